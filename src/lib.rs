@@ -1,0 +1,2 @@
+//! onrecord: attribution and sourcing checker for news copy.
+pub mod confusables;
