@@ -1,2 +1,72 @@
-//! onrecord: attribution and sourcing checker for news copy.
+//! onrecord: an attribution and sourcing checker for news copy.
+//!
+//! The pipeline runs one way: [`document`] reads and segments the article, [`quotes`]
+//! finds the quotations, [`attribution`] finds who said them, [`entities`] tracks people
+//! and bodies, [`rules`] turn the analysis into diagnostics, [`report`] prints them.
+//!
+//! ```
+//! use onrecord::{analyze, document::{Document, Format}};
+//! let doc = Document::parse("a.txt".as_ref(), "“We won,” Ana Ruiz said.".into(), Format::Text);
+//! let analysis = analyze(doc);
+//! assert_eq!(analysis.attributions.quotes[0].speaker.as_deref(), Some("Ana Ruiz"));
+//! ```
+
+pub mod attribution;
+pub mod config;
 pub mod confusables;
+pub mod document;
+pub mod entities;
+pub mod error;
+pub mod lexicon;
+pub mod quotes;
+pub mod report;
+pub mod rules;
+pub mod sources;
+
+use attribution::{tokens, Attributions};
+use document::Document;
+use entities::Entities;
+use quotes::Quotes;
+
+/// Everything the stages before the rules found in one article.
+pub struct Analysis {
+    pub doc: Document,
+    pub quotes: Quotes,
+    /// Narrative tokens per block.
+    pub tokens: Vec<Vec<tokens::Tok>>,
+    pub entities: Entities,
+    pub attributions: Attributions,
+}
+
+/// Run the analysis stages on a document.
+pub fn analyze(doc: Document) -> Analysis {
+    let quotes = quotes::find(&doc);
+    let tokens: Vec<Vec<tokens::Tok>> = (0..doc.blocks.len())
+        .map(|bi| {
+            let mut out = Vec::new();
+            tokens::block_tokens(&doc, bi, &quotes.quotes, &mut out);
+            out
+        })
+        .collect();
+    let mut entities = Entities::build(&doc, &tokens);
+    let attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
+    Analysis { doc, quotes, tokens, entities, attributions }
+}
+
+/// Read a file from disk into a document (format by extension).
+pub fn read_path(path: &std::path::Path) -> Result<Document, error::Error> {
+    let bytes = std::fs::read(path).map_err(|source| error::Error::Unreadable { path: path.to_path_buf(), source })?;
+    Document::from_bytes(path, bytes, document::Format::from_path(path))
+}
+
+/// Analyse a document and run every enabled rule on it.
+pub fn check(
+    doc: Document,
+    config: &config::Config,
+    confusables: &confusables::Checker,
+) -> (Analysis, Vec<rules::Diagnostic>) {
+    let analysis = analyze(doc);
+    let cx = rules::Context { config, confusables };
+    let diagnostics = rules::run(&analysis, &cx);
+    (analysis, diagnostics)
+}

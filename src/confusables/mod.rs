@@ -1,2 +1,678 @@
 //! Real-word errors: confusion sets scored on embedded n-gram counts.
-//! (Being built; see issue 6.)
+//!
+//! A spell checker passes "My best guest is that …" because every word is a
+//! word. This module catches it the way a copy editor does: for each word that
+//! belongs to a confusion set (`data/confusables.txt`), it compares the written
+//! word `w` with each alternative `a` in the word's left and right context,
+//! using bigram and unigram counts embedded as an fst map (`data/ngrams.fst`,
+//! built by `scripts/build_ngrams.py` from the symspellpy English frequency
+//! dictionaries; see `data/LICENSE-ngrams.md`).
+//!
+//! The score of a candidate `x` between left word `l` and right word `r` is the
+//! trigram-like estimate `P(x | l) · P(r | x)`, so the odds of the alternative
+//! over the written word are
+//!
+//! ```text
+//! ratio = c(l a)/c(l w) · [c(a r)/c(a)] / [c(w r)/c(w)]
+//! ```
+//!
+//! The bigram list is pruned (no pair below [`Model::bigram_min`] is listed), so
+//! an unlisted bigram is estimated by backing off to the unigram priors
+//! (independence, scaled and boosted for association) and capped below the
+//! pruning threshold. A side where neither word is listed carries no evidence
+//! and can only argue *against* a change. A suggestion needs: listed evidence
+//! for the alternative, no side that prefers the written word, and an overall
+//! ratio above the tuned margin (see `examples/confusables_eval.rs`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fst::Map;
+
+/// The embedded confusion sets (the team's own list).
+pub const EMBEDDED_SETS: &str = include_str!("../../data/confusables.txt");
+static NGRAMS: &[u8] = include_bytes!("../../data/ngrams.fst");
+
+/// Longest word (in bytes) that can be in a set; longer tokens are skipped at once.
+const MAX_WORD: usize = 32;
+
+/// Confusion sets parsed from the text format of `data/confusables.txt`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfusionSets {
+    sets: Vec<Vec<String>>,
+}
+
+impl ConfusionSets {
+    /// Parse the text format of data/confusables.txt. Errors name the line.
+    ///
+    /// One set per line; words separated by spaces or `/`; `#` starts a
+    /// comment. Words are lowercased and `’` is read as `'`.
+    pub fn parse(text: &str) -> Result<ConfusionSets, String> {
+        let mut sets = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let lineno = i + 1;
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let mut set: Vec<String> = Vec::new();
+            for word in line.split(|c: char| c.is_whitespace() || c == '/') {
+                if word.is_empty() {
+                    continue;
+                }
+                let norm: String =
+                    word.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+                if !norm.chars().next().is_some_and(char::is_alphabetic)
+                    || !norm.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+                {
+                    return Err(format!(
+                        "line {lineno}: '{word}' is not a word (letters, apostrophes and hyphens only)"
+                    ));
+                }
+                if norm.len() > MAX_WORD {
+                    return Err(format!("line {lineno}: '{word}' is longer than {MAX_WORD} bytes"));
+                }
+                if !set.contains(&norm) {
+                    set.push(norm);
+                }
+            }
+            if set.len() < 2 {
+                return Err(format!(
+                    "line {lineno}: a confusion set needs at least two different words: '{}'",
+                    raw.trim()
+                ));
+            }
+            sets.push(set);
+        }
+        Ok(ConfusionSets { sets })
+    }
+
+    /// The sets, each a list of lowercase words.
+    pub fn sets(&self) -> &[Vec<String>] {
+        &self.sets
+    }
+
+    pub fn len(&self) -> usize {
+        self.sets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sets.is_empty()
+    }
+}
+
+/// A suspicious word and the word the n-grams prefer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// Index into tokens of the suspicious word.
+    pub index: usize,
+    /// The suggested word, with the written word's case pattern (Guest→Guess).
+    pub replacement: String,
+    /// How many times more likely the replacement is in this context.
+    pub ratio: f64,
+    /// e.g. "'best guess is' is 1,600× more common than 'best guest is'".
+    pub evidence: String,
+}
+
+/// Tuning knobs; the defaults are tuned on `examples/confusables_eval.rs`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Minimum overall odds of the alternative over the written word.
+    pub margin: f64,
+    /// Association boost applied to the independence estimate of an unlisted bigram.
+    pub assoc: f64,
+    /// Cap of an unlisted bigram's estimate, as a fraction of the pruning threshold.
+    pub cap: f64,
+    /// A side whose odds fall below this vetoes the suggestion.
+    pub min_side: f64,
+    /// How much of the unigram prior c(a)/c(w) stays in the odds (0 = context
+    /// likelihood ratio only, 1 = full posterior).
+    pub prior: f64,
+    /// Margin multiplier when only one side of the word has context.
+    pub one_side: f64,
+    /// The alternative's listed bigram must reach this multiple of the pruning threshold.
+    pub min_evidence: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { margin: 60.0, assoc: 5.0, cap: 0.5, min_side: 1.0, prior: 0.5, one_side: 1.0, min_evidence: 1.0 }
+    }
+}
+
+/// The n-gram model: an fst map of `w` → unigram count and `w1 w2` → bigram count.
+pub struct Model {
+    map: Map<&'static [u8]>,
+    bigram_min: u64,
+    /// bigram total / unigram total of the source (the two lists have different scales).
+    scale: f64,
+    unigram_total: f64,
+    hash: u64,
+}
+
+impl Model {
+    fn embedded() -> Model {
+        let map = Map::new(NGRAMS).expect("data/ngrams.fst is a valid fst map");
+        let get = |k: &str| map.get(k.as_bytes()).unwrap_or(0);
+        let bigram_min = get("\0bigram_min").max(1);
+        let unigram_total = get("\0unigram_total").max(1) as f64;
+        let scale = get("\0bigram_total").max(1) as f64 / unigram_total;
+        let hash = get("\0hash");
+        Model { map, bigram_min, scale, unigram_total, hash }
+    }
+
+    /// The source's pruning threshold: no bigram below this count is listed.
+    pub fn bigram_min(&self) -> u64 {
+        self.bigram_min
+    }
+
+    /// FNV-1a 64 of the data/confusables.txt the fst was built from.
+    pub fn sets_hash(&self) -> u64 {
+        self.hash
+    }
+
+    fn unigram(&self, w: &str) -> u64 {
+        self.map.get(w.as_bytes()).unwrap_or(0)
+    }
+
+    fn bigram(&self, a: &str, b: &str) -> u64 {
+        let mut buf = [0u8; 2 * MAX_WORD + 1];
+        let n = a.len() + 1 + b.len();
+        if n > buf.len() {
+            return 0;
+        }
+        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[a.len()] = b' ';
+        buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+        self.map.get(&buf[..n]).unwrap_or(0)
+    }
+}
+
+/// Per-word facts for a set member.
+#[derive(Debug, Clone)]
+struct Entry {
+    word: Box<str>,
+    alternatives: Vec<usize>,
+    unigram: u64,
+    /// Whether the data lists any bigram with this word on the right / on the left.
+    has_left: bool,
+    has_right: bool,
+}
+
+/// Fast hash for short keys (FNV-1a).
+#[derive(Default)]
+struct Fnv(u64);
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// The confusable-word checker: embedded sets (plus any extra) and the n-gram fst.
+pub struct Checker {
+    model: Model,
+    entries: Vec<Entry>,
+    index: HashMap<Box<str>, usize, FnvBuild>,
+    params: Params,
+}
+
+/// FNV-1a 64, as computed by scripts/build_ngrams.py over data/confusables.txt.
+pub fn fnv1a64(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// A token normalised for lookup: ASCII-lowercase, ’ → ', in a stack buffer.
+struct Norm {
+    buf: [u8; MAX_WORD],
+    len: usize,
+}
+
+impl Norm {
+    /// None for punctuation, digits, non-ASCII letters or over-long tokens.
+    fn new(token: &str) -> Option<Norm> {
+        let bytes = token.as_bytes();
+        if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+            return None;
+        }
+        let mut buf = [0u8; MAX_WORD];
+        let mut len = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let out = if b.is_ascii_alphabetic() {
+                i += 1;
+                b.to_ascii_lowercase()
+            } else if b == b'\'' || b == b'-' {
+                i += 1;
+                b
+            } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+                i += 3;
+                b'\''
+            } else {
+                return None;
+            };
+            if len == MAX_WORD {
+                return None;
+            }
+            buf[len] = out;
+            len += 1;
+        }
+        Some(Norm { buf, len })
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever written.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+fn is_word_token(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn is_opening_quote(t: &str) -> bool {
+    matches!(t, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "—" | "–")
+}
+
+/// Thousands separators: 1600 → "1,600".
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Give `word` the case pattern of `model` (Guest→Guess, GUEST→GUESS) and its apostrophe style.
+fn match_case(word: &str, model: &str) -> String {
+    let letters: Vec<char> = model.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    let mut out: String = if letters.len() > 1 && upper == letters.len() {
+        word.to_uppercase()
+    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut c = word.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    } else {
+        word.to_string()
+    };
+    if model.contains('\u{2019}') {
+        out = out.replace('\'', "\u{2019}");
+    }
+    out
+}
+
+/// Odds on one side of the word, and whether the alternative's bigram is listed there.
+struct Side {
+    odds: f64,
+    /// The alternative's listed bigram count on this side (0 if unlisted).
+    alt_count: u64,
+}
+
+impl Checker {
+    /// The embedded sets and n-gram data, built once.
+    pub fn embedded() -> &'static Checker {
+        static CHECKER: OnceLock<Checker> = OnceLock::new();
+        CHECKER.get_or_init(|| Checker::build(&[]))
+    }
+
+    /// A checker with extra user sets added to the embedded ones.
+    pub fn with_extra(extra: &ConfusionSets) -> Checker {
+        Checker::build(&extra.sets)
+    }
+
+    fn build(extra: &[Vec<String>]) -> Checker {
+        let embedded = ConfusionSets::parse(EMBEDDED_SETS).expect("data/confusables.txt parses");
+        let model = Model::embedded();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut index: HashMap<Box<str>, usize, FnvBuild> = HashMap::default();
+        for set in embedded.sets.iter().chain(extra) {
+            let ids: Vec<usize> = set
+                .iter()
+                .map(|w| {
+                    *index.entry(w.as_str().into()).or_insert_with(|| {
+                        entries.push(Entry {
+                            word: w.as_str().into(),
+                            alternatives: Vec::new(),
+                            unigram: model.unigram(w),
+                            has_left: false,
+                            has_right: false,
+                        });
+                        entries.len() - 1
+                    })
+                })
+                .collect();
+            for &id in &ids {
+                for &other in &ids {
+                    if other != id && !entries[id].alternatives.contains(&other) {
+                        entries[id].alternatives.push(other);
+                    }
+                }
+            }
+        }
+        // Which words have any listed bigram on each side (words outside the
+        // embedded sets have none: the fst keeps only bigrams of set words).
+        let mut stream = fst::IntoStreamer::into_stream(model.map.stream());
+        while let Some((key, _)) = fst::Streamer::next(&mut stream) {
+            let Ok(key) = std::str::from_utf8(key) else {
+                continue;
+            };
+            if let Some((a, b)) = key.split_once(' ') {
+                if let Some(&i) = index.get(a) {
+                    entries[i].has_right = true;
+                }
+                if let Some(&i) = index.get(b) {
+                    entries[i].has_left = true;
+                }
+            }
+        }
+        Checker { model, entries, index, params: Params::default() }
+    }
+
+    /// The tuning parameters in use.
+    pub fn params(&self) -> Params {
+        self.params
+    }
+
+    /// Replace the tuning parameters (for the evaluation harness).
+    pub fn set_params(&mut self, params: Params) {
+        self.params = params;
+    }
+
+    /// The other members of `word`'s confusion sets, if it is in one.
+    pub fn alternatives(&self, word: &str) -> Option<Vec<&str>> {
+        let norm = Norm::new(word)?;
+        let &i = self.index.get(norm.as_str())?;
+        Some(self.entries[i].alternatives.iter().map(|&a| &*self.entries[a].word).collect())
+    }
+
+    /// The n-gram model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Estimated count of an unlisted bigram `x y`: unigram independence, boosted
+    /// for association, on the bigram list's scale, capped below the pruning threshold.
+    fn unlisted(&self, cx: u64, cy: u64) -> f64 {
+        let m = &self.model;
+        let indep = m.scale * cx as f64 * cy as f64 / m.unigram_total;
+        (indep * self.params.assoc).min(self.params.cap * m.bigram_min as f64).max(1.0)
+    }
+
+    /// Odds of alternative `a` over written `w` given the left word `l`.
+    fn left_side(&self, l: &str, cl: u64, w: &Entry, a: &Entry) -> Option<Side> {
+        if !w.has_left || !a.has_left {
+            return None;
+        }
+        let (lw, la) = (self.model.bigram(l, &w.word), self.model.bigram(l, &a.word));
+        // P(a|l)/P(w|l) carries the prior c(a)/c(w); keep only `params.prior` of it,
+        // or frequent words swamp rare ones (night/knight, see/sea).
+        let prior = a.unigram as f64 / w.unigram as f64;
+        if lw == 0 && la == 0 {
+            // No evidence here: the prior may only argue against the change.
+            return Some(Side { odds: prior.powf(self.params.prior).min(1.0), alt_count: 0 });
+        }
+        let ew = if lw > 0 { lw as f64 } else { self.unlisted(cl, w.unigram) };
+        let ea = if la > 0 { la as f64 } else { self.unlisted(cl, a.unigram) };
+        Some(Side { odds: ea / ew / prior.powf(1.0 - self.params.prior), alt_count: la })
+    }
+
+    /// Odds of alternative `a` over written `w` given the right word `r`.
+    fn right_side(&self, r: &str, cr: u64, w: &Entry, a: &Entry) -> Option<Side> {
+        if !w.has_right || !a.has_right {
+            return None;
+        }
+        let (wr, ar) = (self.model.bigram(&w.word, r), self.model.bigram(&a.word, r));
+        if wr == 0 && ar == 0 {
+            return Some(Side { odds: 1.0, alt_count: 0 });
+        }
+        let ew = if wr > 0 { wr as f64 } else { self.unlisted(w.unigram, cr) };
+        let ea = if ar > 0 { ar as f64 } else { self.unlisted(a.unigram, cr) };
+        Some(Side { odds: (ea / a.unigram as f64) / (ew / w.unigram as f64), alt_count: ar })
+    }
+
+    /// Check one sentence. `tokens` are the sentence's tokens in order; punctuation
+    /// tokens are context boundaries. Index 0 is the sentence start.
+    pub fn check(&self, tokens: &[&str]) -> Vec<Suggestion> {
+        let mut out = Vec::new();
+        let mut at_start = true;
+        for (i, &tok) in tokens.iter().enumerate() {
+            if !is_word_token(tok) {
+                if !is_opening_quote(tok) {
+                    // Closing punctuation ends the sentence-start zone.
+                    at_start = at_start && i == 0;
+                }
+                continue;
+            }
+            let start = at_start || (i > 0 && is_opening_quote(tokens[i - 1]));
+            at_start = false;
+            let Some(norm) = Norm::new(tok) else { continue };
+            let Some(&wi) = self.index.get(norm.as_str()) else {
+                continue;
+            };
+            // Capitalised mid-sentence: a name (Peak District, Reign of Terror).
+            if !start && tok.chars().any(char::is_uppercase) {
+                continue;
+            }
+            if let Some(s) = self.score(tokens, i, wi) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// Context word at `j`, if it is a word the model knows.
+    fn context(&self, tokens: &[&str], j: Option<usize>) -> Option<(Norm, u64)> {
+        let t = *tokens.get(j?)?;
+        let n = Norm::new(t)?;
+        let c = self.model.unigram(n.as_str());
+        (c > 0).then_some((n, c))
+    }
+
+    fn score(&self, tokens: &[&str], i: usize, wi: usize) -> Option<Suggestion> {
+        let w = &self.entries[wi];
+        if w.unigram == 0 {
+            return None;
+        }
+        let left = self.context(tokens, i.checked_sub(1));
+        let right = self.context(tokens, Some(i + 1));
+        if left.is_none() && right.is_none() {
+            return None;
+        }
+        let p = self.params;
+        let mut best: Option<(usize, f64)> = None;
+        for &ai in &w.alternatives {
+            let a = &self.entries[ai];
+            if a.unigram == 0 {
+                continue;
+            }
+            let ls = left.as_ref().and_then(|(n, c)| self.left_side(n.as_str(), *c, w, a));
+            let rs = right.as_ref().and_then(|(n, c)| self.right_side(n.as_str(), *c, w, a));
+            let sides = [ls, rs];
+            let mut odds = 1.0;
+            let mut listed = false;
+            let mut veto = false;
+            let mut n = 0;
+            let min_count = p.min_evidence * self.model.bigram_min as f64;
+            for s in sides.iter().flatten() {
+                n += 1;
+                odds *= s.odds;
+                listed |= s.alt_count as f64 >= min_count && s.odds > 1.0;
+                veto |= s.odds < p.min_side;
+            }
+            let margin = if n == 2 { p.margin } else { p.margin * p.one_side };
+            if n == 0 || !listed || veto || odds < margin {
+                continue;
+            }
+            if best.is_none_or(|(_, o)| odds > o) {
+                best = Some((ai, odds));
+            }
+        }
+        let (ai, ratio) = best?;
+        let written = tokens[i];
+        let replacement = match_case(&self.entries[ai].word, written);
+        let phrase = |mid: &str| {
+            let mut s = String::new();
+            if left.is_some() {
+                s.push_str(tokens[i - 1]);
+                s.push(' ');
+            }
+            s.push_str(mid);
+            if right.is_some() {
+                s.push(' ');
+                s.push_str(tokens[i + 1]);
+            }
+            s
+        };
+        let evidence = format!(
+            "'{}' is {}× more common than '{}'",
+            phrase(&replacement),
+            group_thousands(ratio.round() as u64),
+            phrase(written)
+        );
+        Some(Suggestion { index: i, replacement, ratio, evidence })
+    }
+}
+
+#[cfg(test)]
+#[rustfmt::skip]
+mod tests {
+    use super::*;
+
+    /// Split a test sentence into word and punctuation tokens.
+    fn tokens(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            let wordish = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && start.is_some());
+            match (wordish, start) {
+                (true, None) => start = Some(i),
+                (false, Some(b)) => {
+                    out.push(&s[b..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+            if !wordish && !c.is_whitespace() {
+                out.push(&s[i..i + c.len_utf8()]);
+            }
+        }
+        if let Some(b) = start {
+            out.push(&s[b..]);
+        }
+        out
+    }
+
+    fn fix(s: &str) -> Option<String> {
+        let t = tokens(s);
+        let found = Checker::embedded().check(&t);
+        assert!(found.len() <= 1, "{s}: {found:?}");
+        found.first().map(|f| format!("{}->{}", t[f.index], f.replacement))
+    }
+
+    #[test] fn best_guess() { assert_eq!(fix("My best guest is that the talks will fail."), Some("guest->guess".into())); }
+    #[test] fn their_way() { assert_eq!(fix("The hikers said they lost there way in the fog."), Some("there->their".into())); }
+    #[test] fn principal_investigator() { assert_eq!(fix("She was the principle investigator on the study."), Some("principle->principal".into())); }
+    #[test] fn principle_reason_lacks_data() { assert_eq!(fix("The principle reason for the delay was cost."), None); } // "principal reason" is below the source's pruning threshold
+    #[test] fn sneak_peek() { assert_eq!(fix("Fans got a sneak peak at the new stadium."), Some("peak->peek".into())); }
+    #[test] fn capital_there() { assert_eq!(fix("Their are no survivors, officials said."), Some("Their->There".into())); }
+    #[test] fn lose_weight() { assert_eq!(fix("He wants to loose weight before the season."), Some("loose->lose".into())); }
+    #[test] fn free_rein_lacks_data() { assert_eq!(fix("The coach was given free reign over transfers."), None); } // "free rein" is unlisted
+    #[test] fn its_own() { assert_eq!(fix("The party will choose it's own leader."), None); } // no bigram data with apostrophes
+    #[test] fn weather_whether() { assert_eq!(fix("Nobody knows weather the talks will resume."), Some("weather->whether".into())); }
+    #[test] fn would_wood() { assert_eq!(fix("The minister said the deal wood be signed."), Some("wood->would".into())); }
+    #[test] fn to_too() { assert_eq!(fix("The bill was sent too the senate."), Some("too->to".into())); }
+    #[test] fn past_week() { assert_eq!(fix("Prices rose sharply over the passed week."), Some("passed->past".into())); }
+    #[test] fn wedding_guest() { assert_eq!(fix("The wedding guest is late."), None); }
+    #[test] fn their_house() { assert_eq!(fix("The family returned to their house on Monday."), None); }
+    #[test] fn principal_said() { assert_eq!(fix("The principal said the school would reopen."), None); }
+    #[test] fn mountain_peak() { assert_eq!(fix("They climbed a mountain peak in the Alps."), None); }
+    #[test] fn peak_district() { assert_eq!(fix("Walkers crowded the Peak District at the weekend."), None); }
+    #[test] fn guest_list() { assert_eq!(fix("The guest list was kept secret."), None); }
+    #[test] fn matter_of_principle() { assert_eq!(fix("It was a matter of principle for the union."), None); }
+    #[test] fn no_context() { assert_eq!(fix("Guest."), None); }
+    #[test] fn digits_skipped() { assert_eq!(fix("Room guest1 is empty."), None); }
+
+    #[test]
+    fn evidence_text() {
+        let t = tokens("My best guest is that the talks will fail.");
+        let s = &Checker::embedded().check(&t)[0];
+        assert!(s.evidence.starts_with("'best guess is' is "), "{}", s.evidence);
+        assert!(s.evidence.ends_with("× more common than 'best guest is'"), "{}", s.evidence);
+    }
+
+    #[test]
+    fn curly_apostrophe_normalised() {
+        assert!(Checker::embedded().alternatives("it’s").is_some_and(|a| a.contains(&"its")));
+    }
+
+    #[test]
+    fn case_pattern() {
+        assert_eq!(match_case("guess", "Guest"), "Guess");
+        assert_eq!(match_case("guess", "GUEST"), "GUESS");
+        assert_eq!(match_case("it's", "its"), "it's");
+        assert_eq!(match_case("its", "it’s"), "its");
+        assert_eq!(match_case("they're", "Their"), "They're");
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(1600), "1,600");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let err = ConfusionSets::parse("guess guest\n# note\nlonely\n").unwrap_err();
+        assert!(err.starts_with("line 3:"), "{err}");
+        let err = ConfusionSets::parse("a1 b\n").unwrap_err();
+        assert!(err.starts_with("line 1:"), "{err}");
+    }
+
+    #[test]
+    fn parse_format() {
+        let s = ConfusionSets::parse("Peek/peak / pique  # comment\n\nIt’s its\n").unwrap();
+        assert_eq!(s.sets(), &[vec!["peek", "peak", "pique"], vec!["it's", "its"]]);
+    }
+
+    #[test]
+    fn embedded_sets_parse_and_count() {
+        assert!(ConfusionSets::parse(EMBEDDED_SETS).unwrap().len() >= 150);
+    }
+
+    #[test]
+    fn fst_matches_confusables_txt() {
+        assert_eq!(
+            Checker::embedded().model().sets_hash(),
+            fnv1a64(EMBEDDED_SETS.as_bytes()),
+            "data/confusables.txt changed: run scripts/build_ngrams.py"
+        );
+    }
+
+    #[test]
+    fn extra_sets_can_fire_on_known_words() {
+        // 'guest' and 'guess' are in the data, so a user set of them can fire too.
+        let extra = ConfusionSets::parse("wombat numbat\n").unwrap();
+        let c = Checker::with_extra(&extra);
+        assert!(c.check(&tokens("A wombat is a numbat.")).is_empty());
+        assert_eq!(c.check(&tokens("My best guest is that it rains.")).len(), 1);
+    }
+}

@@ -1,0 +1,533 @@
+//! Who said each quote, and what else the article credits to whom.
+//!
+//! For every speech verb in the narrative the stage reads its speaker phrase (a cue);
+//! each quote takes the cue of its sentence (`“…,” X said`, `X said: “…”`, `X said …
+//! “…”`), else the speaker of the quote before it in the paragraph, else the speaker of
+//! the paragraph before. "according to X" is the speaker when there is no other, and
+//! the relay (`via`) when there is. Speaker phrases resolve to entities: names to the
+//! fullest name, pronouns to the last fitting person, descriptors to whom they describe.
+
+pub mod np;
+pub mod tokens;
+
+use crate::document::{BlockKind, Document, Span};
+use crate::entities::{Entities, EntityKind, MentionKind};
+use crate::lexicon::{self, Pronoun};
+use crate::quotes::Quote;
+use np::{is, w, Np, NpKind};
+use serde::Serialize;
+use tokens::{Tok, TokKind};
+
+/// The kind of source behind a quote or claim (see DESIGN.md, Source types).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceType {
+    NamedPerson,
+    Organization,
+    Document,
+    SocialMedia,
+    Anonymous,
+    Vague,
+    Unattributed,
+}
+
+impl SourceType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::NamedPerson => "named-person",
+            SourceType::Organization => "organization",
+            SourceType::Document => "document",
+            SourceType::SocialMedia => "social-media",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Vague => "vague",
+            SourceType::Unattributed => "unattributed",
+        }
+    }
+}
+
+/// How a quote got its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    /// A cue in the quote's own sentence.
+    Sentence,
+    /// The quote before it in the paragraph.
+    Continuation,
+    /// The paragraph before.
+    Adjacent,
+    /// A title, a scare quote: no speaker expected.
+    Mention,
+    None,
+}
+
+/// A speech verb in the narrative and the phrase that names its speaker.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub verb: Span,
+    pub subject: Option<Np>,
+    pub block: usize,
+    /// Token index of the verb within its block.
+    pub tok: usize,
+    pub speaker: Option<String>,
+    pub entity: Option<usize>,
+    pub source_type: SourceType,
+    /// The cue carries a direct quote in its sentence.
+    pub quoted: bool,
+}
+
+/// The attribution of one quote.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    pub speaker: Option<String>,
+    pub entity: Option<usize>,
+    pub speaker_span: Option<Span>,
+    pub cue: Option<String>,
+    pub cue_span: Option<Span>,
+    pub source_type: SourceType,
+    pub via: Option<String>,
+    pub via_span: Option<Span>,
+    pub link: Link,
+    /// A short quote inside a sentence (a phrase, not a statement).
+    pub partial: bool,
+}
+
+impl Attribution {
+    fn none(partial: bool, link: Link) -> Attribution {
+        Attribution {
+            speaker: None,
+            entity: None,
+            speaker_span: None,
+            cue: None,
+            cue_span: None,
+            source_type: SourceType::Unattributed,
+            via: None,
+            via_span: None,
+            link,
+            partial,
+        }
+    }
+}
+
+/// "according to X" in a sentence.
+#[derive(Clone, Debug)]
+pub struct According {
+    pub span: Span,
+    pub source: Np,
+    pub block: usize,
+    pub tok: usize,
+}
+
+/// The result of the attribution stage.
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// One per quote, same order as the quote list.
+    pub quotes: Vec<Attribution>,
+    pub cues: Vec<Cue>,
+    pub according: Vec<According>,
+}
+
+/// Attribute every quote of the article.
+pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &mut Entities) -> Attributions {
+    let mut out =
+        Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
+    let mut last_speaker: Option<Attribution> = None; // of the previous paragraph
+    for (bi, toks) in tokens.iter().enumerate() {
+        let heading = doc.blocks[bi].kind == BlockKind::Heading;
+        let mut para_speaker: Option<Attribution> = None;
+        let mut unit_start = 0;
+        for ui in 0..=toks.len() {
+            if ui < toks.len() && toks[ui].kind != TokKind::Break {
+                continue;
+            }
+            let unit = unit_start..ui;
+            unit_start = ui + 1;
+            let cues = find_cues(doc, toks, unit.clone(), bi, ents, &mut out);
+            let according = find_according(doc, toks, unit.clone(), bi, &mut out);
+            for qt in unit.clone() {
+                let TokKind::Quote(qi) = toks[qt].kind else {
+                    continue;
+                };
+                let a = attribute_quote(
+                    doc,
+                    toks,
+                    unit.clone(),
+                    qt,
+                    &quotes[qi],
+                    &cues,
+                    according.as_ref(),
+                    &para_speaker,
+                    &last_speaker,
+                    heading,
+                    ents,
+                    &out.cues,
+                );
+                if a.speaker.is_some() {
+                    for c in &cues {
+                        out.cues[*c].quoted = true;
+                    }
+                    para_speaker = Some(a.clone());
+                }
+                out.quotes[qi] = a;
+            }
+            // A speech verb with a speaker makes that speaker current for following quotes.
+            if let Some(&c) = cues.last() {
+                let cue = &out.cues[c];
+                if cue.speaker.is_some() && !unit.clone().any(|i| matches!(toks[i].kind, TokKind::Quote(_))) {
+                    para_speaker = Some(from_cue(doc, cue, Link::Sentence));
+                }
+            }
+        }
+        if let Some(p) = para_speaker {
+            last_speaker = Some(p);
+        } else if !toks.is_empty() {
+            last_speaker = None;
+        }
+    }
+    out
+}
+
+fn from_cue(doc: &Document, cue: &Cue, link: Link) -> Attribution {
+    Attribution {
+        speaker: cue.speaker.clone(),
+        entity: cue.entity,
+        speaker_span: cue.subject.as_ref().map(|n| n.span),
+        cue: Some(doc.text(cue.verb).to_string()),
+        cue_span: Some(cue.verb),
+        source_type: cue.source_type,
+        via: None,
+        via_span: None,
+        link,
+        partial: false,
+    }
+}
+
+/// Find the speech verbs of a sentence and resolve their speakers.
+fn find_cues(
+    doc: &Document,
+    toks: &[Tok],
+    unit: std::ops::Range<usize>,
+    bi: usize,
+    ents: &mut Entities,
+    out: &mut Attributions,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for i in unit.clone() {
+        let t = &toks[i];
+        if !t.is_word() || !lexicon::is_speech_verb(w(doc, t)) || !verb_position(doc, toks, i, unit.start) {
+            continue;
+        }
+        let word = w(doc, t);
+        let mut subject = if word.ends_with("ing") {
+            participle_subject(doc, toks, i, unit.start)
+        } else {
+            np::before(doc, toks, i, unit.start)
+        };
+        // Inverted: `“…,” said X` or `said X, title`.
+        let inverted = i == unit.start || !toks[i - 1].is_word() || matches!(toks[i - 1].kind, TokKind::Quote(_));
+        if inverted {
+            if let Some(after) = np::after(doc, toks, i + 1, unit.end) {
+                subject = Some(after);
+            }
+        }
+        if subject.is_none() {
+            subject = np::clause_subject(doc, toks, unit.start, i);
+        }
+        if subject.is_none() {
+            subject = np::after(doc, toks, i + 1, unit.end);
+        }
+        let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
+        if social_context(doc, toks, i, unit.end) && source_type == SourceType::NamedPerson {
+            source_type = SourceType::SocialMedia;
+        }
+        out.cues.push(Cue { verb: t.span, subject, block: bi, tok: i, speaker, entity, source_type, quoted: false });
+        found.push(out.cues.len() - 1);
+    }
+    found
+}
+
+/// A speech-verb form used as a verb, not a noun ("the call", "a claim", "in a statement").
+fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
+    if i == floor {
+        return true;
+    }
+    let prev = &toks[i - 1];
+    if !prev.is_word() {
+        return true;
+    }
+    let p = w(doc, prev).to_ascii_lowercase();
+    !matches!(
+        p.as_str(),
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "to"
+            | "of"
+            | "whose"
+            | "for"
+            | "no"
+            | "any"
+            | "new"
+            | "phone"
+            | "and"
+    ) || (p == "and" && i >= 2 && toks[i - 2].is_word())
+}
+
+/// "X wrote on social media", "posted on X": the cue is a post.
+fn social_context(doc: &Document, toks: &[Tok], verb: usize, end: usize) -> bool {
+    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    if matches!(word.as_str(), "posted" | "tweeted" | "posting" | "tweeting") {
+        return true;
+    }
+    toks[verb + 1..end.min(verb + 5)]
+        .iter()
+        .any(|t| t.is_word() && (lexicon::is_social_media(w(doc, t)) || is(doc, t, "social")))
+}
+
+/// "…, saying it …": the subject of a participle is the name just before it
+/// ("with Xi saying") or the subject of the main clause.
+fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> Option<Np> {
+    if i > floor && toks[i - 1].is_word() {
+        if let Some(np) = np::before(doc, toks, i, floor) {
+            return Some(np);
+        }
+    }
+    np::clause_subject(doc, toks, floor, i)
+}
+
+/// Resolve a speaker phrase to a canonical speaker name, entity and source type.
+fn resolve(
+    doc: &Document,
+    np: Option<&Np>,
+    bi: usize,
+    ents: &mut Entities,
+    cues: &[Cue],
+) -> (Option<String>, Option<usize>, SourceType) {
+    let Some(np) = np else {
+        return (None, None, SourceType::Unattributed);
+    };
+    match &np.kind {
+        NpKind::Name(name) => match ents.person_for(name, np.span.start) {
+            Some(id) => (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson),
+            None => {
+                let id = ents.entities.iter().position(|e| &e.name == name);
+                (Some(name.clone()), id, SourceType::Organization)
+            }
+        },
+        NpKind::Pronoun(p) => {
+            let id = if *p == Pronoun::They {
+                None
+            } else {
+                subject_before(cues, bi, np.span.start, *p, ents).or_else(|| ents.last_person_before(np.span.start, *p))
+            };
+            match id {
+                Some(id) => {
+                    ents.add_mention(id, np.span, MentionKind::Pronoun, bi, Some(*p));
+                    (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson)
+                }
+                None => (None, None, SourceType::Unattributed),
+            }
+        }
+        NpKind::Descriptor(words) => {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            match ents.by_descriptor(&refs, np.span.start) {
+                Some(id) => {
+                    ents.add_mention(id, np.span, MentionKind::Descriptor, bi, None);
+                    let kind = if ents.entities[id].kind == EntityKind::Person {
+                        SourceType::NamedPerson
+                    } else {
+                        SourceType::Organization
+                    };
+                    (Some(ents.entities[id].name.clone()), Some(id), kind)
+                }
+                None => (Some(doc.text(np.span).to_string()), None, SourceType::Anonymous),
+            }
+        }
+        NpKind::Body(text) => {
+            let last = text.rsplit(' ').next().unwrap_or("");
+            let kind = if lexicon::is_document_noun(last) { SourceType::Document } else { SourceType::Organization };
+            (Some(text.clone()), None, kind)
+        }
+        NpKind::Anonymous(text) => (Some(text.clone()), None, SourceType::Anonymous),
+        NpKind::Vague(text) => (Some(text.clone()), None, SourceType::Vague),
+    }
+}
+
+/// The person who spoke last in this paragraph or the one before, if they fit the
+/// pronoun and were mentioned after every other fitting person's latest subject use:
+/// "he" continues the current speaker rather than the last name in an object position.
+fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Entities) -> Option<usize> {
+    let cue = cues.iter().rev().find(|c| c.block + 1 >= bi && c.verb.start < offset && c.entity.is_some())?;
+    let id = cue.entity?;
+    let e = &ents.entities[id];
+    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p)).then_some(id)
+}
+
+/// "according to X" in a sentence: X's phrase.
+fn find_according(
+    doc: &Document,
+    toks: &[Tok],
+    unit: std::ops::Range<usize>,
+    bi: usize,
+    out: &mut Attributions,
+) -> Option<According> {
+    let i =
+        unit.clone().find(|&i| is(doc, &toks[i], "according") && toks.get(i + 1).is_some_and(|t| is(doc, t, "to")))?;
+    let from = i + 2;
+    let mut end = from;
+    while end < unit.end && toks[end].is_word() && end - from < 8 {
+        end += 1;
+    }
+    // "according to a statement from the ministry": the body behind the document.
+    let np = np::classify(doc, toks, from, end).or_else(|| np::after(doc, toks, from, unit.end))?;
+    let a = According { span: Span::new(toks[i].span.start, np.span.end), source: np, block: bi, tok: i };
+    out.according.push(a.clone());
+    Some(a)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attribute_quote(
+    doc: &Document,
+    toks: &[Tok],
+    unit: std::ops::Range<usize>,
+    qt: usize,
+    quote: &Quote,
+    cues: &[usize],
+    according: Option<&According>,
+    para: &Option<Attribution>,
+    prev_para: &Option<Attribution>,
+    heading: bool,
+    ents: &mut Entities,
+    all_cues: &[Cue],
+) -> Attribution {
+    let text = doc.text(quote.inner()).trim();
+    let words = text.split_whitespace().count();
+    let at_start = qt == unit.start || (qt == unit.start + 1 && !toks[unit.start].is_word());
+    let after_colon = qt > unit.start && (toks[qt - 1].is_punct(':') || toks[qt - 1].is_punct(','));
+    let sentence_like =
+        (at_start || after_colon) && text.chars().next().is_some_and(|c| c.is_uppercase()) && words >= 3;
+    let partial = !sentence_like;
+    if heading || is_title_or_scare(doc, toks, qt, text) {
+        return Attribution::none(partial, Link::Mention);
+    }
+    let chosen = choose_cue(doc, toks, qt, text, at_start, cues, all_cues);
+    let mut a = match chosen {
+        Some(c) => from_cue(doc, &all_cues[c], Link::Sentence),
+        None => Attribution::none(partial, Link::None),
+    };
+    a.partial = partial;
+    if let Some(acc) = according {
+        let (speaker, entity, kind) = resolve_according(doc, acc, ents);
+        if a.speaker.is_some() {
+            if a.speaker != speaker {
+                a.via = Some(doc.text(acc.source.span).trim_start_matches("the ").to_string());
+                a.via_span = Some(acc.span);
+            }
+        } else {
+            a.speaker = speaker;
+            a.entity = entity;
+            a.source_type = kind;
+            a.speaker_span = Some(acc.source.span);
+            a.cue = Some("according to".into());
+            a.cue_span = Some(acc.span);
+            a.link = Link::Sentence;
+        }
+    }
+    if a.speaker.is_some() {
+        return a;
+    }
+    if partial && !at_start {
+        return a;
+    }
+    if let Some(p) = para {
+        return Attribution { link: Link::Continuation, partial, via: p.via.clone(), via_span: None, ..p.clone() };
+    }
+    if at_start {
+        if let Some(p) = prev_para {
+            return Attribution { link: Link::Adjacent, partial, ..p.clone() };
+        }
+    }
+    a
+}
+
+/// The cue of a quote's sentence: right after the quote (`“…,” X said`) when the quote
+/// leads, else the nearest speech verb before it (`X said the plan was “…”`).
+fn choose_cue(
+    doc: &Document,
+    toks: &[Tok],
+    qt: usize,
+    text: &str,
+    at_start: bool,
+    cues: &[usize],
+    all: &[Cue],
+) -> Option<usize> {
+    // After the quote, only the speaker phrase (and adverbs) may stand between the
+    // quote and the verb: `“…,” the minister said`, not `“…,” and he expressed`.
+    let after = cues.iter().copied().find(|&c| {
+        let ct = all[c].tok;
+        let subject = all[c].subject.as_ref().map(|n| n.span);
+        ct > qt
+            && toks[qt + 1..ct].iter().all(|t| match t.kind {
+                TokKind::Word => {
+                    subject.is_some_and(|s| s.contains(t.span.start))
+                        || np::is_adverb(w(doc, t))
+                        || np::is_phrase_word(w(doc, t))
+                        || matches!(w(doc, t), "the" | "a" | "an")
+                }
+                TokKind::Punct(c) => matches!(c, ',' | '—' | '–' | '-'),
+                _ => false,
+            })
+    });
+    let before = cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some());
+    let leads = at_start
+        || text.ends_with([',', '?', '!', '—', '-'])
+        || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));
+    if leads {
+        after.filter(|&c| all[c].speaker.is_some()).or(before).or(after)
+    } else {
+        before.or(after)
+    }
+}
+
+fn resolve_according(
+    doc: &Document,
+    acc: &According,
+    ents: &mut Entities,
+) -> (Option<String>, Option<usize>, SourceType) {
+    resolve(doc, Some(&acc.source), acc.block, ents, &[])
+}
+
+/// A title or scare quote: "so-called “…”", "dubbed “…”", a Title Case name.
+fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> bool {
+    if qt > 0 && toks[qt - 1].is_word() {
+        let prev = w(doc, &toks[qt - 1]).to_ascii_lowercase();
+        if matches!(
+            prev.as_str(),
+            "so-called"
+                | "dubbed"
+                | "titled"
+                | "entitled"
+                | "named"
+                | "nicknamed"
+                | "as"
+                | "word"
+                | "term"
+                | "phrase"
+                | "slogan"
+                | "read"
+                | "reading"
+        ) {
+            return true;
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let title_case = words.len() >= 2
+        && !text.contains([',', '.', '!', '?'])
+        && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    title_case && qt > 0
+}

@@ -1,0 +1,369 @@
+//! The speaker phrase of an attribution: a name, a pronoun, a descriptor, a body, or an
+//! unnamed source, read from the tokens before or after a speech verb.
+
+use super::tokens::{Tok, TokKind};
+use crate::document::{Document, Span};
+use crate::entities::names;
+use crate::lexicon::{self, Pronoun};
+
+/// What kind of phrase names the speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NpKind {
+    /// A capitalised name (person, body or capital), titles excluded.
+    Name(String),
+    Pronoun(Pronoun),
+    /// "the Chinese leader", "the spokeswoman": lowercase words ending in a role.
+    Descriptor(Vec<String>),
+    /// "the ministry", "Taiwan's foreign ministry", "the Chinese side".
+    Body(String),
+    /// "a senior official", "people familiar with the matter".
+    Anonymous(String),
+    /// "critics", "some analysts", "western governments".
+    Vague(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Np {
+    pub kind: NpKind,
+    pub span: Span,
+}
+
+/// Words skipped between a subject and its verb ("Ruiz also said", "has repeatedly said").
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "again",
+    "immediately",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "could",
+    "did",
+    "does",
+    "once",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "recently",
+    "quickly",
+    "further",
+    "never",
+    "often",
+    "privately",
+    "separately",
+    "similarly",
+    "simply",
+    "already",
+    "still",
+    "had",
+    "himself",
+    "herself",
+    "reportedly",
+    "first",
+    "last",
+    "just",
+    "only",
+    "now",
+    "yet",
+    "subsequently",
+    "frequently",
+    "explicitly",
+    "directly",
+];
+
+pub(crate) fn w<'a>(doc: &'a Document, t: &Tok) -> &'a str {
+    doc.text(t.span)
+}
+
+pub fn is_adverb(word: &str) -> bool {
+    ADVERBS.contains(&word) || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
+}
+
+const DETERMINERS: &[&str] =
+    &["the", "The", "a", "A", "an", "An", "its", "Its", "his", "His", "her", "Her", "their", "Their"];
+
+/// The subject of the verb at `verb`, read backwards, not before `floor`.
+pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option<Np> {
+    let mut k = verb;
+    while k > floor && toks[k - 1].is_word() && is_adverb(w(doc, &toks[k - 1])) {
+        k -= 1;
+    }
+    if k == floor {
+        return None;
+    }
+    let end = k - 1;
+    let t = &toks[end];
+    if !t.is_word() {
+        // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
+        if t.is_punct(',') {
+            let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
+            return before(doc, toks, open, floor);
+        }
+        return None;
+    }
+    let word = w(doc, t);
+    if let Some(p) = lexicon::pronoun(word) {
+        return Some(Np { kind: NpKind::Pronoun(p), span: t.span });
+    }
+    if let Some(np) = qualified_unnamed(doc, toks, end, floor) {
+        return Some(np);
+    }
+    if word == "who" && end > floor && toks[end - 1].is_punct(',') {
+        return before(doc, toks, end - 1, floor);
+    }
+    // Gather the phrase back to a determiner, punctuation or a verb-like word.
+    let mut start = end;
+    while start > floor && toks[start - 1].is_word() && end - start < 7 {
+        let prev = w(doc, &toks[start - 1]);
+        if DETERMINERS.contains(&prev) || is_phrase_word(prev) {
+            start -= 1;
+            if DETERMINERS.contains(&prev) {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    classify(doc, toks, start, end + 1)
+}
+
+/// Words that qualify an unnamed source: "people familiar with the matter", "officials
+/// briefed on the talks", "a person close to the family", "sources with knowledge of".
+const QUALIFIERS: &[&str] = &["familiar", "briefed", "close", "knowledge", "involved", "aware", "privy", "informed"];
+
+/// An unnamed source followed by its qualifier, read back from the word before the verb.
+fn qualified_unnamed(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> Option<Np> {
+    let lo = end.saturating_sub(7).max(floor);
+    let q = (lo..=end).rev().find(|&i| toks[i].is_word() && QUALIFIERS.contains(&w(doc, &toks[i])))?;
+    if !toks[q..=end].iter().all(|t| t.is_word()) {
+        return None;
+    }
+    let mut k = q;
+    // "people", "officials", "a person", "two sources" before the qualifier ("with" may sit between).
+    if k > floor && is(doc, &toks[k - 1], "with") {
+        k -= 1;
+    }
+    if k == floor || !toks[k - 1].is_word() || !lexicon::is_anonymous_noun(w(doc, &toks[k - 1])) {
+        return None;
+    }
+    let mut start = k - 1;
+    while start > floor && toks[start - 1].is_word() && q - start < 6 {
+        let prev = w(doc, &toks[start - 1]);
+        let fits = DETERMINERS.contains(&prev)
+            || (is_phrase_word(prev) && !names::is_name_word(prev))
+            || prev.chars().all(|c| c.is_ascii_digit());
+        if fits {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let span = Span::new(toks[start].span.start, toks[end].span.end);
+    Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span })
+}
+
+/// A word that can sit inside a speaker phrase: capitalised, a title, a role, a body
+/// noun, a possessive, or a particle.
+pub fn is_phrase_word(word: &str) -> bool {
+    names::is_name_word(word)
+        || names::is_particle(word)
+        || names::is_suffix(word)
+        || lexicon::is_title(word)
+        || lexicon::is_body_noun(word)
+        || lexicon::is_anonymous_noun(word)
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+        || matches!(
+            word,
+            "senior"
+                | "top"
+                | "former"
+                | "chief"
+                | "foreign"
+                | "state"
+                | "local"
+                | "federal"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "other"
+                | "western"
+                | "european"
+                | "american"
+                | "government"
+        )
+}
+
+/// The speaker phrase after an inverted verb: `said Sun Yun, director …`, `said the ministry`.
+pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<Np> {
+    let mut end = from;
+    while end < ceil && toks[end].is_word() && end - from < 8 {
+        let word = w(doc, &toks[end]);
+        if end > from
+            && (lexicon::is_speech_verb(word)
+                || matches!(word, "in" | "on" | "at" | "to" | "of" | "after" | "during" | "that" | "and"))
+        {
+            break;
+        }
+        if end > from && !(is_phrase_word(word) || DETERMINERS.contains(&word)) {
+            break;
+        }
+        end += 1;
+    }
+    if end == from {
+        return None;
+    }
+    let first = w(doc, &toks[from]);
+    if let Some(p) = lexicon::pronoun(first) {
+        return Some(Np { kind: NpKind::Pronoun(p), span: toks[from].span });
+    }
+    classify(doc, toks, from, end)
+}
+
+/// Classify the words `toks[start..end]` as a speaker phrase.
+pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Option<Np> {
+    if start >= end {
+        return None;
+    }
+    let words: Vec<&str> = toks[start..end].iter().map(|t| w(doc, t)).collect();
+    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+    let lower: String = words.join(" ").to_lowercase();
+    if let Some(v) =
+        lexicon::vague_phrases().iter().find(|v| lower == **v || lower.ends_with(&format!(" {v}")) && !v.contains(' '))
+    {
+        return Some(Np { kind: NpKind::Vague(v.to_string()), span });
+    }
+    let last = *words.last()?;
+    if lexicon::is_anonymous_noun(last) && !words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w)) {
+        let indefinite = matches!(
+            words[0].to_lowercase().as_str(),
+            "a" | "an"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "senior"
+                | "officials"
+                | "sources"
+                | "people"
+                | "one"
+                | "four"
+                | "many"
+                | "other"
+        );
+        if indefinite || words.len() == 1 {
+            return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
+        }
+    }
+    // A capitalised name at the end of the phrase: the titles before it are dropped.
+    let name_len = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            (names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w)) && !lexicon::is_title(w)
+        })
+        .count();
+    if name_len > 0 && !lexicon::is_body_noun(last) {
+        let name_words = &words[words.len() - name_len..];
+        let mut name = name_words.join(" ");
+        let possessive = name.ends_with("'s") || name.ends_with("’s");
+        if !possessive {
+            let s = toks[end - name_len].span.start;
+            if name_words.len() == 1 && names::is_not_name(&name) {
+                return None;
+            }
+            name = name.trim_end_matches('.').to_string();
+            if name_words.last().is_some_and(|w| names::is_suffix(w)) {
+                name = name_words.join(" ");
+            }
+            return Some(Np { kind: NpKind::Name(name), span: Span::new(s, span.end) });
+        }
+    }
+    let det_first = DETERMINERS.contains(&words[0]);
+    if lexicon::is_body_noun(last) || lexicon::is_document_noun(last) {
+        let text = if det_first { words[1..].join(" ") } else { words.join(" ") };
+        return Some(Np { kind: NpKind::Body(text), span });
+    }
+    if lexicon::is_title(last) && (det_first || words.len() > 1) {
+        let from = usize::from(det_first);
+        return Some(Np { kind: NpKind::Descriptor(words[from..].iter().map(|s| s.to_string()).collect()), span });
+    }
+    None
+}
+
+/// The first speaker phrase of a clause starting at `start` (skipping an introductory
+/// phrase that ends in a comma): the subject of a sentence whose verb came later.
+pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -> Option<Np> {
+    let mut s = start;
+    // Skip "Over the weekend," / "In the call," / "Earlier this month,".
+    if let Some(comma) = (start..verb).find(|&i| toks[i].is_punct(',')) {
+        let first = toks.get(start).map(|t| w(doc, t)).unwrap_or("");
+        if comma - start <= 5 && (first.chars().next().is_some_and(char::is_uppercase) && is_intro_word(first)) {
+            s = comma + 1;
+        }
+    }
+    let mut e = s;
+    while e < verb && toks[e].is_word() {
+        let word = w(doc, &toks[e]);
+        if e > s && !(is_phrase_word(word) || DETERMINERS.contains(&word)) {
+            break;
+        }
+        e += 1;
+    }
+    if let Some(p) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::pronoun(w(doc, t))) {
+        return Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span });
+    }
+    classify(doc, toks, s, e)
+}
+
+fn is_intro_word(word: &str) -> bool {
+    matches!(
+        word,
+        "In" | "On"
+            | "At"
+            | "Over"
+            | "After"
+            | "Before"
+            | "During"
+            | "Earlier"
+            | "Later"
+            | "Since"
+            | "Last"
+            | "This"
+            | "Speaking"
+            | "Asked"
+            | "Separately"
+            | "Meanwhile"
+            | "Still"
+            | "However"
+            | "But"
+            | "And"
+            | "Yet"
+            | "For"
+            | "When"
+            | "While"
+            | "Until"
+            | "Following"
+            | "Writing"
+            | "Addressing"
+            | "Under"
+            | "From"
+            | "With"
+            | "Without"
+    )
+}
+
+/// Whether a token is the word `word`.
+pub fn is(doc: &Document, t: &Tok, word: &str) -> bool {
+    t.kind == TokKind::Word && w(doc, t).eq_ignore_ascii_case(word)
+}

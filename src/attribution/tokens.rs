@@ -1,0 +1,116 @@
+//! The narrative of a paragraph as tokens: words and punctuation outside quotes, one
+//! placeholder per quote, and a break at each sentence end that is not inside a quote.
+//! Tokens are spans of the prose; no token allocates.
+
+use crate::document::{Document, Span};
+use crate::quotes::Quote;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct(char),
+    /// The quote with this index into the article's quote list.
+    Quote(usize),
+    /// End of a sentence.
+    Break,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    pub span: Span,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+}
+
+/// Tokens of block `bi`. `quotes` is the article's quote list, sorted by start.
+pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<Tok>) {
+    out.clear();
+    let block = &doc.blocks[bi];
+    let prose = doc.prose.as_bytes();
+    let ends: Vec<usize> = doc.sentences[block.sentences.clone()].iter().map(|s| s.span.end).collect();
+    let mut next_end = 0;
+    let mut qi = quotes.partition_point(|q| q.span.end <= block.span.start);
+    let mut i = block.span.start;
+    while i < block.span.end {
+        while next_end < ends.len() && ends[next_end] <= i {
+            if out.last().is_some_and(|t| t.kind != TokKind::Break) {
+                out.push(Tok { span: Span::new(ends[next_end], ends[next_end]), kind: TokKind::Break });
+            }
+            next_end += 1;
+        }
+        if let Some(q) = quotes.get(qi) {
+            if q.span.start <= i {
+                if q.first_block == bi || q.span.start >= block.span.start {
+                    out.push(Tok { span: q.span, kind: TokKind::Quote(qi) });
+                }
+                i = q.span.end.max(i + 1);
+                qi += 1;
+                // Sentence ends inside the quote are not narrative breaks…
+                while next_end < ends.len() && ends[next_end] < i {
+                    next_end += 1;
+                }
+                // …but a quote that ends its sentence is followed by one.
+                if next_end < ends.len() && ends[next_end] == i {
+                    out.push(Tok { span: Span::new(i, i), kind: TokKind::Break });
+                    next_end += 1;
+                }
+                continue;
+            }
+        }
+        let limit = quotes.get(qi).map_or(block.span.end, |q| q.span.start.min(block.span.end));
+        let c = doc.prose[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(&doc.prose, i, limit);
+            out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
+            i = end;
+            continue;
+        }
+        let _ = prose;
+        out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
+        i += c.len_utf8();
+    }
+    if out.last().is_some_and(|t| t.kind != TokKind::Break) {
+        out.push(Tok { span: Span::new(block.span.end, block.span.end), kind: TokKind::Break });
+    }
+}
+
+/// End of a word starting at `start`: letters and digits, joined by internal hyphens,
+/// apostrophes and periods (al-Hassan, Japan's, U.S.), with a final period kept for
+/// initials, abbreviations and dotted acronyms (J., Gov., U.S.).
+fn word_end(prose: &str, start: usize, limit: usize) -> usize {
+    let mut end = start;
+    let mut chars = prose[start..limit].char_indices().peekable();
+    let mut dotted = false;
+    while let Some((off, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + off + c.len_utf8();
+            continue;
+        }
+        let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if matches!(c, '-' | '\'' | '’' | '.' | '&') && next_alnum {
+            dotted |= c == '.';
+            continue;
+        }
+        if c == '.' {
+            let word = &prose[start..end];
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if initial || dotted || crate::lexicon::is_abbreviation(word) {
+                end = start + off + 1;
+            }
+        }
+        break;
+    }
+    end
+}

@@ -1,0 +1,111 @@
+//! Markdown reader on pulldown-cmark's offset iterator: text events are copied into the
+//! prose at their source offsets; front matter, code and markup stay blank.
+
+use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+pub(crate) fn read(source: &str) -> Raw {
+    let mut prose: Vec<u8> = source.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let mut blocks = Vec::new();
+    let mut comments = Vec::new();
+    let mut skip_depth = 0usize; // inside code blocks or metadata
+    let mut open: Vec<(BlockKind, usize, bool)> = Vec::new(); // kind, start, has inner paragraph
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => skip_depth += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::MetadataBlock(_)) => skip_depth = skip_depth.saturating_sub(1),
+            Event::Start(Tag::Paragraph) => {
+                if let Some(item) = open.last_mut() {
+                    item.2 = true;
+                }
+                open.push((BlockKind::Paragraph, range.start, false));
+            }
+            Event::Start(Tag::Heading { .. }) => open.push((BlockKind::Heading, range.start, false)),
+            Event::Start(Tag::Item) => open.push((BlockKind::ListItem, range.start, false)),
+            Event::Start(Tag::List(_)) => {
+                // A nested list ends the text of the item that holds it.
+                if let Some(item) = open.last_mut() {
+                    if item.0 == BlockKind::ListItem && !item.2 {
+                        blocks.push((BlockKind::ListItem, Span::new(item.1, range.start)));
+                        item.2 = true;
+                    }
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                if let Some((kind, start, inner)) = open.pop() {
+                    if !inner {
+                        blocks.push((kind, Span::new(start, range.end)));
+                    }
+                }
+            }
+            Event::Text(_) if skip_depth == 0 => {
+                prose[range.clone()].copy_from_slice(&source.as_bytes()[range]);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                for b in &mut prose[range] {
+                    *b = if *b == b'\n' { b'\n' } else { b' ' };
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) if html.trim_start().starts_with("<!--") => {
+                comments.push(Comment { span: Span::new(range.start, range.end), text: html.to_string() });
+            }
+            _ => {}
+        }
+    }
+    blank_bom(&mut prose);
+    normalise_line_endings(&mut prose);
+    let prose = into_string(prose);
+    let mut blocks: Vec<(BlockKind, Span)> =
+        blocks.into_iter().filter_map(|(kind, span)| trim(&prose, span).map(|s| (kind, s))).collect();
+    blocks.sort_by_key(|(_, s)| s.start);
+    blocks.dedup_by(|later, earlier| later.1.start < earlier.1.end);
+    Raw { prose, blocks, comments }
+}
+
+/// Shrink a block span to its non-blank prose; None when nothing is left.
+fn trim(prose: &str, span: Span) -> Option<Span> {
+    let text = &prose[span.start..span.end];
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let lead = text.len() - text.trim_start().len();
+    Some(Span::new(span.start + lead, span.start + lead + trimmed.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_code_and_markup_are_blank() {
+        let src = "---\ntitle: \"Quoted title\"\n---\n\n# Floods hit the valley\n\nThe mayor said `\"code\"` was *fine*.\n\n```\n\"x\"\n```\n";
+        let raw = read(src);
+        assert_eq!(raw.prose.len(), src.len());
+        assert!(!raw.prose.contains("Quoted title"));
+        assert!(!raw.prose.contains("code"));
+        assert!(raw.prose.contains("Floods hit the valley"));
+        let kinds: Vec<_> = raw.blocks.iter().map(|b| b.0).collect();
+        assert_eq!(kinds, vec![BlockKind::Heading, BlockKind::Paragraph]);
+        let para = raw.blocks[1].1;
+        assert!(src[para.start..para.end].starts_with("The mayor"));
+    }
+
+    #[test]
+    fn tight_list_items_are_blocks() {
+        let raw = read("- first point\n- second point\n");
+        assert_eq!(raw.blocks.len(), 2);
+        assert!(raw.blocks.iter().all(|b| b.0 == BlockKind::ListItem));
+    }
+
+    #[test]
+    fn comments_are_collected() {
+        let raw = read("<!-- onrecord-disable-next-line repeated-word -->\nThe the end.\n");
+        assert_eq!(raw.comments.len(), 1);
+    }
+}

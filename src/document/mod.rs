@@ -1,0 +1,171 @@
+//! The document: the file as read, a same-length prose view, blocks and sentences.
+//!
+//! Every reader produces `prose`, a copy of the source where every byte that is not
+//! article text (front matter, a CMS metadata line, Markdown markup, code, HTML tags)
+//! is blanked to a space. Because the copy has the same length, every offset found in
+//! the prose is an offset into the file the user opened: that is the whole source map.
+
+mod html;
+mod markdown;
+mod segment;
+mod span;
+mod text;
+
+pub use segment::{words, Sentence};
+pub use span::{floor_char_boundary, LineIndex, Span};
+
+use crate::error::Error;
+use std::path::{Path, PathBuf};
+
+/// The input formats onrecord reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// The format for a path, by extension; anything unknown is plain text.
+    pub fn from_path(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("md" | "markdown" | "mdx") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// What a block of article text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+}
+
+/// A paragraph, heading or list item, as a span of the prose.
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// Indices into `Document::sentences`.
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// A comment in the source that may carry an onrecord directive (Markdown and HTML).
+#[derive(Clone, Debug)]
+pub struct Comment {
+    pub span: Span,
+    pub text: String,
+}
+
+/// An article, read and segmented.
+#[derive(Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub format: Format,
+    pub source: String,
+    pub prose: String,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub comments: Vec<Comment>,
+    pub lines: LineIndex,
+}
+
+impl Document {
+    /// Read raw bytes: reject binary files and invalid UTF-8 with an error naming the file.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Document, Error> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary { path: path.to_path_buf(), offset });
+        }
+        let source = String::from_utf8(bytes)
+            .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
+        Ok(Document::parse(path, source, format))
+    }
+
+    /// Parse a text already known to be UTF-8.
+    pub fn parse(path: &Path, source: String, format: Format) -> Document {
+        let raw = match format {
+            Format::Text => text::read(&source),
+            Format::Markdown => markdown::read(&source),
+            Format::Html => html::read(&source),
+        };
+        let mut sentences = Vec::new();
+        let blocks = raw
+            .blocks
+            .into_iter()
+            .map(|(kind, span)| {
+                let first = sentences.len();
+                segment::sentences(&raw.prose, span, &mut sentences);
+                Block { kind, span, sentences: first..sentences.len() }
+            })
+            .collect();
+        let lines = LineIndex::new(&source);
+        Document {
+            path: path.to_path_buf(),
+            format,
+            source,
+            prose: raw.prose,
+            blocks,
+            sentences,
+            comments: raw.comments,
+            lines,
+        }
+    }
+
+    /// The prose of a span (markup blanked).
+    pub fn text(&self, span: Span) -> &str {
+        &self.prose[span.start..span.end]
+    }
+
+    /// The block containing a byte offset, if any.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let i = self.blocks.partition_point(|b| b.span.end <= offset);
+        (i < self.blocks.len() && self.blocks[i].span.start <= offset).then_some(i)
+    }
+
+    /// The sentence containing a byte offset, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+}
+
+/// What a reader hands back: the blanked prose, block spans, and comments.
+pub(crate) struct Raw {
+    pub prose: String,
+    pub blocks: Vec<(BlockKind, Span)>,
+    pub comments: Vec<Comment>,
+}
+
+/// Blank a byte range of `prose` to spaces, keeping line breaks.
+pub(crate) fn blank(prose: &mut [u8], span: Span) {
+    for b in &mut prose[span.start..span.end] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Turn the raw prose bytes back into a String. Blanking only ever replaces whole chars
+/// with ASCII, so the bytes stay UTF-8; a lossy conversion guards the invariant anyway.
+pub(crate) fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Normalise line endings in the prose without changing its length: CRLF → " \n", lone CR → "\n".
+pub(crate) fn normalise_line_endings(prose: &mut [u8]) {
+    for i in 0..prose.len() {
+        if prose[i] == b'\r' {
+            prose[i] = if prose.get(i + 1) == Some(&b'\n') { b' ' } else { b'\n' };
+        }
+    }
+}
+
+/// Blank a byte-order mark at the start of the file.
+pub(crate) fn blank_bom(prose: &mut [u8]) {
+    if prose.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        prose[..3].fill(b' ');
+    }
+}

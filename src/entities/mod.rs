@@ -1,0 +1,511 @@
+//! People and bodies the article cites, with every mention.
+//!
+//! Names are found by shape and context: capitalised runs next to titles, appositives
+//! and speech verbs. Which part of a name is the surname is learnt from the article (the
+//! form it uses alone), so "Xi Jinping" → "Xi" and "Ana Ruiz Ortega" → "Ruiz Ortega".
+
+pub mod names;
+
+use crate::attribution::tokens::Tok;
+use crate::document::{BlockKind, Document, Span};
+use crate::lexicon::{self, Pronoun};
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    PlaceAsBody,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionKind {
+    /// The full name, with or without a title.
+    Full,
+    /// The surname (or the short form the article uses) alone.
+    Surname,
+    /// A descriptor learnt from the text ("the Chinese leader").
+    Descriptor,
+    /// A pronoun resolved to the entity.
+    Pronoun,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// Title and appositive around a full mention ("President …", "…, director of …").
+    pub intro: Option<Span>,
+    #[serde(skip)]
+    pub in_heading: bool,
+    #[serde(skip)]
+    pub block: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub surname: Option<String>,
+    /// Whether the article itself uses the surname alone (else it is the default guess).
+    #[serde(skip)]
+    pub surname_learnt: bool,
+    pub titles: Vec<String>,
+    pub descriptors: Vec<String>,
+    pub mentions: Vec<Mention>,
+    #[serde(skip)]
+    pub gender: Option<Pronoun>,
+    #[serde(skip)]
+    pub parts: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Entities {
+    pub entities: Vec<Entity>,
+}
+
+/// A capitalised run of words in the narrative, with the titles before it.
+#[derive(Clone, Debug)]
+struct Run {
+    block: usize,
+    /// Span of title and descriptor words before the name, if any.
+    title: Option<Span>,
+    title_words: Vec<String>,
+    person_evidence: bool,
+    appositive: Option<(Span, String)>,
+    span: Span,
+    text: String,
+}
+
+impl Entities {
+    pub fn build(doc: &Document, tokens: &[Vec<Tok>]) -> Entities {
+        let runs = find_runs(doc, tokens);
+        let mut ents = Entities::default();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        // Pass 1: people introduced with evidence, by full name.
+        for run in &runs {
+            let parts: Vec<&str> = run.text.split(' ').collect();
+            if parts.len() < 2 || !run.person_evidence {
+                continue;
+            }
+            if by_name.contains_key(&run.text) {
+                continue;
+            }
+            // A shorter form of a longer name already seen (Ruiz Ortega / Ana Ruiz Ortega).
+            if ents.entities.iter().any(|e| e.kind == EntityKind::Person && e.name.ends_with(&format!(" {}", run.text)))
+            {
+                continue;
+            }
+            let id = ents.entities.len();
+            by_name.insert(run.text.clone(), id);
+            ents.entities.push(Entity {
+                name: run.text.clone(),
+                kind: EntityKind::Person,
+                surname: None,
+                surname_learnt: false,
+                titles: Vec::new(),
+                descriptors: Vec::new(),
+                mentions: Vec::new(),
+                gender: None,
+                parts: parts.iter().map(|s| s.to_string()).collect(),
+            });
+        }
+        // A longer full name seen later absorbs a shorter one seen first.
+        learn_surnames(&mut ents, &runs);
+        // Pass 2: every run becomes a mention of a person, or a body.
+        for run in &runs {
+            let Some(id) = ents.person_for(&run.text, run.span.start) else {
+                ents.add_body(doc, run);
+                continue;
+            };
+            let e = &mut ents.entities[id];
+            let kind = if run.text == e.name
+                || run.text.split(' ').count() > 1 && e.name.ends_with(&run.text) && run.title.is_some()
+            {
+                MentionKind::Full
+            } else {
+                MentionKind::Surname
+            };
+            for w in &run.title_words {
+                if !e.titles.contains(w) {
+                    e.titles.push(w.clone());
+                }
+                if e.gender.is_none() {
+                    e.gender = gender_of_title(w);
+                }
+            }
+            if let Some((_, d)) = &run.appositive {
+                if !e.descriptors.contains(d) {
+                    e.descriptors.push(d.clone());
+                }
+                if e.gender.is_none() {
+                    e.gender = d.split(' ').find_map(gender_of_title);
+                }
+            }
+            let intro = match (run.title, run.appositive.as_ref()) {
+                (Some(t), Some((a, _))) => Some(t.cover(*a)),
+                (Some(t), None) => Some(t.cover(run.span)),
+                (None, Some((a, _))) => Some(run.span.cover(*a)),
+                (None, None) => None,
+            };
+            e.mentions.push(Mention {
+                start: run.span.start,
+                end: run.span.end,
+                kind,
+                intro,
+                in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
+                block: run.block,
+            });
+        }
+        ents
+    }
+
+    /// The person a name refers to at `offset`: by full name, or by surname form; with
+    /// two people sharing a surname, the one mentioned most recently before.
+    pub fn person_for(&self, name: &str, offset: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (id, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let matches = e.name == name
+                || e.surname.as_deref() == Some(name)
+                || (name.contains(' ') && e.name.ends_with(&format!(" {name}")))
+                || e.parts.last().is_some_and(|l| l == name)
+                || (e.parts.len() == 2 && e.parts[0] == name && e.surname.as_deref() == Some(name));
+            if !matches {
+                continue;
+            }
+            let recency = e.mentions.iter().filter(|m| m.start <= offset).map(|m| m.start + 1).max().unwrap_or(0);
+            if best.is_none_or(|(_, r)| recency > r) {
+                best = Some((id, recency));
+            }
+        }
+        best.map(|(id, _)| id)
+    }
+
+    fn add_body(&mut self, doc: &Document, run: &Run) {
+        let last = run.text.rsplit(' ').next().unwrap_or("");
+        let kind = if run.text.split(' ').all(lexicon::is_capital) {
+            EntityKind::PlaceAsBody
+        } else if lexicon::is_body_noun(last) || run.text.split(' ').count() > 1 {
+            EntityKind::Organization
+        } else {
+            return;
+        };
+        let id = match self.entities.iter().position(|e| e.name == run.text) {
+            Some(id) => id,
+            None => {
+                self.entities.push(Entity {
+                    name: run.text.clone(),
+                    kind,
+                    surname: None,
+                    surname_learnt: false,
+                    titles: Vec::new(),
+                    descriptors: Vec::new(),
+                    mentions: Vec::new(),
+                    gender: None,
+                    parts: Vec::new(),
+                });
+                self.entities.len() - 1
+            }
+        };
+        self.entities[id].mentions.push(Mention {
+            start: run.span.start,
+            end: run.span.end,
+            kind: MentionKind::Full,
+            intro: None,
+            in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
+            block: run.block,
+        });
+    }
+
+    /// The person last mentioned before `offset` who fits a pronoun.
+    pub fn last_person_before(&self, offset: usize, pronoun: Pronoun) -> Option<usize> {
+        self.people_before(offset, pronoun).first().map(|(id, _)| *id)
+    }
+
+    /// People mentioned before `offset` who fit the pronoun, most recent first.
+    pub fn people_before(&self, offset: usize, pronoun: Pronoun) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun || pronoun == Pronoun::They)
+            })
+            .filter_map(|(id, e)| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.end <= offset && m.kind != MentionKind::Pronoun)
+                    .map(|m| m.start)
+                    .max()
+                    .map(|s| (id, s))
+            })
+            .collect();
+        out.sort_by_key(|p| std::cmp::Reverse(p.1));
+        out
+    }
+
+    /// The person a descriptor ("the Chinese leader", "the spokeswoman") refers to.
+    pub fn by_descriptor(&self, words: &[&str], offset: usize) -> Option<usize> {
+        let head = words.last()?.to_lowercase();
+        let mods: Vec<String> = words[..words.len() - 1].iter().map(|w| w.to_lowercase()).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (id, e) in self.entities.iter().enumerate() {
+            let known: Vec<String> =
+                e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')).map(str::to_lowercase).collect();
+            let fits = known.contains(&head) && mods.iter().all(|m| known.contains(m));
+            if !fits {
+                continue;
+            }
+            let recency = e.mentions.iter().filter(|m| m.start <= offset).map(|m| m.start + 1).max().unwrap_or(0);
+            if recency > 0 && best.is_none_or(|(_, r)| recency > r) {
+                best = Some((id, recency));
+            }
+        }
+        best.map(|(id, _)| id)
+    }
+
+    /// Record a resolved mention (pronoun or descriptor) and learn gender from pronouns.
+    pub fn add_mention(&mut self, id: usize, span: Span, kind: MentionKind, block: usize, pronoun: Option<Pronoun>) {
+        let e = &mut self.entities[id];
+        if e.mentions.iter().any(|m| m.start == span.start) {
+            return;
+        }
+        if let Some(p @ (Pronoun::He | Pronoun::She)) = pronoun {
+            e.gender.get_or_insert(p);
+        }
+        e.mentions.push(Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
+        e.mentions.sort_by_key(|m| m.start);
+    }
+
+    /// The entity with a mention starting at `offset`.
+    pub fn at(&self, offset: usize) -> Option<usize> {
+        self.entities.iter().position(|e| e.mentions.iter().any(|m| m.start == offset))
+    }
+}
+
+fn gender_of_title(word: &str) -> Option<Pronoun> {
+    match word.to_lowercase().trim_end_matches('.') {
+        "mr" | "spokesman" | "chairman" | "king" | "prince" | "father" | "sheikh" | "emir" | "sultan" => {
+            Some(Pronoun::He)
+        }
+        "mrs" | "ms" | "spokeswoman" | "chairwoman" | "queen" | "princess" | "sister" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+/// Learn each person's surname: the shortest form of the name the article uses alone
+/// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
+fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for run in runs {
+        *counts.entry(run.text.as_str()).or_default() += 1;
+    }
+    for e in &mut ents.entities {
+        let parts: Vec<&str> = e.parts.iter().map(String::as_str).collect();
+        let mut best: Option<(String, usize)> = None;
+        let mut candidates: Vec<String> = (1..parts.len()).map(|k| parts[k..].join(" ")).collect();
+        candidates.push(parts[0].to_string());
+        for c in candidates {
+            let n = counts.get(c.as_str()).copied().unwrap_or(0);
+            if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
+                best = Some((c, n));
+            }
+        }
+        e.surname_learnt = best.is_some();
+        e.surname = Some(best.map(|(c, _)| c).unwrap_or_else(|| parts[names::default_surname(&parts)..].join(" ")));
+    }
+}
+
+fn word<'a>(doc: &'a Document, t: &Tok) -> &'a str {
+    doc.text(t.span)
+}
+
+/// Find capitalised name runs in every block's narrative.
+fn find_runs(doc: &Document, tokens: &[Vec<Tok>]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    for (bi, toks) in tokens.iter().enumerate() {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            let w = word(doc, t);
+            let starts = t.is_word() && (names::is_name_word(w) || names::is_particle(w) && next_is_name(doc, toks, i));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && toks[j].is_word() {
+                let w = word(doc, &toks[j]);
+                if names::is_name_word(w)
+                    || names::is_suffix(w)
+                    || (names::is_particle(w) && next_is_name(doc, toks, j))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(run) = make_run(doc, toks, bi, i, j) {
+                runs.push(run);
+            }
+            i = j;
+        }
+    }
+    runs
+}
+
+fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_some_and(|t| t.is_word() && (names::is_name_word(word(doc, t)) || names::is_particle(word(doc, t))))
+}
+
+/// Strip leading titles from a run, gather descriptor words before it and an appositive
+/// after it, and weigh the evidence that it names a person.
+fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -> Option<Run> {
+    let words: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
+    let last_title = words.iter().rposition(|w| lexicon::is_title(w));
+    let name_start = start + last_title.map_or(0, |k| k + 1);
+    if name_start >= end {
+        return None;
+    }
+    // Possessives are not names of speakers ("Japan's military").
+    let name_words: Vec<&str> = toks[name_start..end].iter().map(|t| word(doc, t)).collect();
+    let mut text = name_words.join(" ");
+    if let Some(stripped) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
+        text = stripped.to_string();
+    }
+    // Title and descriptor words: those inside the run, then lowercase titles before it.
+    let mut title_start = if name_start > start { Some(start) } else { None };
+    let mut k = start;
+    while k > 0 && toks[k - 1].is_word() && start - (k - 1) <= 5 {
+        let w = word(doc, &toks[k - 1]);
+        if lexicon::is_title(w)
+            || lexicon::is_body_noun(w)
+            || (title_start.is_some() || lexicon::is_title(word(doc, &toks[k]))) && names::is_name_word(w)
+        {
+            k -= 1;
+            title_start = Some(k);
+        } else {
+            break;
+        }
+    }
+    let (title, title_words) = match title_start {
+        Some(ts) => {
+            let words: Vec<String> = toks[ts..name_start].iter().map(|t| word(doc, t).to_string()).collect();
+            (Some(Span::new(toks[ts].span.start, toks[name_start - 1].span.end)), words)
+        }
+        None => (None, Vec::new()),
+    };
+    let has_person_title = title_words.iter().any(|w| lexicon::is_title(w) && !lexicon::is_body_noun(w));
+    let appositive = appositive(doc, toks, end);
+    let next_verb = toks[end..].iter().take(3).filter(|t| t.is_word()).any(|t| lexicon::is_speech_verb(word(doc, t)));
+    let prev_verb = start > 0 && toks[start - 1].is_word() && lexicon::is_speech_verb(word(doc, &toks[start - 1]));
+    let body_like = name_words.last().is_some_and(|w| lexicon::is_body_noun(w) || is_place_noun(w))
+        || (start > 0
+            && toks[start - 1].is_word()
+            && word(doc, &toks[start - 1]).eq_ignore_ascii_case("the")
+            && title.is_none());
+    let person_evidence = !body_like && (has_person_title || appositive.is_some() || next_verb || prev_verb);
+    Some(Run {
+        block: bi,
+        title,
+        title_words,
+        person_evidence,
+        appositive,
+        span: Span::new(toks[name_start].span.start, toks[end - 1].span.end),
+        text,
+    })
+}
+
+fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "Center"
+            | "Centre"
+            | "Institute"
+            | "University"
+            | "College"
+            | "Foundation"
+            | "Street"
+            | "Avenue"
+            | "Square"
+            | "River"
+            | "Sea"
+            | "Strait"
+            | "Island"
+            | "Islands"
+            | "Mountains"
+            | "Valley"
+            | "County"
+            | "City"
+            | "Province"
+            | "State"
+            | "States"
+            | "Republic"
+            | "Kingdom"
+            | "Union"
+            | "Group"
+            | "Inc."
+            | "Corp."
+            | "Ltd."
+            | "Co."
+            | "Bank"
+            | "Fund"
+            | "Agency"
+            | "Council"
+            | "Court"
+            | "Party"
+            | "Program"
+            | "Project"
+            | "Summit"
+            | "War"
+            | "Cup"
+            | "League"
+            | "Times"
+            | "Post"
+            | "Journal"
+            | "News"
+            | "Press"
+            | "House"
+            | "Hall"
+            | "Airport"
+            | "Park"
+            | "Bay"
+    )
+}
+
+/// ", director of the China program at …" or ", a spokeswoman for …": the words of an
+/// appositive after a name, up to the next comma or sentence end.
+fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)> {
+    if !toks.get(end).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    let first = toks.get(end + 1).filter(|t| t.is_word())?;
+    let fw = word(doc, first);
+    let opener = matches!(fw, "a" | "an" | "the" | "who")
+        || lexicon::is_title(fw) && fw.chars().next().is_some_and(char::is_lowercase);
+    if !opener {
+        return None;
+    }
+    let mut last = end + 1;
+    let mut head = None;
+    for (k, t) in toks.iter().enumerate().skip(end + 1) {
+        if !t.is_word() {
+            break;
+        }
+        let w = word(doc, t);
+        if head.is_none() && lexicon::is_title(w) && w.chars().next().is_some_and(char::is_lowercase) {
+            head = Some(w.to_string());
+        }
+        last = k;
+    }
+    let head = head?;
+    Some((Span::new(toks[end].span.start, toks[last].span.end), head))
+}

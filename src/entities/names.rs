@@ -1,0 +1,180 @@
+//! Shapes of names: which words can be part of a name, which are titles, and which part
+//! of a full name is the surname when the article does not show it.
+
+/// Lowercase words that join the parts of a name (van der Berg, de la Cruz, bin Saleh).
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "la", "le", "del", "della", "da", "di", "dos", "das", "du", "bin", "ibn", "bint",
+    "al", "el", "ter", "ten", "y", "st.",
+];
+
+/// Suffixes that follow a name and are not its surname.
+const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
+
+/// Capitalised words that start sentences or stand alone but never name anyone.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "After",
+    "Before",
+    "Since",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Although",
+    "Though",
+    "Earlier",
+    "Later",
+    "Over",
+    "Under",
+    "During",
+    "Asked",
+    "According",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Also",
+    "Then",
+    "There",
+    "Here",
+    "Some",
+    "Many",
+    "Most",
+    "Both",
+    "Each",
+    "Every",
+    "All",
+    "No",
+    "Not",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Mx.",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Until",
+    "By",
+    "Under",
+    "Despite",
+    "Instead",
+    "Once",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Several",
+    "One",
+    "Two",
+    "Three",
+];
+
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word.to_ascii_lowercase().as_str()) && word.chars().next().is_some_and(char::is_lowercase)
+        || word.starts_with("al-")
+        || word.starts_with("el-")
+}
+
+pub fn is_suffix(word: &str) -> bool {
+    SUFFIXES.contains(&word)
+}
+
+/// A word that can be part of a name: capitalised (Xi, O'Brien, Ruiz-Ortega, J.R.) and
+/// not a sentence word.
+pub fn is_name_word(word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    first.is_uppercase() && !NOT_NAMES.contains(&word) && !word.chars().all(|c| c.is_uppercase() && word.len() > 4)
+}
+
+/// Whether a word is a function word that cannot be a name on its own at a sentence start.
+pub fn is_not_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word)
+}
+
+/// The default surname of a full name when the article never uses it alone: the last
+/// word with its particles (van der Berg, al-Hassan), suffixes dropped.
+pub fn default_surname(parts: &[&str]) -> usize {
+    let mut end = parts.len();
+    while end > 1 && is_suffix(parts[end - 1]) {
+        end -= 1;
+    }
+    let mut start = end.saturating_sub(1);
+    while start > 1 && is_particle(parts[start - 1]) {
+        start -= 1;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_by_default() {
+        assert_eq!(default_surname(&["Pieter", "van", "der", "Berg"]), 1);
+        assert_eq!(default_surname(&["Martin", "Jones", "Jr."]), 1);
+        assert_eq!(default_surname(&["Omar", "al-Hassan"]), 1);
+        assert_eq!(default_surname(&["Ana", "Ruiz", "Ortega"]), 2);
+    }
+
+    #[test]
+    fn name_words() {
+        assert!(is_name_word("O'Brien") && is_name_word("Ruiz-Ortega") && is_name_word("J.R."));
+        assert!(!is_name_word("The") && !is_name_word("said"));
+        assert!(is_particle("van") && is_particle("al-Hassan") && !is_particle("Van"));
+    }
+}

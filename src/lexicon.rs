@@ -1,0 +1,138 @@
+//! The word lists in data/lexicon, embedded and parsed once.
+//!
+//! Lists are data, not code: the attribution and sourcing stages ask "is this a speech
+//! verb?", "is this a title?", never match phrases written into the source.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+struct Lexicon {
+    speech_verbs: HashSet<&'static str>,
+    loaded_verbs: HashSet<&'static str>,
+    abbreviations: HashSet<&'static str>,
+    sentence_openers: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    bodies: HashSet<&'static str>,
+    documents: HashSet<&'static str>,
+    capitals: HashSet<&'static str>,
+    anonymous: HashSet<&'static str>,
+    vague: Vec<&'static str>,
+    anonymity_reasons: Vec<&'static str>,
+    social_media: HashSet<&'static str>,
+}
+
+fn words(data: &'static str) -> HashSet<&'static str> {
+    data.lines().map(|l| l.split('#').next().unwrap_or("")).flat_map(str::split_whitespace).collect()
+}
+
+fn phrases(data: &'static str) -> Vec<&'static str> {
+    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect()
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        speech_verbs: words(include_str!("../data/lexicon/speech_verbs.txt")),
+        loaded_verbs: words(include_str!("../data/lexicon/loaded_verbs.txt")),
+        abbreviations: words(include_str!("../data/lexicon/abbreviations.txt")),
+        sentence_openers: words(include_str!("../data/lexicon/sentence_openers.txt")),
+        titles: words(include_str!("../data/lexicon/titles.txt")),
+        bodies: words(include_str!("../data/lexicon/bodies.txt")),
+        documents: words(include_str!("../data/lexicon/documents.txt")),
+        capitals: words(include_str!("../data/lexicon/capitals.txt")),
+        anonymous: words(include_str!("../data/lexicon/anonymous.txt")),
+        vague: phrases(include_str!("../data/lexicon/vague.txt")),
+        anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
+        social_media: words(include_str!("../data/lexicon/social_media.txt")),
+    })
+}
+
+fn has_lower(set: &HashSet<&'static str>, word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        set.contains(word.to_ascii_lowercase().as_str())
+    } else {
+        set.contains(word)
+    }
+}
+
+/// A verb form that attributes words ("said", "told", "wrote"); case-insensitive.
+pub fn is_speech_verb(word: &str) -> bool {
+    has_lower(&lexicon().speech_verbs, word)
+}
+/// An attribution verb that takes a side ("claimed", "admitted").
+pub fn is_loaded_verb(word: &str) -> bool {
+    has_lower(&lexicon().loaded_verbs, word)
+}
+/// A word that takes a period without ending the sentence ("Gov", "Jan"); case-sensitive.
+pub fn is_abbreviation(word: &str) -> bool {
+    lexicon().abbreviations.contains(word)
+}
+/// A word that usually starts a sentence ("The", "But").
+pub fn is_sentence_opener(word: &str) -> bool {
+    lexicon().sentence_openers.contains(word)
+}
+/// A title or role word ("President", "minister", "Dr."); case-insensitive.
+pub fn is_title(word: &str) -> bool {
+    has_lower(&lexicon().titles, word)
+}
+/// A head noun of a body that speaks ("ministry", "company").
+pub fn is_body_noun(word: &str) -> bool {
+    has_lower(&lexicon().bodies, word)
+}
+/// A head noun of a document that carries words ("statement", "readout").
+pub fn is_document_noun(word: &str) -> bool {
+    has_lower(&lexicon().documents, word)
+}
+/// A capital used for its government ("Beijing"); case-sensitive.
+pub fn is_capital(word: &str) -> bool {
+    lexicon().capitals.contains(word)
+}
+/// A head noun of an unnamed source ("official", "diplomat").
+pub fn is_anonymous_noun(word: &str) -> bool {
+    has_lower(&lexicon().anonymous, word)
+}
+/// The vague-source phrases, lowercase, longest first is not guaranteed.
+pub fn vague_phrases() -> &'static [&'static str] {
+    &lexicon().vague
+}
+/// Phrases that explain why a source is anonymous.
+pub fn anonymity_reasons() -> &'static [&'static str] {
+    &lexicon().anonymity_reasons
+}
+/// A social-media platform name or posting verb.
+pub fn is_social_media(word: &str) -> bool {
+    lexicon().social_media.contains(word)
+}
+
+/// Subject pronouns and the gender they carry, if any.
+pub fn pronoun(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" | "He" => Some(Pronoun::He),
+        "she" | "She" => Some(Pronoun::She),
+        "they" | "They" => Some(Pronoun::They),
+        _ => None,
+    }
+}
+
+/// A subject pronoun that can attribute a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    He,
+    She,
+    They,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert!(is_speech_verb("said") && is_speech_verb("Said") && !is_speech_verb("bridge"));
+        assert!(is_loaded_verb("claimed") && !is_loaded_verb("said"));
+        assert!(is_abbreviation("Gov") && !is_abbreviation("gov"));
+        assert!(is_title("President") && is_title("spokeswoman"));
+        assert!(is_capital("Beijing") && !is_capital("China"));
+        assert!(vague_phrases().contains(&"critics"));
+    }
+}

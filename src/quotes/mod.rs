@@ -1,0 +1,244 @@
+//! Quotations: marks lexed with nom, paired by their context, across paragraphs when a
+//! quote runs on; marks left without a partner are kept as findings.
+//!
+//! Pairing is one pass over the marks with a constant amount of state, so it is linear
+//! in the size of the article whatever the marks are.
+
+mod lexer;
+mod singles;
+
+pub use lexer::{lex, Mark, MarkStyle, MarkToken};
+
+use crate::document::{BlockKind, Document, Span};
+
+/// A direct quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to the closing mark, both included.
+    pub span: Span,
+    /// The quoted words, one span per paragraph the quote runs through.
+    pub parts: Vec<Span>,
+    pub open: MarkToken,
+    /// None when the quote is never closed.
+    pub close: Option<MarkToken>,
+    /// Index of the first and last block the quote is in.
+    pub first_block: usize,
+    pub last_block: usize,
+    /// Quotes within the quote (‘…’), told apart from apostrophes.
+    pub nested: Vec<Span>,
+    /// A top-level quote in single marks (‘…’), as in British copy and headlines.
+    pub single: bool,
+}
+
+impl Quote {
+    /// The quoted words, paragraphs joined by a space.
+    pub fn text(&self, doc: &Document) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            let t = doc.text(*part).trim();
+            if t.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+
+    /// The span of the quoted words (all parts).
+    pub fn inner(&self) -> Span {
+        let first = self.parts.first().map_or(self.span, |p| *p);
+        let last = self.parts.last().map_or(self.span, |p| *p);
+        Span::new(first.start, last.end)
+    }
+}
+
+/// A mark with no partner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unbalanced {
+    pub mark: MarkToken,
+    /// True for an opening mark never closed, false for a closing mark never opened.
+    pub opening: bool,
+}
+
+/// Everything the quote stage found in an article.
+#[derive(Clone, Debug, Default)]
+pub struct Quotes {
+    pub quotes: Vec<Quote>,
+    pub unbalanced: Vec<Unbalanced>,
+    /// Every double mark, for house-style checks.
+    pub marks: Vec<MarkToken>,
+}
+
+/// Direction of a mark read from its context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Direction {
+    Open,
+    Close,
+    Either,
+}
+
+/// Find the quotes of a document.
+pub fn find(doc: &Document) -> Quotes {
+    let mut out = Quotes::default();
+    let mut marks = Vec::new();
+    let mut open: Option<Quote> = None;
+    let blocks = &doc.blocks;
+    for (bi, block) in blocks.iter().enumerate() {
+        marks.clear();
+        lex(doc.text(block.span), block.span.start, &mut marks);
+        let mut first_in_block = true;
+        let mut singles = singles::Pairing::default();
+        for &tok in &marks {
+            if !tok.mark.is_double() {
+                singles.push(doc, tok, open.is_some(), &mut out.quotes, bi);
+                continue;
+            }
+            out.marks.push(tok);
+            let dir = direction(&doc.prose, tok);
+            match open.take() {
+                Some(mut q) if q.last_block != bi => {
+                    // A quote left open at the end of the previous paragraph: this
+                    // paragraph re-opens it (multi-paragraph quote) if it starts with an
+                    // opening mark; otherwise it was never closed.
+                    if first_in_block && dir != Direction::Close && starts_block(doc, bi, tok) {
+                        q.last_block = bi;
+                        q.parts.push(Span::new(tok.span.end, tok.span.end));
+                        open = Some(q);
+                    } else {
+                        close_unbalanced(doc, q, &mut out);
+                        open = start_or_stray(tok, dir, bi, &mut out);
+                    }
+                }
+                Some(q)
+                    if dir == Direction::Open && tok.mark != Mark::Straight && !misdirected_close(&doc.prose, tok) =>
+                {
+                    close_unbalanced(doc, q, &mut out);
+                    open = Some(new_quote(tok, bi));
+                }
+                Some(mut q) => {
+                    let part = q.parts.last_mut().expect("an open quote has a part");
+                    part.end = tok.span.start;
+                    q.span.end = tok.span.end;
+                    q.close = Some(tok);
+                    q.nested = singles.take_nested();
+                    out.quotes.push(q);
+                }
+                None => open = start_or_stray(tok, dir, bi, &mut out),
+            }
+            first_in_block = false;
+        }
+        if let Some(q) = open.as_mut() {
+            let part = q.parts.last_mut().expect("an open quote has a part");
+            part.end = block.span.end;
+            q.span.end = block.span.end;
+            q.nested.extend(singles.take_nested());
+            let continues = blocks.get(bi + 1).is_some_and(|next| {
+                next.kind != BlockKind::Heading && block.kind != BlockKind::Heading && opens_with_mark(doc, next.span)
+            });
+            if !continues {
+                if let Some(q) = open.take() {
+                    close_unbalanced(doc, q, &mut out);
+                }
+            }
+        }
+    }
+    if let Some(q) = open {
+        close_unbalanced(doc, q, &mut out);
+    }
+    out.quotes.sort_by_key(|q| q.span.start);
+    out.unbalanced.sort_by_key(|u| u.mark.span.start);
+    out
+}
+
+fn new_quote(tok: MarkToken, block: usize) -> Quote {
+    Quote {
+        span: tok.span,
+        parts: vec![Span::new(tok.span.end, tok.span.end)],
+        open: tok,
+        close: None,
+        first_block: block,
+        last_block: block,
+        nested: Vec::new(),
+        single: false,
+    }
+}
+
+fn start_or_stray(tok: MarkToken, dir: Direction, block: usize, out: &mut Quotes) -> Option<Quote> {
+    if dir == Direction::Close {
+        out.unbalanced.push(Unbalanced { mark: tok, opening: false });
+        None
+    } else {
+        Some(new_quote(tok, block))
+    }
+}
+
+/// An opening mark never closed: a finding, and still a quote up to the end of its
+/// paragraph, so its words can be attributed.
+fn close_unbalanced(doc: &Document, q: Quote, out: &mut Quotes) {
+    out.unbalanced.push(Unbalanced { mark: q.open, opening: true });
+    if !doc.text(q.inner()).trim().is_empty() {
+        out.quotes.push(q);
+    }
+}
+
+fn starts_block(doc: &Document, block: usize, tok: MarkToken) -> bool {
+    doc.prose[doc.blocks[block].span.start..tok.span.start].trim().is_empty()
+}
+
+fn opens_with_mark(doc: &Document, span: Span) -> bool {
+    let text = doc.text(span).trim_start();
+    text.starts_with(['“', '"', '«']) || text.starts_with("``")
+}
+
+/// A curly opening mark used where a closing one belongs (“word“ typed twice).
+fn misdirected_close(prose: &str, tok: MarkToken) -> bool {
+    let before = prose[..tok.span.start].chars().next_back();
+    let after = prose[tok.span.end..].chars().next();
+    before.is_some_and(|c| !c.is_whitespace()) && after.is_none_or(|c| c.is_whitespace() || is_punct(c))
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
+}
+
+/// The direction of a double mark from its form and the characters around it.
+fn direction(prose: &str, tok: MarkToken) -> Direction {
+    let before = prose[..tok.span.start].chars().next_back();
+    let after = prose[tok.span.end..].chars().next();
+    let space_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '/'));
+    let space_after = after.is_none_or(|c| c.is_whitespace() || is_punct(c));
+    match tok.mark {
+        Mark::CurlyOpen | Mark::Backticks | Mark::GuillemetOpen => {
+            if !space_before && space_after {
+                Direction::Close
+            } else {
+                Direction::Open
+            }
+        }
+        Mark::CurlyClose | Mark::GuillemetClose => {
+            if space_before && !space_after {
+                Direction::Open
+            } else {
+                Direction::Close
+            }
+        }
+        Mark::DoubleApostrophe => {
+            if space_before && !space_after {
+                Direction::Open
+            } else {
+                Direction::Close
+            }
+        }
+        _ => match (space_before, space_after) {
+            (true, false) => Direction::Open,
+            (false, true) => Direction::Close,
+            _ => Direction::Either,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+use super::*;
+use crate::document::{Document, Format};
+use std::path::Path;
+
+fn texts(src: &str) -> Vec<String> {
+    let doc = Document::parse(Path::new("t.txt"), src.to_string(), Format::Text);
+    find(&doc).quotes.iter().map(|q| q.text(&doc)).collect()
+}
+
+fn unbalanced(src: &str) -> usize {
+    let doc = Document::parse(Path::new("t.txt"), src.to_string(), Format::Text);
+    find(&doc).unbalanced.len()
+}
+
+#[test]
+fn curly_and_straight() {
+    assert_eq!(texts("“We won,” Ruiz said. \"It was close,\" she added."), vec!["We won,", "It was close,"]);
+}
+
+#[test]
+fn ascii_archive_marks() {
+    assert_eq!(texts("``We won,'' Ruiz said."), vec!["We won,"]);
+}
+
+#[test]
+fn nested_and_apostrophes() {
+    let src = "“They called it ‘the Joneses’ tax’ in the ’90s, rock ’n’ roll and Japan’s o’clock,” Park said.";
+    assert_eq!(texts(src).len(), 1);
+    let doc = Document::parse(Path::new("t.txt"), src.to_string(), Format::Text);
+    let q = &find(&doc).quotes[0];
+    assert_eq!(q.nested.len(), 1);
+    assert_eq!(unbalanced(src), 0);
+}
+
+#[test]
+fn straight_nested() {
+    let src = "\"He said 'no' to the '90s revival,\" Ortega said.";
+    assert_eq!(texts(src), vec!["He said 'no' to the '90s revival,"]);
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let src =
+        "“We will rebuild the bridge,” the mayor said. “It will take a year.\n\n“Then the road.”\n\nNext paragraph.";
+    let t = texts(src);
+    assert_eq!(t, vec!["We will rebuild the bridge,", "It will take a year. Then the road."]);
+    assert_eq!(unbalanced(src), 0);
+}
+
+#[test]
+fn unbalanced_marks_are_kept() {
+    assert_eq!(unbalanced("The mayor said “we will rebuild.\n\nNothing else."), 1);
+    assert_eq!(unbalanced("The mayor said we will rebuild.” Nothing else."), 1);
+    assert_eq!(unbalanced("Quotes “one” and \"two\" balance."), 0);
+}
+
+#[test]
+fn top_level_single_quotes() {
+    assert_eq!(texts("Talks ‘over’, says envoy"), vec!["over"]);
+}
+
+#[test]
+fn pathological_input_does_not_panic() {
+    for src in ["“”“”\"\"''``", "'''''\"\"\"“", "‘’‘’‘’’’’", "\"", "“", "a\"b\"c\"d", "“\n\n“\n\n“"]
+    {
+        let _ = texts(src);
+    }
+}

@@ -1,0 +1,108 @@
+//! The JSON contract of DESIGN.md and docs/output.md.
+
+use super::FileReport;
+use crate::attribution::Attribution;
+use crate::document::{Document, Span};
+use crate::quotes::Quote;
+use crate::rules::{Diagnostic, Fix};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    pub rule: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub help: Option<&'a str>,
+    pub fix: Option<&'a Fix>,
+}
+
+pub fn diagnostic<'a>(doc: &Document, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let (line, column) = doc.lines.line_col(&doc.source, d.span.start);
+    let (end_line, end_column) = doc.lines.line_col(&doc.source, d.span.end);
+    JsonDiagnostic {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        start: d.span.start,
+        end: d.span.end,
+        line,
+        column,
+        end_line,
+        end_column,
+        help: d.help.as_deref(),
+        fix: d.fix.as_ref(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsonFile<'a> {
+    pub path: String,
+    pub diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+pub fn file(report: &FileReport) -> JsonFile<'_> {
+    JsonFile {
+        path: report.doc.path.display().to_string(),
+        diagnostics: report.diagnostics.iter().map(|d| diagnostic(&report.doc, d)).collect(),
+    }
+}
+
+/// A file that could not be read.
+#[derive(Serialize)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Serialize, Default)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub diagnostics: Counts,
+    pub input_errors: Vec<InputError>,
+}
+
+#[derive(Serialize)]
+pub struct CheckOutput<'a> {
+    pub version: u32,
+    pub files: Vec<JsonFile<'a>>,
+    pub summary: Summary,
+}
+
+/// One quote in the contract's shape.
+#[derive(Serialize)]
+pub struct JsonQuote {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_span: Option<Span>,
+    pub cue: Option<String>,
+    pub source_type: &'static str,
+    pub via: Option<String>,
+}
+
+pub fn quote(doc: &Document, q: &Quote, a: &Attribution) -> JsonQuote {
+    JsonQuote {
+        start: q.span.start,
+        end: q.span.end,
+        text: q.text(doc),
+        speaker: a.speaker.clone(),
+        speaker_span: a.speaker_span,
+        cue: a.cue.clone(),
+        source_type: a.source_type.as_str(),
+        via: a.via.clone(),
+    }
+}

@@ -1,0 +1,126 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::attribution::np::NpKind;
+use crate::document::Span;
+use crate::entities::{EntityKind, MentionKind};
+use crate::Analysis;
+
+/// One person spelled two ways.
+pub struct InconsistentName;
+
+/// Edit distance between two short strings (names), on chars.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Two spellings of one name part: close, long enough to be sure, same initial.
+fn variant(a: &str, b: &str) -> bool {
+    a != b
+        && a.chars().count() >= 4
+        && b.chars().count() >= 4
+        && a.chars().next() == b.chars().next()
+        && distance(a, b) <= if a.chars().count() >= 8 { 2 } else { 1 }
+}
+
+impl Rule for InconsistentName {
+    fn id(&self) -> &'static str {
+        "inconsistent-name"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static str {
+        "One person's name spelled two ways.
+
+## What it does
+Flags a name that differs by one or two letters from a person already in the article
+(\"Ana Ruis\" after \"Ana Ruiz\", \"Okafur said\" after \"Chidi Okafor\"), where the rest of
+the name and the context agree. Two people whose names differ in more than one part, or
+who are each introduced in full with different given names, are different people.
+
+## Why is this bad?
+A misspelled name is among the most damaging and most corrected errors in news copy;
+the second spelling also makes readers wonder whether a second person is meant.
+
+## Example
+    said Ana Ruiz, the port director. … “…,” Ruis said.
+
+## Use instead
+Check the spelling with the source and use it everywhere."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        // Two "people" whose full names differ in one part by a letter or two.
+        for (i, x) in people.iter().enumerate() {
+            for y in &people[i + 1..] {
+                if x.parts.len() != y.parts.len() {
+                    continue;
+                }
+                let diffs: Vec<(&String, &String)> = x.parts.iter().zip(&y.parts).filter(|(p, q)| p != q).collect();
+                if diffs.len() == 1 && variant(diffs[0].0, diffs[0].1) {
+                    let (first, later) = if x.mentions[0].start < y.mentions[0].start { (x, y) } else { (y, x) };
+                    let m = later.mentions.iter().find(|m| m.kind == MentionKind::Full).unwrap_or(&later.mentions[0]);
+                    out.push(
+                        Diagnostic::new(
+                            self,
+                            Span::new(m.start, m.end),
+                            format!("'{}' is spelled '{}' elsewhere", later.name, first.name),
+                        )
+                        .help(format!("check the spelling; the article first uses {}", first.name)),
+                    );
+                }
+            }
+        }
+        // A speaker's surname that is a variant of a known person's surname.
+        for cue in &a.attributions.cues {
+            let Some(np) = &cue.subject else { continue };
+            let NpKind::Name(name) = &np.kind else {
+                continue;
+            };
+            if cue.entity.is_some_and(|id| a.entities.entities[id].kind == EntityKind::Person) || name.contains(' ') {
+                continue;
+            }
+            if let Some(p) = people.iter().find(|p| p.surname.as_deref().is_some_and(|s| variant(s, name))) {
+                out.push(
+                    Diagnostic::new(self, np.span, format!("'{name}' looks like a misspelling of {}", p.name)).help(
+                        format!(
+                            "check the spelling; elsewhere the article has {}",
+                            p.surname.as_deref().unwrap_or(&p.name)
+                        ),
+                    ),
+                );
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InconsistentName as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        assert_count(
+            &R,
+            "“We won,” said Ana Ruiz, the port director.\n\n“We lost,” said Ana Ruis, the port director.",
+            1,
+        );
+        assert_flags(&R, "“We won,” said Chidi Okafor, the plant director.\n\n“It is over,” Okafur said.", "Okafur");
+        // near misses: different people
+        assert_count(&R, "“We won,” said Tomas Lind, a lawyer.\n\n“We lost,” said Tomasz Lindner, a banker.", 0);
+        assert_count(&R, "“We won,” said Kola Adeyemi, a lawyer.\n\n“We lost,” said Tunde Adeyemi, his brother.", 0);
+    }
+}

@@ -1,0 +1,148 @@
+use super::{Context, Diagnostic, Fix, Rule, Severity};
+use crate::attribution::np::w;
+use crate::lexicon;
+use crate::Analysis;
+
+/// Claimed, admitted, insisted … used to attribute speech, where "said" is neutral.
+pub struct LoadedAttributionVerb;
+
+/// Objects after which "admitted"/"claimed" is not attribution but its legal or plain sense.
+const NON_SPEECH_OBJECTS: &[&str] = &[
+    "to",
+    "into",
+    "liability",
+    "guilt",
+    "wrongdoing",
+    "responsibility",
+    "credit",
+    "victory",
+    "title",
+    "lives",
+    "asylum",
+    "ownership",
+    "damages",
+    "negligence",
+    "fault",
+    "charges",
+    "fraud",
+    "seats",
+    "seat",
+    "prize",
+    "crown",
+    "land",
+    "territory",
+];
+
+impl Rule for LoadedAttributionVerb {
+    fn id(&self) -> &'static str {
+        "loaded-attribution-verb"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static str {
+        "An attribution verb that takes a side: claimed, admitted, insisted, conceded.
+
+## What it does
+Flags these verbs when they attribute words to a speaker (a quote or a reported
+statement follows or precedes them), with the reason each is loaded:
+- claimed: casts doubt on what follows;
+- admitted, confessed: imply fault or guilt;
+- insisted: implies stubbornness against the evidence;
+- conceded: implies losing an argument;
+- alleged: right only for a charge not yet proven;
+- boasted, bragged: imply vanity; complained, whined, scoffed: imply petulance or contempt.
+
+The legal and plain senses are told apart by what follows the verb: \"admitted to
+hospital\", \"admitted liability in a court filing\", \"claimed responsibility for\",
+\"claimed victory\" take an object and are not attribution, and are not flagged. In
+court copy where \"admitted\" reports an admission of guilt, turn the rule off for that
+desk in `onrecord.toml`.
+
+## Why is this bad?
+AP and Reuters: \"said\" is almost always the right verb; it is neutral and invisible.
+Loaded verbs put the writer's judgment into the attribution.
+
+## Example
+    “We followed every rule,” Ruiz insisted.
+
+## Use instead
+    “We followed every rule,” Ruiz said."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for cue in &a.attributions.cues {
+            let verb = a.doc.text(cue.verb);
+            if !lexicon::is_loaded_verb(verb) || cue.subject.is_none() {
+                continue;
+            }
+            let toks = &a.tokens[cue.block];
+            let prev = cue
+                .tok
+                .checked_sub(1)
+                .map(|i| &toks[i])
+                .filter(|t| t.is_word())
+                .map(|t| w(&a.doc, t).to_ascii_lowercase());
+            if prev.as_deref().is_some_and(|p| matches!(p, "was" | "were" | "been" | "be" | "being" | "is" | "are")) {
+                continue; // passive: "was admitted to hospital"
+            }
+            // The object, skipping a determiner: "claimed the title", "admitted liability".
+            let object = toks[cue.tok + 1..]
+                .iter()
+                .take(2)
+                .take_while(|t| t.is_word())
+                .map(|t| w(&a.doc, t).to_ascii_lowercase())
+                .find(|n| {
+                    !matches!(n.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "full" | "partial")
+                });
+            if object.as_deref().is_some_and(|n| NON_SPEECH_OBJECTS.contains(&n)) && !cue.quoted {
+                continue;
+            }
+            let neutral = neutral_form(verb);
+            out.push(
+                Diagnostic::new(self, cue.verb, format!("'{verb}' takes a side; attribution verbs should be neutral"))
+                    .help(format!("use '{neutral}'"))
+                    .fix(Fix::unsafe_(cue.verb, neutral)),
+            );
+        }
+        out
+    }
+}
+
+/// The neutral verb in the same form: claims → says, claiming → saying, claimed → said.
+fn neutral_form(verb: &str) -> String {
+    let lower = verb.to_ascii_lowercase();
+    let neutral = if lower.ends_with("ing") {
+        "saying"
+    } else if lower.ends_with('s') {
+        "says"
+    } else if lower.ends_with("ed") || lower == "whined" {
+        "said"
+    } else {
+        "say"
+    };
+    if verb.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = neutral.chars();
+        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    } else {
+        neutral.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LoadedAttributionVerb as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        assert_flags(&R, "“We followed every rule,” Ruiz insisted.", "insisted");
+        assert_fix(&R, "“We followed every rule,” Ruiz insisted.", "“We followed every rule,” Ruiz said.");
+        assert_count(&R, "Ruiz claimed the audit was wrong.", 1);
+        // near misses
+        assert_count(&R, "“We followed every rule,” Ruiz said.", 0);
+        assert_count(&R, "Ruiz was admitted to hospital on Monday.", 0);
+        assert_count(&R, "The company admitted liability in a court filing.", 0);
+        assert_count(&R, "The group claimed responsibility for the attack.", 0);
+    }
+}

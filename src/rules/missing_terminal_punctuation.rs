@@ -1,0 +1,95 @@
+use super::{Context, Diagnostic, Fix, Rule, Severity};
+use crate::document::{BlockKind, Span};
+use crate::Analysis;
+
+/// A paragraph (not a heading) that ends without terminal punctuation.
+pub struct MissingTerminalPunctuation;
+
+impl Rule for MissingTerminalPunctuation {
+    fn id(&self) -> &'static str {
+        "missing-terminal-punctuation"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static str {
+        "A paragraph that ends without a period, question mark or exclamation mark.
+
+## What it does
+Flags the end of a body paragraph whose last sentence has no terminal punctuation
+(closing quotes and brackets after the mark are fine). Headings are not paragraphs: in
+plain text a short single line without terminal punctuation is read as a heading.
+Datelines, credits in parentheses and paragraphs that end in a colon are not flagged.
+
+## Why is this bad?
+A paragraph that stops mid-air is usually a cut that went wrong or a sentence that lost
+its end in an edit; in print it looks like a typo.
+
+## Example
+    The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port
+
+## Use instead
+    The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port.
+
+The suggested fix adds a period; it is not applied automatically, because the paragraph
+may have lost more than its period."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for block in &a.doc.blocks {
+            if block.kind != BlockKind::Paragraph {
+                continue;
+            }
+            let text = a.doc.text(block.span).trim_end();
+            if exempt(text) {
+                continue;
+            }
+            let body = text.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*', '_']);
+            if body.ends_with(['.', '!', '?', '…', ':', ';']) {
+                continue;
+            }
+            let end = block.span.start + text.len();
+            let last_word = text.rfind(char::is_whitespace).map_or(block.span.start, |i| block.span.start + i + 1);
+            let span = Span::new(last_word, end);
+            out.push(
+                Diagnostic::new(self, span, "paragraph ends without terminal punctuation")
+                    .help("end the sentence with a period, or check whether words were cut")
+                    .fix(Fix::unsafe_(Span::new(end, end), ".")),
+            );
+        }
+        out
+    }
+}
+
+/// Datelines, credits and other lines that legitimately end bare.
+fn exempt(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if text.starts_with('(') && text.ends_with(')') || text.starts_with('[') && text.ends_with(']') {
+        return true;
+    }
+    // A dateline on its own line: "ORAVA BAY, Kestria" or "LAGOS (Reuters) -".
+    let first = text.split([',', ' ']).next().unwrap_or("");
+    if words <= 6 && first.len() > 1 && first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return true;
+    }
+    words <= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MissingTerminalPunctuation as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        let text = "The deal was signed on Monday by the port authority and the union, officials said at the port\n\nNext paragraph.";
+        assert_count(&R, text, 1);
+        assert_flags(&R, text, "port");
+        assert_count(&R, "She called the deal “a disgrace”\n\nNext.", 1);
+        // near misses
+        assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
+        assert_count(&R, "ORAVA BAY, Kestria\n\nThe storm hit on Monday.", 0);
+        assert_count(&R, "(Photo: Ana Ruiz for the Ledger)\n\nThe storm hit.", 0);
+        assert_count(&R, "“We won,” she said.\n\nThe list follows:", 0);
+    }
+}

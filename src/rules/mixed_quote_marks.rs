@@ -1,0 +1,108 @@
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::config::QuoteStyle;
+use crate::quotes::{Mark, MarkStyle};
+use crate::Analysis;
+use std::collections::HashMap;
+
+/// Straight and curly double quotes in one article, or marks other than the house style.
+pub struct MixedQuoteMarks;
+
+impl Rule for MixedQuoteMarks {
+    fn id(&self) -> &'static str {
+        "mixed-quote-marks"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn fixable(&self) -> bool {
+        true
+    }
+    fn doc(&self) -> &'static str {
+        "Straight and curly quotation marks mixed in one article.
+
+## What it does
+Finds the style of double quotation marks the article uses most (or the house style
+set in `onrecord.toml`, `[style] quotes = \"curly\"|\"straight\"`) and flags every quote
+written in another style: straight \"…\" among curly “…”, or the other way round, or
+archive marks ``…''.
+
+## Why is this bad?
+Mixed marks are the trace of text pasted from a wire feed, an email or a CMS field; they
+look careless in print and break tools that pair marks. A publication uses one style
+throughout.
+
+## Example
+    “We are ready,” the mayor said. Residents called it \"overdue\".
+
+## Use instead
+    “We are ready,” the mayor said. Residents called it “overdue”.
+
+The fix rewrites both marks of the quote to the house style; it never touches the words."
+    }
+    fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
+        let house = match cx.config.style.quotes {
+            QuoteStyle::Curly => MarkStyle::Curly,
+            QuoteStyle::Straight => MarkStyle::Straight,
+            QuoteStyle::Auto => {
+                let mut counts: HashMap<MarkStyle, usize> = HashMap::new();
+                for q in a.quotes.quotes.iter().filter(|q| !q.single) {
+                    *counts.entry(q.open.mark.style()).or_default() += 1;
+                }
+                if counts.len() < 2 {
+                    return Vec::new();
+                }
+                // Most used; on a tie, curly (the typographic default).
+                counts
+                    .into_iter()
+                    .max_by_key(|(s, n)| (*n, *s == MarkStyle::Curly))
+                    .map_or(MarkStyle::Curly, |(s, _)| s)
+            }
+        };
+        let name = |s: MarkStyle| match s {
+            MarkStyle::Curly => "curly",
+            MarkStyle::Straight => "straight",
+            MarkStyle::Ascii => "``archive''",
+            MarkStyle::Guillemet => "guillemet",
+        };
+        a.quotes
+            .quotes
+            .iter()
+            .filter(|q| !q.single && q.open.mark.style() != house)
+            .map(|q| {
+                let style = q.open.mark.style();
+                let (open, close) = match house {
+                    MarkStyle::Straight => ("\"", "\""),
+                    _ => ("“", "”"),
+                };
+                let mut edits = vec![Edit { start: q.open.span.start, end: q.open.span.end, replacement: open.into() }];
+                if let Some(c) = q.close.filter(|c| c.mark.is_double() && c.mark != Mark::CurlyOpen) {
+                    edits.push(Edit { start: c.span.start, end: c.span.end, replacement: close.into() });
+                }
+                Diagnostic::new(
+                    self,
+                    q.span,
+                    format!("{} quotation marks in an article that uses {} ones", name(style), name(house)),
+                )
+                .help(format!("use {open}…{close} like the rest of the article"))
+                .fix(Fix { applicability: Applicability::Safe, edits })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MixedQuoteMarks as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        let text = "“We are ready,” the mayor said. “So are we,” Ruiz said. Residents called it \"overdue\".";
+        assert_count(&R, text, 1);
+        assert_flags(&R, text, "\"overdue\"");
+        assert_fix(&R, text, &text.replace("\"overdue\"", "“overdue”"));
+        // near misses: one style throughout, apostrophes of either form
+        assert_count(&R, "\"We are ready,\" the mayor said. It's \"overdue\".", 0);
+        assert_count(&R, "“We are ready,” the mayor's aide said. It’s “overdue.”", 0);
+    }
+}

@@ -1,0 +1,226 @@
+//! Rules: each reads the analysis and yields diagnostics. One file per rule, registered
+//! once in [`registry`]; rules know nothing about output formats.
+
+mod ambiguous_pronoun_attribution;
+mod confusable_word;
+mod duplicate_quote;
+mod inconsistent_name;
+mod loaded_attribution_verb;
+mod missing_attribution;
+mod missing_terminal_punctuation;
+mod mixed_quote_marks;
+mod one_sided_sourcing;
+mod parenthetical_in_quote;
+mod punctuation_outside_quote;
+mod relayed_quote;
+mod repeated_full_attribution;
+mod repeated_word;
+mod surname_before_introduction;
+mod unbalanced_quote;
+mod unexplained_anonymous_source;
+mod vague_attribution;
+
+use crate::config::Config;
+use crate::confusables;
+use crate::document::Span;
+use crate::Analysis;
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Whether a fix can be applied without changing meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+/// One replacement in the file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            applicability: Applicability::Safe,
+            edits: vec![Edit { start: span.start, end: span.end, replacement: replacement.into() }],
+        }
+    }
+    pub fn unsafe_(span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            edits: vec![Edit { start: span.start, end: span.end, replacement: replacement.into() }],
+        }
+    }
+}
+
+/// A finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &dyn Rule, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { rule: rule.id(), severity: rule.severity(), message: message.into(), span, help: None, fix: None }
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn fix(mut self, fix: Fix) -> Diagnostic {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// What rules may read besides the analysis: the settings and the confusables checker.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub confusables: &'a confusables::Checker,
+}
+
+/// A check over an analysed article.
+pub trait Rule: Sync {
+    /// The stable id from DESIGN.md.
+    fn id(&self) -> &'static str;
+    fn severity(&self) -> Severity;
+    /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections).
+    fn doc(&self) -> &'static str;
+    /// Whether the rule offers safe fixes.
+    fn fixable(&self) -> bool {
+        false
+    }
+    fn check(&self, analysis: &Analysis, cx: &Context) -> Vec<Diagnostic>;
+}
+
+/// Every rule, in catalogue order.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    &[
+        &unbalanced_quote::UnbalancedQuote,
+        &mixed_quote_marks::MixedQuoteMarks,
+        &punctuation_outside_quote::PunctuationOutsideQuote,
+        &duplicate_quote::DuplicateQuote,
+        &parenthetical_in_quote::ParentheticalInQuote,
+        &missing_attribution::MissingAttribution,
+        &repeated_full_attribution::RepeatedFullAttribution,
+        &surname_before_introduction::SurnameBeforeIntroduction,
+        &inconsistent_name::InconsistentName,
+        &ambiguous_pronoun_attribution::AmbiguousPronounAttribution,
+        &loaded_attribution_verb::LoadedAttributionVerb,
+        &vague_attribution::VagueAttribution,
+        &unexplained_anonymous_source::UnexplainedAnonymousSource,
+        &relayed_quote::RelayedQuote,
+        &one_sided_sourcing::OneSidedSourcing,
+        &confusable_word::ConfusableWord,
+        &repeated_word::RepeatedWord,
+        &missing_terminal_punctuation::MissingTerminalPunctuation,
+    ]
+}
+
+/// The rule with this id.
+pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+    registry().iter().copied().find(|r| r.id() == id)
+}
+
+/// The first line of a rule's doc: its one-line summary.
+pub fn summary(rule: &dyn Rule) -> &'static str {
+    rule.doc().lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap_or("")
+}
+
+/// Run every enabled rule; diagnostics sorted by position then rule.
+pub fn run(analysis: &Analysis, cx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in registry() {
+        let setting = cx.config.rules.get(rule.id()).copied();
+        let severity = match setting {
+            Some(s) => match s.severity() {
+                Some(sev) => sev,
+                None => continue,
+            },
+            None => rule.severity(),
+        };
+        for mut d in rule.check(analysis, cx) {
+            d.severity = severity;
+            out.push(d);
+        }
+    }
+    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! One-line rule tests, harper style.
+    use super::*;
+    use crate::document::{Document, Format};
+
+    pub fn diagnostics(rule: &dyn Rule, text: &str) -> Vec<Diagnostic> {
+        diagnostics_as(rule, text, Format::Text)
+    }
+
+    pub fn diagnostics_as(rule: &dyn Rule, text: &str, format: Format) -> Vec<Diagnostic> {
+        let doc = Document::parse("test".as_ref(), text.to_string(), format);
+        let analysis = crate::analyze(doc);
+        let config = Config::default();
+        let cx = Context { config: &config, confusables: confusables::Checker::embedded() };
+        rule.check(&analysis, &cx)
+    }
+
+    /// Assert the rule finds `n` problems in `text`.
+    pub fn assert_count(rule: &dyn Rule, text: &str, n: usize) {
+        let found = diagnostics(rule, text);
+        assert_eq!(found.len(), n, "{} on {text:?}: {found:#?}", rule.id());
+    }
+
+    /// Assert the flagged text of the first finding.
+    pub fn assert_flags(rule: &dyn Rule, text: &str, flagged: &str) {
+        let found = diagnostics(rule, text);
+        let first = found.first().unwrap_or_else(|| panic!("{} found nothing in {text:?}", rule.id()));
+        assert_eq!(&text[first.span.start..first.span.end], flagged);
+    }
+
+    /// Assert applying the first finding's fix gives `expected`.
+    pub fn assert_fix(rule: &dyn Rule, text: &str, expected: &str) {
+        let found = diagnostics(rule, text);
+        let fix = found.first().and_then(|d| d.fix.clone()).unwrap_or_else(|| panic!("no fix for {text:?}"));
+        let mut out = text.to_string();
+        for e in fix.edits.iter().rev() {
+            out.replace_range(e.start..e.end, &e.replacement);
+        }
+        assert_eq!(out, expected);
+    }
+}

@@ -1,0 +1,86 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::attribution::SourceType;
+use crate::document::Span;
+use crate::Analysis;
+use std::collections::HashMap;
+
+/// Article level: one source carries most quotes, or every source is of one kind.
+pub struct OneSidedSourcing;
+
+/// Fewer attributed quotes than this and the article is too short to judge.
+const MIN_QUOTES: usize = 5;
+
+impl Rule for OneSidedSourcing {
+    fn id(&self) -> &'static str {
+        "one-sided-sourcing"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn doc(&self) -> &'static str {
+        "Article level: a single source carries the story.
+
+## What it does
+With at least five attributed quotes, reports when one source carries at least 75% of
+them (`[style] single_source_share`), or when every quote comes from one source. The
+finding points at that source's first attribution. Info by default.
+
+## Why is this bad?
+A story with one voice is a press release. AP and Reuters ask for the other side and
+independent sources wherever there is a dispute; the editor should see at a glance that
+a story rests on one party.
+
+## Example
+    Ten quotes, nine from the company's chief executive and one from its spokesman.
+
+## Use instead
+Add an independent voice: a regulator, an analyst, a critic by name."
+    }
+    fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
+        let attributed: Vec<_> = a
+            .quotes
+            .quotes
+            .iter()
+            .zip(&a.attributions.quotes)
+            .filter(|(_, at)| at.speaker.is_some() && at.source_type != SourceType::Unattributed)
+            .collect();
+        if attributed.len() < MIN_QUOTES {
+            return Vec::new();
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (_, at) in &attributed {
+            *counts.entry(at.speaker.as_deref().unwrap_or("")).or_default() += 1;
+        }
+        let Some((top, n)) = counts.iter().max_by_key(|(name, n)| (**n, std::cmp::Reverse(**name))) else {
+            return Vec::new();
+        };
+        let share = *n as f64 / attributed.len() as f64;
+        if share < cx.config.style.single_source_share {
+            return Vec::new();
+        }
+        let (q, at) = attributed
+            .iter()
+            .find(|(_, at)| at.speaker.as_deref() == Some(*top))
+            .copied()
+            .expect("top speaker has a quote");
+        let span: Span = at.speaker_span.unwrap_or(q.span);
+        vec![Diagnostic::new(self, span, format!("{n} of {} quotes come from {top}", attributed.len()))
+            .help("add an independent source")]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OneSidedSourcing as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        let one = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said. “C,” Ruiz said.\n\n“D,” Ruiz said.\n\n“E,” Ruiz said.";
+        assert_count(&R, one, 1);
+        // near misses: balanced sources, too few quotes
+        let two = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.\n\n“C,” said Tom Lee, a regulator. “D,” Lee said.\n\n“E,” Ruiz said.";
+        assert_count(&R, two, 0);
+        assert_count(&R, "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.", 0);
+    }
+}

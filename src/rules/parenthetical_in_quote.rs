@@ -1,0 +1,86 @@
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::document::Span;
+use crate::Analysis;
+
+/// Words inserted into a quote in parentheses; inserted words go in brackets.
+pub struct ParentheticalInQuote;
+
+impl Rule for ParentheticalInQuote {
+    fn id(&self) -> &'static str {
+        "parenthetical-in-quote"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static str {
+        "Words inserted into a quote in parentheses.
+
+## What it does
+Flags a parenthetical inside a direct quote: “the escalation (in tensions) with Japan”.
+
+## Why is this bad?
+AP style: words a writer adds to a quote for clarity go in brackets, so the reader can
+tell them from the speaker's own words; parentheses inside a quote read as the
+speaker's. Better still, paraphrase and keep the quote to what was said.
+
+## Example
+    “We are worried about the escalation (in tensions) with Japan,” she said.
+
+## Use instead
+    “We are worried about the escalation [in tensions] with Japan,” she said.
+
+The suggested fix swaps the parentheses for brackets; it is not applied automatically,
+because the editor must first check whether the words were the speaker's."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for q in &a.quotes.quotes {
+            for part in &q.parts {
+                let text = a.doc.text(*part);
+                let mut from = 0;
+                while let Some(open) = text[from..].find('(').map(|i| i + from) {
+                    let Some(close) = text[open..].find(')').map(|i| i + open) else {
+                        break;
+                    };
+                    from = close + 1;
+                    let inner = &text[open + 1..close];
+                    // (1) list markers and (s) plurals are not insertions.
+                    if inner.chars().count() <= 2 || inner.trim().is_empty() {
+                        continue;
+                    }
+                    let span = Span::new(part.start + open, part.start + close + 1);
+                    let edits = vec![
+                        Edit { start: span.start, end: span.start + 1, replacement: "[".into() },
+                        Edit { start: span.end - 1, end: span.end, replacement: "]".into() },
+                    ];
+                    out.push(
+                        Diagnostic::new(self, span, format!("parenthetical “({inner})” inside a quote"))
+                            .help("words added to a quote go in [brackets]; or paraphrase outside the quote")
+                            .fix(Fix { applicability: Applicability::Unsafe, edits }),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ParentheticalInQuote as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        assert_flags(&R, "“We fear the escalation (in tensions) with them,” she said.", "(in tensions)");
+        assert_fix(
+            &R,
+            "“We fear the escalation (in tensions),” she said.",
+            "“We fear the escalation [in tensions],” she said.",
+        );
+        // near misses: brackets, parentheses outside quotes, list markers
+        assert_count(&R, "“He [the governor] lied,” she said.", 0);
+        assert_count(&R, "The union (MSAU) said “no,” she said.", 0);
+        assert_count(&R, "“Step (1) is done,” she said.", 0);
+    }
+}

@@ -1,0 +1,68 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::Analysis;
+
+/// A person's words known only through another party's readout or statement.
+pub struct RelayedQuote;
+
+impl Rule for RelayedQuote {
+    fn id(&self) -> &'static str {
+        "relayed-quote"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Info
+    }
+    fn doc(&self) -> &'static str {
+        "A person's words known only through another party's readout or statement.
+
+## What it does
+Flags a quote or statement of one source that the article credits, through
+\"according to …\", to a readout, statement or body other than the speaker (\"Xi told
+Biden …, according to the foreign ministry\"). \"according to the ministry, exports rose\"
+(the body speaking for itself) is not a relay.
+
+## Why is this bad?
+A readout is one side's account of what someone said; it may be selective. AP and
+Reuters ask that the copy make the relay plain, and the editor should see every one.
+Info by default: the copy may be right as it stands.
+
+## Example
+    Xi said the relationship was “steady,” according to the Chinese foreign ministry.
+
+## Use instead
+    Xi said the relationship was “steady,” according to a Chinese foreign ministry
+    readout of the call. (The White House did not publish its own account.)"
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out: Vec<Diagnostic> = Vec::new();
+        for at in &a.attributions.quotes {
+            let (Some(via), Some(span), Some(speaker)) = (&at.via, at.via_span, &at.speaker) else {
+                continue;
+            };
+            if out.iter().any(|d| d.span == span) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(self, span, format!("{speaker}'s words come through {via}")).help(
+                    "make the relay plain (a readout is one side's account); seek a second account if there is one",
+                ),
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RelayedQuote as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        let text =
+            "President Omar Haddad said the talks were “steady and positive,” according to the foreign ministry.";
+        assert_flags(&R, text, "according to the foreign ministry");
+        // near miss: the body itself is the source
+        assert_count(&R, "According to the ministry, exports rose 4% in May.", 0);
+        assert_count(&R, "“Exports rose,” according to the ministry.", 0);
+    }
+}

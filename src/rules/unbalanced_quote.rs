@@ -1,0 +1,69 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::Analysis;
+
+/// An opening or closing quotation mark with no partner.
+pub struct UnbalancedQuote;
+
+impl Rule for UnbalancedQuote {
+    fn id(&self) -> &'static str {
+        "unbalanced-quote"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn doc(&self) -> &'static str {
+        "An opening or closing quotation mark with no partner.
+
+## What it does
+Flags an opening mark that is never closed in its paragraph (and not re-opened in the
+next, which is how a quote runs over several paragraphs), and a closing mark with no
+opening mark before it.
+
+## Why is this bad?
+Readers cannot tell where the speaker's words end and the reporter's begin; AP and
+Reuters style close every quote, and leave a paragraph open only when the quote
+continues in the next one, which then opens again.
+
+## Example
+    The mayor said “we will rebuild the bridge by spring.
+    Work starts on Monday.
+
+## Use instead
+    The mayor said “we will rebuild the bridge by spring.”
+    Work starts on Monday."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        a.quotes
+            .unbalanced
+            .iter()
+            .map(|u| {
+                let mark = a.doc.text(u.mark.span);
+                if u.opening {
+                    Diagnostic::new(self, u.mark.span, format!("opening {mark} is never closed"))
+                        .help("close the quote where the speaker's words end; a quote that runs into the next paragraph leaves this one open and opens the next with a mark")
+                } else {
+                    Diagnostic::new(self, u.mark.span, format!("closing {mark} has no opening mark"))
+                        .help("add the opening mark where the quoted words start, or remove this one")
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnbalancedQuote as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        assert_count(&R, "The mayor said “we will rebuild.\n\nWork starts Monday.", 1);
+        assert_count(&R, "We will rebuild,” the mayor said.", 1);
+        assert_flags(&R, "We will rebuild,” the mayor said.", "”");
+        // near misses
+        assert_count(&R, "“We will rebuild,” the mayor said.", 0);
+        assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
+        assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
+        assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
+    }
+}

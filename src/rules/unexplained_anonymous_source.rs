@@ -1,0 +1,91 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::attribution::np::NpKind;
+use crate::document::Span;
+use crate::lexicon;
+use crate::Analysis;
+
+/// An anonymous source with no reason given for the anonymity.
+pub struct UnexplainedAnonymousSource;
+
+impl Rule for UnexplainedAnonymousSource {
+    fn id(&self) -> &'static str {
+        "unexplained-anonymous-source"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static str {
+        "An unnamed source with no reason given for the anonymity.
+
+## What it does
+Flags a statement credited to an unnamed source (\"a senior official said\", \"people
+familiar with the matter said\", \"a diplomat told reporters\") when neither that sentence
+nor the next says why the source is not named. Reasons are recognised in their common
+forms (\"who spoke on condition of anonymity because …\", \"who asked not to be named\",
+\"not authorized to speak publicly\", \"for fear of reprisal\"), kept as data in
+`data/lexicon/anonymity_reasons.txt`.
+
+## Why is this bad?
+AP: anonymous sources are used only when the material is information, not opinion, is
+not available otherwise, and the story says why the source was granted anonymity.
+Reuters has the same rule. An unexplained anonymous source is the first thing a
+standards editor asks about.
+
+## Example
+    A senior official said the talks had stalled.
+
+## Use instead
+    A senior official, who spoke on condition of anonymity because the talks are private,
+    said they had stalled."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut sources: Vec<(Span, usize)> = Vec::new();
+        for cue in &a.attributions.cues {
+            if let Some(np) = cue.subject.as_ref().filter(|n| matches!(n.kind, NpKind::Anonymous(_))) {
+                sources.push((np.span.cover(cue.verb), np.span.start));
+            }
+        }
+        for acc in &a.attributions.according {
+            if matches!(acc.source.kind, NpKind::Anonymous(_)) {
+                sources.push((acc.span, acc.span.start));
+            }
+        }
+        for (span, at) in sources {
+            let Some(s) = a.doc.sentence_at(at) else {
+                continue;
+            };
+            let end = a.doc.sentences.get(s + 1).map_or(a.doc.sentences[s].span.end, |n| n.span.end);
+            let window = a.doc.prose[a.doc.sentences[s].span.start..end].to_lowercase();
+            if lexicon::anonymity_reasons().iter().any(|r| window.contains(r)) {
+                continue;
+            }
+            let phrase = a.doc.text(span).to_string();
+            out.push(
+                Diagnostic::new(self, span, format!("'{phrase}': anonymous source with no reason given"))
+                    .help("say why the source was not named (\"who spoke on condition of anonymity because …\"), or name the source"),
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UnexplainedAnonymousSource as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        assert_count(&R, "A senior official said the talks had stalled.", 1);
+        assert_count(&R, "People familiar with the matter said the deal was off.", 1);
+        // near misses
+        assert_count(&R, "A senior official, who spoke on condition of anonymity because the talks are private, said they had stalled.", 0);
+        assert_count(
+            &R,
+            "A diplomat said the talks stalled. He asked not to be named because he was not authorized to speak.",
+            0,
+        );
+        assert_count(&R, "Foreign Minister Ana Ruiz said the talks had stalled.", 0);
+    }
+}

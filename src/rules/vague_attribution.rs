@@ -1,0 +1,107 @@
+use super::{Context, Diagnostic, Rule, Severity};
+use crate::attribution::np::{w, NpKind};
+use crate::document::Span;
+use crate::Analysis;
+
+/// A claim credited to an unidentifiable source.
+pub struct VagueAttribution;
+
+impl Rule for VagueAttribution {
+    fn id(&self) -> &'static str {
+        "vague-attribution"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn doc(&self) -> &'static str {
+        "A claim credited to a source no reader can identify.
+
+## What it does
+Flags a statement or belief attributed to an unidentifiable collective: \"critics say\",
+\"some analysts believe\", \"observers noted\", \"western governments have accused\", and
+the impersonal \"it is believed\". The phrases are kept as data
+(`data/lexicon/vague.txt`); a named group (\"critics of the plan, including Sen. Ruiz,
+said\", \"analysts at Moody's said\") is not vague.
+
+## Why is this bad?
+AP and Reuters: attribute claims to named, identifiable sources. \"Critics say\" lets
+the writer's view or an unsourced claim pass as reported fact.
+
+## Example
+    Critics say the dam will flood the valley.
+
+## Use instead
+    The dam will flood the valley, said Ana Ruiz, a hydrologist at the University of Lima.
+
+Or drop the claim."
+    }
+    fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for cue in &a.attributions.cues {
+            let toks = &a.tokens[cue.block];
+            let span = match &cue.subject {
+                Some(np) if matches!(np.kind, NpKind::Vague(_)) => {
+                    // A named group after the vague noun is not vague: "critics, including Sen. X".
+                    if named_after(a, toks, np.span.end, cue.verb.start) {
+                        continue;
+                    }
+                    np.span.cover(cue.verb)
+                }
+                _ => match impersonal(a, toks, cue.tok) {
+                    Some(span) => span.cover(cue.verb),
+                    None => continue,
+                },
+            };
+            let phrase = a.doc.text(span).to_string();
+            out.push(
+                Diagnostic::new(self, span, format!("'{phrase}': who says so?"))
+                    .help("name the source or drop the claim"),
+            );
+        }
+        out
+    }
+}
+
+/// A name between the vague subject and its verb ("Critics of the plan, including Sen. Ruiz, said").
+fn named_after(a: &Analysis, toks: &[crate::attribution::tokens::Tok], from: usize, to: usize) -> bool {
+    toks.iter().filter(|t| t.span.start >= from && t.span.end <= to && t.is_word()).any(|t| {
+        let word = w(&a.doc, t);
+        word.chars().next().is_some_and(char::is_uppercase) || matches!(word, "including" | "at" | "from" | "of")
+    })
+}
+
+/// "it is believed", "it is widely thought": an impersonal passive before the verb.
+fn impersonal(a: &Analysis, toks: &[crate::attribution::tokens::Tok], verb: usize) -> Option<Span> {
+    let mut k = verb;
+    let mut saw_be = false;
+    while k > 0 && toks[k - 1].is_word() && verb - k < 4 {
+        let word = w(&a.doc, &toks[k - 1]).to_ascii_lowercase();
+        match word.as_str() {
+            "is" | "was" | "been" | "has" | "had" | "widely" | "generally" | "commonly" | "also" => {
+                saw_be |= matches!(word.as_str(), "is" | "was" | "been");
+                k -= 1;
+            }
+            "it" if saw_be => return Some(toks[k - 1].span),
+            _ => return None,
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VagueAttribution as R;
+    use crate::rules::testing::*;
+
+    #[test]
+    fn cases() {
+        assert_flags(&R, "Critics say the dam will flood the valley.", "Critics say");
+        assert_count(&R, "Some analysts believe the rate will rise.", 1);
+        assert_count(&R, "However, western governments have accused the firm of fraud.", 1);
+        assert_count(&R, "It is widely believed that the vote was rigged.", 1);
+        // near misses
+        assert_count(&R, "Critics of the plan, including Sen. Ana Ruiz, said it would fail.", 0);
+        assert_count(&R, "Analysts at Carrow Ratings said the rate will rise.", 0);
+        assert_count(&R, "The mayor said the dam will flood the valley.", 0);
+    }
+}
