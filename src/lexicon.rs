@@ -78,6 +78,8 @@ pub fn is_title(word: &str) -> bool {
 /// A head noun of a body that speaks ("ministry", "company").
 pub fn is_body_noun(word: &str) -> bool {
     has_lower(&lexicon().bodies, word)
+        || word.strip_suffix("ies").is_some_and(|stem| has_lower(&lexicon().bodies, &format!("{stem}y")))
+        || word.strip_suffix('s').is_some_and(|stem| stem.len() > 2 && has_lower(&lexicon().bodies, stem))
 }
 /// A head noun of a document that carries words ("statement", "readout").
 pub fn is_document_noun(word: &str) -> bool {
@@ -110,6 +112,7 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
         "he" | "He" => Some(Pronoun::He),
         "she" | "She" => Some(Pronoun::She),
         "they" | "They" => Some(Pronoun::They),
+        "it" | "It" => Some(Pronoun::It),
         _ => None,
     }
 }
@@ -120,6 +123,7 @@ pub enum Pronoun {
     He,
     She,
     They,
+    It,
 }
 
 #[cfg(test)]

@@ -222,7 +222,11 @@ fn find_cues(
             np::before(doc, toks, i, unit.start)
         };
         // Inverted: `“…,” said X` or `said X, title`.
-        let inverted = i == unit.start || !toks[i - 1].is_word() || matches!(toks[i - 1].kind, TokKind::Quote(_));
+        let after_quote = |k: usize| matches!(toks[k].kind, TokKind::Quote(_));
+        let inverted = i == unit.start
+            || after_quote(i - 1)
+            || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
+            || (i - 1 == unit.start && !toks[i - 1].is_word());
         if inverted {
             if let Some(after) = np::after(doc, toks, i + 1, unit.end) {
                 subject = Some(after);
@@ -320,11 +324,24 @@ fn resolve(
             }
         },
         NpKind::Pronoun(p) => {
-            let id = if *p == Pronoun::They {
-                None
-            } else {
-                subject_before(cues, bi, np.span.start, *p, ents).or_else(|| ents.last_person_before(np.span.start, *p))
-            };
+            if matches!(p, Pronoun::They | Pronoun::It) {
+                // A body speaking in this paragraph ("the ministry said … it said").
+                if let Some(c) = cues.iter().rev().find(|c| {
+                    c.block == bi
+                        && c.verb.start < np.span.start
+                        && c.speaker.is_some()
+                        && matches!(c.source_type, SourceType::Organization | SourceType::Document)
+                }) {
+                    return (c.speaker.clone(), c.entity, c.source_type);
+                }
+                if let Some(id) = ents.last_body_before(np.span.start, bi) {
+                    return (Some(ents.entities[id].name.clone()), Some(id), SourceType::Organization);
+                }
+                return (None, None, SourceType::Unattributed);
+            }
+            let id = subject_before(cues, bi, np.span.start, *p, ents)
+                .or_else(|| ents.sentence_subject_before(doc, np.span.start, *p))
+                .or_else(|| ents.last_person_before(np.span.start, *p));
             match id {
                 Some(id) => {
                     ents.add_mention(id, np.span, MentionKind::Pronoun, bi, Some(*p));
@@ -525,9 +542,59 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
             return true;
         }
     }
+    if qt > 0 && toks[qt - 1].is_word() && is_title_noun(w(doc, &toks[qt - 1])) {
+        return true;
+    }
+    let text = text.trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = text.split_whitespace().collect();
     let title_case = words.len() >= 2
         && !text.contains([',', '.', '!', '?'])
         && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase));
     title_case && qt > 0
+}
+
+/// Nouns that announce a title in quotes: the film “…”, the report titled “…”.
+fn is_title_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "film"
+            | "movie"
+            | "drama"
+            | "comedy"
+            | "documentary"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "single"
+            | "album"
+            | "play"
+            | "musical"
+            | "opera"
+            | "show"
+            | "series"
+            | "episode"
+            | "poem"
+            | "painting"
+            | "exhibition"
+            | "exhibit"
+            | "podcast"
+            | "column"
+            | "essay"
+            | "headline"
+            | "hashtag"
+            | "slogan"
+            | "banner"
+            | "sign"
+            | "signs"
+            | "placard"
+            | "motto"
+            | "anthem"
+            | "hit"
+            | "ballad"
+            | "track"
+            | "title"
+            | "program"
+            | "programme"
+    )
 }

@@ -105,6 +105,12 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
         if t.is_punct(',') {
             let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
+            // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
+            if open + 1 < end && toks[open + 1..end].iter().all(|t| t.is_word()) {
+                if let Some(np @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, open + 1, end) {
+                    return Some(np);
+                }
+            }
             return before(doc, toks, open, floor);
         }
         return None;
@@ -132,7 +138,18 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             break;
         }
     }
-    classify(doc, toks, start, end + 1)
+    let np = classify(doc, toks, start, end + 1);
+    // "Judge Ana Ruiz of the Kellan County Court wrote": the head before the
+    // prepositional phrase is the speaker when it is a name.
+    if start >= floor + 2 && DETERMINERS.contains(&w(doc, &toks[start])) {
+        let prep = start - 1;
+        if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with") {
+            if let Some(head @ Np { kind: NpKind::Name(_), .. }) = before(doc, toks, prep, floor) {
+                return Some(head);
+            }
+        }
+    }
+    np
 }
 
 /// Words that qualify an unnamed source: "people familiar with the matter", "officials

@@ -1,77 +1,83 @@
-//! HTML reader: article text from p, h1–h6, li, blockquote, figcaption; script, style,
-//! code and pre are skipped; tags are blanked so offsets stay those of the file.
-//! Character references (`&amp;`) are left as written in the prose, so spans still point
-//! at them in the file.
+//! HTML reader on html5gum's tokenizer, which gives every token its byte span in the file:
+//! article text from p, h1–h6, li, blockquote, figcaption (and dd, td, title) is copied into
+//! the prose at its own offsets; tags, script, style, code, pre and everything outside those
+//! blocks stay blank, so offsets stay those of the file. Character references (`&amp;`) are
+//! left as written in the prose, so spans still point at them in the file.
 
-use super::{blank, blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
+use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// Elements whose content is never article text.
+const SKIPPED: [&str; 6] = ["script", "style", "code", "pre", "noscript", "template"];
 
 pub(crate) fn read(source: &str) -> Raw {
-    let bytes = source.as_bytes();
-    let mut prose = bytes.to_vec();
+    let mut prose: Vec<u8> = source.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
     let mut blocks = Vec::new();
     let mut comments = Vec::new();
     let mut open: Option<(BlockKind, usize)> = None;
-    let mut skip_until: Option<&'static str> = None;
-    let mut text_allowed = false;
-    let mut i = 0;
-    let mut text_start = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        // Text before this tag.
-        if !text_allowed || skip_until.is_some() {
-            blank(&mut prose, Span::new(text_start, i));
-        }
-        let end = tag_end(bytes, i);
-        let tag = &source[i..end];
-        blank(&mut prose, Span::new(i, end));
-        if tag.starts_with("<!--") {
-            comments.push(Comment { span: Span::new(i, end), text: tag.to_string() });
-        } else {
-            let (closing, name) = tag_name(tag);
-            if let Some(until) = skip_until {
-                if closing && name == until {
-                    skip_until = None;
+    // The skipped element we are in, and how deeply it nests in itself.
+    let mut skipping: Option<(&'static str, usize)> = None;
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Raw-text elements (script, style, textarea) are tokenized as text, as a browser does.
+    emitter.naively_switch_states(true);
+    for Ok(token) in Tokenizer::new_with_emitter(source, emitter) {
+        match token {
+            Token::String(text) => {
+                if open.is_some() && skipping.is_none() {
+                    let range = text.span.start..text.span.end.min(source.len());
+                    prose[range.clone()].copy_from_slice(&source.as_bytes()[range]);
                 }
-            } else if let Some(skip) =
-                ["script", "style", "code", "pre", "noscript", "template"].into_iter().find(|s| *s == name)
-            {
-                if !closing && !tag.ends_with("/>") {
-                    skip_until = Some(skip);
-                }
-            } else if let Some(kind) = block_kind(&name) {
-                if closing {
-                    if let Some((kind, start)) = open.take() {
-                        blocks.push((kind, Span::new(start, i)));
-                    }
-                    text_allowed = false;
-                } else {
-                    if let Some((kind, start)) = open.take() {
-                        blocks.push((kind, Span::new(start, i)));
-                    }
-                    open = Some((kind, end));
-                    text_allowed = true;
-                }
-            } else if name == "br" {
-                prose[i] = b'\n';
             }
+            Token::Comment(comment) => {
+                let span = Span::new(comment.span.start, comment.span.end.min(source.len()));
+                comments.push(Comment { span, text: source[span.start..span.end].to_string() });
+            }
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some((skip, depth)) = skipping.as_mut() {
+                    if *skip == name && !tag.self_closing {
+                        *depth += 1;
+                    }
+                } else if let Some(skip) = SKIPPED.into_iter().find(|s| *s == name) {
+                    if !tag.self_closing {
+                        skipping = Some((skip, 1));
+                    }
+                } else if let Some(kind) = block_kind(&name) {
+                    if let Some((kind, start)) = open.take() {
+                        blocks.push((kind, Span::new(start, tag.span.start)));
+                    }
+                    open = Some((kind, tag.span.end));
+                } else if name == "br" && tag.span.start < prose.len() {
+                    prose[tag.span.start] = b'\n';
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some((skip, depth)) = skipping.as_mut() {
+                    if *skip == name {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            skipping = None;
+                        }
+                    }
+                } else if block_kind(&name).is_some() {
+                    if let Some((kind, start)) = open.take() {
+                        blocks.push((kind, Span::new(start, tag.span.start)));
+                    }
+                }
+            }
+            Token::Doctype(_) | Token::Error(_) => {}
         }
-        i = end;
-        text_start = end;
-    }
-    if !text_allowed || skip_until.is_some() {
-        blank(&mut prose, Span::new(text_start, bytes.len()));
     }
     if let Some((kind, start)) = open {
-        blocks.push((kind, Span::new(start, bytes.len())));
+        blocks.push((kind, Span::new(start, source.len())));
     }
     blank_bom(&mut prose);
     normalise_line_endings(&mut prose);
     let prose = into_string(prose);
     let blocks = blocks
         .into_iter()
+        .filter(|(_, span)| span.start <= span.end)
         .filter_map(|(kind, span)| {
             let text = &prose[span.start..span.end];
             let trimmed = text.trim();
@@ -80,38 +86,6 @@ pub(crate) fn read(source: &str) -> Raw {
         })
         .collect();
     Raw { prose, blocks, comments }
-}
-
-fn tag_end(bytes: &[u8], start: usize) -> usize {
-    if bytes[start..].starts_with(b"<!--") {
-        return find(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3);
-    }
-    let mut quote = None;
-    for (j, &b) in bytes.iter().enumerate().skip(start + 1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return j + 1,
-            _ => {}
-        }
-    }
-    bytes.len()
-}
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
-}
-
-fn tag_name(tag: &str) -> (bool, String) {
-    let inner = tag.trim_start_matches('<');
-    let closing = inner.starts_with('/');
-    let name: String = inner
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    (closing, name)
 }
 
 fn block_kind(name: &str) -> Option<BlockKind> {
@@ -127,13 +101,49 @@ fn block_kind(name: &str) -> Option<BlockKind> {
 mod tests {
     use super::*;
 
+    fn texts<'a>(src: &'a str, raw: &Raw) -> Vec<(BlockKind, &'a str)> {
+        raw.blocks.iter().map(|(k, s)| (*k, &src[s.start..s.end])).collect()
+    }
+
     #[test]
     fn paragraphs_and_headings_with_file_offsets() {
         let src = "<html><head><style>p{}</style></head><body><h1>Vote set</h1><p>The mayor said “yes.”</p><script>var x=\"q\";</script></body></html>";
         let raw = read(src);
         assert_eq!(raw.prose.len(), src.len());
-        let texts: Vec<_> = raw.blocks.iter().map(|(k, s)| (*k, &src[s.start..s.end])).collect();
-        assert_eq!(texts, vec![(BlockKind::Heading, "Vote set"), (BlockKind::Paragraph, "The mayor said “yes.”")]);
+        assert_eq!(
+            texts(src, &raw),
+            vec![(BlockKind::Heading, "Vote set"), (BlockKind::Paragraph, "The mayor said “yes.”")]
+        );
         assert!(!raw.prose.contains("var x"));
+    }
+
+    #[test]
+    fn raw_text_markup_and_comments() {
+        let src = "<p>Fees rose &amp; fell, she said.<br>Next</p>\n<script>if (a<b) { x = \"<p>no\"; }</script>\
+                   <!-- onrecord-disable repeated-word --><li>One <code>the the</code> item</li><p>a < b, it said.</p>";
+        let raw = read(src);
+        assert_eq!(raw.prose.len(), src.len());
+        assert_eq!(
+            texts(src, &raw),
+            vec![
+                (BlockKind::Paragraph, "Fees rose &amp; fell, she said.<br>Next"),
+                (BlockKind::ListItem, "One <code>the the</code> item"),
+                (BlockKind::Paragraph, "a < b, it said."),
+            ]
+        );
+        assert!(!raw.prose.contains("no\""));
+        assert!(!raw.prose.contains("the the"));
+        assert_eq!(raw.comments.len(), 1);
+        assert_eq!(raw.comments[0].text, "<!-- onrecord-disable repeated-word -->");
+        assert_eq!(&src[raw.comments[0].span.start..raw.comments[0].span.end], raw.comments[0].text);
+    }
+
+    #[test]
+    fn never_panics_on_broken_markup() {
+        for src in ["<p>“Open", "<p", "<!-- never closed", "</p></p><p>x</li>", "<pre><pre></pre>", "<p>é<br/>ü</p>"]
+        {
+            let raw = read(src);
+            assert_eq!(raw.prose.len(), src.len(), "{src}");
+        }
     }
 }

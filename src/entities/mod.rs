@@ -76,6 +76,9 @@ struct Run {
     title: Option<Span>,
     title_words: Vec<String>,
     person_evidence: bool,
+    /// Next to a speech verb ("Ruiz said", "said Ruiz").
+    speaks: bool,
+    body_like: bool,
     appositive: Option<(Span, String)>,
     span: Span,
     text: String,
@@ -86,22 +89,36 @@ impl Entities {
         let runs = find_runs(doc, tokens);
         let mut ents = Entities::default();
         let mut by_name: HashMap<String, usize> = HashMap::new();
-        // Pass 1: people introduced with evidence, by full name.
-        for run in &runs {
+        // Forms used as the subject of a speech verb ("Van der Berg said"): a longer name
+        // ending in one of them names a person even without a title or appositive.
+        let speaking: Vec<String> = runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
+        let ends_in_speaker = |text: &str| {
+            let lower = text.to_lowercase();
+            // Family name last ("Van der Berg said") or first ("Park said" for Park Ji-hoon).
+            speaking.iter().any(|s| lower.ends_with(&format!(" {s}")))
+        };
+        // Pass 1: people, longest names first so shorter forms fold into them.
+        let mut candidates: Vec<&Run> = runs
+            .iter()
+            .filter(|r| r.text.contains(' ') && (r.person_evidence || !r.body_like && ends_in_speaker(&r.text)))
+            .collect();
+        candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
+        for run in candidates {
             let parts: Vec<&str> = run.text.split(' ').collect();
-            if parts.len() < 2 || !run.person_evidence {
-                continue;
-            }
-            if by_name.contains_key(&run.text) {
+            let lower = run.text.to_lowercase();
+            if by_name.contains_key(&lower) {
                 continue;
             }
             // A shorter form of a longer name already seen (Ruiz Ortega / Ana Ruiz Ortega).
-            if ents.entities.iter().any(|e| e.kind == EntityKind::Person && e.name.ends_with(&format!(" {}", run.text)))
-            {
+            let shorter = ents
+                .entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.name.to_lowercase().ends_with(&format!(" {lower}")));
+            if shorter {
                 continue;
             }
             let id = ents.entities.len();
-            by_name.insert(run.text.clone(), id);
+            by_name.insert(lower, id);
             ents.entities.push(Entity {
                 name: run.text.clone(),
                 kind: EntityKind::Person,
@@ -123,7 +140,7 @@ impl Entities {
                 continue;
             };
             let e = &mut ents.entities[id];
-            let kind = if run.text == e.name
+            let kind = if run.text.to_lowercase() == e.name.to_lowercase()
                 || run.text.split(' ').count() > 1 && e.name.ends_with(&run.text) && run.title.is_some()
             {
                 MentionKind::Full
@@ -172,11 +189,13 @@ impl Entities {
             if e.kind != EntityKind::Person {
                 continue;
             }
-            let matches = e.name == name
-                || e.surname.as_deref() == Some(name)
-                || (name.contains(' ') && e.name.ends_with(&format!(" {name}")))
-                || e.parts.last().is_some_and(|l| l == name)
-                || (e.parts.len() == 2 && e.parts[0] == name && e.surname.as_deref() == Some(name));
+            let same = |x: &str| x.eq_ignore_ascii_case(name) || x.to_lowercase() == name.to_lowercase();
+            let lower = name.to_lowercase();
+            let matches = same(&e.name)
+                || e.surname.as_deref().is_some_and(same)
+                || (name.contains(' ') && e.name.to_lowercase().ends_with(&format!(" {lower}")))
+                || e.parts.last().is_some_and(|l| same(l))
+                || (e.parts.len() == 2 && same(&e.parts[0]) && e.surname.as_deref().is_some_and(same));
             if !matches {
                 continue;
             }
@@ -222,6 +241,58 @@ impl Entities {
             in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
             block: run.block,
         });
+    }
+
+    /// The body last mentioned in block `block` before `offset` ("they", "it").
+    pub fn last_body_before(&self, offset: usize, block: usize) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .filter_map(|(id, e)| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.end <= offset && m.block == block)
+                    .map(|m| m.start)
+                    .max()
+                    .map(|s| (id, s))
+            })
+            .max_by_key(|(_, s)| *s)
+            .map(|(id, _)| id)
+    }
+
+    /// The person a pronoun most likely refers to: among the fitting people named in the
+    /// latest sentence (of this paragraph or the one before) that names any, the first
+    /// named — the subject position — rather than the last.
+    pub fn sentence_subject_before(&self, doc: &Document, offset: usize, pronoun: Pronoun) -> Option<usize> {
+        let here = doc.sentence_at(offset).or_else(|| doc.sentences.iter().rposition(|s| s.span.end <= offset))?;
+        let floor = doc.block_at(offset).map_or(0, |b| doc.blocks[b.saturating_sub(1)].span.start);
+        for si in (0..=here).rev() {
+            let span = doc.sentences[si].span;
+            if span.end < floor {
+                break;
+            }
+            let first = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun))
+                .filter_map(|(id, e)| {
+                    e.mentions
+                        .iter()
+                        .filter(|m| {
+                            m.kind != MentionKind::Pronoun && m.start >= span.start && m.end <= offset.min(span.end)
+                        })
+                        .map(|m| m.start)
+                        .min()
+                        .map(|s| (id, s))
+                })
+                .min_by_key(|(_, s)| *s);
+            if let Some((id, _)) = first {
+                return Some(id);
+            }
+        }
+        None
     }
 
     /// The person last mentioned before `offset` who fits a pronoun.
@@ -303,23 +374,29 @@ fn gender_of_title(word: &str) -> Option<Pronoun> {
 /// Learn each person's surname: the shortest form of the name the article uses alone
 /// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
 fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
     for run in runs {
-        *counts.entry(run.text.as_str()).or_default() += 1;
+        *counts.entry(run.text.to_lowercase()).or_default() += 1;
     }
     for e in &mut ents.entities {
-        let parts: Vec<&str> = e.parts.iter().map(String::as_str).collect();
+        let all: Vec<&str> = e.parts.iter().map(String::as_str).collect();
+        // Suffixes are not part of the surname: "Tobias Grünewald Jr." → "Grünewald".
+        let mut n = all.len();
+        while n > 2 && names::is_suffix(all[n - 1]) {
+            n -= 1;
+        }
+        let parts = &all[..n];
         let mut best: Option<(String, usize)> = None;
         let mut candidates: Vec<String> = (1..parts.len()).map(|k| parts[k..].join(" ")).collect();
         candidates.push(parts[0].to_string());
         for c in candidates {
-            let n = counts.get(c.as_str()).copied().unwrap_or(0);
+            let n = counts.get(&c.to_lowercase()).copied().unwrap_or(0);
             if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
                 best = Some((c, n));
             }
         }
         e.surname_learnt = best.is_some();
-        e.surname = Some(best.map(|(c, _)| c).unwrap_or_else(|| parts[names::default_surname(&parts)..].join(" ")));
+        e.surname = Some(best.map(|(c, _)| c).unwrap_or_else(|| parts[names::default_surname(parts)..].join(" ")));
     }
 }
 
@@ -341,7 +418,17 @@ fn find_runs(doc: &Document, tokens: &[Vec<Tok>]) -> Vec<Run> {
                 continue;
             }
             let mut j = i + 1;
-            while j < toks.len() && toks[j].is_word() {
+            while j < toks.len() {
+                // "Pardee & Lowe": an ampersand joins two names of one firm.
+                if toks[j].is_punct('&')
+                    && toks.get(j + 1).is_some_and(|t| t.is_word() && names::is_name_word(word(doc, t)))
+                {
+                    j += 2;
+                    continue;
+                }
+                if !toks[j].is_word() {
+                    break;
+                }
                 let w = word(doc, &toks[j]);
                 if names::is_name_word(w)
                     || names::is_suffix(w)
@@ -418,67 +505,132 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         title,
         title_words,
         person_evidence,
+        speaks: next_verb || prev_verb,
+        body_like,
         appositive,
         span: Span::new(toks[name_start].span.start, toks[end - 1].span.end),
         text,
     })
 }
 
+/// Capitalised last words that make a name a place or an organisation, not a person.
+const PLACE_NOUNS: &[&str] = &[
+    "Center",
+    "Centre",
+    "Institute",
+    "University",
+    "College",
+    "Foundation",
+    "Street",
+    "Avenue",
+    "Square",
+    "River",
+    "Sea",
+    "Strait",
+    "Island",
+    "Islands",
+    "Mountains",
+    "Valley",
+    "County",
+    "City",
+    "Province",
+    "State",
+    "States",
+    "Republic",
+    "Kingdom",
+    "Union",
+    "Group",
+    "Inc.",
+    "Corp.",
+    "Ltd.",
+    "Co.",
+    "Bank",
+    "Fund",
+    "Agency",
+    "Council",
+    "Court",
+    "Party",
+    "Program",
+    "Project",
+    "Summit",
+    "War",
+    "Cup",
+    "League",
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Press",
+    "House",
+    "Hall",
+    "Airport",
+    "Park",
+    "Bay",
+    "Media",
+    "Network",
+    "Radio",
+    "Television",
+    "TV",
+    "Broadcasting",
+    "Partners",
+    "Associates",
+    "Holdings",
+    "Capital",
+    "Energy",
+    "Semiconductor",
+    "Systems",
+    "Technologies",
+    "Labs",
+    "Health",
+    "Hospital",
+    "Clinic",
+    "School",
+    "Church",
+    "Force",
+    "Guard",
+    "Trust",
+    "Ratings",
+    "Motors",
+    "Airlines",
+    "Pharmaceuticals",
+    "Mining",
+    "Resources",
+    "Logistics",
+    "Foods",
+    "Stadium",
+    "Arena",
+    "Museum",
+    "Library",
+    "Gallery",
+    "Festival",
+    "Society",
+    "Review",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Ledger",
+    "Weekly",
+    "Pass",
+    "Road",
+    "Bridge",
+    "Port",
+    "Harbor",
+    "Harbour",
+    "Lake",
+    "Mount",
+    "Coast",
+    "Plains",
+    "Hills",
+    "District",
+    "Region",
+    "Basin",
+    "Dam",
+    "Canal",
+];
+
 fn is_place_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "Center"
-            | "Centre"
-            | "Institute"
-            | "University"
-            | "College"
-            | "Foundation"
-            | "Street"
-            | "Avenue"
-            | "Square"
-            | "River"
-            | "Sea"
-            | "Strait"
-            | "Island"
-            | "Islands"
-            | "Mountains"
-            | "Valley"
-            | "County"
-            | "City"
-            | "Province"
-            | "State"
-            | "States"
-            | "Republic"
-            | "Kingdom"
-            | "Union"
-            | "Group"
-            | "Inc."
-            | "Corp."
-            | "Ltd."
-            | "Co."
-            | "Bank"
-            | "Fund"
-            | "Agency"
-            | "Council"
-            | "Court"
-            | "Party"
-            | "Program"
-            | "Project"
-            | "Summit"
-            | "War"
-            | "Cup"
-            | "League"
-            | "Times"
-            | "Post"
-            | "Journal"
-            | "News"
-            | "Press"
-            | "House"
-            | "Hall"
-            | "Airport"
-            | "Park"
-            | "Bay"
-    )
+    PLACE_NOUNS.contains(&w)
 }
 
 /// ", director of the China program at …" or ", a spokeswoman for …": the words of an
@@ -489,7 +641,10 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
     }
     let first = toks.get(end + 1).filter(|t| t.is_word())?;
     let fw = word(doc, first);
-    let opener = matches!(fw, "a" | "an" | "the" | "who")
+    let possessive = (fw.ends_with("'s") || fw.ends_with("’s"))
+        && toks[end + 2..].iter().take(3).any(|t| t.is_word() && lexicon::is_title(word(doc, t)));
+    let opener = possessive
+        || matches!(fw, "a" | "an" | "the" | "who")
         || lexicon::is_title(fw) && fw.chars().next().is_some_and(char::is_lowercase);
     if !opener {
         return None;

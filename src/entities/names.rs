@@ -134,6 +134,12 @@ pub fn is_suffix(word: &str) -> bool {
 /// A word that can be part of a name: capitalised (Xi, O'Brien, Ruiz-Ortega, J.R.) and
 /// not a sentence word.
 pub fn is_name_word(word: &str) -> bool {
+    // al-Hassan, el-Sisi, d'Alembert: a lowercase particle fused to a capitalised name.
+    for prefix in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "d'", "d’", "l'"] {
+        if let Some(rest) = word.strip_prefix(prefix) {
+            return rest.chars().next().is_some_and(char::is_uppercase);
+        }
+    }
     let Some(first) = word.chars().next() else {
         return false;
     };

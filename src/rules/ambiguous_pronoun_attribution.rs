@@ -60,7 +60,14 @@ wrong person is a correction. Use the surname whenever two people are in play.
                 })
                 .map(|e| e.name.as_str())
                 .collect();
-            if fits.len() >= 2 {
+            // A speaker named with a verb just before ("X said … “…,” he said") settles it.
+            let settled = a.attributions.cues.iter().any(|c| {
+                c.verb.start >= from
+                    && c.verb.end <= np.span.start
+                    && c.entity.is_some()
+                    && c.subject.as_ref().is_some_and(|s| matches!(s.kind, NpKind::Name(_) | NpKind::Descriptor(_)))
+            });
+            if fits.len() >= 2 && !settled {
                 let word = a.doc.text(np.span);
                 out.push(
                     Diagnostic::new(
