@@ -488,17 +488,24 @@ fn choose_cue(
     let after = cues.iter().copied().find(|&c| {
         let ct = all[c].tok;
         let subject = all[c].subject.as_ref().map(|n| n.span);
+        // "“…,” the band's singer, Kofi Mensah-Bright, told the crowd": a named subject
+        // right before the verb, after a short appositive.
+        let named_subject = subject.is_some_and(|s| s.start > toks[qt].span.end)
+            && matches!(all[c].subject.as_ref().map(|n| &n.kind), Some(NpKind::Name(_)))
+            && toks[qt + 1..ct.max(qt + 1)].iter().filter(|t| t.is_word()).count() <= 10
+            && !toks[qt + 1..ct.max(qt + 1)].iter().any(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Break));
         ct > qt
-            && toks[qt + 1..ct].iter().all(|t| match t.kind {
-                TokKind::Word => {
-                    subject.is_some_and(|s| s.contains(t.span.start))
-                        || np::is_adverb(w(doc, t))
-                        || np::is_phrase_word(w(doc, t))
-                        || matches!(w(doc, t), "the" | "a" | "an")
-                }
-                TokKind::Punct(c) => matches!(c, ',' | '—' | '–' | '-'),
-                _ => false,
-            })
+            && (named_subject
+                || toks[qt + 1..ct].iter().all(|t| match t.kind {
+                    TokKind::Word => {
+                        subject.is_some_and(|s| s.contains(t.span.start))
+                            || np::is_adverb(w(doc, t))
+                            || np::is_phrase_word(w(doc, t))
+                            || matches!(w(doc, t), "the" | "a" | "an")
+                    }
+                    TokKind::Punct(c) => matches!(c, ',' | '—' | '–' | '-'),
+                    _ => false,
+                }))
     });
     let before = cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some());
     let leads = at_start

@@ -106,7 +106,8 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         if t.is_punct(',') {
             let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
             // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
-            if open + 1 < end && toks[open + 1..end].iter().all(|t| t.is_word()) {
+            let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)));
+            if open + 1 < end && name_only {
                 if let Some(np @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, open + 1, end) {
                     return Some(np);
                 }
@@ -262,23 +263,24 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     }
     let last = *words.last()?;
     if lexicon::is_anonymous_noun(last) && !words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w)) {
+        // "a senior official", "two diplomats", "sources": indefinite, not "the official"
+        // (a second reference) nor a bare "officials" (wire shorthand for the body named nearby).
+        let first = words[0].to_lowercase();
         let indefinite = matches!(
-            words[0].to_lowercase().as_str(),
+            first.as_str(),
             "a" | "an"
+                | "one"
                 | "two"
                 | "three"
+                | "four"
+                | "five"
                 | "several"
                 | "some"
                 | "senior"
-                | "officials"
-                | "sources"
-                | "people"
-                | "one"
-                | "four"
-                | "many"
                 | "other"
-        );
-        if indefinite || words.len() == 1 {
+                | "another"
+        ) || (words.len() == 1 && matches!(first.as_str(), "sources" | "insiders" | "source"));
+        if indefinite {
             return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
         }
     }

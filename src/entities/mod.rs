@@ -56,6 +56,9 @@ pub struct Entity {
     pub surname_learnt: bool,
     pub titles: Vec<String>,
     pub descriptors: Vec<String>,
+    /// The body the person speaks for, from the appositive ("… of Silver Basin Lithium",
+    /// "the company's vice president" → "the company").
+    pub affiliation: Option<String>,
     pub mentions: Vec<Mention>,
     #[serde(skip)]
     pub gender: Option<Pronoun>,
@@ -66,6 +69,9 @@ pub struct Entity {
 #[derive(Clone, Debug, Default)]
 pub struct Entities {
     pub entities: Vec<Entity>,
+    /// Capitalised words that look like a name but match no entity (a misspelt surname,
+    /// a place): the inconsistent-name rule compares them with the people it knows.
+    pub loose: Vec<(Span, String)>,
 }
 
 /// A capitalised run of words in the narrative, with the titles before it.
@@ -126,6 +132,7 @@ impl Entities {
                 surname_learnt: false,
                 titles: Vec::new(),
                 descriptors: Vec::new(),
+                affiliation: None,
                 mentions: Vec::new(),
                 gender: None,
                 parts: parts.iter().map(|s| s.to_string()).collect(),
@@ -136,7 +143,9 @@ impl Entities {
         // Pass 2: every run becomes a mention of a person, or a body.
         for run in &runs {
             let Some(id) = ents.person_for(&run.text, run.span.start) else {
-                ents.add_body(doc, run);
+                if !ents.add_body(doc, run) && !run.text.contains(' ') {
+                    ents.loose.push((run.span, run.text.clone()));
+                }
                 continue;
             };
             let e = &mut ents.entities[id];
@@ -155,7 +164,10 @@ impl Entities {
                     e.gender = gender_of_title(w);
                 }
             }
-            if let Some((_, d)) = &run.appositive {
+            if let Some((span, d)) = &run.appositive {
+                if e.affiliation.is_none() {
+                    e.affiliation = affiliation(doc.text(*span));
+                }
                 if !e.descriptors.contains(d) {
                     e.descriptors.push(d.clone());
                 }
@@ -207,14 +219,14 @@ impl Entities {
         best.map(|(id, _)| id)
     }
 
-    fn add_body(&mut self, doc: &Document, run: &Run) {
+    fn add_body(&mut self, doc: &Document, run: &Run) -> bool {
         let last = run.text.rsplit(' ').next().unwrap_or("");
         let kind = if run.text.split(' ').all(lexicon::is_capital) {
             EntityKind::PlaceAsBody
         } else if lexicon::is_body_noun(last) || run.text.split(' ').count() > 1 {
             EntityKind::Organization
         } else {
-            return;
+            return false;
         };
         let id = match self.entities.iter().position(|e| e.name == run.text) {
             Some(id) => id,
@@ -226,6 +238,7 @@ impl Entities {
                     surname_learnt: false,
                     titles: Vec::new(),
                     descriptors: Vec::new(),
+                    affiliation: None,
                     mentions: Vec::new(),
                     gender: None,
                     parts: Vec::new(),
@@ -241,6 +254,7 @@ impl Entities {
             in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
             block: run.block,
         });
+        true
     }
 
     /// The body last mentioned in block `block` before `offset` ("they", "it").
@@ -663,4 +677,28 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
     }
     let head = head?;
     Some((Span::new(toks[end].span.start, toks[last].span.end), head))
+}
+
+/// The body named in an appositive: the capitalised name after "of", "at", "for" or
+/// "with" ("director of the China program at the Stimson Center" → "Stimson Center"
+/// is not reached: the first one wins, "China"), or a possessive body noun ("the
+/// company's vice president" → "the company").
+fn affiliation(appositive: &str) -> Option<String> {
+    let words: Vec<&str> =
+        appositive.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            if lexicon::is_body_noun(stem) && stem.chars().all(char::is_lowercase) {
+                return Some(format!("the {stem}"));
+            }
+        }
+        if matches!(*w, "of" | "at" | "for" | "with") {
+            let rest = words[i + 1..].iter().skip_while(|w| **w == "the");
+            let name: Vec<&str> = rest.take_while(|w| names::is_name_word(w) || **w == "&").copied().collect();
+            if !name.is_empty() {
+                return Some(name.join(" "));
+            }
+        }
+    }
+    None
 }

@@ -90,6 +90,7 @@ pub fn find(doc: &Document) -> Quotes {
         marks.clear();
         lex(doc.text(block.span), block.span.start, &mut marks);
         let mut first_in_block = true;
+        let mut prev_mark_end = block.span.start;
         let mut singles = singles::Pairing::default();
         for &tok in &marks {
             if !tok.mark.is_double() {
@@ -109,12 +110,19 @@ pub fn find(doc: &Document) -> Quotes {
                         open = Some(q);
                     } else {
                         close_unbalanced(doc, q, &mut out);
-                        open = start_or_stray(tok, dir, bi, &mut out);
+                        open = start_or_stray(doc, tok, dir, bi, prev_mark_end, &mut out);
                     }
                 }
-                Some(q)
+                Some(mut q)
                     if dir == Direction::Open && tok.mark != Mark::Straight && !misdirected_close(&doc.prose, tok) =>
                 {
+                    // The unclosed quote runs to the end of its sentence, or to this mark.
+                    let end = doc.sentence_at(q.open.span.start).map_or(tok.span.start, |s| doc.sentences[s].span.end);
+                    let end = end.min(tok.span.start);
+                    if let Some(part) = q.parts.last_mut() {
+                        part.end = end.max(part.start);
+                        q.span.end = part.end;
+                    }
                     close_unbalanced(doc, q, &mut out);
                     open = Some(new_quote(tok, bi));
                 }
@@ -126,9 +134,10 @@ pub fn find(doc: &Document) -> Quotes {
                     q.nested = singles.take_nested();
                     out.quotes.push(q);
                 }
-                None => open = start_or_stray(tok, dir, bi, &mut out),
+                None => open = start_or_stray(doc, tok, dir, bi, prev_mark_end, &mut out),
             }
             first_in_block = false;
+            prev_mark_end = tok.span.end;
         }
         if let Some(q) = open.as_mut() {
             let part = q.parts.last_mut().expect("an open quote has a part");
@@ -166,13 +175,42 @@ fn new_quote(tok: MarkToken, block: usize) -> Quote {
     }
 }
 
-fn start_or_stray(tok: MarkToken, dir: Direction, block: usize, out: &mut Quotes) -> Option<Quote> {
-    if dir == Direction::Close {
-        out.unbalanced.push(Unbalanced { mark: tok, opening: false });
-        None
-    } else {
-        Some(new_quote(tok, block))
+/// Open a quote at an opening mark. A closing mark with no opening one is a finding, and
+/// the words before it (from the start of its sentence, or the previous mark) are still
+/// kept as a quote so they can be attributed.
+fn start_or_stray(
+    doc: &Document,
+    tok: MarkToken,
+    dir: Direction,
+    block: usize,
+    prev_mark_end: usize,
+    out: &mut Quotes,
+) -> Option<Quote> {
+    if dir != Direction::Close {
+        return Some(new_quote(tok, block));
     }
+    out.unbalanced.push(Unbalanced { mark: tok, opening: false });
+    let sentence_start = doc.sentence_at(tok.span.start).map_or(prev_mark_end, |s| doc.sentences[s].span.start);
+    let start = sentence_start.max(prev_mark_end);
+    if !doc.prose[start..tok.span.start].trim().is_empty() {
+        let opener = match tok.mark {
+            Mark::CurlyClose => Mark::CurlyOpen,
+            Mark::DoubleApostrophe => Mark::Backticks,
+            Mark::GuillemetClose => Mark::GuillemetOpen,
+            other => other,
+        };
+        out.quotes.push(Quote {
+            span: Span::new(start, tok.span.end),
+            parts: vec![Span::new(start, tok.span.start)],
+            open: MarkToken { mark: opener, span: Span::new(start, start) },
+            close: Some(tok),
+            first_block: block,
+            last_block: block,
+            nested: Vec::new(),
+            single: false,
+        });
+    }
+    None
 }
 
 /// An opening mark never closed: a finding, and still a quote up to the end of its

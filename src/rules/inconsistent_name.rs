@@ -82,6 +82,22 @@ Check the spelling with the source and use it everywhere."
                 }
             }
         }
+        // A lone capitalised word that is a variant of a known person's surname.
+        for (span, word) in &a.entities.loose {
+            if let Some(p) = people.iter().find(|p| p.surname.as_deref().is_some_and(|s| variant(s, word))) {
+                if out.iter().any(|d| d.span == *span) {
+                    continue;
+                }
+                out.push(
+                    Diagnostic::new(self, *span, format!("'{word}' looks like a misspelling of {}", p.name)).help(
+                        format!(
+                            "check the spelling; elsewhere the article has {}",
+                            p.surname.as_deref().unwrap_or(&p.name)
+                        ),
+                    ),
+                );
+            }
+        }
         // A speaker's surname that is a variant of a known person's surname.
         for cue in &a.attributions.cues {
             let Some(np) = &cue.subject else { continue };

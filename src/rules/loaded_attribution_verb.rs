@@ -95,6 +95,13 @@ Loaded verbs put the writer's judgment into the attribution.
                 .find(|n| {
                     !matches!(n.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "full" | "partial")
                 });
+            // "insisted on a date", "complained of pain": a preposition and a thing, not a statement.
+            let prep_object = next_words(a, toks, cue.tok, 2);
+            let on_thing = matches!(prep_object.first().map(String::as_str), Some("on" | "upon" | "of" | "about"))
+                && !prep_object.get(1).is_some_and(|w| is_time_word(w));
+            if on_thing && !cue.quoted {
+                continue;
+            }
             if object.as_deref().is_some_and(|n| NON_SPEECH_OBJECTS.contains(&n)) && !cue.quoted {
                 continue;
             }
@@ -107,6 +114,30 @@ Loaded verbs put the writer's judgment into the attribution.
         }
         out
     }
+}
+
+fn next_words(a: &Analysis, toks: &[crate::attribution::tokens::Tok], at: usize, n: usize) -> Vec<String> {
+    toks[at + 1..].iter().take(n).take_while(|t| t.is_word()).map(|t| w(&a.doc, t).to_ascii_lowercase()).collect()
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "the"
+            | "this"
+            | "that"
+            | "several"
+            | "many"
+            | "numerous"
+            | "multiple"
+    )
 }
 
 /// The neutral verb in the same form: claims → says, claiming → saying, claimed → said.

@@ -1,6 +1,7 @@
 use super::{Context, Diagnostic, Rule, Severity};
 use crate::attribution::SourceType;
 use crate::document::Span;
+use crate::lexicon;
 use crate::Analysis;
 use std::collections::HashMap;
 
@@ -47,6 +48,9 @@ Add an independent voice: a regulator, an analyst, a critic by name."
         if attributed.len() < MIN_QUOTES {
             return Vec::new();
         }
+        if let Some(d) = one_side(a, &attributed) {
+            return vec![d];
+        }
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for (_, at) in &attributed {
             *counts.entry(at.speaker.as_deref().unwrap_or("")).or_default() += 1;
@@ -67,6 +71,37 @@ Add an independent voice: a regulator, an analyst, a critic by name."
         vec![Diagnostic::new(self, span, format!("{n} of {} quotes come from {top}", attributed.len()))
             .help("add an independent source")]
     }
+}
+
+/// Every quote from one side: the speakers are all the same body or people affiliated
+/// with it (a generic "the company" counts for the one named company in play).
+fn one_side(
+    a: &Analysis,
+    attributed: &[(&crate::quotes::Quote, &crate::attribution::Attribution)],
+) -> Option<Diagnostic> {
+    let side = |at: &crate::attribution::Attribution| -> Option<String> {
+        match at.entity.map(|id| &a.entities.entities[id]) {
+            Some(e) if e.kind == crate::entities::EntityKind::Person => e.affiliation.clone(),
+            _ => at.speaker.as_ref().map(|s| if s.contains(' ') { s.clone() } else { format!("the {s}") }),
+        }
+    };
+    let sides: Vec<Option<String>> = attributed.iter().map(|(_, at)| side(at)).collect();
+    let named: Vec<&String> = sides.iter().flatten().filter(|s| !s.starts_with("the ")).collect();
+    let first = named.first()?;
+    let generic_ok = |s: &String| s.starts_with("the ") && lexicon::is_body_noun(s.trim_start_matches("the "));
+    let all_one = sides.iter().all(|s| s.as_ref().is_some_and(|s| s == *first || generic_ok(s)));
+    if !all_one || sides.len() < MIN_QUOTES || named.iter().any(|s| s != first) {
+        return None;
+    }
+    let (q, at) = attributed[0];
+    Some(
+        Diagnostic::new(
+            &OneSidedSourcing,
+            at.speaker_span.unwrap_or(q.span),
+            format!("all {} quotes come from one side: {first}", sides.len()),
+        )
+        .help("add an independent source"),
+    )
 }
 
 #[cfg(test)]

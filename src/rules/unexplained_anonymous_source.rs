@@ -55,7 +55,14 @@ standards editor asks about.
             let Some(s) = a.doc.sentence_at(at) else {
                 continue;
             };
-            let end = a.doc.sentences.get(s + 1).map_or(a.doc.sentences[s].span.end, |n| n.span.end);
+            // The reason belongs in the same sentence or the next one of the same paragraph.
+            let block = a.doc.block_at(at).map(|b| a.doc.blocks[b].span);
+            let end = a
+                .doc
+                .sentences
+                .get(s + 1)
+                .filter(|n| block.is_some_and(|b| b.contains(n.span.start)))
+                .map_or(a.doc.sentences[s].span.end, |n| n.span.end);
             let window = a.doc.prose[a.doc.sentences[s].span.start..end].to_lowercase();
             if lexicon::anonymity_reasons().iter().any(|r| window.contains(r)) {
                 continue;
