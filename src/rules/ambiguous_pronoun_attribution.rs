@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn cases() {
-        assert_count(&R, "Coach Mark Pettifer met Daniel Boateng on Monday. “He is ready,” he said.", 1);
+        assert_count(&R, "Coach Mark Pettifer met striker Daniel Boateng on Monday. “He is ready,” he said.", 1);
         // near miss: the first man spoke just before, so "he" continues him
         assert_count(&R, "Coach Mark Pettifer said Daniel Boateng would start. “He is ready,” he said.", 0);
         // near misses: one person in play; a woman and a man (gender known from title)
