@@ -11,9 +11,12 @@
 //!
 //! Reports recall, precision and false alarms per 10,000 words, overall, on the
 //! two halves of the sentences (even/odd lines: tune on one, confirm on the other),
-//! and per set. `--sweep` searches the tuning parameters; `--alarms` lists false
-//! alarms, `--misses` missed swaps, `--per-set` the per-set table;
-//! `--margin N` / `--one-side N` override two parameters.
+//! and per set. `--sweep` searches the count model's parameters, `--sweep-lm` the
+//! language model's (both rank on even lines and show odd lines beside);
+//! `--alarms` lists false alarms, `--misses` missed swaps, `--per-set` the per-set
+//! table. Overrides: `--margin N`, `--one-side N` (count model); `--lm-margin N`,
+//! `--lm-prior N`, `--lm-cap N`, `--lm-min-side N`, `--counts-veto N`,
+//! `--lm-unlisted`, `--keep-commas`; `--no-lm` / `--no-counts` turn a model off.
 use std::collections::BTreeMap;
 
 use onrecord::confusables::{Checker, ConfusionSets, Params};
@@ -208,6 +211,27 @@ fn score(
     s
 }
 
+/// Rank sweep rows on the dev half (even lines): best recall within the
+/// precision and false-alarm targets; print the top ones with the odd half.
+fn print_sweep(checker: &mut Checker, sentences: &[Vec<String>], cases: &[Case], mut rows: Vec<(Params, Score)>) {
+    let ok = |s: &Score| s.precision() >= 0.95 && s.fa10k() <= 1.0;
+    rows.sort_by(|a, b| (ok(&b.1), b.1.recall()).partial_cmp(&(ok(&a.1), a.1.recall())).unwrap());
+    println!("\nsweep, ranked on even lines: recall precision FA/10k | odd lines");
+    for (p, dev) in rows.iter().take(20) {
+        checker.set_params(*p);
+        let test = score(checker, sentences, cases, |i| i % 2 == 1, None, None);
+        println!(
+            "{:.3} {:.3} {:5.2} | {:.3} {:.3} {:5.2} | {p:?}",
+            dev.recall(),
+            dev.precision(),
+            dev.fa10k(),
+            test.recall(),
+            test.precision(),
+            test.fa10k()
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let sweep = args.iter().any(|a| a == "--sweep");
@@ -222,6 +246,33 @@ fn main() {
     }
     if let Some(i) = args.iter().position(|a| a == "--one-side") {
         defaults.one_side = args[i + 1].parse().expect("--one-side N");
+    }
+    if let Some(i) = args.iter().position(|a| a == "--lm-margin") {
+        defaults.lm_margin = args[i + 1].parse().expect("--lm-margin N");
+    }
+    if let Some(i) = args.iter().position(|a| a == "--lm-prior") {
+        defaults.lm_prior = args[i + 1].parse().expect("--lm-prior N");
+    }
+    if args.iter().any(|a| a == "--no-counts") {
+        defaults.counts = false;
+    }
+    if args.iter().any(|a| a == "--no-lm") {
+        defaults.lm_margin = 0.0;
+    }
+    if args.iter().any(|a| a == "--lm-unlisted") {
+        defaults.lm_listed = false;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--lm-min-side") {
+        defaults.lm_min_side = args[i + 1].parse().expect("--lm-min-side N");
+    }
+    if let Some(i) = args.iter().position(|a| a == "--counts-veto") {
+        defaults.counts_veto = args[i + 1].parse().expect("--counts-veto N");
+    }
+    if let Some(i) = args.iter().position(|a| a == "--lm-cap") {
+        defaults.lm_cap = args[i + 1].parse().expect("--lm-cap N");
+    }
+    if args.iter().any(|a| a == "--keep-commas") {
+        defaults.skip_commas = false;
     }
     let sets = ConfusionSets::parse(onrecord::confusables::EMBEDDED_SETS).unwrap();
 
@@ -258,6 +309,24 @@ fn main() {
         sets.len()
     );
 
+    if args.iter().any(|a| a == "--sweep-lm") {
+        let mut rows = Vec::new();
+        for &lm_cap in &[0.0, 1.0, 1.5, 2.0] {
+            for &lm_min_side in &[0.0, 0.3, 1.0] {
+                for &counts in &[true, false] {
+                    for &lm_prior in &[0.0, 0.1, 0.2, 0.3, 0.5] {
+                        for &lm_margin in &[30.0, 100.0, 200.0, 300.0, 400.0, 500.0, 700.0, 1000.0, 1500.0, 2000.0] {
+                            let p = Params { lm_margin, lm_prior, lm_cap, counts, lm_min_side, ..defaults };
+                            checker.set_params(p);
+                            let dev = score(&checker, &sentences, &cases, |i| i % 2 == 0, None, None);
+                            rows.push((p, dev));
+                        }
+                    }
+                }
+            }
+        }
+        print_sweep(&mut checker, &sentences, &cases, rows);
+    }
     if sweep {
         let mut rows = Vec::new();
         for &assoc in &[2.0, 5.0, 20.0, 100.0] {
@@ -266,7 +335,7 @@ fn main() {
                     for &min_side in &[0.1, 0.3, 1.0] {
                         for &one_side in &[1.0, 2.0, 4.0] {
                             for &margin in &[3.0, 5.0, 10.0, 20.0, 40.0, 80.0] {
-                                let p = Params { margin, assoc, cap, min_side, prior, one_side, min_evidence: 1.0 };
+                                let p = Params { margin, assoc, cap, min_side, prior, one_side, ..defaults };
                                 checker.set_params(p);
                                 let dev = score(&checker, &sentences, &cases, |i| i % 2 == 0, None, None);
                                 rows.push((p, dev));
@@ -276,23 +345,7 @@ fn main() {
                 }
             }
         }
-        // Best recall on the dev half (even lines) within the precision and false-alarm targets.
-        let ok = |s: &Score| s.precision() >= 0.95 && s.fa10k() <= 1.0;
-        rows.sort_by(|a, b| (ok(&b.1), b.1.recall()).partial_cmp(&(ok(&a.1), a.1.recall())).unwrap());
-        println!("\nsweep, ranked on even lines: recall precision FA/10k | odd lines");
-        for (p, dev) in rows.iter().take(20) {
-            checker.set_params(*p);
-            let test = score(&checker, &sentences, &cases, |i| i % 2 == 1, None, None);
-            println!(
-                "{:.3} {:.3} {:5.2} | {:.3} {:.3} {:5.2} | {p:?}",
-                dev.recall(),
-                dev.precision(),
-                dev.fa10k(),
-                test.recall(),
-                test.precision(),
-                test.fa10k()
-            );
-        }
+        print_sweep(&mut checker, &sentences, &cases, rows);
     }
 
     checker.set_params(defaults);
