@@ -1,8 +1,39 @@
 //! House style and rule settings (`onrecord.toml`).
+//!
+//! A checked file takes its settings from the nearest `onrecord.toml` in its directory or
+//! an ancestor (or from the file given with `--config`). Missing keys keep their defaults;
+//! an unknown key or rule id is an error that names the file, line and column.
+//!
+//! ```toml
+//! [rules]
+//! loaded-attribution-verb = "off"      # or "info", "warning", "error"
+//!
+//! [style]
+//! quotes = "curly"                     # "auto" (default), "curly", "straight"
+//! punctuation = "us"                   # "us" or "uk"
+//! second_reference_distance = 20
+//!
+//! [confusables]
+//! extra = [["affect", "effect"], "complement compliment"]
+//!
+//! [sources]
+//! vague = ["observers say"]
+//! anonymous = ["a person briefed on the talks"]
+//!
+//! [names]
+//! accept = ["Ana Ruis"]
+//! ```
 
+use crate::confusables::ConfusionSets;
+use crate::document::LineIndex;
+use crate::error::Error;
 use crate::rules::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The name of the configuration file looked for in a file's directory and its ancestors.
+pub const FILE_NAME: &str = "onrecord.toml";
 
 /// Which quotation marks the house uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,9 +100,185 @@ impl Default for Style {
     }
 }
 
+/// One extra confusion set: a list of words, or a line in the format of
+/// `data/confusables.txt` ("affect effect", "accept/except").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ConfusionSet {
+    Words(Vec<String>),
+    Line(String),
+}
+
+/// `[confusables]`: confusion sets added to the embedded ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Confusables {
+    pub extra: Vec<ConfusionSet>,
+}
+
+impl Confusables {
+    /// The extra sets in the text format of `data/confusables.txt`, one set per line.
+    pub fn as_text(&self) -> String {
+        let mut out = String::new();
+        for set in &self.extra {
+            match set {
+                ConfusionSet::Words(words) => out.push_str(&words.join(" ")),
+                ConfusionSet::Line(line) => out.push_str(line),
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The extra sets parsed; None when there are none.
+    pub fn sets(&self) -> Result<Option<ConfusionSets>, String> {
+        if self.extra.is_empty() {
+            return Ok(None);
+        }
+        ConfusionSets::parse(&self.as_text()).map(Some)
+    }
+}
+
+/// `[sources]`: phrases the desk counts as vague or anonymous sourcing, besides the lexicons.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sources {
+    pub vague: Vec<String>,
+    pub anonymous: Vec<String>,
+}
+
+/// `[names]`: spellings the desk knows are right.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Names {
+    pub accept: Vec<String>,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub rules: BTreeMap<String, RuleSetting>,
     pub style: Style,
+    pub confusables: Confusables,
+    pub sources: Sources,
+    pub names: Names,
+}
+
+/// Only the rule ids of `[rules]`, with where they are written.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RuleIds {
+    rules: BTreeMap<toml::Spanned<String>, toml::Value>,
+}
+
+impl Config {
+    /// Parse the text of an `onrecord.toml`; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Error> {
+        let at = |offset: Option<usize>, message: String| {
+            let message = match offset {
+                Some(offset) => {
+                    let (line, column) = LineIndex::new(text).line_col(text, offset);
+                    format!("line {line}, column {column}: {message}")
+                }
+                None => message,
+            };
+            Error::Config { path: path.to_path_buf(), message }
+        };
+        let config: Config =
+            toml::from_str(text).map_err(|e| at(e.span().map(|s| s.start), e.message().trim().to_string()))?;
+        let ids: RuleIds = toml::from_str(text).unwrap_or_default();
+        let mut unknown: Vec<&toml::Spanned<String>> =
+            ids.rules.keys().filter(|id| !Config::is_rule_id(id.get_ref())).collect();
+        unknown.sort_by_key(|id| id.span().start);
+        if let Some(first) = unknown.first() {
+            let names: Vec<String> = unknown.iter().map(|id| format!("`{}`", id.get_ref())).collect();
+            let plural = if unknown.len() == 1 { "rule id" } else { "rule ids" };
+            return Err(at(
+                Some(first.span().start),
+                format!("unknown {plural} in [rules]: {}; `onrecord rules` lists them", names.join(", ")),
+            ));
+        }
+        config.confusables.sets().map_err(|e| at(None, format!("[confusables] extra: {e}")))?;
+        Ok(config)
+    }
+
+    /// Read and parse an `onrecord.toml`.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let text =
+            std::fs::read_to_string(path).map_err(|source| Error::Unreadable { path: path.to_path_buf(), source })?;
+        Config::parse(&text, path)
+    }
+
+    /// Whether `id` may appear in `[rules]`: a rule of the registry or `unused-suppression`.
+    pub fn is_rule_id(id: &str) -> bool {
+        crate::rules::by_id(id).is_some() || id == crate::suppress::UNUSED_SUPPRESSION
+    }
+
+    /// The setting for a rule, or None when the file does not set it.
+    pub fn rule(&self, id: &str) -> Option<RuleSetting> {
+        self.rules.get(id).copied()
+    }
+
+    /// The whole configuration, defaults included, as TOML.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// The nearest `onrecord.toml` in `dir` or one of its ancestors.
+pub fn find(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(text, Path::new("onrecord.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn full_file() {
+        let c = parse(
+            "[rules]\nrepeated-word = \"off\"\nunused-suppression = \"warning\"\n[style]\nquotes = \"straight\"\n\
+             punctuation = \"uk\"\nsecond_reference_distance = 3\n[confusables]\nextra = [[\"affect\", \"effect\"], \"accept/except\"]\n\
+             [sources]\nvague = [\"observers say\"]\nanonymous = [\"a person briefed on the talks\"]\n[names]\naccept = [\"Ana Ruis\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.rule("repeated-word"), Some(RuleSetting::Off));
+        assert_eq!(c.style.quotes, QuoteStyle::Straight);
+        assert_eq!(c.style.punctuation, Punctuation::Uk);
+        assert_eq!(c.style.second_reference_distance, 3);
+        assert_eq!(c.confusables.sets().unwrap().unwrap().len(), 2);
+        assert_eq!(c.sources.vague, ["observers say"]);
+        assert_eq!(c.names.accept, ["Ana Ruis"]);
+        // The printed form reads back to the same settings.
+        let again = parse(&c.to_toml()).unwrap();
+        assert_eq!(again.to_toml(), c.to_toml());
+    }
+
+    #[test]
+    fn unknown_keys_name_key_and_line() {
+        let e = parse("[style]\nquotes = \"curly\"\nquote_style = \"x\"\n").unwrap_err();
+        assert!(e.contains("onrecord.toml") && e.contains("line 3, column 1") && e.contains("quote_style"), "{e}");
+        let e = parse("[rule]\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("`rule`"), "{e}");
+        let e = parse("[rules]\nrepeated-word = \"off\"\nno-such-rule = \"error\"\nalso-not = \"off\"\n").unwrap_err();
+        assert!(e.contains("line 3, column 1") && e.contains("`no-such-rule`") && e.contains("`also-not`"), "{e}");
+        let e = parse("[rules]\nrepeated-word = \"loud\"\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+        let e = parse("[confusables]\nextra = [[\"affect\"]]\n").unwrap_err();
+        assert!(e.contains("[confusables]"), "{e}");
+    }
+
+    #[test]
+    fn finds_the_nearest_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let inner = dir.path().join("a/b");
+        std::fs::create_dir_all(&inner).unwrap();
+        assert_eq!(find(&inner), None::<PathBuf>.or_else(|| find(dir.path())));
+        std::fs::write(dir.path().join("a").join(FILE_NAME), "").unwrap();
+        assert_eq!(find(&inner), Some(dir.path().join("a").join(FILE_NAME)));
+    }
 }

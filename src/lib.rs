@@ -17,11 +17,13 @@ pub mod confusables;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod fix;
 pub mod lexicon;
 pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod sources;
+pub mod suppress;
 
 use attribution::{tokens, Attributions};
 use document::Document;

@@ -18,7 +18,7 @@ use crate::error::Error;
 use std::path::{Path, PathBuf};
 
 /// The input formats onrecord reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     Text,
     Markdown,
@@ -101,7 +101,8 @@ impl Document {
                 Block { kind, span, sentences: first..sentences.len() }
             })
             .collect();
-        let lines = LineIndex::new(&source);
+        // Line starts from the prose, where CRLF and lone CR are already line feeds.
+        let lines = LineIndex::new(&raw.prose);
         Document {
             path: path.to_path_buf(),
             format,
