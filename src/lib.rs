@@ -40,6 +40,15 @@ pub struct Analysis {
     pub attributions: Attributions,
 }
 
+impl Analysis {
+    /// The quote whose words contain `offset` (marks excluded), by binary search.
+    pub fn quote_at(&self, offset: usize) -> Option<&quotes::Quote> {
+        let quotes = &self.quotes.quotes;
+        let idx = quotes.partition_point(|q| q.span.start <= offset);
+        quotes[..idx].iter().rev().take(2).find(|q| q.inner().contains(offset))
+    }
+}
+
 /// Run the analysis stages on a document.
 pub fn analyze(doc: Document) -> Analysis {
     let quotes = quotes::find(&doc);

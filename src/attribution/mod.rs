@@ -233,6 +233,14 @@ fn find_cues(
             }
         }
         if subject.is_none() {
+            // "X said … but described …": coordinated verbs share the subject.
+            if let Some(prev) =
+                out.cues.iter().rev().take_while(|c| c.block == bi && c.tok >= unit.start).find(|c| c.tok < i)
+            {
+                subject = prev.subject.clone();
+            }
+        }
+        if subject.is_none() {
             subject = np::clause_subject(doc, toks, unit.start, i);
         }
         if subject.is_none() {
@@ -326,7 +334,7 @@ fn resolve(
         NpKind::Pronoun(p) => {
             if matches!(p, Pronoun::They | Pronoun::It) {
                 // A body speaking in this paragraph ("the ministry said … it said").
-                if let Some(c) = cues.iter().rev().find(|c| {
+                if let Some(c) = cues.iter().rev().take_while(|c| c.block == bi).find(|c| {
                     c.block == bi
                         && c.verb.start < np.span.start
                         && c.speaker.is_some()
@@ -339,9 +347,15 @@ fn resolve(
                 }
                 return (None, None, SourceType::Unattributed);
             }
-            let id = subject_before(cues, bi, np.span.start, *p, ents)
-                .or_else(|| ents.sentence_subject_before(doc, np.span.start, *p))
-                .or_else(|| ents.last_person_before(np.span.start, *p));
+            // The last speaker, unless a later sentence names someone else first.
+            let speaker = subject_before(cues, bi, np.span.start, *p, ents);
+            let named = ents.sentence_subject_before(doc, np.span.start, *p);
+            let id = match (speaker, named) {
+                (Some((sid, at)), Some((nid, sentence))) => Some(if sentence > at { nid } else { sid }),
+                (Some((sid, _)), None) => Some(sid),
+                (None, Some((nid, _))) => Some(nid),
+                (None, None) => ents.last_person_before(np.span.start, *p),
+            };
             match id {
                 Some(id) => {
                     ents.add_mention(id, np.span, MentionKind::Pronoun, bi, Some(*p));
@@ -378,11 +392,13 @@ fn resolve(
 /// The person who spoke last in this paragraph or the one before, if they fit the
 /// pronoun and were mentioned after every other fitting person's latest subject use:
 /// "he" continues the current speaker rather than the last name in an object position.
-fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Entities) -> Option<usize> {
-    let cue = cues.iter().rev().find(|c| c.block + 1 >= bi && c.verb.start < offset && c.entity.is_some())?;
+fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Entities) -> Option<(usize, usize)> {
+    let cue =
+        cues.iter().rev().take_while(|c| c.block + 1 >= bi).find(|c| c.verb.start < offset && c.entity.is_some())?;
     let id = cue.entity?;
     let e = &ents.entities[id];
-    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p)).then_some(id)
+    let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
+    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p)).then_some((id, at))
 }
 
 /// "according to X" in a sentence: X's phrase.

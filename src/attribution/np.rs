@@ -142,7 +142,8 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     let np = classify(doc, toks, start, end + 1);
     // "Judge Ana Ruiz of the Kellan County Court wrote": the head before the
     // prepositional phrase is the speaker when it is a name.
-    if start >= floor + 2 && DETERMINERS.contains(&w(doc, &toks[start])) {
+    let det = DETERMINERS.contains(&w(doc, &toks[start]));
+    if start >= floor + 2 && (det || start >= 1) {
         let prep = start - 1;
         if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with") {
             if let Some(head @ Np { kind: NpKind::Name(_), .. }) = before(doc, toks, prep, floor) {
@@ -245,7 +246,19 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     if let Some(p) = lexicon::pronoun(first) {
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[from].span });
     }
-    classify(doc, toks, from, end)
+    let np = classify(doc, toks, from, end);
+    // "said his younger brother, Kola Adeyemi, who …": the name in apposition.
+    if !matches!(np.as_ref().map(|n| &n.kind), Some(NpKind::Name(_))) && toks.get(end).is_some_and(|t| t.is_punct(','))
+    {
+        let mut e = end + 1;
+        while e < ceil && toks[e].is_word() && is_phrase_word(w(doc, &toks[e])) && e - end < 6 {
+            e += 1;
+        }
+        if let Some(named @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, end + 1, e) {
+            return Some(named);
+        }
+    }
+    np
 }
 
 /// Classify the words `toks[start..end]` as a speaker phrase.
@@ -288,6 +301,9 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     let name_len = words
         .iter()
         .rev()
+        .enumerate()
+        .take_while(|(i, w)| *i == 0 || !(w.ends_with("'s") || w.ends_with("’s")))
+        .map(|(_, w)| w)
         .take_while(|w| {
             (names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w)) && !lexicon::is_title(w)
         })

@@ -11,7 +11,7 @@ mod segment;
 mod span;
 mod text;
 
-pub use segment::{words, Sentence};
+pub use segment::{tokens, words, Sentence};
 pub use span::{floor_char_boundary, LineIndex, Span};
 
 use crate::error::Error;

@@ -72,6 +72,14 @@ pub struct Entities {
     /// Capitalised words that look like a name but match no entity (a misspelt surname,
     /// a place): the inconsistent-name rule compares them with the people it knows.
     pub loose: Vec<(Span, String)>,
+    /// Lowercase forms of people's names (full, surname, shorter suffixes) → people.
+    forms: HashMap<String, Vec<usize>>,
+    /// Lowercase names of bodies → entity.
+    bodies: HashMap<String, usize>,
+    /// Every mention except pronouns as (start, end, entity, block), sorted by start.
+    index: Vec<(usize, usize, usize, usize)>,
+    /// Title and descriptor words (lowercase) → people, for "the minister".
+    roles: HashMap<String, Vec<usize>>,
 }
 
 /// A capitalised run of words in the narrative, with the titles before it.
@@ -95,13 +103,14 @@ impl Entities {
         let runs = find_runs(doc, tokens);
         let mut ents = Entities::default();
         let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut suffixes: std::collections::HashSet<String> = std::collections::HashSet::new();
         // Forms used as the subject of a speech verb ("Van der Berg said"): a longer name
         // ending in one of them names a person even without a title or appositive.
-        let speaking: Vec<String> = runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
+        let speaking: std::collections::HashSet<String> =
+            runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
         let ends_in_speaker = |text: &str| {
             let lower = text.to_lowercase();
-            // Family name last ("Van der Berg said") or first ("Park said" for Park Ji-hoon).
-            speaking.iter().any(|s| lower.ends_with(&format!(" {s}")))
+            lower.match_indices(' ').any(|(i, _)| speaking.contains(&lower[i + 1..]))
         };
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
@@ -116,12 +125,11 @@ impl Entities {
                 continue;
             }
             // A shorter form of a longer name already seen (Ruiz Ortega / Ana Ruiz Ortega).
-            let shorter = ents
-                .entities
-                .iter()
-                .any(|e| e.kind == EntityKind::Person && e.name.to_lowercase().ends_with(&format!(" {lower}")));
-            if shorter {
+            if suffixes.contains(&lower) {
                 continue;
+            }
+            for (i, _) in lower.match_indices(' ') {
+                suffixes.insert(lower[i + 1..].to_string());
             }
             let id = ents.entities.len();
             by_name.insert(lower, id);
@@ -140,6 +148,7 @@ impl Entities {
         }
         // A longer full name seen later absorbs a shorter one seen first.
         learn_surnames(&mut ents, &runs);
+        ents.index_forms();
         // Pass 2: every run becomes a mention of a person, or a body.
         for run in &runs {
             let Some(id) = ents.person_for(&run.text, run.span.start) else {
@@ -190,33 +199,54 @@ impl Entities {
                 block: run.block,
             });
         }
+        ents.index_mentions();
         ents
     }
 
     /// The person a name refers to at `offset`: by full name, or by surname form; with
     /// two people sharing a surname, the one mentioned most recently before.
     pub fn person_for(&self, name: &str, offset: usize) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (id, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person {
-                continue;
+        let ids = self.forms.get(&name.to_lowercase())?;
+        ids.iter()
+            .copied()
+            .max_by_key(|&id| (last_start(&self.entities[id], offset).map_or(0, |s| s + 1), std::cmp::Reverse(id)))
+    }
+
+    /// Index every form a person's name takes: the full name, each shorter ending of it
+    /// ("Ruiz Ortega", "Ortega"), and the surname the article uses (which may come first).
+    fn index_forms(&mut self) {
+        self.forms.clear();
+        for (id, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            let lower = e.name.to_lowercase();
+            let mut forms = vec![lower.clone()];
+            forms.extend(lower.match_indices(' ').map(|(i, _)| lower[i + 1..].to_string()));
+            if let Some(s) = &e.surname {
+                forms.push(s.to_lowercase());
             }
-            let same = |x: &str| x.eq_ignore_ascii_case(name) || x.to_lowercase() == name.to_lowercase();
-            let lower = name.to_lowercase();
-            let matches = same(&e.name)
-                || e.surname.as_deref().is_some_and(same)
-                || (name.contains(' ') && e.name.to_lowercase().ends_with(&format!(" {lower}")))
-                || e.parts.last().is_some_and(|l| same(l))
-                || (e.parts.len() == 2 && same(&e.parts[0]) && e.surname.as_deref().is_some_and(same));
-            if !matches {
-                continue;
-            }
-            let recency = e.mentions.iter().filter(|m| m.start <= offset).map(|m| m.start + 1).max().unwrap_or(0);
-            if best.is_none_or(|(_, r)| recency > r) {
-                best = Some((id, recency));
+            forms.sort();
+            forms.dedup();
+            for f in forms {
+                self.forms.entry(f).or_default().push(id);
             }
         }
-        best.map(|(id, _)| id)
+    }
+
+    /// Index mentions and roles once every name mention is known.
+    fn index_mentions(&mut self) {
+        self.index.clear();
+        self.roles.clear();
+        for (id, e) in self.entities.iter().enumerate() {
+            self.index.extend(
+                e.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun).map(|m| (m.start, m.end, id, m.block)),
+            );
+            for word in e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')) {
+                let ids = self.roles.entry(expand_title(&word.to_lowercase())).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        self.index.sort_unstable();
     }
 
     fn add_body(&mut self, doc: &Document, run: &Run) -> bool {
@@ -228,9 +258,10 @@ impl Entities {
         } else {
             return false;
         };
-        let id = match self.entities.iter().position(|e| e.name == run.text) {
+        let id = match self.bodies.get(&run.text.to_lowercase()).copied() {
             Some(id) => id,
             None => {
+                self.bodies.insert(run.text.to_lowercase(), self.entities.len());
                 self.entities.push(Entity {
                     name: run.text.clone(),
                     kind,
@@ -259,26 +290,20 @@ impl Entities {
 
     /// The body last mentioned in block `block` before `offset` ("they", "it").
     pub fn last_body_before(&self, offset: usize, block: usize) -> Option<usize> {
-        self.entities
+        let idx = self.index.partition_point(|m| m.1 <= offset);
+        self.index[..idx]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Organization)
-            .filter_map(|(id, e)| {
-                e.mentions
-                    .iter()
-                    .filter(|m| m.end <= offset && m.block == block)
-                    .map(|m| m.start)
-                    .max()
-                    .map(|s| (id, s))
-            })
-            .max_by_key(|(_, s)| *s)
-            .map(|(id, _)| id)
+            .rev()
+            .take_while(|m| m.3 == block)
+            .map(|m| ((), m.2))
+            .find(|&(_, id)| self.entities[id].kind == EntityKind::Organization)
+            .map(|(_, id)| id)
     }
 
     /// The person a pronoun most likely refers to: among the fitting people named in the
     /// latest sentence (of this paragraph or the one before) that names any, the first
     /// named — the subject position — rather than the last.
-    pub fn sentence_subject_before(&self, doc: &Document, offset: usize, pronoun: Pronoun) -> Option<usize> {
+    pub fn sentence_subject_before(&self, doc: &Document, offset: usize, pronoun: Pronoun) -> Option<(usize, usize)> {
         let here = doc.sentence_at(offset).or_else(|| doc.sentences.iter().rposition(|s| s.span.end <= offset))?;
         let floor = doc.block_at(offset).map_or(0, |b| doc.blocks[b.saturating_sub(1)].span.start);
         for si in (0..=here).rev() {
@@ -286,24 +311,16 @@ impl Entities {
             if span.end < floor {
                 break;
             }
-            let first = self
-                .entities
+            let lo = self.index.partition_point(|m| m.0 < span.start);
+            let hi = offset.min(span.end);
+            let first = self.index[lo..]
                 .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun))
-                .filter_map(|(id, e)| {
-                    e.mentions
-                        .iter()
-                        .filter(|m| {
-                            m.kind != MentionKind::Pronoun && m.start >= span.start && m.end <= offset.min(span.end)
-                        })
-                        .map(|m| m.start)
-                        .min()
-                        .map(|s| (id, s))
-                })
-                .min_by_key(|(_, s)| *s);
+                .take_while(|m| m.0 < hi)
+                .filter(|m| m.1 <= hi)
+                .map(|m| (m.2, m.0))
+                .find(|&(id, _)| fits(&self.entities[id], pronoun));
             if let Some((id, _)) = first {
-                return Some(id);
+                return Some((id, span.start));
             }
         }
         None
@@ -311,68 +328,87 @@ impl Entities {
 
     /// The person last mentioned before `offset` who fits a pronoun.
     pub fn last_person_before(&self, offset: usize, pronoun: Pronoun) -> Option<usize> {
-        self.people_before(offset, pronoun).first().map(|(id, _)| *id)
+        let idx = self.index.partition_point(|m| m.1 <= offset);
+        self.index[..idx].iter().rev().map(|m| m.2).find(|&id| fits(&self.entities[id], pronoun))
     }
 
-    /// People mentioned before `offset` who fit the pronoun, most recent first.
-    pub fn people_before(&self, offset: usize, pronoun: Pronoun) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun || pronoun == Pronoun::They)
-            })
-            .filter_map(|(id, e)| {
-                e.mentions
-                    .iter()
-                    .filter(|m| m.end <= offset && m.kind != MentionKind::Pronoun)
-                    .map(|m| m.start)
-                    .max()
-                    .map(|s| (id, s))
-            })
-            .collect();
-        out.sort_by_key(|p| std::cmp::Reverse(p.1));
+    /// People with a mention inside `from..to` who fit the pronoun, in order of mention.
+    pub fn people_between(&self, from: usize, to: usize, pronoun: Pronoun) -> Vec<usize> {
+        let lo = self.index.partition_point(|m| m.0 < from);
+        let mut out = Vec::new();
+        for &(_, end, id, _) in self.index[lo..].iter().take_while(|m| m.0 < to) {
+            if end <= to && fits(&self.entities[id], pronoun) && !out.contains(&id) {
+                out.push(id);
+            }
+        }
         out
     }
 
     /// The person a descriptor ("the Chinese leader", "the spokeswoman") refers to.
     pub fn by_descriptor(&self, words: &[&str], offset: usize) -> Option<usize> {
-        let head = words.last()?.to_lowercase();
-        let mods: Vec<String> = words[..words.len() - 1].iter().map(|w| w.to_lowercase()).collect();
-        let mut best: Option<(usize, usize)> = None;
-        for (id, e) in self.entities.iter().enumerate() {
-            let known: Vec<String> =
-                e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')).map(str::to_lowercase).collect();
-            let fits = known.contains(&head) && mods.iter().all(|m| known.contains(m));
-            if !fits {
-                continue;
-            }
-            let recency = e.mentions.iter().filter(|m| m.start <= offset).map(|m| m.start + 1).max().unwrap_or(0);
-            if recency > 0 && best.is_none_or(|(_, r)| recency > r) {
-                best = Some((id, recency));
-            }
-        }
-        best.map(|(id, _)| id)
+        let head = expand_title(&words.last()?.to_lowercase());
+        let mods: Vec<String> = words[..words.len() - 1].iter().map(|w| expand_title(&w.to_lowercase())).collect();
+        let ids = self.roles.get(&head)?;
+        ids.iter()
+            .copied()
+            .filter(|&id| mods.iter().all(|m| self.roles.get(m).is_some_and(|r| r.contains(&id))))
+            .filter_map(|id| last_start(&self.entities[id], offset).map(|s| (id, s)))
+            .max_by_key(|&(_, s)| s)
+            .map(|(id, _)| id)
     }
 
     /// Record a resolved mention (pronoun or descriptor) and learn gender from pronouns.
     pub fn add_mention(&mut self, id: usize, span: Span, kind: MentionKind, block: usize, pronoun: Option<Pronoun>) {
         let e = &mut self.entities[id];
-        if e.mentions.iter().any(|m| m.start == span.start) {
+        // Mentions stay sorted; resolution runs in document order, so this appends.
+        let pos = e.mentions.partition_point(|m| m.start < span.start);
+        if e.mentions.get(pos).is_some_and(|m| m.start == span.start) {
             return;
         }
         if let Some(p @ (Pronoun::He | Pronoun::She)) = pronoun {
             e.gender.get_or_insert(p);
         }
-        e.mentions.push(Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
-        e.mentions.sort_by_key(|m| m.start);
+        e.mentions
+            .insert(pos, Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
     }
+}
 
-    /// The entity with a mention starting at `offset`.
-    pub fn at(&self, offset: usize) -> Option<usize> {
-        self.entities.iter().position(|e| e.mentions.iter().any(|m| m.start == offset))
-    }
+/// Start of the entity's last mention (pronouns excluded) at or before `offset`.
+fn last_start(e: &Entity, offset: usize) -> Option<usize> {
+    let idx = e.mentions.partition_point(|m| m.start <= offset);
+    e.mentions[..idx].iter().rev().find(|m| m.kind != MentionKind::Pronoun).map(|m| m.start)
+}
+
+/// A person fits a pronoun when the gender is unknown or agrees.
+fn fits(e: &Entity, pronoun: Pronoun) -> bool {
+    e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun || pronoun == Pronoun::They)
+}
+
+/// Abbreviated titles stand for the role word a second reference uses ("Sen." → "senator").
+fn expand_title(word: &str) -> String {
+    let full = match word.trim_end_matches('.') {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "adm" => "admiral",
+        "pres" => "president",
+        "supt" => "superintendent",
+        "insp" => "inspector",
+        "det" => "detective",
+        "amb" => "ambassador",
+        "atty" => "attorney",
+        "cmdr" => "commander",
+        "maj" => "major",
+        other => other,
+    };
+    full.to_string()
 }
 
 fn gender_of_title(word: &str) -> Option<Pronoun> {
@@ -513,7 +549,14 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             && toks[start - 1].is_word()
             && word(doc, &toks[start - 1]).eq_ignore_ascii_case("the")
             && title.is_none());
-    let person_evidence = !body_like && (has_person_title || appositive.is_some() || next_verb || prev_verb);
+    // ", who …" is said of people; "Dieter Kram of the Association of …" introduces one.
+    let relative = toks.get(end).is_some_and(|t| t.is_punct(','))
+        && toks.get(end + 1).is_some_and(|t| t.is_word() && matches!(word(doc, t), "who" | "whose"));
+    let of_body = end - name_start >= 2
+        && toks.get(end).is_some_and(|t| t.is_word() && matches!(word(doc, t), "of" | "at"))
+        && toks[end + 1..].iter().take(2).any(|t| t.is_word() && names::is_name_word(word(doc, t)));
+    let person_evidence =
+        !body_like && (has_person_title || appositive.is_some() || next_verb || prev_verb || relative || of_body);
     Some(Run {
         block: bi,
         title,

@@ -1,6 +1,5 @@
 use super::{Context, Diagnostic, Rule, Severity};
 use crate::attribution::np::NpKind;
-use crate::entities::{EntityKind, MentionKind};
 use crate::lexicon::Pronoun;
 use crate::Analysis;
 
@@ -35,7 +34,8 @@ wrong person is a correction. Use the surname whenever two people are in play.
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for cue in &a.attributions.cues {
+        let cues = &a.attributions.cues;
+        for (ci, cue) in cues.iter().enumerate() {
             let Some(np) = &cue.subject else { continue };
             let NpKind::Pronoun(p) = np.kind else {
                 continue;
@@ -50,20 +50,13 @@ wrong person is a correction. Use the surname whenever two people are in play.
             let from = from.max(a.doc.blocks[cue.block.saturating_sub(1)].span.start).min(block_start.max(from));
             let fits: Vec<&str> = a
                 .entities
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p))
-                .filter(|e| {
-                    e.mentions
-                        .iter()
-                        .any(|m| m.kind != MentionKind::Pronoun && m.start >= from && m.end <= np.span.start)
-                })
-                .map(|e| e.name.as_str())
+                .people_between(from, np.span.start, p)
+                .into_iter()
+                .map(|id| a.entities.entities[id].name.as_str())
                 .collect();
             // A speaker named with a verb just before ("X said … “…,” he said") settles it.
-            let settled = a.attributions.cues.iter().any(|c| {
-                c.verb.start >= from
-                    && c.verb.end <= np.span.start
+            let settled = cues[..ci].iter().rev().take_while(|c| c.verb.start >= from).any(|c| {
+                c.verb.end <= np.span.start
                     && c.entity.is_some()
                     && c.subject.as_ref().is_some_and(|s| matches!(s.kind, NpKind::Name(_) | NpKind::Descriptor(_)))
             });

@@ -1,7 +1,6 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
-use crate::document::{BlockKind, Span};
+use crate::document::{tokens, BlockKind, Span};
 use crate::Analysis;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A real word that is wrong in its context ("best guest" for "best guess").
 pub struct ConfusableWord;
@@ -48,19 +47,16 @@ there is no fix."
             for s in &a.doc.sentences[block.sentences.clone()] {
                 toks.clear();
                 spans.clear();
-                for (i, t) in a.doc.text(s.span).split_word_bound_indices() {
-                    if t.trim().is_empty() {
-                        continue;
-                    }
+                for (span, t) in tokens(a.doc.text(s.span), s.span.start) {
                     toks.push(t);
-                    spans.push(Span::new(s.span.start + i, s.span.start + i + t.len()));
+                    spans.push(span);
                 }
                 for sug in cx.confusables.check(&toks) {
                     let Some(&span) = spans.get(sug.index) else {
                         continue;
                     };
                     let written = toks[sug.index];
-                    let in_quote = a.quotes.quotes.iter().any(|q| q.inner().contains(span.start));
+                    let in_quote = a.quote_at(span.start).is_some();
                     let mut d = Diagnostic::new(
                         self,
                         span,

@@ -59,7 +59,8 @@ the second spelling also makes readers wonder whether a second person is meant.
 Check the spelling with the source and use it everywhere."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
+        let mut out: Vec<Diagnostic> = Vec::new();
+        let mut flagged = std::collections::HashSet::new();
         let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
         // Two "people" whose full names differ in one part by a letter or two.
         for (i, x) in people.iter().enumerate() {
@@ -83,9 +84,25 @@ Check the spelling with the source and use it everywhere."
             }
         }
         // A lone capitalised word that is a variant of a known person's surname.
+        // Surnames bucketed by first letter and length, so each lone word is compared
+        // only with the few that could be a variant of it.
+        let mut buckets: std::collections::HashMap<(char, usize), Vec<usize>> = std::collections::HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            if let Some(s) = p.surname.as_deref() {
+                buckets.entry((s.chars().next().unwrap_or(' '), s.chars().count())).or_default().push(i);
+            }
+        }
+        let near = |word: &str| {
+            let first = word.chars().next().unwrap_or(' ');
+            let n = word.chars().count();
+            (n.saturating_sub(2)..=n + 2)
+                .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten())
+                .map(|&i| people[i])
+                .find(|p| p.surname.as_deref().is_some_and(|s| variant(s, word)))
+        };
         for (span, word) in &a.entities.loose {
-            if let Some(p) = people.iter().find(|p| p.surname.as_deref().is_some_and(|s| variant(s, word))) {
-                if out.iter().any(|d| d.span == *span) {
+            if let Some(p) = near(word) {
+                if !flagged.insert(*span) {
                     continue;
                 }
                 out.push(
@@ -105,6 +122,9 @@ Check the spelling with the source and use it everywhere."
                 continue;
             };
             if cue.entity.is_some_and(|id| a.entities.entities[id].kind == EntityKind::Person) || name.contains(' ') {
+                continue;
+            }
+            if !flagged.insert(np.span) {
                 continue;
             }
             if let Some(p) = people.iter().find(|p| p.surname.as_deref().is_some_and(|s| variant(s, name))) {

@@ -34,11 +34,12 @@ Info by default: the copy may be right as it stands.
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for at in &a.attributions.quotes {
             let (Some(via), Some(span), Some(speaker)) = (&at.via, at.via_span, &at.speaker) else {
                 continue;
             };
-            if out.iter().any(|d| d.span == span) {
+            if !seen.insert(span) {
                 continue;
             }
             out.push(

@@ -58,7 +58,7 @@ The fix replaces the repeated name and title with the surname the article uses."
                             }
                             let span =
                                 m.intro.map_or(Span::new(m.start, m.end), |i| i.cover(Span::new(m.start, m.end)));
-                            let in_quote = a.quotes.quotes.iter().any(|q| q.inner().contains(span.start));
+                            let in_quote = a.quote_at(span.start).is_some();
                             if in_quote {
                                 continue;
                             }

@@ -58,7 +58,7 @@ changed only by hand."
                         && !DOUBLES.contains(&w.to_lowercase().as_str())
                         && !w.chars().next().is_some_and(char::is_uppercase);
                     if repeated {
-                        let in_quote = a.quotes.quotes.iter().any(|q| q.span.contains(span.start));
+                        let in_quote = a.quote_at(span.start).is_some();
                         let applicability = if in_quote { Applicability::Unsafe } else { Applicability::Safe };
                         let fix = Fix {
                             applicability,
