@@ -84,7 +84,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
         /// Colour in text output: auto, always, never.
-        #[arg(long, default_value = "auto")]
+        #[arg(long, default_value = "auto", value_parser = ["auto", "always", "never"])]
         color: String,
         /// Apply safe fixes in place (never to the words of a quote), then report what is left.
         #[arg(long, conflicts_with = "diff")]
@@ -548,7 +548,10 @@ fn check(inputs: Inputs, format: CheckFormat, fail_on: FailOn, color: &str, mode
             Ok(c) => checked.push((f.clone(), c)),
             Err(message) => {
                 eprintln!("onrecord: error: {message}");
-                errors.push((f.clone(), "could not be checked".to_string()));
+                // The JSON report carries the reason too, without the path it already names.
+                let path = f.display().to_string();
+                let reason = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_string();
+                errors.push((f.clone(), reason));
             }
         }
     }
@@ -765,8 +768,19 @@ fn quotes_jsonl() -> Result<ExitCode> {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for line in stdin.lock().lines() {
-        let line = line?;
+    // Lines are read as bytes so that one line of bad UTF-8 becomes an error object on its
+    // line rather than the end of the run.
+    for raw in stdin.lock().split(b'\n') {
+        let raw = raw?;
+        let line = match String::from_utf8(raw) {
+            Ok(line) => line,
+            Err(e) => {
+                let value = serde_json::json!({"id": null, "error": format!("bad input line: not UTF-8 ({e})")});
+                serde_json::to_writer(&mut out, &value)?;
+                writeln!(out)?;
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }

@@ -266,6 +266,10 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
         return true;
     }
     let p = w(doc, prev).to_ascii_lowercase();
+    // "the company's claim": after a possessive the word is a noun.
+    if p.ends_with("'s") || p.ends_with("’s") {
+        return false;
+    }
     !matches!(
         p.as_str(),
         "a" | "an"
@@ -401,6 +405,26 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
     (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p)).then_some((id, at))
 }
 
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "from"
+            | "by"
+            | "of"
+            | "for"
+            | "with"
+            | "to"
+            | "after"
+            | "before"
+            | "during"
+            | "that"
+            | "which"
+            | "who"
+    )
+}
+
 /// "according to X" in a sentence: X's phrase.
 fn find_according(
     doc: &Document,
@@ -413,11 +437,31 @@ fn find_according(
         unit.clone().find(|&i| is(doc, &toks[i], "according") && toks.get(i + 1).is_some_and(|t| is(doc, t, "to")))?;
     let from = i + 2;
     let mut end = from;
-    while end < unit.end && toks[end].is_word() && end - from < 8 {
+    while end < unit.end && toks[end].is_word() && end - from < 8 && !(end > from && is_preposition(w(doc, &toks[end])))
+    {
         end += 1;
     }
-    // "according to a statement from the ministry": the body behind the document.
-    let np = np::classify(doc, toks, from, end).or_else(|| np::after(doc, toks, from, unit.end))?;
+    // "according to a statement from the presidential office in Seoul": the body behind
+    // the document is the source; the place after it is not.
+    let mut np = np::classify(doc, toks, from, end).or_else(|| np::after(doc, toks, from, unit.end))?;
+    if matches!(&np.kind, NpKind::Body(t) if lexicon::is_document_noun(t.rsplit(' ').next().unwrap_or("")))
+        && end < unit.end
+        && toks[end].is_word()
+        && matches!(w(doc, &toks[end]), "from" | "by" | "of")
+    {
+        let body_from = end + 1;
+        let mut body_end = body_from;
+        while body_end < unit.end
+            && toks[body_end].is_word()
+            && body_end - body_from < 8
+            && !(body_end > body_from && is_preposition(w(doc, &toks[body_end])))
+        {
+            body_end += 1;
+        }
+        if let Some(body) = np::classify(doc, toks, body_from, body_end) {
+            np = body;
+        }
+    }
     let a = According { span: Span::new(toks[i].span.start, np.span.end), source: np, block: bi, tok: i };
     out.according.push(a.clone());
     Some(a)

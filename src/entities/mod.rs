@@ -165,13 +165,14 @@ impl Entities {
             } else {
                 MentionKind::Surname
             };
-            for w in &run.title_words {
-                if !e.titles.contains(w) {
-                    e.titles.push(w.clone());
+            if !run.title_words.is_empty() {
+                let title = run.title_words.join(" ");
+                if !e.titles.contains(&title) {
+                    e.titles.push(title);
                 }
-                if e.gender.is_none() {
-                    e.gender = gender_of_title(w);
-                }
+            }
+            if e.gender.is_none() {
+                e.gender = run.title_words.iter().find_map(|w| gender_of_title(w));
             }
             if let Some((span, d)) = &run.appositive {
                 if e.affiliation.is_none() {
@@ -507,7 +508,7 @@ fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
 /// after it, and weigh the evidence that it names a person.
 fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -> Option<Run> {
     let words: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
-    let last_title = words.iter().rposition(|w| lexicon::is_title(w));
+    let last_title = words.iter().rposition(|w| lexicon::is_title(w) || w.ends_with("'s") || w.ends_with("’s"));
     let name_start = start + last_title.map_or(0, |k| k + 1);
     if name_start >= end {
         return None;
@@ -544,19 +545,31 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let appositive = appositive(doc, toks, end);
     let next_verb = toks[end..].iter().take(3).filter(|t| t.is_word()).any(|t| lexicon::is_speech_verb(word(doc, t)));
     let prev_verb = start > 0 && toks[start - 1].is_word() && lexicon::is_speech_verb(word(doc, &toks[start - 1]));
-    let body_like = name_words.last().is_some_and(|w| lexicon::is_body_noun(w) || is_place_noun(w))
-        || (start > 0
-            && toks[start - 1].is_word()
-            && word(doc, &toks[start - 1]).eq_ignore_ascii_case("the")
-            && title.is_none());
+    // A name after "the" or a preposition ("the Stimson Center", "Centre for Power
+    // Policy", "in Busan") is a place or a body unless a title makes it a person.
+    let prev_word = (start > 0 && toks[start - 1].is_word()).then(|| word(doc, &toks[start - 1]).to_ascii_lowercase());
+    let after_function_word = prev_word
+        .as_deref()
+        .is_some_and(|p| matches!(p, "the" | "for" | "of" | "at" | "in" | "from" | "to" | "into" | "near" | "by"));
+    let body_like = name_words.last().is_some_and(|w| lexicon::is_body_noun(w) || is_place_noun(w));
     // ", who …" is said of people; "Dieter Kram of the Association of …" introduces one.
     let relative = toks.get(end).is_some_and(|t| t.is_punct(','))
         && toks.get(end + 1).is_some_and(|t| t.is_word() && matches!(word(doc, t), "who" | "whose"));
     let of_body = end - name_start >= 2
         && toks.get(end).is_some_and(|t| t.is_word() && matches!(word(doc, t), "of" | "at"))
         && toks[end + 1..].iter().take(2).any(|t| t.is_word() && names::is_name_word(word(doc, t)));
-    let person_evidence =
-        !body_like && (has_person_title || appositive.is_some() || next_verb || prev_verb || relative || of_body);
+    // "Kang Mi-ok, 67, said": an age in apposition.
+    let age = toks.get(end).is_some_and(|t| t.is_punct(','))
+        && toks.get(end + 1).is_some_and(|t| {
+            let w = word(doc, t);
+            t.is_word() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+        })
+        && toks.get(end + 2).is_some_and(|t| t.is_punct(','));
+    // After "the" or a preposition, only a title, an appositive, an age or a "who"
+    // clause makes the name a person's.
+    let weak = !after_function_word && (next_verb || prev_verb || of_body);
+    let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak);
+    let body_like = body_like || (after_function_word && !person_evidence);
     Some(Run {
         block: bi,
         title,

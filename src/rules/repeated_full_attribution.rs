@@ -64,8 +64,15 @@ The fix replaces the repeated name and title with the surname the article uses."
                             }
                             let surname = e.surname.clone().unwrap_or_else(|| e.name.clone());
                             // Only a surname the article itself uses is safe to write in.
-                            let applicability =
-                                if e.surname_learnt { Applicability::Safe } else { Applicability::Unsafe };
+                            // A comma after a bare name may start an appositive we did not
+                            // read; then the rewrite needs an editor's eye.
+                            let unread_appositive =
+                                m.intro.is_none() && a.doc.prose[span.end..].trim_start().starts_with(',');
+                            let applicability = if e.surname_learnt && !unread_appositive {
+                                Applicability::Safe
+                            } else {
+                                Applicability::Unsafe
+                            };
                             let (line, _) = a.doc.lines.line_col(&a.doc.source, first_full(e).unwrap_or(m.start));
                             out.push(
                                 Diagnostic::new(
