@@ -104,6 +104,15 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if !t.is_word() {
         // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
         if t.is_punct(',') {
+            // "Ostrowski, who trains in Boulder, Colorado, said": skip the whole relative
+            // clause, however many commas it holds.
+            let clause = (floor..end).rev().take_while(|&i| toks[i].is_word() || toks[i].is_punct(',')).find(|&i| {
+                toks[i].is_punct(',')
+                    && toks.get(i + 1).is_some_and(|n| matches!(w(doc, n), "who" | "whose" | "which" | "where"))
+            });
+            if let Some(c) = clause {
+                return before(doc, toks, c, floor);
+            }
             let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
             // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
             let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)));
@@ -248,8 +257,8 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     }
     let np = classify(doc, toks, from, end);
     // "said his younger brother, Kola Adeyemi, who …": the name in apposition.
-    if !matches!(np.as_ref().map(|n| &n.kind), Some(NpKind::Name(_))) && toks.get(end).is_some_and(|t| t.is_punct(','))
-    {
+    let comma = (from..ceil.min(from + 6)).find(|&i| !toks[i].is_word()).filter(|&i| toks[i].is_punct(','));
+    if let (false, Some(end)) = (matches!(np.as_ref().map(|n| &n.kind), Some(NpKind::Name(_))), comma) {
         let mut e = end + 1;
         while e < ceil && toks[e].is_word() && is_phrase_word(w(doc, &toks[e])) && e - end < 6 {
             e += 1;
@@ -296,6 +305,10 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         if indefinite {
             return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
         }
+    }
+    // "the Kenyan", "the Brazilian": a demonym after "the" describes a person.
+    if words.len() == 2 && DETERMINERS.contains(&words[0]) && names::is_demonym(words[1]) {
+        return Some(Np { kind: NpKind::Descriptor(vec![words[1].to_string()]), span });
     }
     // A capitalised name at the end of the phrase: the titles before it are dropped.
     let name_len = words

@@ -241,7 +241,9 @@ impl Entities {
                 e.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun).map(|m| (m.start, m.end, id, m.block)),
             );
             for word in e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')) {
-                let ids = self.roles.entry(expand_title(&word.to_lowercase())).or_default();
+                let word = word.to_lowercase();
+                let word = word.trim_end_matches("'s").trim_end_matches("’s");
+                let ids = self.roles.entry(expand_title(word)).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
@@ -349,7 +351,20 @@ impl Entities {
     pub fn by_descriptor(&self, words: &[&str], offset: usize) -> Option<usize> {
         let head = expand_title(&words.last()?.to_lowercase());
         let mods: Vec<String> = words[..words.len() - 1].iter().map(|w| expand_title(&w.to_lowercase())).collect();
-        let ids = self.roles.get(&head)?;
+        // "the Kenyan" for a person introduced as "Kenya's …": a demonym of a place word.
+        let demonym = || {
+            ["ian", "an", "ese", "ish", "i"].iter().find_map(|suffix| {
+                let stem = head.strip_suffix(suffix)?;
+                self.roles
+                    .iter()
+                    .find(|(k, _)| {
+                        k.len() >= 4
+                            && (k.as_str() == stem || stem.starts_with(k.as_str()) && stem.len() - k.len() <= 1)
+                    })
+                    .map(|(_, v)| v)
+            })
+        };
+        let ids = self.roles.get(&head).or_else(demonym)?;
         ids.iter()
             .copied()
             .filter(|&id| mods.iter().all(|m| self.roles.get(m).is_some_and(|r| r.contains(&id))))
@@ -508,7 +523,15 @@ fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
 /// after it, and weigh the evidence that it names a person.
 fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -> Option<Run> {
     let words: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
-    let last_title = words.iter().rposition(|w| lexicon::is_title(w) || w.ends_with("'s") || w.ends_with("’s"));
+    // Titles, possessives ("Kenya's") and a leading nationality ("the American Rachel
+    // Ostrowski") come before the name. A demonym counts only at the start of a run
+    // that still has two words after it, so "Lars Danish" keeps its surname.
+    let last_title = words.iter().enumerate().rposition(|(i, w)| {
+        lexicon::is_title(w)
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || (i == 0 && words.len() >= 3 && names::is_demonym(w))
+    });
     let name_start = start + last_title.map_or(0, |k| k + 1);
     if name_start >= end {
         return None;
@@ -541,7 +564,9 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         }
         None => (None, Vec::new()),
     };
-    let has_person_title = title_words.iter().any(|w| lexicon::is_title(w) && !lexicon::is_body_noun(w));
+    let has_person_title = title_words.iter().any(|w| {
+        (lexicon::is_title(w) && !lexicon::is_body_noun(w)) || (names::is_demonym(w) && end - name_start >= 2)
+    });
     let appositive = appositive(doc, toks, end);
     let next_verb = toks[end..].iter().take(3).filter(|t| t.is_word()).any(|t| lexicon::is_speech_verb(word(doc, t)));
     let prev_verb = start > 0 && toks[start - 1].is_word() && lexicon::is_speech_verb(word(doc, &toks[start - 1]));

@@ -146,6 +146,14 @@ pub fn is_name_word(word: &str) -> bool {
     first.is_uppercase() && !NOT_NAMES.contains(&word) && !word.chars().all(|c| c.is_uppercase() && word.len() > 4)
 }
 
+/// A capitalised nationality word: Kenyan, Brazilian, Japanese, Danish, Iraqi.
+pub fn is_demonym(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().count() > 4
+        && ["an", "ese", "ish", "i"].iter().any(|s| word.ends_with(s))
+        && !word.contains(['-', '\'', '’'])
+}
+
 /// Whether a word is a function word that cannot be a name on its own at a sentence start.
 pub fn is_not_name(word: &str) -> bool {
     NOT_NAMES.contains(&word)
