@@ -842,8 +842,10 @@ fn sources(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
     let (analyses, failed) = analyse_paths(paths);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut overall = onrecord::sources::Overall::default();
     for a in &analyses {
         let summary = onrecord::sources::summarize(a);
+        overall.add(&summary);
         match format {
             OutputFormat::Json => {
                 serde_json::to_writer(
@@ -854,13 +856,18 @@ fn sources(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
             }
             OutputFormat::Text => {
                 writeln!(out, "{}", a.doc.path.display())?;
-                writeln!(out, "  {:<36} {:<14} {:>6} {:>6} {:>5}", "source", "type", "quotes", "claims", "line")?;
+                writeln!(
+                    out,
+                    "  {:<32} {:<14} {:<28} {:>6} {:>6} {:>5}",
+                    "source", "type", "affiliation", "quotes", "claims", "line"
+                )?;
                 for s in &summary.sources {
                     writeln!(
                         out,
-                        "  {:<36} {:<14} {:>6} {:>6} {:>5}",
+                        "  {:<32} {:<14} {:<28} {:>6} {:>6} {:>5}",
                         s.name,
                         s.source_type.as_str(),
+                        s.affiliation.as_deref().unwrap_or("-"),
                         s.quotes,
                         s.claims,
                         s.first_line
@@ -868,6 +875,26 @@ fn sources(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
                 }
                 let totals: Vec<String> = summary.totals.iter().map(|(k, v)| format!("{k}: {v}")).collect();
                 writeln!(out, "  totals: {}", totals.join(", "))?;
+            }
+        }
+    }
+    // Several articles: the totals over all of them.
+    if analyses.len() > 1 {
+        match format {
+            OutputFormat::Json => {
+                serde_json::to_writer(&mut out, &serde_json::json!({ "overall": overall }))?;
+                writeln!(out)?;
+            }
+            OutputFormat::Text => {
+                let totals: Vec<String> = overall.totals.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+                writeln!(
+                    out,
+                    "overall: {} articles, {} quotes, {} claims; sources by type: {}",
+                    overall.articles,
+                    overall.quotes,
+                    overall.claims,
+                    totals.join(", ")
+                )?;
             }
         }
     }

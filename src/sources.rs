@@ -30,7 +30,10 @@ pub fn summarize(a: &Analysis) -> Summary {
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut add = |name: &str, ty: SourceType, entity: Option<usize>, at: usize, quote: bool| {
         let i = *index.entry(name.to_string()).or_insert_with(|| {
-            let affiliation = entity.and_then(|id| a.entities.entities[id].descriptors.first().cloned());
+            let affiliation = entity.and_then(|id| {
+                let e = &a.entities.entities[id];
+                e.affiliation.clone().or_else(|| e.descriptors.first().cloned())
+            });
             let (line, _) = a.doc.lines.line_col(&a.doc.source, at);
             by_name.push(Source {
                 name: name.to_string(),
@@ -65,4 +68,25 @@ pub fn summarize(a: &Analysis) -> Summary {
         *totals.entry(s.source_type.as_str().to_string()).or_default() += 1;
     }
     Summary { sources: by_name, totals }
+}
+
+/// Totals over several articles (`onrecord sources DIR`).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Overall {
+    pub articles: usize,
+    pub quotes: usize,
+    pub claims: usize,
+    /// Sources per type, summed over the articles.
+    pub totals: BTreeMap<String, usize>,
+}
+
+impl Overall {
+    pub fn add(&mut self, summary: &Summary) {
+        self.articles += 1;
+        self.quotes += summary.sources.iter().map(|s| s.quotes).sum::<usize>();
+        self.claims += summary.sources.iter().map(|s| s.claims).sum::<usize>();
+        for (k, v) in &summary.totals {
+            *self.totals.entry(k.clone()).or_default() += v;
+        }
+    }
 }

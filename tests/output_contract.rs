@@ -209,7 +209,8 @@ const CHECK_OBJECTS: &[&str] = &[
     "check.input-error",
 ];
 const QUOTES_OBJECTS: &[&str] = &["quotes.file", "quote", "span", "jsonl.quotes", "jsonl.error"];
-const ENTITIES_OBJECTS: &[&str] = &["entities.file", "entity", "mention", "span", "sources.file", "source"];
+const ENTITIES_OBJECTS: &[&str] =
+    &["entities.file", "entity", "mention", "span", "sources.file", "source", "sources.overall"];
 
 #[test]
 fn every_documented_object_is_checked() {
@@ -309,7 +310,15 @@ fn entities_and_sources_json_match_the_doc() {
     }
     let (status, stdout) = run(&["sources", "corpus", "--format", "json"], "");
     assert_eq!(status, 0);
-    for line in json_lines(&stdout) {
+    let lines = json_lines(&stdout);
+    let (last, files) = lines.split_last().expect("sources prints lines");
+    let overall =
+        last.get("overall").unwrap_or_else(|| panic!("the last line of sources on a directory is the overall"));
+    let overall = c.object("sources.overall", overall, "overall");
+    for (kind, _) in overall["totals"].as_object().expect("overall totals is an object") {
+        c.value("source-type", &Value::from(kind.as_str()), "overall");
+    }
+    for line in files.iter().cloned() {
         let f = c.object("sources.file", &line, "sources");
         let path = f["path"].as_str().unwrap_or("?").to_string();
         for s in array(&f["sources"], &path) {
