@@ -86,11 +86,12 @@ impl Document {
 
     /// Parse a text already known to be UTF-8.
     pub fn parse(path: &Path, source: String, format: Format) -> Document {
-        let raw = match format {
+        let mut raw = match format {
             Format::Text => text::read(&source),
             Format::Markdown => markdown::read(&source),
             Format::Html => html::read(&source),
         };
+        blank_dateline(&mut raw);
         let mut sentences = Vec::new();
         let blocks = raw
             .blocks
@@ -162,6 +163,28 @@ pub(crate) fn normalise_line_endings(prose: &mut [u8]) {
             prose[i] = if prose.get(i + 1) == Some(&b'\n') { b' ' } else { b'\n' };
         }
     }
+}
+
+/// Blank a dateline that opens the first paragraph ("LIMA, Peru (Wire) — "): it is a
+/// place and an agency, not the subject of the first sentence.
+fn blank_dateline(raw: &mut Raw) {
+    let Some(&(_, span)) = raw.blocks.iter().find(|(k, _)| *k == BlockKind::Paragraph) else { return };
+    let text = &raw.prose[span.start..span.end];
+    let head: String = text.chars().take(100).collect();
+    let Some(dash) = ["—", " -- ", " - ", "–"].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()
+    else {
+        return;
+    };
+    let lead = &head[..dash.0];
+    let first = lead.split([',', ' ', '(']).next().unwrap_or("");
+    let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && first.chars().all(|c| !c.is_lowercase());
+    if !caps || lead.split_whitespace().count() > 8 {
+        return;
+    }
+    let end = span.start + dash.0 + dash.1;
+    let mut bytes = std::mem::take(&mut raw.prose).into_bytes();
+    blank(&mut bytes, Span::new(span.start, end));
+    raw.prose = into_string(bytes);
 }
 
 /// Blank a byte-order mark at the start of the file.
