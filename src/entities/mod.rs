@@ -90,6 +90,7 @@ struct Run {
     title: Option<Span>,
     title_words: Vec<String>,
     person_evidence: bool,
+    has_person_title: bool,
     /// Next to a speech verb ("Ruiz said", "said Ruiz").
     speaks: bool,
     body_like: bool,
@@ -115,7 +116,12 @@ impl Entities {
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
             .iter()
-            .filter(|r| r.text.contains(' ') && (r.person_evidence || !r.body_like && ends_in_speaker(&r.text)))
+            .filter(|r| {
+                let multi = r.text.contains(' ');
+                // One-name people ("Brazilian winger Tavinho") need a person's title.
+                (multi && (r.person_evidence || !r.body_like && ends_in_speaker(&r.text)))
+                    || (!multi && r.has_person_title && !r.body_like)
+            })
             .collect();
         candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
         for run in candidates {
@@ -455,6 +461,10 @@ fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
         let mut best: Option<(String, usize)> = None;
         let mut candidates: Vec<String> = (1..parts.len()).map(|k| parts[k..].join(" ")).collect();
         candidates.push(parts[0].to_string());
+        // A middle part used alone: the first of two Spanish surnames ("Loayza" for
+        // Carmen Loayza Paredes).
+        candidates
+            .extend(parts.get(1..parts.len().saturating_sub(1)).unwrap_or_default().iter().map(|p| p.to_string()));
         for c in candidates {
             let n = counts.get(&c.to_lowercase()).copied().unwrap_or(0);
             if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
@@ -600,6 +610,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         title,
         title_words,
         person_evidence,
+        has_person_title,
         speaks: next_verb || prev_verb,
         body_like,
         appositive,
@@ -722,6 +733,60 @@ const PLACE_NOUNS: &[&str] = &[
     "Basin",
     "Dam",
     "Canal",
+    "Construction",
+    "Engineering",
+    "Industries",
+    "Enterprises",
+    "Solutions",
+    "Services",
+    "Consulting",
+    "Builders",
+    "Contractors",
+    "Developments",
+    "Properties",
+    "Investments",
+    "Ventures",
+    "Brands",
+    "Products",
+    "Manufacturing",
+    "Steel",
+    "Cement",
+    "Oil",
+    "Gas",
+    "Power",
+    "Electric",
+    "Water",
+    "Telecom",
+    "Communications",
+    "Insurance",
+    "Securities",
+    "Markets",
+    "Exchange",
+    "Authority",
+    "Commission",
+    "Committee",
+    "Department",
+    "Ministry",
+    "Office",
+    "Bureau",
+    "Directorate",
+    "Institute",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "Front",
+    "Congress",
+    "FC",
+    "United",
+    "Rovers",
+    "Athletic",
+    "Wanderers",
+    "Club",
+    "Orchestra",
+    "Choir",
+    "Band",
+    "Records",
+    "Studios",
 ];
 
 fn is_place_noun(w: &str) -> bool {

@@ -34,7 +34,16 @@ Introduce the person at the first reference and use the surname afterwards."
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for e in a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person) {
-            let Some(first_full) = e.mentions.iter().find(|m| m.kind == MentionKind::Full && !m.in_heading) else {
+            // The introduction is the first mention with a given name and a surname, not
+            // necessarily the fullest form (an obituary gives the birth name late).
+            let text_of = |m: &crate::entities::Mention| a.doc.text(Span::new(m.start, m.end));
+            let surname = e.surname.as_deref().unwrap_or("");
+            let Some(first_full) = e.mentions.iter().find(|m| {
+                !m.in_heading
+                    && matches!(m.kind, MentionKind::Full | MentionKind::Surname)
+                    && text_of(m).contains(' ')
+                    && !text_of(m).eq_ignore_ascii_case(surname)
+            }) else {
                 continue;
             };
             for m in e
