@@ -86,9 +86,69 @@ pub fn find(doc: &Document) -> Quotes {
     let mut marks = Vec::new();
     let mut open: Option<Quote> = None;
     let blocks = &doc.blocks;
+    let british = british_style(doc);
     for (bi, block) in blocks.iter().enumerate() {
         marks.clear();
         lex(doc.text(block.span), block.span.start, &mut marks);
+        if british {
+            // ‘…’ are the quotes and “…” the quotes within them: swap their roles, and
+            // drop the apostrophes (haven’t, It’s) before pairing.
+            // A plural possessive (the nurses’ turn) looks like a closing mark. It closes
+            // a quote only when a quote is open and no other closing mark follows before
+            // the next opening one. A backward pass finds what follows; a forward pass
+            // keeps the open state: linear.
+            let possessive = |t: &MarkToken| {
+                let next_word: &str = doc.prose[t.span.end..]
+                    .trim_start_matches(' ')
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                doc.prose[..t.span.start].ends_with('s')
+                    && doc.prose[t.span.end..].starts_with(' ')
+                    && next_word.chars().next().is_some_and(char::is_lowercase)
+                    && !is_function_word(next_word)
+            };
+            let mut strong_close_follows = vec![false; marks.len()];
+            let mut seen = false;
+            for (k, t) in marks.iter().enumerate().rev() {
+                strong_close_follows[k] = seen;
+                match t.mark {
+                    Mark::SingleOpen => seen = false,
+                    Mark::SingleClose if !singles::is_apostrophe_at(&doc.prose, *t) && !possessive(t) => seen = true,
+                    _ => {}
+                }
+            }
+            let mut keep = vec![true; marks.len()];
+            let mut open_single = false;
+            for (k, t) in marks.iter().enumerate() {
+                match t.mark {
+                    Mark::SingleOpen => open_single = true,
+                    Mark::SingleClose => {
+                        let apostrophe = singles::is_apostrophe_at(&doc.prose, *t)
+                            || (possessive(t) && (!open_single || strong_close_follows[k]));
+                        keep[k] = !apostrophe;
+                        if keep[k] {
+                            open_single = false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let mut k = 0;
+            marks.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+            for t in marks.iter_mut() {
+                t.mark = match t.mark {
+                    Mark::SingleOpen => Mark::CurlyOpen,
+                    Mark::SingleClose => Mark::CurlyClose,
+                    Mark::CurlyOpen => Mark::SingleOpen,
+                    Mark::CurlyClose => Mark::SingleClose,
+                    other => other,
+                };
+            }
+        }
         let mut first_in_block = true;
         let mut prev_mark_end = block.span.start;
         let mut singles = singles::Pairing::default();
@@ -160,6 +220,78 @@ pub fn find(doc: &Document) -> Quotes {
     out.quotes.sort_by_key(|q| q.span.start);
     out.unbalanced.sort_by_key(|u| u.mark.span.start);
     out
+}
+
+/// Words that follow a closing quote mark rather than a possessive noun.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "but"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "as"
+            | "with"
+            | "from"
+            | "by"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "which"
+            | "who"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "said"
+            | "says"
+            | "of"
+            | "if"
+            | "when"
+            | "while"
+            | "because"
+            | "so"
+            | "than"
+            | "then"
+            | "we"
+            | "i"
+            | "you"
+            | "added"
+            | "told"
+    )
+}
+
+/// British copy quotes with ‘…’ and nests “…”: more single curly marks open a quote
+/// (after a space or at a paragraph start, before a letter) than double ones do.
+fn british_style(doc: &Document) -> bool {
+    let (mut single, mut double) = (0usize, 0usize);
+    for block in &doc.blocks {
+        let text = doc.text(block.span);
+        for (i, c) in text.char_indices() {
+            if c != '‘' && c != '“' {
+                continue;
+            }
+            let before = text[..i].chars().next_back();
+            let after = text[i + c.len_utf8()..].chars().next();
+            if before.is_none_or(|b| b.is_whitespace() || b == '(') && after.is_some_and(char::is_alphanumeric) {
+                if c == '‘' {
+                    single += 1;
+                } else {
+                    double += 1;
+                }
+            }
+        }
+    }
+    single >= 2 && single > double
 }
 
 fn new_quote(tok: MarkToken, block: usize) -> Quote {

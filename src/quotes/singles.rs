@@ -70,6 +70,13 @@ impl Pairing {
     }
 }
 
+/// Whether the mark at `tok` is an apostrophe rather than a quotation mark.
+pub(super) fn is_apostrophe_at(prose: &str, tok: MarkToken) -> bool {
+    let before = prose[..tok.span.start].chars().next_back();
+    let after = prose[tok.span.end..].chars().next();
+    is_apostrophe(prose, tok, before, after)
+}
+
 fn is_apostrophe(prose: &str, tok: MarkToken, before: Option<char>, after: Option<char>) -> bool {
     let letter_before = before.is_some_and(char::is_alphanumeric);
     let letter_after = after.is_some_and(char::is_alphanumeric);

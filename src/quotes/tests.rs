@@ -66,3 +66,17 @@ fn pathological_input_does_not_panic() {
         let _ = texts(src);
     }
 }
+
+#[test]
+fn british_single_quotes_with_nested_doubles() {
+    let src = "‘We will not move,’ she said. ‘We haven’t had a break since the “difficult choices” began. It’s the nurses’ turn.’\n\n‘Enough,’ said Ana Ruiz.";
+    assert_eq!(
+        texts(src),
+        vec![
+            "We will not move,",
+            "We haven’t had a break since the “difficult choices” began. It’s the nurses’ turn.",
+            "Enough,"
+        ]
+    );
+    assert_eq!(unbalanced(src), 0);
+}
