@@ -41,6 +41,20 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Whether rewriting a quote's marks or the punctuation at them is safe: the quote
+    /// is well formed, its paragraphs have no unbalanced mark, and no mark touches it
+    /// from outside, so no other mark can pair differently after the edit.
+    pub fn quote_fix_is_safe(&self, q: &quotes::Quote) -> bool {
+        let marks = ['"', '“', '”', '‘', '’', '\'', '`', '«', '»'];
+        let before = self.doc.prose[..q.span.start].chars().next_back();
+        let after = self.doc.prose[q.span.end..].chars().find(|c| !matches!(c, ',' | '.'));
+        let blocks = self.doc.blocks[q.first_block].span.start..self.doc.blocks[q.last_block].span.end;
+        q.well_formed(&self.doc)
+            && !before.is_some_and(|c| marks.contains(&c))
+            && !after.is_some_and(|c| marks.contains(&c))
+            && !self.quotes.unbalanced.iter().any(|u| blocks.contains(&u.mark.span.start))
+    }
+
     /// The quote whose words contain `offset` (marks excluded), by binary search.
     pub fn quote_at(&self, offset: usize) -> Option<&quotes::Quote> {
         let quotes = &self.quotes.quotes;

@@ -11,7 +11,7 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 const SKIPPED: [&str; 6] = ["script", "style", "code", "pre", "noscript", "template"];
 
 pub(crate) fn read(source: &str) -> Raw {
-    let mut prose: Vec<u8> = source.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+    let mut prose: Vec<u8> = source.bytes().map(|b| if matches!(b, b'\n' | b'\r') { b } else { b' ' }).collect();
     let mut blocks = Vec::new();
     let mut comments = Vec::new();
     let mut open: Option<(BlockKind, usize)> = None;

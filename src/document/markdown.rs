@@ -5,7 +5,8 @@ use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub(crate) fn read(source: &str) -> Raw {
-    let mut prose: Vec<u8> = source.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+    // Everything starts blank except line breaks (LF, and CR for CRLF or lone-CR files).
+    let mut prose: Vec<u8> = source.bytes().map(|b| if matches!(b, b'\n' | b'\r') { b } else { b' ' }).collect();
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_TABLES
@@ -48,7 +49,8 @@ pub(crate) fn read(source: &str) -> Raw {
             }
             Event::SoftBreak | Event::HardBreak => {
                 for b in &mut prose[range] {
-                    *b = if *b == b'\n' { b'\n' } else { b' ' };
+                    // Line breaks (LF or a lone CR, normalised below) stay line breaks.
+                    *b = if matches!(*b, b'\n' | b'\r') { *b } else { b' ' };
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) if html.trim_start().starts_with("<!--") => {

@@ -102,8 +102,7 @@ impl Document {
                 Block { kind, span, sentences: first..sentences.len() }
             })
             .collect();
-        // Line starts from the prose, where CRLF and lone CR are already line feeds.
-        let lines = LineIndex::new(&raw.prose);
+        let lines = LineIndex::new(&source);
         Document {
             path: path.to_path_buf(),
             format,
@@ -144,7 +143,7 @@ pub(crate) struct Raw {
 /// Blank a byte range of `prose` to spaces, keeping line breaks.
 pub(crate) fn blank(prose: &mut [u8], span: Span) {
     for b in &mut prose[span.start..span.end] {
-        if *b != b'\n' {
+        if !matches!(*b, b'\n' | b'\r') {
             *b = b' ';
         }
     }

@@ -34,13 +34,23 @@ impl Span {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Chars before every `BLOCK`-th byte of the text, built on the first column asked
+    /// of a long line: a column is then found in constant time however long the line,
+    /// so many findings on one huge line stay linear.
+    checkpoints: std::sync::OnceLock<Vec<usize>>,
+}
+
+const BLOCK: usize = 256;
+
+fn is_char_start(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()));
-        LineIndex { starts }
+        LineIndex { starts, checkpoints: std::sync::OnceLock::new() }
     }
 
     /// The 0-based line containing `offset`.
@@ -56,7 +66,28 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        (line + 1, text[start..offset].chars().count() + 1)
+        if offset - start < 2 * BLOCK {
+            return (line + 1, text[start..offset].chars().count() + 1);
+        }
+        (line + 1, self.chars_before(text, offset) - self.chars_before(text, start) + 1)
+    }
+
+    /// Number of chars in `text[..offset]`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let bytes = text.as_bytes();
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut out = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            let mut n = 0;
+            for chunk in bytes.chunks(BLOCK) {
+                out.push(n);
+                n += chunk.iter().filter(|&&b| is_char_start(b)).count();
+            }
+            out.push(n);
+            out
+        });
+        let block = offset / BLOCK;
+        let base = checkpoints.get(block).copied().unwrap_or(0);
+        base + bytes[block * BLOCK..offset].iter().filter(|&&b| is_char_start(b)).count()
     }
 
     /// The byte range of the 0-based line `line`, without its line terminator.
@@ -70,8 +101,31 @@ impl LineIndex {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_on_long_lines_count_chars() {
+        let text = format!("{}é{}", "a".repeat(1000), "b".repeat(1000));
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.line_col(&text, 1000), (1, 1001));
+        assert_eq!(idx.line_col(&text, 1002), (1, 1002));
+        assert_eq!(idx.line_col(&text, text.len()), (1, 2002));
+        let two = format!("x\n{}é{}", "a".repeat(600), "b");
+        let idx = LineIndex::new(&two);
+        assert_eq!(idx.line_col(&two, two.len()), (2, 603));
+    }
+}
+
+/// Starts of lines after the first: after every LF, and after a CR not followed by LF
+/// (old Mac files), so CRLF counts once.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1)
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .map(|(i, _)| i + 1)
 }
 
 /// The largest char boundary at or below `offset`.

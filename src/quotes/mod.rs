@@ -47,6 +47,25 @@ impl Quote {
         out
     }
 
+    /// A real opening mark, a closing mark of the same style, and no other double mark
+    /// inside: rewriting its marks or punctuation cannot re-pair anything.
+    pub fn well_formed(&self, doc: &Document) -> bool {
+        let inner = doc.text(self.inner());
+        !self.open.span.is_empty()
+            && matches!(self.open.mark, Mark::CurlyOpen | Mark::Straight | Mark::Backticks | Mark::GuillemetOpen)
+            && self.close.is_some_and(|c| {
+                c.mark.style() == self.open.mark.style()
+                    && matches!(
+                        c.mark,
+                        Mark::CurlyClose | Mark::Straight | Mark::DoubleApostrophe | Mark::GuillemetClose
+                    )
+            })
+            && !inner.trim().is_empty()
+            && !inner.contains(['"', '“', '”', '«', '»'])
+            && !inner.contains("``")
+            && !inner.contains("''")
+    }
+
     /// The span of the quoted words (all parts).
     pub fn inner(&self) -> Span {
         let first = self.parts.first().map_or(self.span, |p| *p);
@@ -217,7 +236,17 @@ pub fn find(doc: &Document) -> Quotes {
     if let Some(q) = open {
         close_unbalanced(doc, q, &mut out);
     }
-    out.quotes.sort_by_key(|q| q.span.start);
+    out.quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    // Quotes never overlap: a top-level single quote that crosses a double one is a
+    // misread apostrophe; keep the first (outer) one.
+    let mut last_end = 0;
+    out.quotes.retain(|q| {
+        let keep = q.span.start >= last_end || q.span.is_empty();
+        if keep {
+            last_end = q.span.end;
+        }
+        keep
+    });
     out.unbalanced.sort_by_key(|u| u.mark.span.start);
     out
 }

@@ -70,8 +70,13 @@ Check the spelling with the source and use it everywhere."
                 }
                 let diffs: Vec<(&String, &String)> = x.parts.iter().zip(&y.parts).filter(|(p, q)| p != q).collect();
                 if diffs.len() == 1 && variant(diffs[0].0, diffs[0].1) {
-                    let (first, later) = if x.mentions[0].start < y.mentions[0].start { (x, y) } else { (y, x) };
-                    let m = later.mentions.iter().find(|m| m.kind == MentionKind::Full).unwrap_or(&later.mentions[0]);
+                    let (Some(xm), Some(ym)) = (x.mentions.first(), y.mentions.first()) else { continue };
+                    let (first, later) = if xm.start < ym.start { (x, y) } else { (y, x) };
+                    let Some(m) =
+                        later.mentions.iter().find(|m| m.kind == MentionKind::Full).or(later.mentions.first())
+                    else {
+                        continue;
+                    };
                     out.push(
                         Diagnostic::new(
                             self,

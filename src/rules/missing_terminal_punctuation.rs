@@ -49,7 +49,11 @@ may have lost more than its period."
                 continue;
             }
             let end = block.span.start + text.len();
-            let last_word = text.rfind(char::is_whitespace).map_or(block.span.start, |i| block.span.start + i + 1);
+            let last_word = text
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(block.span.start, |(i, c)| block.span.start + i + c.len_utf8());
             let span = Span::new(last_word, end);
             out.push(
                 Diagnostic::new(self, span, "paragraph ends without terminal punctuation")

@@ -54,7 +54,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                 // Most used; on a tie, curly (the typographic default).
                 counts
                     .into_iter()
-                    .max_by_key(|(s, n)| (*n, *s == MarkStyle::Curly))
+                    .max_by_key(|(s, n)| (*n, *s == MarkStyle::Curly, std::cmp::Reverse(*s)))
                     .map_or(MarkStyle::Curly, |(s, _)| s)
             }
         };
@@ -72,8 +72,13 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                 let style = q.open.mark.style();
                 let (open, close) = match house {
                     MarkStyle::Straight => ("\"", "\""),
-                    _ => ("“", "”"),
+                    MarkStyle::Ascii => ("``", "''"),
+                    MarkStyle::Guillemet => ("«", "»"),
+                    MarkStyle::Curly => ("“", "”"),
                 };
+                // Rewriting is safe only where it cannot re-pair other marks.
+                let well_formed = a.quote_fix_is_safe(q);
+                let applicability = if well_formed { Applicability::Safe } else { Applicability::Unsafe };
                 let mut edits = vec![Edit { start: q.open.span.start, end: q.open.span.end, replacement: open.into() }];
                 if let Some(c) = q.close.filter(|c| c.mark.is_double() && c.mark != Mark::CurlyOpen) {
                     edits.push(Edit { start: c.span.start, end: c.span.end, replacement: close.into() });
@@ -84,7 +89,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                     format!("{} quotation marks in an article that uses {} ones", name(style), name(house)),
                 )
                 .help(format!("use {open}…{close} like the rest of the article"))
-                .fix(Fix { applicability: Applicability::Safe, edits })
+                .fix(Fix { applicability, edits })
             })
             .collect()
     }

@@ -60,7 +60,11 @@ The fix moves the comma or period inside the mark."
             out.push(
                 Diagnostic::new(self, span, format!("'{p}' outside the closing quotation mark"))
                     .help(format!("US style puts commas and periods inside: {p}{mark}"))
-                    .fix(Fix::safe(span, format!("{p}{mark}"))),
+                    .fix(if a.quote_fix_is_safe(q) {
+                        Fix::safe(span, format!("{p}{mark}"))
+                    } else {
+                        Fix::unsafe_(span, format!("{p}{mark}"))
+                    }),
             );
         }
         out

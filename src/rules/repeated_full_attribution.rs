@@ -13,9 +13,6 @@ impl Rule for RepeatedFullAttribution {
     fn severity(&self) -> Severity {
         Severity::Warning
     }
-    fn fixable(&self) -> bool {
-        true
-    }
     fn doc(&self) -> &'static str {
         "A person re-introduced with full name and title after the first reference.
 
@@ -36,7 +33,8 @@ trace of paragraphs merged from two drafts.
 ## Use instead
     “…,” said Ana Ruiz, director of the port authority. … “…,” Ruiz said.
 
-The fix replaces the repeated name and title with the surname the article uses."
+The suggested fix replaces the repeated name and title with the surname the article uses;
+it is not applied by `--fix`, because the sentence may need a touch afterwards."
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let distance = cx.config.style.second_reference_distance;
@@ -56,6 +54,13 @@ The fix replaces the repeated name and title with the surname the article uses."
                                 last_block = m.block;
                                 continue;
                             }
+                            // The surname alone (a one-name person) is no re-introduction.
+                            let surname = e.surname.as_deref().unwrap_or(&e.name);
+                            if m.intro.is_none() && a.doc.text(Span::new(m.start, m.end)).eq_ignore_ascii_case(surname)
+                            {
+                                last_block = m.block;
+                                continue;
+                            }
                             let span =
                                 m.intro.map_or(Span::new(m.start, m.end), |i| i.cover(Span::new(m.start, m.end)));
                             let in_quote = a.quote_at(span.start).is_some();
@@ -64,15 +69,11 @@ The fix replaces the repeated name and title with the surname the article uses."
                             }
                             let surname = e.surname.clone().unwrap_or_else(|| e.name.clone());
                             // Only a surname the article itself uses is safe to write in.
-                            // A comma after a bare name may start an appositive we did not
-                            // read; then the rewrite needs an editor's eye.
-                            let unread_appositive =
-                                m.intro.is_none() && a.doc.prose[span.end..].trim_start().starts_with(',');
-                            let applicability = if e.surname_learnt && !unread_appositive {
-                                Applicability::Safe
-                            } else {
-                                Applicability::Unsafe
-                            };
+                            // Rewriting a name with its title and appositive can leave the
+                            // sentence needing a touch (an article, a comma), and a learnt
+                            // surname may still be wrong for a family-name-first name: the
+                            // fix is offered, and applied only by hand.
+                            let applicability = Applicability::Unsafe;
                             let (line, _) = a.doc.lines.line_col(&a.doc.source, first_full(e).unwrap_or(m.start));
                             out.push(
                                 Diagnostic::new(
