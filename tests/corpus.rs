@@ -148,10 +148,15 @@ fn planted_rules(gold: &Path) -> (String, Vec<String>) {
 
 #[test]
 fn every_planted_problem_rule_fires() {
+    // The fixture articles (mech-, ref-, src-, clean-, wire-) are written for the rules and
+    // every planted problem must fire. The heldout- articles were written blind to the
+    // code as an accuracy measurement: score.py reports their misses (README, Accuracy)
+    // rather than this test failing on them.
     let mut golds: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
         .expect("corpus/ is readable")
         .map(|e| e.expect("corpus entry").path())
         .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("heldout-")))
         .collect();
     golds.sort();
     assert!(!golds.is_empty(), "no gold files in corpus/");

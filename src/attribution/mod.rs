@@ -215,6 +215,9 @@ fn find_cues(
         if !t.is_word() || !lexicon::is_speech_verb(w(doc, t)) || !verb_position(doc, toks, i, unit.start) {
             continue;
         }
+        if passive(doc, toks, i, unit.start) {
+            continue;
+        }
         let word = w(doc, t);
         let mut subject = if word.ends_with("ing") {
             participle_subject(doc, toks, i, unit.start)
@@ -254,6 +257,25 @@ fn find_cues(
         found.push(out.cues.len() - 1);
     }
     found
+}
+
+/// "the count was announced", "is expected": a passive speech verb names no speaker,
+/// except the impersonal "it is believed", which the vague-attribution rule reads.
+fn passive(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
+    let mut k = i;
+    while k > floor
+        && toks[k - 1].is_word()
+        && matches!(w(doc, &toks[k - 1]), "widely" | "generally" | "also" | "often")
+    {
+        k -= 1;
+    }
+    if k == floor || !toks[k - 1].is_word() {
+        return false;
+    }
+    let be = matches!(w(doc, &toks[k - 1]), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+    let impersonal =
+        k >= floor + 2 && toks[k - 2].is_word() && matches!(w(doc, &toks[k - 2]), "it" | "It" | "has" | "had");
+    be && !impersonal
 }
 
 /// A speech-verb form used as a verb, not a noun ("the call", "a claim", "in a statement").
@@ -362,7 +384,14 @@ fn resolve(
             };
             match id {
                 Some(id) => {
-                    ents.add_mention(id, np.span, MentionKind::Pronoun, bi, Some(*p));
+                    // Learn the person's gender from the pronoun only when nobody else was
+                    // named since the previous sentence: a guess must not become a fact.
+                    let from = doc
+                        .sentence_at(np.span.start)
+                        .and_then(|s| s.checked_sub(1))
+                        .map_or(0, |s| doc.sentences[s].span.start);
+                    let alone = ents.people_between(from, np.span.start, Pronoun::They).len() <= 1;
+                    ents.add_mention(id, np.span, MentionKind::Pronoun, bi, alone.then_some(*p));
                     (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson)
                 }
                 None => (None, None, SourceType::Unattributed),

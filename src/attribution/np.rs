@@ -155,7 +155,9 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if start >= floor + 2 && (det || start >= 1) {
         let prep = start - 1;
         if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with") {
-            if let Some(head @ Np { kind: NpKind::Name(_), .. }) = before(doc, toks, prep, floor) {
+            // "A senior manager at the trust said": an unnamed head is the source too.
+            if let Some(head @ Np { kind: NpKind::Name(_) | NpKind::Anonymous(_), .. }) = before(doc, toks, prep, floor)
+            {
                 return Some(head);
             }
         }
@@ -284,7 +286,10 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         return Some(Np { kind: NpKind::Vague(v.to_string()), span });
     }
     let last = *words.last()?;
-    if lexicon::is_anonymous_noun(last) && !words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w)) {
+    // "a senior Omani official": a nationality does not name anyone.
+    let named = words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));
+    let indefinite_role = matches!(words[0], "a" | "A" | "an" | "An") && lexicon::is_title(last) && words.len() >= 2;
+    if (lexicon::is_anonymous_noun(last) || indefinite_role) && !named {
         // "a senior official", "two diplomats", "sources": indefinite, not "the official"
         // (a second reference) nor a bare "officials" (wire shorthand for the body named nearby).
         let first = words[0].to_lowercase();

@@ -538,8 +538,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // that still has two words after it, so "Lars Danish" keeps its surname.
     let last_title = words.iter().enumerate().rposition(|(i, w)| {
         lexicon::is_title(w)
-            || w.ends_with("'s")
-            || w.ends_with("’s")
+            || ((w.ends_with("'s") || w.ends_with("’s")) && i + 1 < words.len())
             || (i == 0 && words.len() >= 3 && names::is_demonym(w))
     });
     let name_start = start + last_title.map_or(0, |k| k + 1);

@@ -120,6 +120,34 @@ Check the spelling with the source and use it everywhere."
                 );
             }
         }
+        // A multi-word surname spelt another way ("Van der Kolck" for van der Kolk) reads
+        // as a body of its own; compare those with the people's multi-word surnames.
+        for e in a
+            .entities
+            .entities
+            .iter()
+            .filter(|e| e.name.contains(' ') && matches!(e.kind, EntityKind::Organization | EntityKind::Person))
+        {
+            let lower = e.name.to_lowercase();
+            let Some(p) = people.iter().find(|p| {
+                p.name != e.name
+                    && p.surname.as_deref().is_some_and(|s| s.contains(' ') && variant(&s.to_lowercase(), &lower))
+            }) else {
+                continue;
+            };
+            let Some(m) = e.mentions.first() else { continue };
+            let span = Span::new(m.start, m.end);
+            if flagged.insert(span) {
+                out.push(
+                    Diagnostic::new(self, span, format!("'{}' looks like a misspelling of {}", e.name, p.name)).help(
+                        format!(
+                            "check the spelling; elsewhere the article has {}",
+                            p.surname.as_deref().unwrap_or(&p.name)
+                        ),
+                    ),
+                );
+            }
+        }
         // A speaker's surname that is a variant of a known person's surname.
         for cue in &a.attributions.cues {
             let Some(np) = &cue.subject else { continue };
