@@ -318,8 +318,8 @@ fn entities_and_sources_json_match_the_doc() {
     for (kind, _) in overall["totals"].as_object().expect("overall totals is an object") {
         c.value("source-type", &Value::from(kind.as_str()), "overall");
     }
-    for line in files.iter().cloned() {
-        let f = c.object("sources.file", &line, "sources");
+    for line in files {
+        let f = c.object("sources.file", line, "sources");
         let path = f["path"].as_str().unwrap_or("?").to_string();
         for s in array(&f["sources"], &path) {
             let s = c.object("source", s, &path);

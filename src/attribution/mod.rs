@@ -639,10 +639,13 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     }
     // "known as “…”", "billed as", "referred to as": a name, not words spoken; but
     // "described the talks as “…”" is the speaker's characterisation.
-    if qt > 1 && toks[qt - 1].is_word() && w(doc, &toks[qt - 1]) == "as" && toks[qt - 2].is_word() {
-        if matches!(w(doc, &toks[qt - 2]), "known" | "billed" | "to" | "styled" | "marketed" | "branded" | "listed") {
-            return true;
-        }
+    if qt > 1
+        && toks[qt - 1].is_word()
+        && w(doc, &toks[qt - 1]) == "as"
+        && toks[qt - 2].is_word()
+        && matches!(w(doc, &toks[qt - 2]), "known" | "billed" | "to" | "styled" | "marketed" | "branded" | "listed")
+    {
+        return true;
     }
     if qt > 0 && toks[qt - 1].is_word() && is_title_noun(w(doc, &toks[qt - 1])) {
         return true;

@@ -101,23 +101,6 @@ impl LineIndex {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn columns_on_long_lines_count_chars() {
-        let text = format!("{}é{}", "a".repeat(1000), "b".repeat(1000));
-        let idx = LineIndex::new(&text);
-        assert_eq!(idx.line_col(&text, 1000), (1, 1001));
-        assert_eq!(idx.line_col(&text, 1002), (1, 1002));
-        assert_eq!(idx.line_col(&text, text.len()), (1, 2002));
-        let two = format!("x\n{}é{}", "a".repeat(600), "b");
-        let idx = LineIndex::new(&two);
-        assert_eq!(idx.line_col(&two, two.len()), (2, 603));
-    }
-}
-
 /// Starts of lines after the first: after every LF, and after a CR not followed by LF
 /// (old Mac files), so CRLF counts once.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
@@ -134,4 +117,21 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_on_long_lines_count_chars() {
+        let text = format!("{}é{}", "a".repeat(1000), "b".repeat(1000));
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.line_col(&text, 1000), (1, 1001));
+        assert_eq!(idx.line_col(&text, 1002), (1, 1002));
+        assert_eq!(idx.line_col(&text, text.len()), (1, 2002));
+        let two = format!("x\n{}é{}", "a".repeat(600), "b");
+        let idx = LineIndex::new(&two);
+        assert_eq!(idx.line_col(&two, two.len()), (2, 603));
+    }
 }
