@@ -652,9 +652,11 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     }
     let text = text.trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = text.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
     let title_case = words.len() >= 2
+        && long.len() >= 2
         && !text.contains([',', '.', '!', '?'])
-        && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     title_case && qt > 0
 }
 
@@ -703,3 +705,6 @@ fn is_title_noun(word: &str) -> bool {
             | "programme"
     )
 }
+
+#[cfg(test)]
+mod tests;

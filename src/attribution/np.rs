@@ -312,7 +312,13 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         }
     }
     // "the Kenyan", "the Brazilian": a demonym after "the" describes a person.
-    if words.len() == 2 && DETERMINERS.contains(&words[0]) && names::is_demonym(words[1]) {
+    // ("the Chinese", "the British" are peoples, not a person: -ese and -ish are plural.)
+    if words.len() == 2
+        && DETERMINERS.contains(&words[0])
+        && names::is_demonym(words[1])
+        && !words[1].ends_with("ese")
+        && !words[1].ends_with("ish")
+    {
         return Some(Np { kind: NpKind::Descriptor(vec![words[1].to_string()]), span });
     }
     // A capitalised name at the end of the phrase: the titles before it are dropped.

@@ -364,8 +364,11 @@ impl Entities {
                 self.roles
                     .iter()
                     .find(|(k, _)| {
+                        // Kenya/Kenyan, Brazil/Brazilian, Japan/Japanese, Iraq/Iraqi.
                         k.len() >= 4
-                            && (k.as_str() == stem || stem.starts_with(k.as_str()) && stem.len() - k.len() <= 1)
+                            && stem.len() >= 3
+                            && k.len().abs_diff(stem.len()) <= 2
+                            && (k.starts_with(stem) || stem.starts_with(k.as_str()))
                     })
                     .map(|(_, v)| v)
             })

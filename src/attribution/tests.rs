@@ -1,0 +1,63 @@
+//! One line per attribution pattern: the text and the speaker of each quote in order.
+
+use crate::document::{Document, Format};
+
+fn speakers(text: &str) -> Vec<Option<String>> {
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    crate::analyze(doc).attributions.quotes.into_iter().map(|a| a.speaker).collect()
+}
+
+fn one(text: &str) -> Option<String> {
+    speakers(text).into_iter().next().flatten()
+}
+
+#[test]
+fn after_the_quote() {
+    assert_eq!(one("“We won,” Ana Ruiz said."), Some("Ana Ruiz".into()));
+    assert_eq!(one("“We won,” said Ana Ruiz, the mayor of Tarrow."), Some("Ana Ruiz".into()));
+    assert_eq!(
+        one("“We won,” the band’s singer, Kofi Mensah-Bright, told the crowd."),
+        Some("Kofi Mensah-Bright".into())
+    );
+    assert_eq!(one("“We won,” said his younger brother, Kola Adeyemi, who runs a plant."), Some("Kola Adeyemi".into()));
+}
+
+#[test]
+fn before_the_quote() {
+    assert_eq!(one("Mayor Ana Ruiz said: “We won.”"), Some("Ana Ruiz".into()));
+    assert_eq!(
+        one("Judge J.R. Whitcombe of the Kellan County Court wrote that it was “a courtesy.”"),
+        Some("J.R. Whitcombe".into())
+    );
+    assert_eq!(
+        one("Park Ji-hoon, the chief executive, described the talks as “frank and useful.”"),
+        Some("Park Ji-hoon".into())
+    );
+}
+
+#[test]
+fn pronouns_descriptors_and_continuations() {
+    let text = "Rep. Tomasz Wierzbicki-Hall, who chairs the committee, said he expected a vote. “I know of no one against it,” he said. “Not one.”";
+    assert_eq!(speakers(text), vec![Some("Tomasz Wierzbicki-Hall".into()), Some("Tomasz Wierzbicki-Hall".into())]);
+    let text = "Sen. Maria de la Cruz spoke first.\n\n“It is late,” the senator said.";
+    assert_eq!(one(text), Some("Maria de la Cruz".into()));
+    let text = "Kenya’s Faith Chepkoech, 27, won the race.\n\n“I was tired,” the Kenyan said.";
+    assert_eq!(one(text), Some("Faith Chepkoech".into()));
+}
+
+#[test]
+fn bodies_relays_and_titles() {
+    assert_eq!(one("The ministry said the plan was “not viable.”"), Some("ministry".into()));
+    // "the Chinese" is a people, not a person described as Chinese.
+    let text = "Chinese leader Xi Jinping spoke on Monday.\n\nThe Chinese, who in the past pointed out that he took calls “on request”, said nothing.";
+    assert_eq!(one(text), Some("Chinese".into()));
+    let doc = Document::parse(
+        "t.txt".as_ref(),
+        "President Omar Haddad said the talks were “steady,” according to the foreign ministry.".into(),
+        Format::Text,
+    );
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Omar Haddad"));
+    assert_eq!(a.attributions.quotes[0].via.as_deref(), Some("foreign ministry"));
+    assert_eq!(speakers("The film “The Long Night Home” opens on Friday."), vec![None]);
+}
