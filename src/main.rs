@@ -522,6 +522,19 @@ fn check(inputs: Inputs, format: CheckFormat, fail_on: FailOn, color: &str, mode
         which.push(resolver.settings_for(&dir)?);
     }
     let settings = &resolver.settings;
+    if mode == FixMode::Report && format != CheckFormat::Sarif {
+        return check_streaming(
+            &files,
+            &which,
+            settings,
+            &stdin_name,
+            stdin_text.as_deref(),
+            errors,
+            format,
+            color,
+            fail_on,
+        );
+    }
     let results: Vec<Result<Checked, String>> = files
         .par_iter()
         .zip(&which)
@@ -585,6 +598,118 @@ fn check(inputs: Inputs, format: CheckFormat, fail_on: FailOn, color: &str, mode
     } else {
         std::io::stdout().write_all(&out_buf)?;
     }
+    report_input_errors(&errors.iter().filter(|(p, _)| !files.contains(p)).cloned().collect::<Vec<_>>());
+    if !errors.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let failing = match fail_on {
+        FailOn::Never => false,
+        FailOn::Error => counts.error > 0,
+        FailOn::Warning => counts.error + counts.warning > 0,
+        FailOn::Info => counts.error + counts.warning + counts.info > 0,
+    };
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// One file's findings, already rendered: the document is dropped as soon as its output
+/// is written, so memory stays that of the files being checked at the moment, not of the
+/// whole run.
+struct Rendered {
+    output: String,
+    counts: json::Counts,
+}
+
+/// Check and render each file in parallel, then print in input order. Used for the
+/// text, JSON and GitHub formats when nothing is fixed.
+#[allow(clippy::too_many_arguments)]
+fn check_streaming(
+    files: &[PathBuf],
+    which: &[usize],
+    settings: &[Settings],
+    stdin_name: &Path,
+    stdin_text: Option<&[u8]>,
+    mut errors: Vec<InputError>,
+    format: CheckFormat,
+    color: &str,
+    fail_on: FailOn,
+) -> Result<ExitCode> {
+    let color = match color {
+        "always" => true,
+        "never" => false,
+        _ => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
+    };
+    let results: Vec<Result<Rendered, String>> = files
+        .par_iter()
+        .zip(which)
+        .map(|(f, &si)| {
+            let doc = if is_stdin(f) {
+                Document::from_bytes(stdin_name, stdin_text.unwrap_or_default().to_vec(), Format::from_path(stdin_name))
+            } else {
+                onrecord::read_path(f)
+            };
+            let checked = check_one(doc.map_err(|e| e.to_string())?, &settings[si], FixMode::Report);
+            let report = &checked.report;
+            let output = match format {
+                CheckFormat::Json => serde_json::to_string(&json::file(report)).map_err(|e| e.to_string())?,
+                CheckFormat::Github => github::render(report),
+                _ => text::render(report, color),
+            };
+            Ok(Rendered { output, counts: count(std::slice::from_ref(report)) })
+        })
+        .collect();
+    let mut rendered = Vec::new();
+    for (f, r) in files.iter().zip(results) {
+        match r {
+            Ok(r) => rendered.push(r),
+            Err(message) => {
+                eprintln!("onrecord: error: {message}");
+                let path = f.display().to_string();
+                let reason = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_string();
+                errors.push((f.clone(), reason));
+            }
+        }
+    }
+    let mut counts = json::Counts::default();
+    for r in &rendered {
+        counts.error += r.counts.error;
+        counts.warning += r.counts.warning;
+        counts.info += r.counts.info;
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        CheckFormat::Json => {
+            // The same bytes serde writes for `json::CheckOutput`, one file at a time.
+            write!(out, "{{\"version\":1,\"files\":[")?;
+            for (i, r) in rendered.iter().enumerate() {
+                if i > 0 {
+                    write!(out, ",")?;
+                }
+                write!(out, "{}", r.output)?;
+            }
+            let summary = json::Summary {
+                files: rendered.len(),
+                diagnostics: json::Counts { error: counts.error, warning: counts.warning, info: counts.info },
+                input_errors: errors
+                    .iter()
+                    .map(|(p, m)| json::InputError { path: p.display().to_string(), message: m.clone() })
+                    .collect(),
+            };
+            write!(out, "],\"summary\":")?;
+            serde_json::to_writer(&mut out, &summary)?;
+            writeln!(out, "}}")?;
+        }
+        _ => {
+            for r in &rendered {
+                write!(out, "{}", r.output)?;
+            }
+            if format == CheckFormat::Text {
+                writeln!(out, "{}", text::summary(rendered.len(), counts.error, counts.warning, counts.info))?;
+            }
+        }
+    }
+    out.flush()?;
+    drop(out);
     report_input_errors(&errors.iter().filter(|(p, _)| !files.contains(p)).cloned().collect::<Vec<_>>());
     if !errors.is_empty() {
         return Ok(ExitCode::from(2));
