@@ -19,6 +19,7 @@ struct Lexicon {
     vague: Vec<&'static str>,
     anonymity_reasons: Vec<&'static str>,
     social_media: HashSet<&'static str>,
+    family_first: HashSet<&'static str>,
 }
 
 fn words(data: &'static str) -> HashSet<&'static str> {
@@ -44,6 +45,7 @@ fn lexicon() -> &'static Lexicon {
         vague: phrases(include_str!("../data/lexicon/vague.txt")),
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
+        family_first: words(include_str!("../data/lexicon/family_first.txt")),
     })
 }
 
@@ -104,6 +106,11 @@ pub fn anonymity_reasons() -> &'static [&'static str] {
 /// A social-media platform name or posting verb.
 pub fn is_social_media(word: &str) -> bool {
     lexicon().social_media.contains(word)
+}
+
+/// A family name written first in its own tradition (Chinese, Korean, Vietnamese).
+pub fn is_family_first(word: &str) -> bool {
+    lexicon().family_first.contains(word)
 }
 
 /// Subject pronouns and the gender they carry, if any.

@@ -475,7 +475,34 @@ fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
             }
         }
         e.surname_learnt = best.is_some();
-        e.surname = Some(best.map(|(c, _)| c).unwrap_or_else(|| parts[names::default_surname(parts)..].join(" ")));
+        // Not shown by the article: "Sun Yun", "Park Ji-hoon" put the family name first
+        // when the first part is a family name of those traditions and the last is not.
+        // Names that are also Western given names (Kim Davis, Lee Harris) count only with
+        // a hyphenated given name (Kim Yeon-woo).
+        let ambiguous = matches!(
+            parts[0],
+            "Kim"
+                | "Lee"
+                | "Min"
+                | "Mai"
+                | "Long"
+                | "Song"
+                | "Ha"
+                | "Do"
+                | "Le"
+                | "Ma"
+                | "Ho"
+                | "Chang"
+                | "Han"
+                | "Dong"
+        );
+        let family_first = parts.len() == 2
+            && lexicon::is_family_first(parts[0])
+            && !lexicon::is_family_first(parts[1])
+            && (!ambiguous || parts[1].contains('-'));
+        let default =
+            if family_first { parts[0].to_string() } else { parts[names::default_surname(parts)..].join(" ") };
+        e.surname = Some(best.map(|(c, _)| c).unwrap_or(default));
     }
 }
 
