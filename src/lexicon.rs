@@ -20,6 +20,8 @@ struct Lexicon {
     anonymity_reasons: Vec<&'static str>,
     social_media: HashSet<&'static str>,
     family_first: HashSet<&'static str>,
+    /// Capital or demonym (as written) → country.
+    countries: std::collections::HashMap<&'static str, &'static str>,
 }
 
 fn words(data: &'static str) -> HashSet<&'static str> {
@@ -28,6 +30,47 @@ fn words(data: &'static str) -> HashSet<&'static str> {
 
 fn phrases(data: &'static str) -> Vec<&'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect()
+}
+
+/// `Country | capitals | demonyms` lines: every capital and demonym (one or more words,
+/// separated by spaces; multi-word forms are listed whole) maps to its country.
+fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'static str> {
+    let mut out = std::collections::HashMap::new();
+    for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+        let mut fields = line.split('|').map(str::trim);
+        let Some(country) = fields.next() else { continue };
+        for field in fields {
+            // Multi-word forms first ("Addis Ababa", "South Korean"), then single words.
+            for form in multi_word_forms(field) {
+                out.insert(form, country);
+            }
+        }
+    }
+    out
+}
+
+/// The forms of one field: capitalised words, joined when they belong together (a word
+/// followed by a capitalised word that is not a form on its own is kept with it).
+fn multi_word_forms(field: &'static str) -> Vec<&'static str> {
+    let words: Vec<&str> = field.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // Two-word forms are written with their second word capitalised and their first
+        // a direction or a known first word.
+        if i + 1 < words.len()
+            && matches!(words[i], "South" | "North" | "New" | "Addis" | "Buenos" | "Mexico" | "Saudi")
+        {
+            let start = field.find(words[i]).unwrap_or(0);
+            let end = field[start..].find(words[i + 1]).map_or(start, |p| start + p + words[i + 1].len());
+            out.push(&field[start..end]);
+            i += 2;
+            continue;
+        }
+        out.push(words[i]);
+        i += 1;
+    }
+    out
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -46,6 +89,7 @@ fn lexicon() -> &'static Lexicon {
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
         family_first: words(include_str!("../data/lexicon/family_first.txt")),
+        countries: countries(include_str!("../data/lexicon/countries.txt")),
     })
 }
 
@@ -108,6 +152,11 @@ pub fn is_social_media(word: &str) -> bool {
     lexicon().social_media.contains(word)
 }
 
+/// The country a capital or demonym stands for ("Beijing", "Chinese" → "China").
+pub fn country_of(form: &str) -> Option<&'static str> {
+    lexicon().countries.get(form).copied()
+}
+
 /// A family name written first in its own tradition (Chinese, Korean, Vietnamese).
 pub fn is_family_first(word: &str) -> bool {
     lexicon().family_first.contains(word)
@@ -145,5 +194,10 @@ mod tests {
         assert!(is_title("President") && is_title("spokeswoman"));
         assert!(is_capital("Beijing") && !is_capital("China"));
         assert!(vague_phrases().contains(&"critics"));
+        assert_eq!(country_of("Beijing"), Some("China"));
+        assert_eq!(country_of("Chinese"), Some("China"));
+        assert_eq!(country_of("Addis Ababa"), Some("Ethiopia"));
+        assert_eq!(country_of("South Korean"), Some("South Korea"));
+        assert_eq!(country_of("Korean"), None);
     }
 }

@@ -861,6 +861,7 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
 fn affiliation(appositive: &str) -> Option<String> {
     let words: Vec<&str> =
         appositive.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let mut candidates: Vec<String> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
             if lexicon::is_body_noun(stem) && stem.chars().all(char::is_lowercase) {
@@ -868,12 +869,24 @@ fn affiliation(appositive: &str) -> Option<String> {
             }
         }
         if matches!(*w, "of" | "at" | "for" | "with") {
-            let rest = words[i + 1..].iter().skip_while(|w| **w == "the");
+            // Past "the", "-based" and a few lowercase words: "at the Washington-based
+            // think tank Stimson Center" → "Stimson Center".
+            let rest = words[i + 1..]
+                .iter()
+                .enumerate()
+                .skip_while(|(k, w)| {
+                    *k < 5
+                        && (**w == "the" || w.ends_with("-based") || w.chars().next().is_some_and(char::is_lowercase))
+                })
+                .map(|(_, w)| w);
             let name: Vec<&str> = rest.take_while(|w| names::is_name_word(w) || **w == "&").copied().collect();
             if !name.is_empty() {
-                return Some(name.join(" "));
+                candidates.push(name.join(" "));
             }
         }
     }
-    None
+    // "director of the China program at the Stimson Center": the name that is a body
+    // (its last word an organisation word) wins over a topic; else the last one named.
+    let body = |c: &String| c.rsplit(' ').next().is_some_and(|w| is_place_noun(w) || lexicon::is_body_noun(w));
+    candidates.iter().find(|c| body(c)).or(candidates.last()).cloned()
 }
