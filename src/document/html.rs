@@ -25,7 +25,8 @@ pub(crate) fn read(source: &str) -> Raw {
             Token::String(text) => {
                 if open.is_some() && skipping.is_none() {
                     let range = text.span.start..text.span.end.min(source.len());
-                    prose[range.clone()].copy_from_slice(&source.as_bytes()[range]);
+                    prose[range.clone()].copy_from_slice(&source.as_bytes()[range.clone()]);
+                    decode_references(&mut prose, source, range);
                 }
             }
             Token::Comment(comment) => {
@@ -97,9 +98,65 @@ fn block_kind(name: &str) -> Option<BlockKind> {
     }
 }
 
+/// Decode character references in place: the character goes where the reference ends
+/// and the rest of the reference is blanked, so the prose keeps the file's length and a
+/// quote written `&ldquo;…&rdquo;` is a quote at the offsets of its references.
+fn decode_references(prose: &mut [u8], source: &str, range: std::ops::Range<usize>) {
+    let mut i = range.start;
+    while i < range.end {
+        let Some(amp) = source[i..range.end].find('&').map(|p| p + i) else { return };
+        let Some(semi) = source[amp..range.end.min(amp + 12)].find(';').map(|p| p + amp) else {
+            i = amp + 1;
+            continue;
+        };
+        let name = &source[amp + 1..semi];
+        let decoded = match name {
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "lsquo" => Some('‘'),
+            "rsquo" => Some('’'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "amp" => Some('&'),
+            "mdash" => Some('—'),
+            "ndash" => Some('–'),
+            "hellip" => Some('…'),
+            "nbsp" => Some(' '),
+            "laquo" => Some('«'),
+            "raquo" => Some('»'),
+            _ => name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        if let Some(c) = decoded {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if bytes.len() <= semi + 1 - amp {
+                // At the end: a closing mark stays next to the punctuation after it.
+                let at = semi + 1 - bytes.len();
+                prose[amp..at].fill(b' ');
+                prose[at..=semi].copy_from_slice(bytes);
+            }
+        }
+        i = semi + 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_are_decoded_in_place() {
+        let src = "<p>&ldquo;We won,&rdquo; said Ana&#160;Ruiz &amp; co.</p>";
+        let raw = read(src);
+        assert_eq!(raw.prose.len(), src.len());
+        assert!(raw.prose.contains("    “We won,    ” said"));
+        assert!(raw.prose.contains("& "));
+    }
 
     fn texts<'a>(src: &'a str, raw: &Raw) -> Vec<(BlockKind, &'a str)> {
         raw.blocks.iter().map(|(k, s)| (*k, &src[s.start..s.end])).collect()

@@ -109,6 +109,7 @@ pub fn find(doc: &Document) -> Quotes {
     for (bi, block) in blocks.iter().enumerate() {
         marks.clear();
         lex(doc.text(block.span), block.span.start, &mut marks);
+        widen_to_references(doc, &mut marks);
         if british {
             // ‘…’ are the quotes and “…” the quotes within them: swap their roles, and
             // drop the apostrophes (haven’t, It’s) before pairing.
@@ -249,6 +250,20 @@ pub fn find(doc: &Document) -> Quotes {
     });
     out.unbalanced.sort_by_key(|u| u.mark.span.start);
     out
+}
+
+/// A mark decoded from an HTML character reference (`&rdquo;`) spans the whole reference
+/// in the file, so findings and fixes cover `&rdquo;`, never a piece of it.
+fn widen_to_references(doc: &Document, marks: &mut [MarkToken]) {
+    for t in marks.iter_mut() {
+        if doc.source.as_bytes()[t.span.start..t.span.end] == doc.prose.as_bytes()[t.span.start..t.span.end] {
+            continue;
+        }
+        let from = t.span.end.saturating_sub(12);
+        if let Some(amp) = doc.source.as_bytes()[from..t.span.end].iter().rposition(|&b| b == b'&') {
+            t.span.start = from + amp;
+        }
+    }
 }
 
 /// Words that follow a closing quote mark rather than a possessive noun.
