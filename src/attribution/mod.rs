@@ -353,6 +353,10 @@ fn resolve(
         NpKind::Name(name) => match ents.person_for(name, np.span.start) {
             Some(id) => (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson),
             None => {
+                // A misspelt surname still names its person (the rule reports the spelling).
+                if let Some(id) = ents.person_by_variant(name) {
+                    return (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson);
+                }
                 // A capital or a people speaking for its government: the country.
                 if let Some(country) = lexicon::country_of(name) {
                     return (Some(country.to_string()), None, SourceType::Organization);

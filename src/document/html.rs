@@ -105,7 +105,9 @@ fn decode_references(prose: &mut [u8], source: &str, range: std::ops::Range<usiz
     let mut i = range.start;
     while i < range.end {
         let Some(amp) = source[i..range.end].find('&').map(|p| p + i) else { return };
-        let Some(semi) = source[amp..range.end.min(amp + 12)].find(';').map(|p| p + amp) else {
+        // Bytes, not chars: the window may end inside a character; ';' is ASCII.
+        let window = &source.as_bytes()[amp..range.end.min(amp + 12)];
+        let Some(semi) = window.iter().position(|&b| b == b';').map(|p| p + amp) else {
             i = amp + 1;
             continue;
         };
@@ -148,6 +150,12 @@ fn decode_references(prose: &mut [u8], source: &str, range: std::ops::Range<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_window_ending_inside_a_character_does_not_panic() {
+        let raw = read("<p>&￠\n\n‘,“</p>");
+        assert_eq!(raw.prose.len(), "<p>&￠\n\n‘,“</p>".len());
+    }
 
     #[test]
     fn references_are_decoded_in_place() {

@@ -219,6 +219,22 @@ impl Entities {
             .max_by_key(|&id| (last_start(&self.entities[id], offset).map_or(0, |s| s + 1), std::cmp::Reverse(id)))
     }
 
+    /// The person whose surname this lone word misspells ("Okafur said" after Chidi
+    /// Okafor), when exactly one person fits.
+    pub fn person_by_variant(&self, name: &str) -> Option<usize> {
+        if name.contains(' ') {
+            return None;
+        }
+        let mut fits = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == EntityKind::Person && e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
+        });
+        let first = fits.next().map(|(id, _)| id);
+        if fits.next().is_some() {
+            return None;
+        }
+        first
+    }
+
     /// Index every form a person's name takes: the full name, each shorter ending of it
     /// ("Ruiz Ortega", "Ortega"), and the surname the article uses (which may come first).
     fn index_forms(&mut self) {
@@ -615,7 +631,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let after_function_word = prev_word
         .as_deref()
         .is_some_and(|p| matches!(p, "the" | "for" | "of" | "at" | "in" | "from" | "to" | "into" | "near" | "by"));
-    let body_like = name_words.last().is_some_and(|w| lexicon::is_body_noun(w) || is_place_noun(w));
+    let body_like = name_words.last().is_some_and(|w| {
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        lexicon::is_body_noun(w) || is_place_noun(w)
+    });
     // ", who …" is said of people; "Dieter Kram of the Association of …" introduces one.
     let relative = toks.get(end).is_some_and(|t| t.is_punct(','))
         && toks.get(end + 1).is_some_and(|t| t.is_word() && matches!(word(doc, t), "who" | "whose"));
@@ -634,6 +653,15 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let weak = !after_function_word && (next_verb || prev_verb || of_body);
     let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak);
     let body_like = body_like || (after_function_word && !person_evidence);
+    // A body's name keeps its capitalised words: "Omani Foreign Ministry", not "Ministry".
+    let (span_start, text) = if body_like && name_start > start && !person_evidence {
+        let whole: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
+        let whole = whole.join(" ");
+        let whole = whole.strip_suffix("'s").or_else(|| whole.strip_suffix("’s")).unwrap_or(&whole).to_string();
+        (toks[start].span.start, whole)
+    } else {
+        (toks[name_start].span.start, text)
+    };
     Some(Run {
         block: bi,
         title,
@@ -643,7 +671,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         speaks: next_verb || prev_verb,
         body_like,
         appositive,
-        span: Span::new(toks[name_start].span.start, toks[end - 1].span.end),
+        span: Span::new(span_start, toks[end - 1].span.end),
         text,
     })
 }
@@ -816,6 +844,15 @@ const PLACE_NOUNS: &[&str] = &[
     "Band",
     "Records",
     "Studios",
+    "Wire",
+    "Monitor",
+    "Chronicle",
+    "Courier",
+    "Dispatch",
+    "Bulletin",
+    "Telegraph",
+    "Observer",
+    "Reporter",
 ];
 
 fn is_place_noun(w: &str) -> bool {
@@ -833,7 +870,7 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
     let possessive = (fw.ends_with("'s") || fw.ends_with("’s"))
         && toks[end + 2..].iter().take(3).any(|t| t.is_word() && lexicon::is_title(word(doc, t)));
     let opener = possessive
-        || matches!(fw, "a" | "an" | "the" | "who")
+        || matches!(fw, "a" | "an" | "the" | "who" | "one")
         || lexicon::is_title(fw) && fw.chars().next().is_some_and(char::is_lowercase);
     if !opener {
         return None;

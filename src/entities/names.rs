@@ -173,6 +173,32 @@ pub fn default_surname(parts: &[&str]) -> usize {
     start
 }
 
+/// Two spellings of one name part: close, long enough to be sure, same initial
+/// ("Okafor"/"Okafur", "Whitlock"/"Whitlocke"); case is ignored.
+pub fn is_variant(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    a != b && na >= 4 && nb >= 4 && a.chars().next() == b.chars().next() && {
+        let limit = if na.min(nb) >= 8 { 2 } else { 1 };
+        na.abs_diff(nb) <= limit && edit_distance(&a, &b) <= limit
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for j in 0..b.len() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,7 +154,10 @@ Check the spelling with the source and use it everywhere."
             let NpKind::Name(name) = &np.kind else {
                 continue;
             };
-            if cue.entity.is_some_and(|id| a.entities.entities[id].kind == EntityKind::Person) || name.contains(' ') {
+            // A speaker resolved through its exact name is spelt right; one resolved only
+            // as a near spelling of a surname is what this rule reports.
+            let exact = a.entities.person_for(name, np.span.start).is_some();
+            if exact || name.contains(' ') {
                 continue;
             }
             if !flagged.insert(np.span) {
