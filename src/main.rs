@@ -598,17 +598,7 @@ fn check(inputs: Inputs, format: CheckFormat, fail_on: FailOn, color: &str, mode
     } else {
         std::io::stdout().write_all(&out_buf)?;
     }
-    report_input_errors(&errors.iter().filter(|(p, _)| !files.contains(p)).cloned().collect::<Vec<_>>());
-    if !errors.is_empty() {
-        return Ok(ExitCode::from(2));
-    }
-    let failing = match fail_on {
-        FailOn::Never => false,
-        FailOn::Error => counts.error > 0,
-        FailOn::Warning => counts.error + counts.warning > 0,
-        FailOn::Info => counts.error + counts.warning + counts.info > 0,
-    };
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(finish(&files, &errors, &counts, fail_on))
 }
 
 /// One file's findings, already rendered: the document is dropped as soon as its output
@@ -710,9 +700,15 @@ fn check_streaming(
     }
     out.flush()?;
     drop(out);
+    Ok(finish(files, &errors, &counts, fail_on))
+}
+
+/// Report input errors not yet printed, and the exit status: 2 for input errors, 1 for
+/// findings at or above `--fail-on`, else 0.
+fn finish(files: &[PathBuf], errors: &[InputError], counts: &json::Counts, fail_on: FailOn) -> ExitCode {
     report_input_errors(&errors.iter().filter(|(p, _)| !files.contains(p)).cloned().collect::<Vec<_>>());
     if !errors.is_empty() {
-        return Ok(ExitCode::from(2));
+        return ExitCode::from(2);
     }
     let failing = match fail_on {
         FailOn::Never => false,
@@ -720,7 +716,11 @@ fn check_streaming(
         FailOn::Warning => counts.error + counts.warning > 0,
         FailOn::Info => counts.error + counts.warning + counts.info > 0,
     };
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -66,6 +66,23 @@ pub struct Entity {
     pub parts: Vec<String>,
 }
 
+impl Entity {
+    fn new(name: String, kind: EntityKind) -> Entity {
+        Entity {
+            name,
+            kind,
+            surname: None,
+            surname_learnt: false,
+            titles: Vec::new(),
+            descriptors: Vec::new(),
+            affiliation: None,
+            mentions: Vec::new(),
+            gender: None,
+            parts: Vec::new(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Entities {
     pub entities: Vec<Entity>,
@@ -139,18 +156,9 @@ impl Entities {
             }
             let id = ents.entities.len();
             by_name.insert(lower, id);
-            ents.entities.push(Entity {
-                name: run.text.clone(),
-                kind: EntityKind::Person,
-                surname: None,
-                surname_learnt: false,
-                titles: Vec::new(),
-                descriptors: Vec::new(),
-                affiliation: None,
-                mentions: Vec::new(),
-                gender: None,
-                parts: parts.iter().map(|s| s.to_string()).collect(),
-            });
+            let mut person = Entity::new(run.text.clone(), EntityKind::Person);
+            person.parts = parts.iter().map(|s| s.to_string()).collect();
+            ents.entities.push(person);
         }
         // A longer full name seen later absorbs a shorter one seen first.
         learn_surnames(&mut ents, &runs);
@@ -287,18 +295,7 @@ impl Entities {
             Some(id) => id,
             None => {
                 self.bodies.insert(run.text.to_lowercase(), self.entities.len());
-                self.entities.push(Entity {
-                    name: run.text.clone(),
-                    kind,
-                    surname: None,
-                    surname_learnt: false,
-                    titles: Vec::new(),
-                    descriptors: Vec::new(),
-                    affiliation: None,
-                    mentions: Vec::new(),
-                    gender: None,
-                    parts: Vec::new(),
-                });
+                self.entities.push(Entity::new(run.text.clone(), kind));
                 self.entities.len() - 1
             }
         };

@@ -1,35 +1,15 @@
 use super::{Context, Diagnostic, Rule, Severity};
 use crate::attribution::np::NpKind;
 use crate::document::Span;
-use crate::entities::{EntityKind, MentionKind};
+use crate::entities::{names, EntityKind, MentionKind};
 use crate::Analysis;
 
 /// One person spelled two ways.
 pub struct InconsistentName;
 
-/// Edit distance between two short strings (names), on chars.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for j in 0..b.len() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
-/// Two spellings of one name part: close, long enough to be sure, same initial.
+/// Two spellings of one name part (the shared test in the entity layer).
 fn variant(a: &str, b: &str) -> bool {
-    a != b
-        && a.chars().count() >= 4
-        && b.chars().count() >= 4
-        && a.chars().next() == b.chars().next()
-        && distance(a, b) <= if a.chars().count() >= 8 { 2 } else { 1 }
+    names::is_variant(a, b)
 }
 
 impl Rule for InconsistentName {
