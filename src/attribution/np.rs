@@ -12,7 +12,7 @@ pub enum NpKind {
     /// A capitalised name (person, body or capital), titles excluded.
     Name(String),
     Pronoun(Pronoun),
-    /// "the Chinese leader", "the spokeswoman": lowercase words ending in a role.
+    /// "the Kenyan leader", "the spokeswoman": lowercase words ending in a role.
     Descriptor(Vec<String>),
     /// "the ministry", "Taiwan's foreign ministry", "the Chinese side".
     Body(String),
@@ -234,7 +234,7 @@ pub fn is_phrase_word(word: &str) -> bool {
         )
 }
 
-/// The speaker phrase after an inverted verb: `said Sun Yun, director …`, `said the ministry`.
+/// The speaker phrase after an inverted verb: `said Ana Ruiz, director …`, `said the ministry`.
 pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<Np> {
     let mut end = from;
     while end < ceil && toks[end].is_word() && end - from < 8 {

@@ -48,9 +48,9 @@ fn pronouns_descriptors_and_continuations() {
 #[test]
 fn bodies_relays_and_titles() {
     assert_eq!(one("The ministry said the plan was “not viable.”"), Some("ministry".into()));
-    // "the Chinese" is a people, not a person described as Chinese.
-    let text = "Chinese leader Xi Jinping spoke on Monday.\n\nThe Chinese, who in the past pointed out that he took calls “on request”, said nothing.";
-    assert_eq!(one(text), Some("China".into()));
+    // "the Japanese" is a people, not a person described as Japanese.
+    let text = "Japanese leader Ota Kenji spoke on Monday.\n\nThe Japanese, who in the past pointed out that he took calls “on request”, said nothing.";
+    assert_eq!(one(text), Some("Japan".into()));
     let doc = Document::parse(
         "t.txt".as_ref(),
         "President Omar Haddad said the talks were “steady,” according to the foreign ministry.".into(),

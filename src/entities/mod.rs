@@ -2,7 +2,7 @@
 //!
 //! Names are found by shape and context: capitalised runs next to titles, appositives
 //! and speech verbs. Which part of a name is the surname is learnt from the article (the
-//! form it uses alone), so "Xi Jinping" → "Xi" and "Ana Ruiz Ortega" → "Ruiz Ortega".
+//! form it uses alone), so "Park Ji-hoon" → "Park" and "Ana Ruiz Ortega" → "Ruiz Ortega".
 
 pub mod names;
 
@@ -27,7 +27,7 @@ pub enum MentionKind {
     Full,
     /// The surname (or the short form the article uses) alone.
     Surname,
-    /// A descriptor learnt from the text ("the Chinese leader").
+    /// A descriptor learnt from the text ("the Kenyan leader").
     Descriptor,
     /// A pronoun resolved to the entity.
     Pronoun,
@@ -366,7 +366,7 @@ impl Entities {
         out
     }
 
-    /// The person a descriptor ("the Chinese leader", "the spokeswoman") refers to.
+    /// The person a descriptor ("the Kenyan leader", "the spokeswoman") refers to.
     pub fn by_descriptor(&self, words: &[&str], offset: usize) -> Option<usize> {
         let head = expand_title(&words.last()?.to_lowercase());
         let mods: Vec<String> = words[..words.len() - 1].iter().map(|w| expand_title(&w.to_lowercase())).collect();
