@@ -488,7 +488,7 @@ fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
             }
         }
         e.surname_learnt = best.is_some();
-        // Not shown by the article: "Sun Yun", "Park Ji-hoon" put the family name first
+        // Not shown by the article: "Lin Mei", "Park Ji-hoon" put the family name first
         // when the first part is a family name of those traditions and the last is not.
         // Names that are also Western given names (Kim Davis, Lee Harris) count only with
         // a hyphenated given name (Kim Yeon-woo).
