@@ -849,10 +849,15 @@ fn exit(failed: bool) -> ExitCode {
 struct QuotesFile {
     path: String,
     quotes: Vec<json::JsonQuote>,
+    claims: Vec<json::JsonClaim>,
 }
 
 fn quote_list(a: &onrecord::Analysis) -> Vec<json::JsonQuote> {
     a.quotes.quotes.iter().zip(&a.attributions.quotes).map(|(q, at)| json::quote(&a.doc, q, at)).collect()
+}
+
+fn claim_list(a: &onrecord::Analysis) -> Vec<json::JsonClaim> {
+    a.attributions.claims.iter().map(|c| json::claim(&a.doc, c)).collect()
 }
 
 fn quotes(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
@@ -866,7 +871,8 @@ fn quotes(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
         let list = quote_list(a);
         match format {
             OutputFormat::Json => {
-                serde_json::to_writer(&mut out, &QuotesFile { path: a.doc.path.display().to_string(), quotes: list })?;
+                let file = QuotesFile { path: a.doc.path.display().to_string(), quotes: list, claims: claim_list(a) };
+                serde_json::to_writer(&mut out, &file)?;
                 writeln!(out)?;
             }
             OutputFormat::Text => {
@@ -876,6 +882,11 @@ fn quotes(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
                     let speaker = q.speaker.as_deref().unwrap_or("(no speaker)");
                     let via = q.via.map(|v| format!(" via {v}")).unwrap_or_default();
                     writeln!(out, "  {line}:{col}  {speaker} [{}]{via}: “{}”", q.source_type, q.text)?;
+                }
+                for c in claim_list(a) {
+                    let (line, col) = a.doc.lines.line_col(&a.doc.source, c.start);
+                    let source = c.source.as_deref().unwrap_or("(no source)");
+                    writeln!(out, "  {line}:{col}  claim: {source} [{}]: {}", c.source_type, c.text)?;
                 }
             }
         }
@@ -913,7 +924,7 @@ fn quotes_jsonl() -> Result<ExitCode> {
             Ok(input) => {
                 let doc = Document::parse(Path::new("-"), input.text, Format::Text);
                 let a = onrecord::analyze(doc);
-                serde_json::json!({"id": input.id, "quotes": quote_list(&a)})
+                serde_json::json!({"id": input.id, "quotes": quote_list(&a), "claims": claim_list(&a)})
             }
             Err(e) => {
                 let id = serde_json::from_str::<serde_json::Value>(&line)

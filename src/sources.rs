@@ -58,9 +58,9 @@ pub fn summarize(a: &Analysis) -> Summary {
         }
         add(name, at.source_type, at.entity, q.span.start, true);
     }
-    for cue in a.attributions.cues.iter().filter(|c| !c.quoted) {
-        if let Some(name) = &cue.speaker {
-            add(name, cue.source_type, cue.entity, cue.verb.start, false);
+    for claim in &a.attributions.claims {
+        if let Some(name) = &claim.source {
+            add(name, claim.source_type, claim.entity, claim.cue.start, false);
         }
     }
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();

@@ -531,7 +531,7 @@ fn quotes_jsonl_error_keeps_the_id_when_it_can() {
     assert_eq!(lines.len(), 2, "{}", out.stdout);
     assert_eq!(lines[0]["id"], "x");
     assert!(lines[0]["error"].is_string());
-    assert_eq!(lines[1], serde_json::json!({"id": "y", "quotes": []}));
+    assert_eq!(lines[1], serde_json::json!({"id": "y", "quotes": [], "claims": []}));
 }
 
 #[test]

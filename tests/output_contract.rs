@@ -208,7 +208,7 @@ const CHECK_OBJECTS: &[&str] = &[
     "check.counts",
     "check.input-error",
 ];
-const QUOTES_OBJECTS: &[&str] = &["quotes.file", "quote", "span", "jsonl.quotes", "jsonl.error"];
+const QUOTES_OBJECTS: &[&str] = &["quotes.file", "quote", "claim", "span", "jsonl.quotes", "jsonl.error"];
 const ENTITIES_OBJECTS: &[&str] =
     &["entities.file", "entity", "mention", "span", "sources.file", "source", "sources.overall"];
 
@@ -266,9 +266,13 @@ fn quotes_json_matches_the_doc() {
         for q in array(&f["quotes"], &path) {
             c.quote(q, &path);
         }
+        for claim in array(&f["claims"], &path) {
+            let claim = c.object("claim", claim, &path);
+            c.value("source-type", &claim["source_type"], &path);
+        }
     }
     let input = concat!(
-        r#"{"id": "a", "text": "“We won,” Ana Ruiz said."}"#,
+        r#"{"id": "a", "text": "“We won,” Ana Ruiz said. Ruiz said the vote was close."}"#,
         "\nnot JSON\n",
         r#"{"id": 2, "text": "no quotes"}"#,
         "\n"
@@ -284,6 +288,9 @@ fn quotes_json_matches_the_doc() {
             let l = c.object("jsonl.quotes", line, "jsonl");
             for q in array(&l["quotes"], &format!("jsonl line {i}")) {
                 c.quote(q, "jsonl");
+            }
+            for claim in array(&l["claims"], &format!("jsonl line {i}")) {
+                c.object("claim", claim, "jsonl");
             }
         }
     }

@@ -116,6 +116,19 @@ pub struct According {
     pub tok: usize,
 }
 
+/// A statement credited to a source outside quotation marks: "Lin said the remarks were
+/// …", "according to the ministry, …", "critics say …".
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// From the source's mention to the verb ("the ministry said"), or the whole
+    /// "according to …" phrase.
+    pub span: Span,
+    pub source: Option<String>,
+    pub entity: Option<usize>,
+    pub source_type: SourceType,
+    pub cue: Span,
+}
+
 /// The result of the attribution stage.
 #[derive(Clone, Debug, Default)]
 pub struct Attributions {
@@ -123,6 +136,8 @@ pub struct Attributions {
     pub quotes: Vec<Attribution>,
     pub cues: Vec<Cue>,
     pub according: Vec<According>,
+    /// Paraphrased claims in article order.
+    pub claims: Vec<Claim>,
 }
 
 /// Attribute every quote of the article.
@@ -142,6 +157,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
             unit_start = ui + 1;
             let cues = find_cues(doc, toks, unit.clone(), bi, ents, &mut out);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
+            let mut according_used = false;
             for qt in unit.clone() {
                 let TokKind::Quote(qi) = toks[qt].kind else {
                     continue;
@@ -166,7 +182,17 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
                     }
                     para_speaker = Some(a.clone());
                 }
+                according_used |=
+                    according.as_ref().is_some_and(|acc| a.cue_span == Some(acc.span) || a.via_span == Some(acc.span));
                 out.quotes[qi] = a;
+            }
+            // "according to X, the talks …" with no quote to carry: a claim of X's, unless a
+            // speech verb of the sentence already credits it ("X said, according to …").
+            if let Some(acc) = according.as_ref().filter(|_| !according_used && cues.is_empty()) {
+                let (source, entity, source_type) = resolve_according(doc, acc, ents);
+                if source.is_some() {
+                    out.claims.push(Claim { span: acc.span, source, entity, source_type, cue: acc.span });
+                }
             }
             // A speech verb with a speaker makes that speaker current for following quotes.
             if let Some(&c) = cues.last() {
@@ -182,6 +208,28 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
             last_speaker = None;
         }
     }
+    // Coordinated verbs share one subject ("X announced …, said … and added …"): one claim.
+    let mut last_subject = None;
+    for cue in out.cues.iter().filter(|c| !c.quoted && c.speaker.is_some()) {
+        let subject = cue.subject.as_ref().map(|np| np.span);
+        if subject.is_some() && subject == last_subject {
+            continue;
+        }
+        last_subject = subject;
+        let span = match &cue.subject {
+            Some(np) => Span::new(np.span.start.min(cue.verb.start), np.span.end.max(cue.verb.end)),
+            None => cue.verb,
+        };
+        let claim = Claim {
+            span,
+            source: cue.speaker.clone(),
+            entity: cue.entity,
+            source_type: cue.source_type,
+            cue: cue.verb,
+        };
+        out.claims.push(claim);
+    }
+    out.claims.sort_by_key(|c| c.span.start);
     out
 }
 

@@ -61,3 +61,36 @@ fn bodies_relays_and_titles() {
     assert_eq!(a.attributions.quotes[0].via.as_deref(), Some("foreign ministry"));
     assert_eq!(speakers("The film “The Long Night Home” opens on Friday."), vec![None]);
 }
+
+fn claims(text: &str) -> Vec<(String, Option<String>, &'static str)> {
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    a.attributions
+        .claims
+        .iter()
+        .map(|c| (a.doc.text(c.span).to_string(), c.source.clone(), c.source_type.as_str()))
+        .collect()
+}
+
+#[test]
+fn claims_are_paraphrased_statements_not_quote_attributions() {
+    let text = "“We won,” Ana Ruiz said. Ruiz told reporters the count was close. \
+                According to the electoral board, turnout was 61 percent. \
+                Critics say the board moved too slowly.";
+    let got = claims(text);
+    assert_eq!(
+        got,
+        vec![
+            ("Ruiz told".to_string(), Some("Ana Ruiz".to_string()), "named-person"),
+            ("According to the electoral board".to_string(), Some("electoral board".to_string()), "organization"),
+            ("Critics say".to_string(), Some("critics".to_string()), "vague"),
+        ]
+    );
+}
+
+#[test]
+fn coordinated_verbs_make_one_claim() {
+    let got = claims("The ministry announced the deal on Monday and said it would take effect in May.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "organization");
+}

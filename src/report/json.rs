@@ -1,7 +1,7 @@
 //! The JSON contract of DESIGN.md and docs/output.md.
 
 use super::FileReport;
-use crate::attribution::Attribution;
+use crate::attribution::{Attribution, Claim};
 use crate::document::{Document, Span};
 use crate::quotes::Quote;
 use crate::rules::{Diagnostic, Fix};
@@ -104,5 +104,28 @@ pub fn quote(doc: &Document, q: &Quote, a: &Attribution) -> JsonQuote {
         cue: a.cue.clone(),
         source_type: a.source_type.as_str(),
         via: a.via.clone(),
+    }
+}
+
+/// One paraphrased claim: "the ministry said", "according to the report".
+#[derive(Serialize)]
+pub struct JsonClaim {
+    pub start: usize,
+    pub end: usize,
+    /// The source's mention and verb as written.
+    pub text: String,
+    pub source: Option<String>,
+    pub cue: String,
+    pub source_type: &'static str,
+}
+
+pub fn claim(doc: &Document, c: &Claim) -> JsonClaim {
+    JsonClaim {
+        start: c.span.start,
+        end: c.span.end,
+        text: doc.text(c.span).to_string(),
+        source: c.source.clone(),
+        cue: doc.text(c.cue).to_string(),
+        source_type: c.source_type.as_str(),
     }
 }
