@@ -67,6 +67,8 @@ pub struct Cue {
     pub block: usize,
     /// Token index of the verb within its block.
     pub tok: usize,
+    /// Token index where the verb's sentence starts.
+    pub unit: usize,
     pub speaker: Option<String>,
     pub entity: Option<usize>,
     pub source_type: SourceType,
@@ -114,6 +116,8 @@ pub struct According {
     pub source: Np,
     pub block: usize,
     pub tok: usize,
+    /// "according to a statement from the ministry": a document, `source` is its body.
+    pub document: bool,
 }
 
 /// A statement credited to a source outside quotation marks: "Lin said the remarks were
@@ -155,7 +159,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
             }
             let unit = unit_start..ui;
             unit_start = ui + 1;
-            let cues = find_cues(doc, toks, unit.clone(), bi, ents, &mut out);
+            let prev = if bi > 0 { tokens[bi - 1].as_slice() } else { &[] };
+            let cues = find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
             let mut according_used = false;
             for qt in unit.clone() {
@@ -186,9 +191,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
                     according.as_ref().is_some_and(|acc| a.cue_span == Some(acc.span) || a.via_span == Some(acc.span));
                 out.quotes[qi] = a;
             }
-            // "according to X, the talks …" with no quote to carry: a claim of X's, unless a
-            // speech verb of the sentence already credits it ("X said, according to …").
-            if let Some(acc) = according.as_ref().filter(|_| !according_used && cues.is_empty()) {
+            // "according to X, the talks …" with no quote to carry: a claim of X's.
+            if let Some(acc) = according.as_ref().filter(|_| !according_used) {
                 let (source, entity, source_type) = resolve_according(doc, acc, ents);
                 if source.is_some() {
                     out.claims.push(Claim { span: acc.span, source, entity, source_type, cue: acc.span });
@@ -209,8 +213,18 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
         }
     }
     // Coordinated verbs share one subject ("X announced …, said … and added …"): one claim.
+    // A speech verb inside what another one reports ("X said the union had warned …") is
+    // part of that claim, not a claim of its own.
     let mut last_subject = None;
-    for cue in out.cues.iter().filter(|c| !c.quoted && c.speaker.is_some()) {
+    for (ci, cue) in out.cues.iter().enumerate() {
+        let embedded = ci > 0 && {
+            let prev = &out.cues[ci - 1];
+            prev.block == cue.block && prev.unit == cue.unit && prev.speaker.is_some()
+        };
+        let heading = doc.blocks[cue.block].kind == BlockKind::Heading;
+        if cue.quoted || cue.speaker.is_none() || embedded || heading || !states(doc, &tokens[cue.block], cue.tok) {
+            continue;
+        }
         let subject = cue.subject.as_ref().map(|np| np.span);
         if subject.is_some() && subject == last_subject {
             continue;
@@ -252,6 +266,7 @@ fn from_cue(doc: &Document, cue: &Cue, link: Link) -> Attribution {
 fn find_cues(
     doc: &Document,
     toks: &[Tok],
+    prev: &[Tok],
     unit: std::ops::Range<usize>,
     bi: usize,
     ents: &mut Entities,
@@ -298,10 +313,21 @@ fn find_cues(
             subject = np::after(doc, toks, i + 1, unit.end);
         }
         let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
-        if social_context(doc, toks, i, unit.end) && source_type == SourceType::NamedPerson {
+        if social_context(doc, toks, prev, i, unit.end) && source_type == SourceType::NamedPerson {
             source_type = SourceType::SocialMedia;
         }
-        out.cues.push(Cue { verb: t.span, subject, block: bi, tok: i, speaker, entity, source_type, quoted: false });
+        let cue = Cue {
+            verb: t.span,
+            subject,
+            block: bi,
+            tok: i,
+            unit: unit.start,
+            speaker,
+            entity,
+            source_type,
+            quoted: false,
+        };
+        out.cues.push(cue);
         found.push(out.cues.len() - 1);
     }
     found
@@ -329,7 +355,9 @@ fn passive(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
 /// A speech-verb form used as a verb, not a noun ("the call", "a claim", "in a statement").
 fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if i == floor {
-        return true;
+        // "Asked whether …, he said": a participle opening the sentence is not its verb.
+        let word = w(doc, &toks[i]);
+        return !(word.ends_with("ed") || word == "Told") || !word.starts_with(char::is_uppercase);
     }
     let prev = &toks[i - 1];
     if !prev.is_word() {
@@ -364,15 +392,43 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     ) || (p == "and" && i >= 2 && toks[i - 2].is_word())
 }
 
-/// "X wrote on social media", "posted on X": the cue is a post.
-fn social_context(doc: &Document, toks: &[Tok], verb: usize, end: usize) -> bool {
+/// Whether a speech verb reports something said: not a question or request ("asked the
+/// court to …") and not negated ("did not say", "declined to comment").
+fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
+    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    if word.starts_with("ask") {
+        return false;
+    }
+    let mut k = verb;
+    while k > 0 && toks[k - 1].is_word() && matches!(w(doc, &toks[k - 1]), "immediately" | "publicly" | "yet" | "also")
+    {
+        k -= 1;
+    }
+    let before = |n: usize| (k >= n && toks[k - n].is_word()).then(|| w(doc, &toks[k - n]).to_ascii_lowercase());
+    match before(1).as_deref() {
+        Some("not" | "never" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't" | "hasn't" | "haven't") => false,
+        Some("to") => !matches!(before(2).as_deref(), Some("declined" | "refused" | "failed" | "decline" | "refuse")),
+        _ => true,
+    }
+}
+
+/// "X wrote on social media", "posted on X": the cue is a post. So is a bare "wrote"
+/// after its paragraph or the one before said where ("posted a message on Instagram. “…,” he wrote.").
+fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: usize) -> bool {
     let word = w(doc, &toks[verb]).to_ascii_lowercase();
     if matches!(word.as_str(), "posted" | "tweeted" | "posting" | "tweeting") {
         return true;
     }
-    toks[verb + 1..end.min(verb + 5)]
-        .iter()
-        .any(|t| t.is_word() && (lexicon::is_social_media(w(doc, t)) || is(doc, t, "social")))
+    let social = |t: &Tok| {
+        t.is_word() && {
+            let word = w(doc, t);
+            lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word)) || is(doc, t, "social")
+        }
+    };
+    if toks[verb + 1..end.min(verb + 5)].iter().any(social) {
+        return true;
+    }
+    matches!(word.as_str(), "wrote" | "writes" | "write") && toks[..verb].iter().chain(prev).any(social)
 }
 
 /// "…, saying it …": the subject of a participle is the name just before it
@@ -529,6 +585,7 @@ fn find_according(
     // "according to a statement from the presidential office in Seoul": the body behind
     // the document is the source; the place after it is not.
     let mut np = np::classify(doc, toks, from, end).or_else(|| np::after(doc, toks, from, unit.end))?;
+    let mut document = false;
     if matches!(&np.kind, NpKind::Body(t) if lexicon::is_document_noun(t.rsplit(' ').next().unwrap_or("")))
         && end < unit.end
         && toks[end].is_word()
@@ -545,9 +602,10 @@ fn find_according(
         }
         if let Some(body) = np::classify(doc, toks, body_from, body_end) {
             np = body;
+            document = true;
         }
     }
-    let a = According { span: Span::new(toks[i].span.start, np.span.end), source: np, block: bi, tok: i };
+    let a = According { span: Span::new(toks[i].span.start, np.span.end), source: np, block: bi, tok: i, document };
     out.according.push(a.clone());
     Some(a)
 }
@@ -598,6 +656,26 @@ fn attribute_quote(
             a.cue = Some("according to".into());
             a.cue_span = Some(acc.span);
             a.link = Link::Sentence;
+        }
+    }
+    // "Party leader Ana Ruiz went further in a post on Facebook: “…”": no speech verb,
+    // but the named subject of the sentence the colon ends introduces the quote.
+    if a.speaker.is_none() && qt > unit.start && toks[qt - 1].is_punct(':') {
+        if let Some(np) =
+            np::clause_subject(doc, toks, unit.start, qt - 1).filter(|n| matches!(n.kind, NpKind::Name(_)))
+        {
+            let (speaker, entity, mut kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            if kind == SourceType::NamedPerson {
+                if toks[unit.start..qt].iter().any(|t| t.is_word() && lexicon::is_social_media(w(doc, t))) {
+                    kind = SourceType::SocialMedia;
+                }
+                a.speaker = speaker;
+                a.entity = entity;
+                a.source_type = kind;
+                a.speaker_span = Some(np.span);
+                a.link = Link::Sentence;
+                return a;
+            }
         }
     }
     if a.speaker.is_some() {
@@ -668,7 +746,9 @@ fn resolve_according(
     acc: &According,
     ents: &mut Entities,
 ) -> (Option<String>, Option<usize>, SourceType) {
-    resolve(doc, Some(&acc.source), acc.block, ents, &[])
+    let (speaker, entity, kind) = resolve(doc, Some(&acc.source), acc.block, ents, &[]);
+    let kind = if acc.document && speaker.is_some() { SourceType::Document } else { kind };
+    (speaker, entity, kind)
 }
 
 /// A title or scare quote: "so-called “…”", "dubbed “…”", a Title Case name.

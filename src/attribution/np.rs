@@ -133,7 +133,28 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         return Some(np);
     }
     if word == "who" && end > floor && toks[end - 1].is_punct(',') {
-        return before(doc, toks, end - 1, floor);
+        let np = before(doc, toks, end - 1, floor);
+        // "Tom Wieczorek, 56, a retired machinist, who said": the role is an appositive
+        // of the name before it, which is the speaker.
+        if let Some(Np { kind: NpKind::Anonymous(_) | NpKind::Descriptor(_), span }) = &np {
+            let first = toks[floor..end].iter().position(|t| t.span.start == span.start).map(|p| p + floor);
+            if let Some(k) = first.filter(|&k| k > floor && toks[k - 1].is_punct(',')) {
+                let mut m = k - 1;
+                // skip an age in apposition: ", 56,"
+                if m >= floor + 2 && toks[m - 1].is_word() && w(doc, &toks[m - 1]).bytes().all(|b| b.is_ascii_digit()) {
+                    m -= 2;
+                }
+                if m > floor && toks[m].is_punct(',') {
+                    if let named @ Some(Np { kind: NpKind::Name(_), .. }) = before(doc, toks, m, floor) {
+                        return named;
+                    }
+                }
+                if let named @ Some(Np { kind: NpKind::Name(_), .. }) = before(doc, toks, k - 1, floor) {
+                    return named;
+                }
+            }
+        }
+        return np;
     }
     // Gather the phrase back to a determiner, punctuation or a verb-like word.
     let mut start = end;
@@ -148,7 +169,17 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             break;
         }
     }
-    let np = classify(doc, toks, start, end + 1);
+    let mut np = classify(doc, toks, start, end + 1);
+    if np.is_none() && start == end {
+        // "a second diplomat", "the organizers": back to a determiner over plain words.
+        let det = (end.saturating_sub(3).max(floor)..end).rev().take_while(|&i| toks[i].is_word()).find(|&i| {
+            let word = w(doc, &toks[i]);
+            matches!(word.to_ascii_lowercase().as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "several")
+        });
+        if let Some(d) = det.filter(|&d| toks[d + 1..end].iter().all(|t| is_modifier(w(doc, t)))) {
+            np = classify(doc, toks, d, end + 1);
+        }
+    }
     // "Judge Ana Ruiz of the Kellan County Court wrote": the head before the
     // prepositional phrase is the speaker when it is a name.
     let det = DETERMINERS.contains(&w(doc, &toks[start]));
@@ -163,6 +194,35 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         }
     }
     np
+}
+
+/// A lowercase word that can stand between a determiner and its noun: "second", "senior",
+/// "local" — not a verb or a function word that would end the phrase.
+fn is_modifier(word: &str) -> bool {
+    word.chars().all(|c| c.is_lowercase() || c == '-')
+        && !matches!(
+            word,
+            "and"
+                | "or"
+                | "but"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "that"
+                | "which"
+                | "who"
+                | "had"
+                | "has"
+                | "have"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+                | "not"
+        )
 }
 
 /// Words that qualify an unnamed source: "people familiar with the matter", "officials
@@ -352,6 +412,16 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     if lexicon::is_body_noun(last) || lexicon::is_document_noun(last) {
         let text = if det_first { words[1..].join(" ") } else { words.join(" ") };
         return Some(Np { kind: NpKind::Body(text), span });
+    }
+    // "the organizers", "the researchers": a group that speaks together, named by its role.
+    if words.len() == 2
+        && matches!(words[0], "the" | "The")
+        && last.len() > 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last.chars().all(|c| c.is_ascii_lowercase())
+    {
+        return Some(Np { kind: NpKind::Body(last.to_string()), span });
     }
     if lexicon::is_title(last) && (det_first || words.len() > 1) {
         let from = usize::from(det_first);

@@ -128,6 +128,11 @@ impl Entities {
             runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
         let ends_in_speaker = |text: &str| {
             let lower = text.to_lowercase();
+            // "Thomas Whitaker Jr." ends in "Whitaker" for this purpose.
+            let lower = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+                .iter()
+                .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')).map(str::to_string))
+                .unwrap_or(lower);
             lower.match_indices(' ').any(|(i, _)| speaking.contains(&lower[i + 1..]))
         };
         // Pass 1: people, longest names first so shorter forms fold into them.
@@ -135,9 +140,10 @@ impl Entities {
             .iter()
             .filter(|r| {
                 let multi = r.text.contains(' ');
-                // One-name people ("Brazilian winger Tavinho") need a person's title.
+                // One-name people ("Brazilian winger Tavinho") need a person's title,
+                // or an appositive role: "Kolade, the singer who …".
                 (multi && (r.person_evidence || !r.body_like && ends_in_speaker(&r.text)))
-                    || (!multi && r.has_person_title && !r.body_like)
+                    || (!multi && (r.has_person_title || role_appositive(doc, r)) && !r.body_like)
             })
             .collect();
         candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
@@ -215,7 +221,42 @@ impl Entities {
             });
         }
         ents.index_mentions();
+        ents.index_descriptors(doc, tokens);
         ents
+    }
+
+    /// "the judge", "the senior prosecutor": a role the article gave one person stands for
+    /// them wherever it appears, so "The judge paused. “…,” she said." finds her. These
+    /// go into the position index only; the person's own mentions stay names.
+    fn index_descriptors(&mut self, doc: &Document, tokens: &[Vec<Tok>]) {
+        let before = self.index.len();
+        for (bi, toks) in tokens.iter().enumerate() {
+            for (i, t) in toks.iter().enumerate() {
+                if !t.is_word() || !matches!(doc.text(t.span), "the" | "The") {
+                    continue;
+                }
+                // Up to two lowercase words after "the"; the last is the role.
+                let words: Vec<&Tok> = toks[i + 1..].iter().take(2).take_while(|t| t.is_word()).collect();
+                let found = (1..=words.len()).rev().find_map(|n| {
+                    let phrase: Vec<&str> = words[..n].iter().map(|t| doc.text(t.span)).collect();
+                    if !phrase.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+                        return None;
+                    }
+                    let last = expand_title(phrase[n - 1]);
+                    if !self.roles.contains_key(&last) || !lexicon::is_title(&last) || lexicon::is_body_noun(&last) {
+                        return None;
+                    }
+                    let id = self.by_descriptor(&phrase, t.span.start)?;
+                    (self.entities[id].kind == EntityKind::Person).then_some((id, words[n - 1].span.end))
+                });
+                if let Some((id, end)) = found {
+                    self.index.push((t.span.start, end, id, bi));
+                }
+            }
+        }
+        if self.index.len() > before {
+            self.index.sort_unstable();
+        }
     }
 
     /// The person a name refers to at `offset`: by full name, or by surname form; with
@@ -521,6 +562,18 @@ fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
 
 fn word<'a>(doc: &'a Document, t: &Tok) -> &'a str {
     doc.text(t.span)
+}
+
+/// An appositive whose head is a person's role, near its start: "Kolade, the Afrobeats
+/// singer", not "Northrail, the private operator of the commuter network".
+fn role_appositive(doc: &Document, r: &Run) -> bool {
+    r.appositive.as_ref().is_some_and(|(span, head)| {
+        doc.text(*span)
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| w == head)
+    })
 }
 
 /// Find capitalised name runs in every block's narrative.

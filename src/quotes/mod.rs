@@ -117,15 +117,20 @@ pub fn find(doc: &Document) -> Quotes {
             // a quote only when a quote is open and no other closing mark follows before
             // the next opening one. A backward pass finds what follows; a forward pass
             // keeps the open state: linear.
+            // So does one inside a name (the Garment Workers’ Federation): a capitalised
+            // word on both sides.
             let possessive = |t: &MarkToken| {
                 let next_word: &str = doc.prose[t.span.end..]
                     .trim_start_matches(' ')
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
+                let prev_word = doc.prose[..t.span.start].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let in_name = prev_word.chars().next().is_some_and(char::is_uppercase)
+                    && next_word.chars().next().is_some_and(char::is_uppercase);
                 doc.prose[..t.span.start].ends_with('s')
                     && doc.prose[t.span.end..].starts_with(' ')
-                    && next_word.chars().next().is_some_and(char::is_lowercase)
+                    && (in_name || next_word.chars().next().is_some_and(char::is_lowercase))
                     && !is_function_word(next_word)
             };
             let mut strong_close_follows = vec![false; marks.len()];

@@ -48,17 +48,32 @@ wrong person is a correction. Use the surname whenever two people are in play.
             let from = a.doc.sentences[here.saturating_sub(1)].span.start;
             let block_start = a.doc.blocks[cue.block].span.start;
             let from = from.max(a.doc.blocks[cue.block.saturating_sub(1)].span.start).min(block_start.max(from));
-            let fits: Vec<&str> = a
-                .entities
-                .people_between(from, np.span.start, p)
-                .into_iter()
-                .map(|id| a.entities.entities[id].name.as_str())
+            let ids = a.entities.people_between(from, np.span.start, p);
+            let fits: Vec<&str> = ids.iter().map(|&id| a.entities.entities[id].name.as_str()).collect();
+            // A speaker named with a verb just before ("X said … “…,” he said") settles it,
+            // unless that sentence gave a verb to two fitting people ("X said …, and Y
+            // said …").
+            let named: Vec<&crate::attribution::Cue> = cues[..ci]
+                .iter()
+                .rev()
+                .take_while(|c| c.verb.start >= from)
+                .filter(|c| {
+                    c.verb.end <= np.span.start
+                        && c.entity.is_some()
+                        && c.subject.as_ref().is_some_and(|s| matches!(s.kind, NpKind::Name(_) | NpKind::Descriptor(_)))
+                })
                 .collect();
-            // A speaker named with a verb just before ("X said … “…,” he said") settles it.
-            let settled = cues[..ci].iter().rev().take_while(|c| c.verb.start >= from).any(|c| {
-                c.verb.end <= np.span.start
-                    && c.entity.is_some()
-                    && c.subject.as_ref().is_some_and(|s| matches!(s.kind, NpKind::Name(_) | NpKind::Descriptor(_)))
+            let settled = named.first().is_some_and(|last| {
+                let sentence = a.doc.sentence_at(last.verb.start);
+                let mut rivals: Vec<usize> = named
+                    .iter()
+                    .filter(|c| a.doc.sentence_at(c.verb.start) == sentence)
+                    .filter_map(|c| c.entity)
+                    .filter(|id| ids.contains(id))
+                    .collect();
+                rivals.sort_unstable();
+                rivals.dedup();
+                rivals.len() <= 1
             });
             if fits.len() >= 2 && !settled {
                 let word = a.doc.text(np.span);
@@ -89,5 +104,12 @@ mod tests {
         // near misses: one person in play; a woman and a man (gender known from title)
         assert_count(&R, "Coach Mark Pettifer said the team was ready. “We are,” he said.", 0);
         assert_count(&R, "Spokeswoman Ana Ruiz said Mr. Tom Lee agreed. “It is done,” she said.", 0);
+        // two men given speech verbs in the sentence before: either could be "he"
+        assert_count(
+            &R,
+            "Prof. Pieter Brouwer said the vote was quick, and publisher Hans Elzinga said the book sold well. \
+             “We printed 3,000 copies,” he said.",
+            1,
+        );
     }
 }

@@ -55,7 +55,8 @@ statement follows or precedes them), with the reason each is loaded:
 
 The legal and plain senses are told apart by what follows the verb: \"admitted to
 hospital\", \"admitted liability in a court filing\", \"claimed responsibility for\",
-\"claimed victory\" take an object and are not attribution, and are not flagged. In
+\"claimed victory\" take an object and are not attribution, and are not flagged; nor is
+\"admitted (in March) to arranging the payments\", an admission of an act. In
 court copy where \"admitted\" reports an admission of guilt, turn the rule off for that
 desk in `onrecord.toml`.
 
@@ -104,6 +105,16 @@ Loaded verbs put the writer's judgment into the attribution.
             }
             if object.as_deref().is_some_and(|n| NON_SPEECH_OBJECTS.contains(&n)) && !cue.quoted {
                 continue;
+            }
+            // "admitted in March to arranging the transfers", "confessed to the theft": an
+            // admission of an act, the right word for it, not an attribution.
+            let lower = verb.to_ascii_lowercase();
+            let admission = lower.starts_with("admit") || lower.starts_with("confess");
+            if admission && !cue.quoted {
+                let ahead = next_words(a, toks, cue.tok, 5);
+                if ahead.iter().take_while(|w| *w != "that").any(|w| w == "to") {
+                    continue;
+                }
             }
             let neutral = neutral_form(verb);
             out.push(
@@ -175,5 +186,7 @@ mod tests {
         assert_count(&R, "Ruiz was admitted to hospital on Monday.", 0);
         assert_count(&R, "The company admitted liability in a court filing.", 0);
         assert_count(&R, "The group claimed responsibility for the attack.", 0);
+        assert_count(&R, "Oh Se-ra, who admitted in March to arranging the transfers, was fined.", 0);
+        assert_count(&R, "Ruiz admitted that the audit was late.", 1);
     }
 }

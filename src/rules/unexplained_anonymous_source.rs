@@ -51,10 +51,23 @@ standards editor asks about.
                 sources.push((acc.span, acc.span.start));
             }
         }
+        sources.sort_by_key(|&(_, at)| at);
+        sources.dedup_by_key(|&mut (_, at)| at);
         for (span, at) in sources {
             let Some(s) = a.doc.sentence_at(at) else {
                 continue;
             };
+            // "According to the charge sheet, a site inspector warned …": the document is
+            // the source; the unnamed person is part of what it says.
+            let sentence = a.doc.sentences[s].span;
+            let documented = a.attributions.according.iter().any(|acc| {
+                sentence.contains(acc.span.start)
+                    && acc.span.end <= at
+                    && !matches!(acc.source.kind, NpKind::Anonymous(_) | NpKind::Vague(_))
+            });
+            if documented {
+                continue;
+            }
             // The reason belongs in the same sentence or the next one of the same paragraph.
             let block = a.doc.block_at(at).map(|b| a.doc.blocks[b].span);
             let end = a
