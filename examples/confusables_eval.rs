@@ -16,7 +16,7 @@
 //! `--alarms` lists false alarms, `--misses` missed swaps, `--per-set` the per-set
 //! table. Overrides: `--margin N`, `--one-side N` (count model); `--lm-margin N`,
 //! `--lm-prior N`, `--lm-cap N`, `--lm-min-side N`, `--counts-veto N`,
-//! `--lm-unlisted`, `--keep-commas`; `--no-lm` / `--no-counts` turn a model off.
+//! `--lm-unlisted`, `--keep-commas`, `--agree N` (both models); `--no-lm` / `--no-counts` turn a model off.
 use std::collections::BTreeMap;
 
 use onrecord::confusables::{Checker, ConfusionSets, Params};
@@ -241,6 +241,9 @@ fn main() {
 
     let mut checker = Checker::with_extra(&ConfusionSets::default());
     let mut defaults = checker.params();
+    if let Some(i) = args.iter().position(|a| a == "--agree") {
+        defaults.agree = args[i + 1].parse().expect("--agree N");
+    }
     if let Some(i) = args.iter().position(|a| a == "--margin") {
         defaults.margin = args[i + 1].parse().expect("--margin N");
     }

@@ -40,6 +40,9 @@
 //! for the alternative, no side that prefers the written word, and an overall
 //! ratio above [`Params::margin`].
 //!
+//! When neither model alone is confident enough, both reaching the lower
+//! [`Params::agree`] odds is a suggestion too: two independent sources agreeing.
+//!
 //! All thresholds are tuned on the even lines of the evaluation set by
 //! `examples/confusables_eval.rs` (`--sweep-lm`), and confirmed on the odd lines.
 
@@ -179,6 +182,9 @@ pub struct Params {
     /// Whether commas, semicolons and colons are skipped when the language
     /// model looks for context words (the model was trained without punctuation).
     pub skip_commas: bool,
+    /// Odds both models must reach for a suggestion neither makes alone: two
+    /// independent sources of evidence agreeing (0 = off).
+    pub agree: f64,
 }
 
 impl Default for Params {
@@ -198,6 +204,7 @@ impl Default for Params {
             counts_veto: 0.0,
             lm_cap: 1.0,
             counts: true,
+            agree: 30.0,
             skip_commas: true,
         }
     }
@@ -579,7 +586,14 @@ impl Checker {
     }
 
     /// Odds of alternative `a` over written `w` under the count model, if it may fire.
-    fn count_odds(&self, left: Option<&(Norm, u64)>, right: Option<&(Norm, u64)>, w: &Entry, a: &Entry) -> Option<f64> {
+    fn count_odds(
+        &self,
+        left: Option<&(Norm, u64)>,
+        right: Option<&(Norm, u64)>,
+        w: &Entry,
+        a: &Entry,
+        margin: f64,
+    ) -> Option<f64> {
         let p = self.params;
         if a.unigram == 0 {
             return None;
@@ -597,7 +611,7 @@ impl Checker {
             listed |= s.alt_count as f64 >= min_count && s.odds > 1.0;
             veto |= s.odds < p.min_side;
         }
-        let margin = if n == 2 { p.margin } else { p.margin * p.one_side };
+        let margin = if n == 2 { margin } else { margin * p.one_side };
         (n > 0 && listed && !veto && odds >= margin).then_some(odds)
     }
 
@@ -688,6 +702,7 @@ impl Checker {
         for &ai in &w.alternatives {
             let a = &self.entries[ai];
             let mut odds: Option<f64> = None;
+            let mut lm_odds: Option<f64> = None;
             if let (Some((ctx, uw, base)), Some(ua)) = (&lm_ctx, a.lm) {
                 let sa = ctx.logp(&self.lm, &a.word, ua);
                 let listed = sa.left_listed || sa.right_listed;
@@ -706,17 +721,25 @@ impl Checker {
                 }
                 let d = dl + dr + p.lm_prior * prior;
                 let min_side = p.lm_min_side.max(f64::MIN_POSITIVE).log10();
-                if d >= min_lm
-                    && dl.min(dr) >= min_side
+                if dl.min(dr) >= min_side
                     && (listed || !p.lm_listed)
                     && !self.counts_object(left.as_ref(), right.as_ref(), w, a)
                 {
-                    odds = Some(10f64.powf(d));
+                    lm_odds = Some(10f64.powf(d));
+                    if d >= min_lm {
+                        odds = lm_odds;
+                    }
                 }
             }
             if use_counts {
-                if let Some(o) = self.count_odds(left.as_ref(), right.as_ref(), w, a) {
+                if let Some(o) = self.count_odds(left.as_ref(), right.as_ref(), w, a, p.margin) {
                     odds = Some(odds.map_or(o, |x| x.max(o)));
+                }
+                // Both models past the lower agreement margin.
+                if odds.is_none() && p.agree > 0.0 && lm_odds.is_some_and(|l| l >= p.agree) {
+                    if let Some(o) = self.count_odds(left.as_ref(), right.as_ref(), w, a, p.agree) {
+                        odds = Some(o.max(lm_odds.unwrap_or(0.0)));
+                    }
                 }
             }
             if let Some(o) = odds {
