@@ -10,7 +10,8 @@
 //!
 //! [style]
 //! quotes = "curly"                     # "auto" (default), "curly", "straight"
-//! punctuation = "us"                   # "us" or "uk"
+//! punctuation = "auto"                 # "auto" (default: British when the article
+//!                                      # quotes ‘…’ British style), "us" or "uk"
 //! second_reference_distance = 20
 //!
 //! [confusables]
@@ -50,8 +51,11 @@ pub enum QuoteStyle {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Punctuation {
-    /// Always inside (AP, US usage).
+    /// US usage, unless the article is written in British quote style (‘…’ outside,
+    /// “…” inside): then British usage.
     #[default]
+    Auto,
+    /// Always inside (AP, US usage).
     Us,
     /// Inside only when part of the quoted words (British usage).
     Uk,
@@ -93,7 +97,7 @@ impl Default for Style {
     fn default() -> Style {
         Style {
             quotes: QuoteStyle::Auto,
-            punctuation: Punctuation::Us,
+            punctuation: Punctuation::Auto,
             second_reference_distance: 20,
             single_source_share: 0.75,
         }

@@ -130,7 +130,7 @@ fn show_prints_the_merged_configuration() {
     let empty = tempfile::tempdir().unwrap();
     let (code, out, _) = onrecord(empty.path(), &["config", "--show"], None);
     assert_eq!(code, 0);
-    assert!(out.contains("punctuation = \"us\""), "{out}");
+    assert!(out.contains("punctuation = \"auto\""), "{out}");
 }
 
 #[test]

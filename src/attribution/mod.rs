@@ -584,7 +584,22 @@ fn find_according(
     }
     // "according to a statement from the presidential office in Seoul": the body behind
     // the document is the source; the place after it is not.
-    let mut np = np::classify(doc, toks, from, end).or_else(|| np::after(doc, toks, from, unit.end))?;
+    // "a statement released by the ministry": the participle is part of the phrase.
+    let noun_end = (from + 1..end)
+        .find(|&k| matches!(w(doc, &toks[k]), "released" | "issued" | "published" | "posted" | "put" | "sent"))
+        .filter(|&k| lexicon::is_document_noun(w(doc, &toks[k - 1])));
+    if let Some(k) = noun_end {
+        end = k;
+        while end < unit.end
+            && toks[end].is_word()
+            && !matches!(w(doc, &toks[end]), "from" | "by" | "of")
+            && end - k < 3
+        {
+            end += 1;
+        }
+    }
+    let mut np =
+        np::classify(doc, toks, from, noun_end.unwrap_or(end)).or_else(|| np::after(doc, toks, from, unit.end))?;
     let mut document = false;
     if matches!(&np.kind, NpKind::Body(t) if lexicon::is_document_noun(t.rsplit(' ').next().unwrap_or("")))
         && end < unit.end
@@ -636,9 +651,33 @@ fn attribute_quote(
         return Attribution::none(partial, Link::Mention);
     }
     let chosen = choose_cue(doc, toks, qt, text, at_start, cues, all_cues);
-    let mut a = match chosen {
-        Some(c) => from_cue(doc, &all_cues[c], Link::Sentence),
-        None => Attribution::none(partial, Link::None),
+    // "Khoa told Takeda that Vietnam “…,” the statement said": the person speaks, the
+    // statement (or the body that issued it) relays.
+    let relay = chosen
+        .filter(|&c| {
+            !at_start
+                && all_cues[c].tok > qt
+                && matches!(all_cues[c].source_type, SourceType::Document | SourceType::Organization)
+        })
+        .and_then(|c| {
+            let person = cues.iter().copied().rev().find(|&b| {
+                all_cues[b].tok < qt
+                    && all_cues[b].source_type == SourceType::NamedPerson
+                    && all_cues[b].speaker.is_some()
+            })?;
+            Some((person, c))
+        });
+    let mut a = match (relay, chosen) {
+        (Some((person, relay)), _) => {
+            let mut a = from_cue(doc, &all_cues[person], Link::Sentence);
+            if let Some(np) = &all_cues[relay].subject {
+                a.via = Some(doc.text(np.span).trim_start_matches("the ").to_string());
+                a.via_span = Some(np.span.cover(all_cues[relay].verb));
+            }
+            a
+        }
+        (None, Some(c)) => from_cue(doc, &all_cues[c], Link::Sentence),
+        (None, None) => Attribution::none(partial, Link::None),
     };
     a.partial = partial;
     if let Some(acc) = according {

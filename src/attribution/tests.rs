@@ -94,3 +94,41 @@ fn coordinated_verbs_make_one_claim() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].2, "organization");
 }
+
+fn via(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    crate::analyze(doc).attributions.quotes.into_iter().map(|a| (a.speaker, a.via)).collect()
+}
+
+#[test]
+fn a_statement_after_the_quote_relays_the_person_before_it() {
+    let text = "Vietnamese President Vo Minh Khoa spoke to Prime Minister Takeda Haruki on Tuesday. \
+                Khoa told Takeda that Vietnam “does not choose one friend at the expense of another,” the statement said.";
+    assert_eq!(via(text), vec![(Some("Vo Minh Khoa".into()), Some("statement".into()))]);
+    let text = "“We will reimburse every customer,” Ana Villaseñor told the minister, according to a statement \
+                released by the Digital Economy Ministry.";
+    assert_eq!(via(text), vec![(Some("Ana Villaseñor".into()), Some("Digital Economy Ministry".into()))]);
+}
+
+#[test]
+fn speakers_introduced_without_a_speech_verb() {
+    // a colon after the named subject of the sentence
+    assert_eq!(
+        one("Party leader Andrei Munteanu went further in a post on Facebook: “A cap without reform is a subsidy.”"),
+        Some("Andrei Munteanu".into())
+    );
+    // a participle opening the sentence is not its verb
+    let text = "Thomas Whitaker Jr., a partner at Ridgeline Capital, said the fund would sell. \
+                Asked whether foreign funds would buy in, he said: “Nigeria is the market everyone talks about.”";
+    assert_eq!(speakers(text), vec![Some("Thomas Whitaker Jr.".into())]);
+    // a one-name person with a role in apposition
+    let text = "Kolade, the Afrobeats singer who bought a stake in 2021, welcomed the plan. \
+                “Told you all to download it,” he wrote on Instagram.";
+    assert_eq!(one(text), Some("Kolade".into()));
+    // "the judge" stands for the judge named before, and "she" follows the sentence's subject
+    let text = "“The defendant treated public office as rent,” Judge Kang Eun-ji said as she read the verdict.\n\n\
+                “Growth does not buy an exemption,” said Choi Hyun-woo, the senior prosecutor.\n\n\
+                Closing the hearing, the judge addressed the courtroom directly. “Every one of these contracts \
+                was paid for by the public,” she said.";
+    assert_eq!(speakers(text)[2], Some("Kang Eun-ji".into()));
+}

@@ -103,6 +103,25 @@ fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
             None => {}
         }
     }
+    // The first line of a story, alone above the rest with no end punctuation and in
+    // headline grammar (few articles, no past auxiliary), is its headline however long:
+    // "Japan, Vietnam leaders agree to fast-track …, Tokyo says".
+    if let [(kind @ BlockKind::Paragraph, span), _, ..] = out.as_mut_slice() {
+        let line = &prose[span.start..span.end];
+        let words = || line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+        let articles = words().filter(|w| matches!(w.as_str(), "the" | "a" | "an")).count();
+        let past = words().any(|w| matches!(w.as_str(), "was" | "were" | "had"));
+        if !line.contains('\n')
+            && line.len() <= 200
+            && line.split_whitespace().count() <= 25
+            && articles <= 1
+            && !past
+            && !ends_sentence(line)
+            && is_heading_shape(line)
+        {
+            *kind = BlockKind::Heading;
+        }
+    }
     out
 }
 
@@ -150,15 +169,19 @@ fn is_closer(c: char) -> bool {
 /// lower case or with a quote mark.
 pub(crate) fn is_heading(line: &str) -> bool {
     let line = line.trim();
-    let Some(first) = line.chars().next() else {
-        return false;
-    };
-    let Some(last) = line.chars().next_back() else {
-        return false;
-    };
     if line.contains('\n') || line.len() > 100 || line.split_whitespace().count() > 12 {
         return false;
     }
+    is_heading_shape(line)
+}
+
+/// Starts like a title and ends bare: not lower case or a quote mark first, no closing
+/// punctuation last.
+fn is_heading_shape(line: &str) -> bool {
+    let line = line.trim();
+    let (Some(first), Some(last)) = (line.chars().next(), line.chars().next_back()) else {
+        return false;
+    };
     if first.is_lowercase() || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '«' | '-' | '—') {
         return false;
     }

@@ -111,6 +111,8 @@ struct Run {
     /// Next to a speech verb ("Ruiz said", "said Ruiz").
     speaks: bool,
     body_like: bool,
+    /// The last word names a body or a place ("Center", "Ministry"), whatever precedes.
+    body_noun: bool,
     appositive: Option<(Span, String)>,
     span: Span,
     text: String,
@@ -135,14 +137,27 @@ impl Entities {
                 .unwrap_or(lower);
             lower.match_indices(' ').any(|(i, _)| speaking.contains(&lower[i + 1..]))
         };
+        // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
+        // form, not a person, unless a title or an appositive says otherwise.
+        let bodies: Vec<String> =
+            runs.iter().filter(|r| r.body_like && r.text.contains(' ')).map(|r| r.text.to_lowercase() + " ").collect();
+        let short_body = |r: &Run| {
+            let lower = r.text.to_lowercase() + " ";
+            !r.has_person_title
+                && r.appositive.is_none()
+                && bodies.iter().any(|b| b.len() > lower.len() && b.starts_with(&lower))
+        };
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
             .iter()
+            .filter(|r| !short_body(r))
             .filter(|r| {
                 let multi = r.text.contains(' ');
                 // One-name people ("Brazilian winger Tavinho") need a person's title,
                 // or an appositive role: "Kolade, the singer who …".
-                (multi && (r.person_evidence || !r.body_like && ends_in_speaker(&r.text)))
+                // A name that speaks elsewhere is a person even after "by" ("produced by
+                // Carter Whitfield III … Whitfield said").
+                (multi && (r.person_evidence || !r.body_noun && ends_in_speaker(&r.text)))
                     || (!multi && (r.has_person_title || role_appositive(doc, r)) && !r.body_like)
             })
             .collect();
@@ -633,7 +648,9 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // Ostrowski") come before the name. A demonym counts only at the start of a run
     // that still has two words after it, so "Lars Danish" keeps its surname.
     let last_title = words.iter().enumerate().rposition(|(i, w)| {
-        lexicon::is_title(w)
+        // "Los Angeles-based Carter Whitfield III": the place is a descriptor.
+        w.ends_with("-based")
+            || lexicon::is_title(w)
             || ((w.ends_with("'s") || w.ends_with("’s")) && i + 1 < words.len())
             || (i == 0 && words.len() >= 3 && names::is_demonym(w))
     });
@@ -669,9 +686,20 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         }
         None => (None, Vec::new()),
     };
-    let has_person_title = title_words.iter().any(|w| {
-        (lexicon::is_title(w) && !lexicon::is_body_noun(w)) || (names::is_demonym(w) && end - name_start >= 2)
-    });
+    // "Hesse's social affairs minister, Rüdiger von Bernstorff, met …": a role set off
+    // by a comma right before the name.
+    let role_before_comma = start >= 2
+        && toks[start - 1].is_punct(',')
+        && toks[start - 2].is_word()
+        && {
+            let w = word(doc, &toks[start - 2]);
+            lexicon::is_title(w) && !lexicon::is_body_noun(w) && w.chars().all(char::is_lowercase)
+        }
+        && toks.get(end).is_some_and(|t| t.is_punct(','));
+    let has_person_title = role_before_comma
+        || title_words.iter().any(|w| {
+            (lexicon::is_title(w) && !lexicon::is_body_noun(w)) || (names::is_demonym(w) && end - name_start >= 2)
+        });
     let appositive = appositive(doc, toks, end);
     let next_verb = toks[end..].iter().take(3).filter(|t| t.is_word()).any(|t| lexicon::is_speech_verb(word(doc, t)));
     let prev_verb = start > 0 && toks[start - 1].is_word() && lexicon::is_speech_verb(word(doc, &toks[start - 1]));
@@ -702,9 +730,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // clause makes the name a person's.
     let weak = !after_function_word && (next_verb || prev_verb || of_body);
     let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak);
+    let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);
     // A body's name keeps its capitalised words: "Omani Foreign Ministry", not "Ministry".
-    let (span_start, text) = if body_like && name_start > start && !person_evidence {
+    let located = toks[start..name_start].iter().any(|t| word(doc, t).ends_with("-based"));
+    let (span_start, text) = if body_like && name_start > start && !person_evidence && !located {
         let whole: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
         let whole = whole.join(" ");
         let whole = whole.strip_suffix("'s").or_else(|| whole.strip_suffix("’s")).unwrap_or(&whole).to_string();
@@ -720,6 +750,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         has_person_title,
         speaks: next_verb || prev_verb,
         body_like,
+        body_noun,
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),
         text,

@@ -86,6 +86,8 @@ pub struct Unbalanced {
 #[derive(Clone, Debug, Default)]
 pub struct Quotes {
     pub quotes: Vec<Quote>,
+    /// The article quotes British style: ‘…’ outside, “…” inside.
+    pub british: bool,
     pub unbalanced: Vec<Unbalanced>,
     /// Every double mark, for house-style checks.
     pub marks: Vec<MarkToken>,
@@ -106,6 +108,7 @@ pub fn find(doc: &Document) -> Quotes {
     let mut open: Option<Quote> = None;
     let blocks = &doc.blocks;
     let british = british_style(doc);
+    out.british = british;
     for (bi, block) in blocks.iter().enumerate() {
         marks.clear();
         lex(doc.text(block.span), block.span.start, &mut marks);

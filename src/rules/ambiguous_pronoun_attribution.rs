@@ -104,6 +104,21 @@ mod tests {
         // near misses: one person in play; a woman and a man (gender known from title)
         assert_count(&R, "Coach Mark Pettifer said the team was ready. “We are,” he said.", 0);
         assert_count(&R, "Spokeswoman Ana Ruiz said Mr. Tom Lee agreed. “It is done,” she said.", 0);
+        // a man named only through a role set off by commas, and a man named after "by"
+        assert_count(
+            &R,
+            "Union negotiator Jens Albrecht called the strike.\n\n\
+             Hesse's social affairs minister, Rüdiger von Bernstorff, met Albrecht on Sunday. \
+             “There is no quick fix here,” he said.",
+            1,
+        );
+        assert_count(
+            &R,
+            "The film is produced by Los Angeles-based Carter Whitfield III and directed by João Vitor Albuquerque, who produced her albums.\n\n\
+             “It is hers,” Whitfield said in a statement.\n\n\
+             Whitfield first worked with Albuquerque in 2014. “She never sings a song the same way twice,” he said.",
+            1,
+        );
         // two men given speech verbs in the sentence before: either could be "he"
         assert_count(
             &R,

@@ -92,6 +92,12 @@ mod tests {
         assert_count(&R, "She called the deal “a disgrace”\n\nNext.", 1);
         // near misses
         assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
+        // a long first line in headline grammar is the headline
+        assert_count(
+            &R,
+            "Japan, Vietnam leaders agree to fast-track maritime pact in phone call, Tokyo says\n\nThe leaders spoke.",
+            0,
+        );
         assert_count(&R, "ORAVA BAY, Kestria\n\nThe storm hit on Monday.", 0);
         assert_count(&R, "(Photo: Ana Ruiz for the Ledger)\n\nThe storm hit.", 0);
         assert_count(&R, "“We won,” she said.\n\nThe list follows:", 0);

@@ -26,7 +26,9 @@ go outside when they belong to the whole sentence.
 
 ## Why is this bad?
 AP style (and US usage generally) puts commas and periods inside the closing mark,
-always. British usage differs: set `[style] punctuation = \"uk\"` to turn the rule off.
+always. British usage differs: an article that quotes British style (‘…’ outside, “…”
+inside) is checked by British usage and the rule stays quiet; `[style] punctuation =
+\"uk\"` turns it off for all copy, `\"us\"` keeps it on for all copy.
 
 ## Example
     The company said the meeting was held \"upon request\", not by invitation.
@@ -37,7 +39,12 @@ always. British usage differs: set `[style] punctuation = \"uk\"` to turn the ru
 The fix moves the comma or period inside the mark."
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
-        if cx.config.style.punctuation == Punctuation::Uk {
+        let uk = match cx.config.style.punctuation {
+            Punctuation::Uk => true,
+            Punctuation::Us => false,
+            Punctuation::Auto => a.quotes.british,
+        };
+        if uk {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -85,5 +92,22 @@ mod tests {
         assert_count(&R, "He listed three “red lines”: trade, troops and tariffs.", 0);
         assert_count(&R, "He said “a red line,” and left.", 0);
         assert_count(&R, "“Stop!”, she shouted.", 0);
+    }
+
+    #[test]
+    fn british_copy_follows_british_usage() {
+        use crate::config::{Config, Punctuation};
+        use crate::document::{Document, Format};
+        use crate::rules::{Context, Rule};
+        let text = "‘We will not move,’ Ruiz said. She called it ‘a time machine with a coin slot’.";
+        let check = |punctuation| {
+            let analysis = crate::analyze(Document::parse("t".as_ref(), text.to_string(), Format::Text));
+            let mut config = Config::default();
+            config.style.punctuation = punctuation;
+            let cx = Context { config: &config, confusables: crate::confusables::Checker::embedded() };
+            R.check(&analysis, &cx).len()
+        };
+        assert_eq!(check(Punctuation::Auto), 0, "British quote style: the period belongs outside");
+        assert_eq!(check(Punctuation::Us), 1, "house style US: flagged");
     }
 }
