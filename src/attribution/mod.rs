@@ -832,7 +832,16 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
         && long.len() >= 2
         && !text.contains([',', '.', '!', '?'])
         && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    title_case && qt > 0
+    // At the start of a sentence only with an appositive after it: "“Bantay Sugbo,” a
+    // nightly police programme, broadcast the arrests".
+    let appositive = || {
+        let mut k = qt + 1;
+        if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            k += 1;
+        }
+        toks.get(k).is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
+    };
+    title_case && (qt > 0 || appositive())
 }
 
 /// Nouns that announce a title in quotes: the film “…”, the report titled “…”.

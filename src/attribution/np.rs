@@ -185,7 +185,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     let det = DETERMINERS.contains(&w(doc, &toks[start]));
     if start >= floor + 2 && (det || start >= 1) {
         let prep = start - 1;
-        if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with") {
+        if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with" | "in") {
             // "A senior manager at the trust said": an unnamed head is the source too.
             if let Some(head @ Np { kind: NpKind::Name(_) | NpKind::Anonymous(_), .. }) = before(doc, toks, prep, floor)
             {

@@ -233,7 +233,9 @@ pub fn find(doc: &Document) -> Quotes {
             q.span.end = block.span.end;
             q.nested.extend(singles.take_nested());
             let continues = blocks.get(bi + 1).is_some_and(|next| {
-                next.kind != BlockKind::Heading && block.kind != BlockKind::Heading && opens_with_mark(doc, next.span)
+                next.kind != BlockKind::Heading
+                    && block.kind != BlockKind::Heading
+                    && opens_with_mark(doc, next.span, british)
             });
             if !continues {
                 if let Some(q) = open.take() {
@@ -410,8 +412,12 @@ fn starts_block(doc: &Document, block: usize, tok: MarkToken) -> bool {
     doc.prose[doc.blocks[block].span.start..tok.span.start].trim().is_empty()
 }
 
-fn opens_with_mark(doc: &Document, span: Span) -> bool {
+/// The paragraph opens with a quotation mark (‘ in British-style copy).
+fn opens_with_mark(doc: &Document, span: Span, british: bool) -> bool {
     let text = doc.text(span).trim_start();
+    if british {
+        return text.starts_with('‘');
+    }
     text.starts_with(['“', '"', '«']) || text.starts_with("``")
 }
 

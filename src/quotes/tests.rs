@@ -48,6 +48,22 @@ fn multi_paragraph_quote_is_one_quote() {
 }
 
 #[test]
+fn british_multi_paragraph_quote_is_one_quote() {
+    let src = "‘People bring me problems,’ he says. ‘They bring me stories. There was a Seeburg.\n\n\
+               ‘You can’t buy that.’\n\nThe shop opened in 1990. ‘It was hard,’ he said.";
+    let t = texts(src);
+    assert_eq!(
+        t,
+        vec![
+            "People bring me problems,",
+            "They bring me stories. There was a Seeburg. You can’t buy that.",
+            "It was hard,"
+        ]
+    );
+    assert_eq!(unbalanced(src), 0);
+}
+
+#[test]
 fn unbalanced_marks_are_kept() {
     assert_eq!(unbalanced("The mayor said “we will rebuild.\n\nNothing else."), 1);
     assert_eq!(unbalanced("The mayor said we will rebuild.” Nothing else."), 1);
