@@ -3,7 +3,9 @@
 //! Lists are data, not code: the attribution and sourcing stages ask "is this a speech
 //! verb?", "is this a title?", never match phrases written into the source.
 
-use std::collections::HashSet;
+use crate::confusables::FnvBuild;
+
+type HashSet<T> = std::collections::HashSet<T, FnvBuild>;
 use std::sync::OnceLock;
 
 struct Lexicon {
@@ -94,10 +96,18 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn has_lower(set: &HashSet<&'static str>, word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        set.contains(word.to_ascii_lowercase().as_str())
-    } else {
-        set.contains(word)
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return set.contains(word);
+    }
+    // Lower-case on the stack: this runs for every capitalised word of an article.
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..word.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(word.as_bytes());
+            dst.make_ascii_lowercase();
+            std::str::from_utf8(dst).is_ok_and(|lower| set.contains(lower))
+        }
+        None => set.contains(word.to_ascii_lowercase().as_str()),
     }
 }
 
@@ -124,7 +134,16 @@ pub fn is_title(word: &str) -> bool {
 /// A head noun of a body that speaks ("ministry", "company").
 pub fn is_body_noun(word: &str) -> bool {
     has_lower(&lexicon().bodies, word)
-        || word.strip_suffix("ies").is_some_and(|stem| has_lower(&lexicon().bodies, &format!("{stem}y")))
+        || word.strip_suffix("ies").is_some_and(|stem| {
+            // "authorities" → "authority", without allocating for the common short stem.
+            let mut buf = [0u8; 48];
+            let n = stem.len();
+            n < buf.len() && {
+                buf[..n].copy_from_slice(stem.as_bytes());
+                buf[n] = b'y';
+                std::str::from_utf8(&buf[..=n]).is_ok_and(|s| has_lower(&lexicon().bodies, s))
+            }
+        })
         || word.strip_suffix('s').is_some_and(|stem| stem.len() > 2 && has_lower(&lexicon().bodies, stem))
 }
 /// A head noun of a document that carries words ("statement", "readout").

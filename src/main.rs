@@ -609,8 +609,8 @@ struct Rendered {
     counts: json::Counts,
 }
 
-/// Check and render each file in parallel, then print in input order. Used for the
-/// text, JSON and GitHub formats when nothing is fixed.
+/// Check and render files in parallel and print them in input order. Used for the text,
+/// JSON and GitHub formats when nothing is fixed.
 #[allow(clippy::too_many_arguments)]
 fn check_streaming(
     files: &[PathBuf],
@@ -628,57 +628,60 @@ fn check_streaming(
         "never" => false,
         _ => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
     };
-    let results: Vec<Result<Rendered, String>> = files
-        .par_iter()
-        .zip(which)
-        .map(|(f, &si)| {
-            let doc = if is_stdin(f) {
-                Document::from_bytes(stdin_name, stdin_text.unwrap_or_default().to_vec(), Format::from_path(stdin_name))
-            } else {
-                onrecord::read_path(f)
-            };
-            let checked = check_one(doc.map_err(|e| e.to_string())?, &settings[si], FixMode::Report);
-            let report = &checked.report;
-            let output = match format {
-                CheckFormat::Json => serde_json::to_string(&json::file(report)).map_err(|e| e.to_string())?,
-                CheckFormat::Github => github::render(report),
-                _ => text::render(report, color),
-            };
-            Ok(Rendered { output, counts: count(std::slice::from_ref(report)) })
-        })
-        .collect();
-    let mut rendered = Vec::new();
-    for (f, r) in files.iter().zip(results) {
-        match r {
-            Ok(r) => rendered.push(r),
-            Err(message) => {
-                eprintln!("onrecord: error: {message}");
-                let path = f.display().to_string();
-                let reason = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_string();
-                errors.push((f.clone(), reason));
+    let check_file = |f: &PathBuf, si: usize| -> Result<Rendered, String> {
+        let doc = if is_stdin(f) {
+            Document::from_bytes(stdin_name, stdin_text.unwrap_or_default().to_vec(), Format::from_path(stdin_name))
+        } else {
+            onrecord::read_path(f)
+        };
+        let checked = check_one(doc.map_err(|e| e.to_string())?, &settings[si], FixMode::Report);
+        let report = &checked.report;
+        let output = match format {
+            CheckFormat::Json => serde_json::to_string(&json::file(report)).map_err(|e| e.to_string())?,
+            CheckFormat::Github => github::render(report),
+            _ => text::render(report, color),
+        };
+        Ok(Rendered { output, counts: count(std::slice::from_ref(report)) })
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if format == CheckFormat::Json {
+        // The same bytes serde writes for `json::CheckOutput`, one file at a time.
+        write!(out, "{{\"version\":1,\"files\":[")?;
+    }
+    let mut counts = json::Counts::default();
+    let mut checked_files = 0;
+    // Files are checked in parallel a batch at a time and printed in input order as each
+    // batch ends: memory holds one batch of rendered output, whatever the number of files.
+    const BATCH: usize = 256;
+    for (batch, batch_which) in files.chunks(BATCH).zip(which.chunks(BATCH)) {
+        let results: Vec<Result<Rendered, String>> =
+            batch.par_iter().zip(batch_which).map(|(f, &si)| check_file(f, si)).collect();
+        for (f, r) in batch.iter().zip(results) {
+            match r {
+                Ok(r) => {
+                    counts.error += r.counts.error;
+                    counts.warning += r.counts.warning;
+                    counts.info += r.counts.info;
+                    if format == CheckFormat::Json && checked_files > 0 {
+                        write!(out, ",")?;
+                    }
+                    write!(out, "{}", r.output)?;
+                    checked_files += 1;
+                }
+                Err(message) => {
+                    eprintln!("onrecord: error: {message}");
+                    let path = f.display().to_string();
+                    let reason = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_string();
+                    errors.push((f.clone(), reason));
+                }
             }
         }
     }
-    let mut counts = json::Counts::default();
-    for r in &rendered {
-        counts.error += r.counts.error;
-        counts.warning += r.counts.warning;
-        counts.info += r.counts.info;
-    }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     match format {
         CheckFormat::Json => {
-            // The same bytes serde writes for `json::CheckOutput`, one file at a time.
-            write!(out, "{{\"version\":1,\"files\":[")?;
-            for (i, r) in rendered.iter().enumerate() {
-                if i > 0 {
-                    write!(out, ",")?;
-                }
-                write!(out, "{}", r.output)?;
-            }
             let summary = json::Summary {
-                files: rendered.len(),
+                files: checked_files,
                 diagnostics: json::Counts { error: counts.error, warning: counts.warning, info: counts.info },
                 input_errors: errors
                     .iter()
@@ -689,14 +692,10 @@ fn check_streaming(
             serde_json::to_writer(&mut out, &summary)?;
             writeln!(out, "}}")?;
         }
-        _ => {
-            for r in &rendered {
-                write!(out, "{}", r.output)?;
-            }
-            if format == CheckFormat::Text {
-                writeln!(out, "{}", text::summary(rendered.len(), counts.error, counts.warning, counts.info))?;
-            }
+        CheckFormat::Text => {
+            writeln!(out, "{}", text::summary(checked_files, counts.error, counts.warning, counts.info))?;
         }
+        _ => {}
     }
     out.flush()?;
     drop(out);

@@ -340,9 +340,13 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     let words: Vec<&str> = toks[start..end].iter().map(|t| w(doc, t)).collect();
     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
     let lower: String = words.join(" ").to_lowercase();
-    if let Some(v) =
-        lexicon::vague_phrases().iter().find(|v| lower == **v || lower.ends_with(&format!(" {v}")) && !v.contains(' '))
-    {
+    if let Some(v) = lexicon::vague_phrases().iter().find(|v| {
+        lower == **v
+            || !v.contains(' ')
+                && lower.len() > v.len()
+                && lower.ends_with(**v)
+                && lower.as_bytes()[lower.len() - v.len() - 1] == b' '
+    }) {
         return Some(Np { kind: NpKind::Vague(v.to_string()), span });
     }
     let last = *words.last()?;

@@ -282,7 +282,7 @@ struct Entry {
 
 /// Fast hash for short keys (FNV-1a).
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
         self.0
@@ -296,7 +296,7 @@ impl std::hash::Hasher for Fnv {
         self.0 = h;
     }
 }
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// The confusable-word checker: embedded sets (plus any extra) and the n-gram fst.
 pub struct Checker {
