@@ -34,13 +34,20 @@ use quotes::Quotes;
 pub struct Analysis {
     pub doc: Document,
     pub quotes: Quotes,
-    /// Narrative tokens per block.
-    pub tokens: Vec<Vec<tokens::Tok>>,
     pub entities: Entities,
     pub attributions: Attributions,
 }
 
 impl Analysis {
+    /// The narrative tokens of block `bi` (quotes as single tokens, sentence breaks
+    /// marked), built on demand: an article's tokens are not kept, so a large file does
+    /// not hold them all.
+    pub fn block_tokens(&self, bi: usize) -> Vec<tokens::Tok> {
+        let mut out = Vec::new();
+        tokens::block_tokens(&self.doc, bi, &self.quotes.quotes, &mut out);
+        out
+    }
+
     /// Whether rewriting a quote's marks or the punctuation at them is safe: the quote
     /// is well formed, its paragraphs have no unbalanced mark, and no mark touches it
     /// from outside, so no other mark can pair differently after the edit.
@@ -66,16 +73,9 @@ impl Analysis {
 /// Run the analysis stages on a document.
 pub fn analyze(doc: Document) -> Analysis {
     let quotes = quotes::find(&doc);
-    let tokens: Vec<Vec<tokens::Tok>> = (0..doc.blocks.len())
-        .map(|bi| {
-            let mut out = Vec::new();
-            tokens::block_tokens(&doc, bi, &quotes.quotes, &mut out);
-            out
-        })
-        .collect();
-    let mut entities = Entities::build(&doc, &tokens);
-    let attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
-    Analysis { doc, quotes, tokens, entities, attributions }
+    let mut entities = Entities::build(&doc, &quotes.quotes);
+    let attributions = attribution::attribute(&doc, &quotes.quotes, &mut entities);
+    Analysis { doc, quotes, entities, attributions }
 }
 
 /// Read a file from disk into a document (format by extension).

@@ -74,6 +74,8 @@ pub struct Cue {
     pub source_type: SourceType,
     /// The cue carries a direct quote in its sentence.
     pub quoted: bool,
+    /// It reports something said: not a request or a negated verb (see [`states`]).
+    pub states: bool,
 }
 
 /// The attribution of one quote.
@@ -145,11 +147,17 @@ pub struct Attributions {
 }
 
 /// Attribute every quote of the article.
-pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &mut Entities) -> Attributions {
+pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attributions {
     let mut out =
         Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
     let mut last_speaker: Option<Attribution> = None; // of the previous paragraph
-    for (bi, toks) in tokens.iter().enumerate() {
+                                                      // One block's tokens and the previous block's, rebuilt in two buffers: the article's
+                                                      // tokens are never all in memory at once.
+    let (mut cur, mut before): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
+    for bi in 0..doc.blocks.len() {
+        std::mem::swap(&mut cur, &mut before);
+        tokens::block_tokens(doc, bi, quotes, &mut cur);
+        let toks = cur.as_slice();
         let heading = doc.blocks[bi].kind == BlockKind::Heading;
         let mut para_speaker: Option<Attribution> = None;
         let mut unit_start = 0;
@@ -159,7 +167,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
             }
             let unit = unit_start..ui;
             unit_start = ui + 1;
-            let prev = if bi > 0 { tokens[bi - 1].as_slice() } else { &[] };
+            let prev = if bi > 0 { before.as_slice() } else { &[] };
             let cues = find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
             let mut according_used = false;
@@ -222,7 +230,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], tokens: &[Vec<Tok>], ents: &m
             prev.block == cue.block && prev.unit == cue.unit && prev.speaker.is_some()
         };
         let heading = doc.blocks[cue.block].kind == BlockKind::Heading;
-        if cue.quoted || cue.speaker.is_none() || embedded || heading || !states(doc, &tokens[cue.block], cue.tok) {
+        if cue.quoted || cue.speaker.is_none() || embedded || heading || !cue.states {
             continue;
         }
         let subject = cue.subject.as_ref().map(|np| np.span);
@@ -326,6 +334,7 @@ fn find_cues(
             entity,
             source_type,
             quoted: false,
+            states: states(doc, toks, i),
         };
         out.cues.push(cue);
         found.push(out.cues.len() - 1);

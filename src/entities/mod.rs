@@ -6,9 +6,10 @@
 
 pub mod names;
 
-use crate::attribution::tokens::Tok;
+use crate::attribution::tokens::{block_tokens, Tok};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::{self, Pronoun};
+use crate::quotes::Quote;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -119,8 +120,8 @@ struct Run {
 }
 
 impl Entities {
-    pub fn build(doc: &Document, tokens: &[Vec<Tok>]) -> Entities {
-        let runs = find_runs(doc, tokens);
+    pub fn build(doc: &Document, quotes: &[Quote]) -> Entities {
+        let runs = find_runs(doc, quotes);
         let mut ents = Entities::default();
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut suffixes: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -139,14 +140,14 @@ impl Entities {
         };
         // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
         // form, not a person, unless a title or an appositive says otherwise.
-        let bodies: Vec<String> =
-            runs.iter().filter(|r| r.body_like && r.text.contains(' ')).map(|r| r.text.to_lowercase() + " ").collect();
-        let short_body = |r: &Run| {
-            let lower = r.text.to_lowercase() + " ";
-            !r.has_person_title
-                && r.appositive.is_none()
-                && bodies.iter().any(|b| b.len() > lower.len() && b.starts_with(&lower))
-        };
+        // Every shorter leading part of a body's name, looked up in constant time.
+        let mut body_prefixes: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for r in runs.iter().filter(|r| r.body_like && r.text.contains(' ')) {
+            let lower = r.text.to_lowercase();
+            body_prefixes.extend(lower.match_indices(' ').map(|(i, _)| lower[..i].to_string()));
+        }
+        let short_body =
+            |r: &Run| !r.has_person_title && r.appositive.is_none() && body_prefixes.contains(&r.text.to_lowercase());
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
             .iter()
@@ -236,16 +237,19 @@ impl Entities {
             });
         }
         ents.index_mentions();
-        ents.index_descriptors(doc, tokens);
+        ents.index_descriptors(doc, quotes);
         ents
     }
 
     /// "the judge", "the senior prosecutor": a role the article gave one person stands for
     /// them wherever it appears, so "The judge paused. “…,” she said." finds her. These
     /// go into the position index only; the person's own mentions stay names.
-    fn index_descriptors(&mut self, doc: &Document, tokens: &[Vec<Tok>]) {
+    fn index_descriptors(&mut self, doc: &Document, quotes: &[Quote]) {
         let before = self.index.len();
-        for (bi, toks) in tokens.iter().enumerate() {
+        let mut buf = Vec::new();
+        for bi in 0..doc.blocks.len() {
+            block_tokens(doc, bi, quotes, &mut buf);
+            let toks = buf.as_slice();
             for (i, t) in toks.iter().enumerate() {
                 if !t.is_word() || !matches!(doc.text(t.span), "the" | "The") {
                     continue;
@@ -258,7 +262,10 @@ impl Entities {
                         return None;
                     }
                     let last = expand_title(phrase[n - 1]);
-                    if !self.roles.contains_key(&last) || !lexicon::is_title(&last) || lexicon::is_body_noun(&last) {
+                    // A role many people share ("the minister" in an archive of stories)
+                    // names no one in particular; it also keeps this pass linear.
+                    let few = self.roles.get(&last).is_some_and(|ids| ids.len() <= 8);
+                    if !few || !lexicon::is_title(&last) || lexicon::is_body_noun(&last) {
                         return None;
                     }
                     let id = self.by_descriptor(&phrase, t.span.start)?;
@@ -592,9 +599,12 @@ fn role_appositive(doc: &Document, r: &Run) -> bool {
 }
 
 /// Find capitalised name runs in every block's narrative.
-fn find_runs(doc: &Document, tokens: &[Vec<Tok>]) -> Vec<Run> {
+fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
     let mut runs = Vec::new();
-    for (bi, toks) in tokens.iter().enumerate() {
+    let mut buf = Vec::new();
+    for bi in 0..doc.blocks.len() {
+        block_tokens(doc, bi, quotes, &mut buf);
+        let toks = buf.as_slice();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];

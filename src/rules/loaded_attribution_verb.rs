@@ -77,7 +77,7 @@ Loaded verbs put the writer's judgment into the attribution.
             if !lexicon::is_loaded_verb(verb) || cue.subject.is_none() {
                 continue;
             }
-            let toks = &a.tokens[cue.block];
+            let toks = &a.block_tokens(cue.block);
             let prev = cue
                 .tok
                 .checked_sub(1)

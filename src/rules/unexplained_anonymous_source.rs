@@ -60,11 +60,13 @@ standards editor asks about.
             // "According to the charge sheet, a site inspector warned …": the document is
             // the source; the unnamed person is part of what it says.
             let sentence = a.doc.sentences[s].span;
-            let documented = a.attributions.according.iter().any(|acc| {
-                sentence.contains(acc.span.start)
-                    && acc.span.end <= at
-                    && !matches!(acc.source.kind, NpKind::Anonymous(_) | NpKind::Vague(_))
-            });
+            // The "according to" phrases are in document order: look at this sentence's.
+            let according = &a.attributions.according;
+            let first = according.partition_point(|acc| acc.span.start < sentence.start);
+            let documented = according[first..]
+                .iter()
+                .take_while(|acc| sentence.contains(acc.span.start))
+                .any(|acc| acc.span.end <= at && !matches!(acc.source.kind, NpKind::Anonymous(_) | NpKind::Vague(_)));
             if documented {
                 continue;
             }

@@ -38,7 +38,7 @@ Or drop the claim."
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for cue in &a.attributions.cues {
-            let toks = &a.tokens[cue.block];
+            let toks = &a.block_tokens(cue.block);
             let span = match &cue.subject {
                 Some(np) if matches!(np.kind, NpKind::Vague(_)) => {
                     // A named group after the vague noun is not vague: "critics, including Sen. X".
