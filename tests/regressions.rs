@@ -197,3 +197,22 @@ fn lone_cr_is_a_line_break_in_every_format() {
         assert_eq!(a.doc.lines.line_col(&a.doc.source, at), (4, 1), "{format:?}");
     }
 }
+
+/// Found by `mutated_corpus_holds_invariants` (2026-11-25): in HTML, a quote mark widened
+/// to its `&ldquo;` reference began before its paragraph's text, and the check whether
+/// the mark opens its paragraph sliced backwards.
+#[test]
+fn html_reference_mark_before_its_block_text() {
+    let html = "<article>\n<h1>Council delays vote on ferry contract</h1>\n\
+                <p>HALDEN, Norway (Wire) &mdash; The city council on Tuesday postponed a vote.</p>\n\
+                <p>&ldquo;r members said they had not seen the final costs.</p>\n\
+                <p>&ldquo;We cannot sign what we have not read,&rdquo; said Ingrid Solheim-Berg. \
+                \"The numbers arrived at midnight.\"</p>\n</article>\n";
+    check_all_formats(html);
+    let mutated = include_str!("../corpus/html-council-vote.html").replacen(
+        "<p>&ldquo;We cannot",
+        "<p>&ldquo;r members said.</p>\n<p>&ldquo;We cannot",
+        1,
+    );
+    check_all_formats(&mutated);
+}

@@ -409,7 +409,9 @@ fn close_unbalanced(doc: &Document, q: Quote, out: &mut Quotes) {
 }
 
 fn starts_block(doc: &Document, block: usize, tok: MarkToken) -> bool {
-    doc.prose[doc.blocks[block].span.start..tok.span.start].trim().is_empty()
+    // A mark widened to its HTML reference (`&ldquo;`) may begin before the block's text.
+    let start = doc.blocks[block].span.start;
+    tok.span.start <= start || doc.prose[start..tok.span.start].trim().is_empty()
 }
 
 /// The paragraph opens with a quotation mark (‘ in British-style copy).
