@@ -22,6 +22,7 @@ struct Lexicon {
     anonymity_reasons: Vec<&'static str>,
     social_media: HashSet<&'static str>,
     family_first: HashSet<&'static str>,
+    given_names: HashSet<&'static str>,
     /// Capital or demonym (as written) → country.
     countries: std::collections::HashMap<&'static str, &'static str>,
 }
@@ -91,6 +92,7 @@ fn lexicon() -> &'static Lexicon {
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
         family_first: words(include_str!("../data/lexicon/family_first.txt")),
+        given_names: words(include_str!("../data/lexicon/given_names.txt")),
         countries: countries(include_str!("../data/lexicon/countries.txt")),
     })
 }
@@ -177,6 +179,10 @@ pub fn country_of(form: &str) -> Option<&'static str> {
 }
 
 /// A family name written first in its own tradition (Chinese, Korean, Vietnamese).
+/// A common given name ("Mustafa", "Ana", "Ji-hoon"), compared as written.
+pub fn is_given_name(word: &str) -> bool {
+    lexicon().given_names.contains(word)
+}
 pub fn is_family_first(word: &str) -> bool {
     lexicon().family_first.contains(word)
 }

@@ -132,3 +132,14 @@ fn speakers_introduced_without_a_speech_verb() {
                 was paid for by the public,” she said.";
     assert_eq!(speakers(text)[2], Some("Kang Eun-ji".into()));
 }
+
+#[test]
+fn a_common_given_name_is_evidence_of_a_person() {
+    let text = "Critics, including lawmaker Hakan Büyükşişli, said the deadline was too distant.\n\n\
+                At the hospital, Mustafa Ağırbaş waited for news of his brother.\n\n\
+                “They tell us nothing, only to wait,” he said.";
+    assert_eq!(one(text), Some("Mustafa Ağırbaş".into()));
+    // near misses: a place and a holiday are not people
+    let text = "Fans of the San Francisco Giants gathered on May Day. “We waited all year,” one said.";
+    assert_eq!(one(text), None);
+}

@@ -739,7 +739,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // After "the" or a preposition, only a title, an appositive, an age or a "who"
     // clause makes the name a person's.
     let weak = !after_function_word && (next_verb || prev_verb || of_body);
-    let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak);
+    // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
+    // words, is a person's name even with no title or verb beside it.
+    let given = name_words.len() >= 2 && lexicon::is_given_name(name_words[0]);
+    let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak || given);
     let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);
     // A body's name keeps its capitalised words: "Omani Foreign Ministry", not "Ministry".
