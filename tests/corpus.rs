@@ -17,12 +17,12 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }
 
-/// Every article of the corpus (`*.txt`, `*.md`), sorted by file name.
+/// Every article of the corpus (`*.txt`, `*.md`, `*.html`), sorted by file name.
 fn articles() -> Vec<PathBuf> {
     let entries = std::fs::read_dir(corpus_dir()).expect("corpus/ is readable");
     let mut out: Vec<PathBuf> = entries
         .map(|e| e.expect("corpus entry").path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md" | "html")))
         .collect();
     out.sort();
     assert!(!out.is_empty(), "no articles in corpus/");

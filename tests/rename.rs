@@ -92,8 +92,10 @@ proptest! {
         let parts = name_parts(&text);
         let mut map = BTreeMap::new();
         for (i, part) in parts.iter().enumerate() {
-            // Distinct new names, so two people never merge.
-            let tag: String = i.to_string().chars().map(|d| (b'a' + d as u8 - b'0') as char).collect();
+            // Distinct new names, so two people never merge, and at least three letters
+            // apart, so two never read as one name misspelt (inconsistent-name).
+            let tag: String =
+                i.to_string().chars().flat_map(|d| std::iter::repeat_n((b'a' + d as u8 - b'0') as char, 3)).collect();
             map.insert(part.clone(), format!("{}{tag}", pool[i % pool.len()]));
         }
         prop_assert!(!parts.is_empty(), "article {} names nobody", article);
