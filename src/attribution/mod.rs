@@ -321,7 +321,10 @@ fn find_cues(
             subject = np::after(doc, toks, i + 1, unit.end);
         }
         let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
-        if social_context(doc, toks, prev, i, unit.end) && source_type == SourceType::NamedPerson {
+        // A post is a post whoever makes it: a person or a group writing on X.
+        if social_context(doc, toks, prev, i, unit.end)
+            && matches!(source_type, SourceType::NamedPerson | SourceType::Organization)
+        {
             source_type = SourceType::SocialMedia;
         }
         let cue = Cue {

@@ -114,6 +114,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 return before(doc, toks, c, floor);
             }
             let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
+            // "Critics of the plan, including state Sen. Dolores Whitfield, said": the named
+            // member speaks for the group.
+            if toks.get(open + 1).is_some_and(|t| t.is_word() && w(doc, t) == "including") && open + 2 < end {
+                if let Some(np @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, open + 2, end) {
+                    return Some(np);
+                }
+            }
             // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
             let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)));
             if open + 1 < end && name_only {
