@@ -128,6 +128,25 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     return Some(np);
                 }
             }
+            // "Maribel Chávez-Ortiz, 38, a middle-school teacher, said": step back over an
+            // age and a role in apposition to the name before them.
+            let mut c = end;
+            loop {
+                let Some(p) = (floor..c).rev().find(|&i| toks[i].is_punct(',')) else { break };
+                let seg = &toks[p + 1..c];
+                let age = seg.len() == 1 && w(doc, &seg[0]).bytes().all(|b| b.is_ascii_digit());
+                let role = seg.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
+                    && seg.iter().all(|t| t.is_word() || t.is_punct('-'));
+                if !(age || role) {
+                    break;
+                }
+                c = p;
+            }
+            if c < end {
+                if let named @ Some(Np { kind: NpKind::Name(_), .. }) = before(doc, toks, c, floor) {
+                    return named;
+                }
+            }
             return before(doc, toks, open, floor);
         }
         return None;
@@ -177,6 +196,54 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         }
     }
     let mut np = classify(doc, toks, start, end + 1);
+    // A phrase after a preposition is its object, not the subject: "presented to council".
+    let object = start > floor
+        && toks[start - 1].is_word()
+        && matches!(w(doc, &toks[start - 1]), "to" | "by" | "after" | "before" | "in" | "on" | "for" | "with");
+    if np.is_none() || object {
+        // "A policy statement issued after the meeting described", "a staff report
+        // presented to council said": the document before its participle clause.
+        let lo = end.saturating_sub(8).max(floor);
+        let participle = (lo + 1..=end).rev().find(|&k| {
+            toks[k].is_word()
+                && matches!(
+                    w(doc, &toks[k]),
+                    "issued"
+                        | "released"
+                        | "published"
+                        | "posted"
+                        | "sent"
+                        | "obtained"
+                        | "seen"
+                        | "reviewed"
+                        | "presented"
+                        | "filed"
+                        | "submitted"
+                        | "prepared"
+                        | "commissioned"
+                        | "leaked"
+                        | "signed"
+                )
+                && toks[k - 1].is_word()
+                && (lexicon::is_document_noun(w(doc, &toks[k - 1])) || lexicon::is_body_noun(w(doc, &toks[k - 1])))
+                && toks[k..=end].iter().all(|t| t.is_word())
+        });
+        if let Some(k) = participle {
+            let head = k - 1;
+            let mut s = head;
+            while s > floor && toks[s - 1].is_word() && head - s < 4 {
+                let prev = w(doc, &toks[s - 1]);
+                s -= 1;
+                if DETERMINERS.contains(&prev) {
+                    break;
+                }
+            }
+            if let Some(doc_np) = classify(doc, toks, s, head + 1) {
+                // The phrase runs to the verb, participle clause included.
+                np = Some(Np { span: Span::new(doc_np.span.start, toks[end].span.end), ..doc_np });
+            }
+        }
+    }
     if np.is_none() && start == end {
         // "a second diplomat", "the organizers": back to a determiner over plain words.
         let det = (end.saturating_sub(3).max(floor)..end).rev().take_while(|&i| toks[i].is_word()).find(|&i| {
@@ -303,6 +370,10 @@ pub fn is_phrase_word(word: &str) -> bool {
 
 /// The speaker phrase after an inverted verb: `said Ana Ruiz, director …`, `said the ministry`.
 pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<Np> {
+    // "adding that the board …": what follows "that" is reported, not the speaker.
+    if toks.get(from).is_some_and(|t| t.is_word() && matches!(w(doc, t), "that" | "whether" | "if")) {
+        return None;
+    }
     let mut end = from;
     while end < ceil && toks[end].is_word() && end - from < 8 {
         let word = w(doc, &toks[end]);

@@ -114,6 +114,8 @@ struct Run {
     body_like: bool,
     /// The last word names a body or a place ("Center", "Ministry"), whatever precedes.
     body_noun: bool,
+    /// An age in apposition or a "who" clause follows: "Amina, 34, who …".
+    age_or_who: bool,
     appositive: Option<(Span, String)>,
     span: Span,
     text: String,
@@ -159,7 +161,7 @@ impl Entities {
                 // A name that speaks elsewhere is a person even after "by" ("produced by
                 // Carter Whitfield III … Whitfield said").
                 (multi && (r.person_evidence || !r.body_noun && ends_in_speaker(&r.text)))
-                    || (!multi && (r.has_person_title || role_appositive(doc, r)) && !r.body_like)
+                    || (!multi && (r.has_person_title || role_appositive(doc, r) || r.age_or_who) && !r.body_like)
             })
             .collect();
         candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
@@ -764,6 +766,8 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         speaks: next_verb || prev_verb,
         body_like,
         body_noun,
+        // Not a people ("The Japanese, who …"): no demonym, no "the" before it.
+        age_or_who: (age || relative) && !names::is_demonym(&text) && prev_word.as_deref() != Some("the"),
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),
         text,

@@ -27,6 +27,15 @@ const NON_SPEECH_OBJECTS: &[&str] = &[
     "fraud",
     "seats",
     "seat",
+    "race",
+    "defeat",
+    "election",
+    "contest",
+    "match",
+    "game",
+    "goal",
+    "goals",
+    "penalty",
     "prize",
     "crown",
     "land",
@@ -86,6 +95,52 @@ Loaded verbs put the writer's judgment into the attribution.
                 .map(|t| w(&a.doc, t).to_ascii_lowercase());
             if prev.as_deref().is_some_and(|p| matches!(p, "was" | "were" | "been" | "be" | "being" | "is" | "are")) {
                 continue; // passive: "was admitted to hospital"
+            }
+            // "no warranty claims on the vessels": after a noun that is not its subject the
+            // word is a noun itself.
+            let subject_ends_here = cue.subject.as_ref().is_some_and(|s| {
+                cue.tok > 0 && s.span.end >= toks[cue.tok - 1].span.end && s.span.start <= toks[cue.tok - 1].span.start
+            });
+            let noun_use = !cue.quoted
+                && !subject_ends_here
+                && prev.as_deref().is_some_and(|p| {
+                    p.chars().all(|c| c.is_lowercase())
+                        && !crate::attribution::np::is_adverb(p)
+                        && !matches!(
+                            p,
+                            "has"
+                                | "have"
+                                | "had"
+                                | "also"
+                                | "then"
+                                | "later"
+                                | "and"
+                                | "but"
+                                | "or"
+                                | "who"
+                                | "which"
+                                | "that"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "we"
+                                | "i"
+                                | "you"
+                                | "once"
+                                | "again"
+                                | "never"
+                                | "always"
+                                | "still"
+                                | "often"
+                                | "even"
+                                | "now"
+                                | "first"
+                                | "since"
+                        )
+                });
+            if noun_use {
+                continue;
             }
             // The object, skipping a determiner: "claimed the title", "admitted liability".
             let object = toks[cue.tok + 1..]
@@ -186,7 +241,11 @@ mod tests {
         assert_count(&R, "Ruiz was admitted to hospital on Monday.", 0);
         assert_count(&R, "The company admitted liability in a court filing.", 0);
         assert_count(&R, "The group claimed responsibility for the attack.", 0);
+        assert_count(&R, "Whitcombe, 61, conceded the race shortly after 11 p.m.", 0);
         assert_count(&R, "Oh Se-ra, who admitted in March to arranging the transfers, was fined.", 0);
         assert_count(&R, "Ruiz admitted that the audit was late.", 1);
+        assert_count(&R, "Kestrel has faced no warranty claims on the vessels it delivered.", 0);
+        assert_count(&R, "Ruiz, who chairs the board, claimed the audit was wrong.", 1);
+        assert_count(&R, "Ruiz later claimed the audit was wrong.", 1);
     }
 }
