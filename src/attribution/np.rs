@@ -131,8 +131,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             // "Maribel Chávez-Ortiz, 38, a middle-school teacher, said": step back over an
             // age and a role in apposition to the name before them.
             let mut c = end;
-            loop {
-                let Some(p) = (floor..c).rev().find(|&i| toks[i].is_punct(',')) else { break };
+            while let Some(p) = (floor..c).rev().find(|&i| toks[i].is_punct(',')) {
                 let seg = &toks[p + 1..c];
                 let age = seg.len() == 1 && w(doc, &seg[0]).bytes().all(|b| b.is_ascii_digit());
                 let role = seg.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
