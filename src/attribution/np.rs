@@ -429,7 +429,8 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     let last = *words.last()?;
     // "a senior Omani official": a nationality does not name anyone.
     let named = words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));
-    let indefinite_role = matches!(words[0], "a" | "A" | "an" | "An") && lexicon::is_title(last) && words.len() >= 2;
+    let indefinite_role =
+        matches!(words[0], "a" | "A" | "an" | "An" | "one" | "One") && lexicon::is_title(last) && words.len() >= 2;
     if (lexicon::is_anonymous_noun(last) || indefinite_role) && !named {
         // "a senior official", "two diplomats", "sources": indefinite, not "the official"
         // (a second reference) nor a bare "officials" (wire shorthand for the body named nearby).

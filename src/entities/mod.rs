@@ -743,7 +743,13 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let weak = !after_function_word && (next_verb || prev_verb || of_body);
     // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
     // words, is a person's name even with no title or verb beside it.
-    let given = name_words.len() >= 2 && lexicon::is_given_name(name_words[0]);
+    // So does the shape of an East Asian name: a family name first, then a hyphenated
+    // given name ("Huang Shu-fen", "Park Ji-hoon").
+    let given = name_words.len() >= 2 && lexicon::is_given_name(name_words[0])
+        || name_words.len() == 2
+            && lexicon::is_family_first(name_words[0])
+            && name_words[1].contains('-')
+            && name_words[1].chars().next().is_some_and(char::is_uppercase);
     let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak || given);
     let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);
