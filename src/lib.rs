@@ -48,6 +48,12 @@ impl Analysis {
         out
     }
 
+    /// Block tokens for a pass that visits blocks in order (cues, mentions): each block
+    /// is tokenized once however many findings it holds.
+    pub fn token_cache(&self) -> TokenCache<'_> {
+        TokenCache { analysis: self, block: None, toks: Vec::new() }
+    }
+
     /// Whether rewriting a quote's marks or the punctuation at them is safe: the quote
     /// is well formed, its paragraphs have no unbalanced mark, and no mark touches it
     /// from outside, so no other mark can pair differently after the edit.
@@ -67,6 +73,23 @@ impl Analysis {
         let quotes = &self.quotes.quotes;
         let idx = quotes.partition_point(|q| q.span.start <= offset);
         quotes[..idx].iter().rev().take(2).find(|q| q.inner().contains(offset))
+    }
+}
+
+/// The tokens of the block last asked for (see [`Analysis::token_cache`]).
+pub struct TokenCache<'a> {
+    analysis: &'a Analysis,
+    block: Option<usize>,
+    toks: Vec<tokens::Tok>,
+}
+
+impl TokenCache<'_> {
+    pub fn get(&mut self, bi: usize) -> &[tokens::Tok] {
+        if self.block != Some(bi) {
+            tokens::block_tokens(&self.analysis.doc, bi, &self.analysis.quotes.quotes, &mut self.toks);
+            self.block = Some(bi);
+        }
+        &self.toks
     }
 }
 

@@ -81,12 +81,13 @@ Loaded verbs put the writer's judgment into the attribution.
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let mut cache = a.token_cache();
         for cue in &a.attributions.cues {
             let verb = a.doc.text(cue.verb);
             if !lexicon::is_loaded_verb(verb) || cue.subject.is_none() {
                 continue;
             }
-            let toks = &a.block_tokens(cue.block);
+            let toks = cache.get(cue.block);
             let prev = cue
                 .tok
                 .checked_sub(1)

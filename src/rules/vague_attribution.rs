@@ -37,8 +37,9 @@ Or drop the claim."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let mut cache = a.token_cache();
         for cue in &a.attributions.cues {
-            let toks = &a.block_tokens(cue.block);
+            let toks = cache.get(cue.block);
             let span = match &cue.subject {
                 Some(np) if matches!(np.kind, NpKind::Vague(_)) => {
                     // A named group after the vague noun is not vague: "critics, including Sen. X".
