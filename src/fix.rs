@@ -194,7 +194,7 @@ mod tests {
         Diagnostic {
             rule,
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             span,
             help: None,
             fix: Some(if safe { Fix::safe(span, replacement) } else { Fix::unsafe_(span, replacement) }),

@@ -59,8 +59,8 @@ impl Analysis {
     /// from outside, so no other mark can pair differently after the edit.
     pub fn quote_fix_is_safe(&self, q: &quotes::Quote) -> bool {
         let marks = ['"', '“', '”', '‘', '’', '\'', '`', '«', '»'];
-        let before = self.doc.prose[..q.span.start].chars().next_back();
-        let after = self.doc.prose[q.span.end..].chars().find(|c| !matches!(c, ',' | '.'));
+        let before = self.doc.prose()[..q.span.start].chars().next_back();
+        let after = self.doc.prose()[q.span.end..].chars().find(|c| !matches!(c, ',' | '.'));
         let blocks = self.doc.blocks[q.first_block].span.start..self.doc.blocks[q.last_block].span.end;
         q.well_formed(&self.doc)
             && !before.is_some_and(|c| marks.contains(&c))

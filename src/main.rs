@@ -605,9 +605,13 @@ fn check(inputs: Inputs, format: CheckFormat, fail_on: FailOn, color: &str, mode
 /// is written, so memory stays that of the files being checked at the moment, not of the
 /// whole run.
 struct Rendered {
-    output: String,
+    output: Vec<u8>,
     counts: json::Counts,
 }
+
+/// A file at least this large is checked on its own and its findings are written
+/// straight to the output, never held as one string.
+const LARGE_FILE: u64 = 4 << 20;
 
 /// Check and render files in parallel and print them in input order. Used for the text,
 /// JSON and GitHub formats when nothing is fixed.
@@ -628,20 +632,21 @@ fn check_streaming(
         "never" => false,
         _ => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
     };
-    let check_file = |f: &PathBuf, si: usize| -> Result<Rendered, String> {
+    let check_file = |f: &PathBuf, si: usize| -> Result<FileReport, String> {
         let doc = if is_stdin(f) {
             Document::from_bytes(stdin_name, stdin_text.unwrap_or_default().to_vec(), Format::from_path(stdin_name))
         } else {
             onrecord::read_path(f)
         };
-        let checked = check_one(doc.map_err(|e| e.to_string())?, &settings[si], FixMode::Report);
-        let report = &checked.report;
-        let output = match format {
-            CheckFormat::Json => serde_json::to_string(&json::file(report)).map_err(|e| e.to_string())?,
-            CheckFormat::Github => github::render(report),
-            _ => text::render(report, color),
-        };
-        Ok(Rendered { output, counts: count(std::slice::from_ref(report)) })
+        Ok(check_one(doc.map_err(|e| e.to_string())?, &settings[si], FixMode::Report).report)
+    };
+    let render = |out: &mut dyn Write, report: &FileReport| -> std::io::Result<()> {
+        let mut out = out;
+        match format {
+            CheckFormat::Json => json::write_file(&mut out, report),
+            CheckFormat::Github => github::write(&mut out, report),
+            _ => text::write(&mut out, report, color),
+        }
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -651,32 +656,73 @@ fn check_streaming(
     }
     let mut counts = json::Counts::default();
     let mut checked_files = 0;
-    // Files are checked in parallel a batch at a time and printed in input order as each
-    // batch ends: memory holds one batch of rendered output, whatever the number of files.
-    const BATCH: usize = 256;
-    for (batch, batch_which) in files.chunks(BATCH).zip(which.chunks(BATCH)) {
-        let results: Vec<Result<Rendered, String>> =
-            batch.par_iter().zip(batch_which).map(|(f, &si)| check_file(f, si)).collect();
-        for (f, r) in batch.iter().zip(results) {
-            match r {
-                Ok(r) => {
-                    counts.error += r.counts.error;
-                    counts.warning += r.counts.warning;
-                    counts.info += r.counts.info;
-                    if format == CheckFormat::Json && checked_files > 0 {
-                        write!(out, ",")?;
-                    }
-                    write!(out, "{}", r.output)?;
-                    checked_files += 1;
+    let mut emit = |f: &PathBuf,
+                    r: Result<json::Counts, String>,
+                    out: &mut dyn Write,
+                    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>|
+     -> Result<()> {
+        match r {
+            Ok(c) => {
+                counts.error += c.error;
+                counts.warning += c.warning;
+                counts.info += c.info;
+                if format == CheckFormat::Json && checked_files > 0 {
+                    write!(out, ",")?;
                 }
-                Err(message) => {
-                    eprintln!("onrecord: error: {message}");
-                    let path = f.display().to_string();
-                    let reason = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_string();
-                    errors.push((f.clone(), reason));
-                }
+                write(out)?;
+                checked_files += 1;
+            }
+            Err(message) => {
+                eprintln!("onrecord: error: {message}");
+                let path = f.display().to_string();
+                let reason = message.strip_prefix(&format!("{path}: ")).unwrap_or(&message).to_string();
+                errors.push((f.clone(), reason));
             }
         }
+        Ok(())
+    };
+    // Files are checked in parallel a batch at a time and printed in input order as each
+    // batch ends: memory holds one batch of rendered output, whatever the number of files.
+    // A large file is a batch of its own, written out finding by finding.
+    let size = |f: &PathBuf| {
+        if is_stdin(f) {
+            stdin_text.map_or(0, |t| t.len() as u64)
+        } else {
+            std::fs::metadata(f).map_or(0, |m| m.len())
+        }
+    };
+    const BATCH: usize = 256;
+    let mut i = 0;
+    while i < files.len() {
+        if size(&files[i]) >= LARGE_FILE {
+            let f = &files[i];
+            let report = check_file(f, which[i]);
+            let c = report.as_ref().map(|r| count(std::slice::from_ref(r))).map_err(Clone::clone);
+            emit(f, c, &mut out, &mut |out| render(out, report.as_ref().expect("checked above")))?;
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < files.len() && end - i < BATCH && size(&files[end]) < LARGE_FILE {
+            end += 1;
+        }
+        let results: Vec<Result<Rendered, String>> = files[i..end]
+            .par_iter()
+            .zip(&which[i..end])
+            .map(|(f, &si)| {
+                let report = check_file(f, si)?;
+                let mut output = Vec::new();
+                render(&mut output, &report).map_err(|e| e.to_string())?;
+                Ok(Rendered { output, counts: count(std::slice::from_ref(&report)) })
+            })
+            .collect();
+        for (f, r) in files[i..end].iter().zip(results) {
+            match r {
+                Ok(r) => emit(f, Ok(r.counts), &mut out, &mut |out| out.write_all(&r.output))?,
+                Err(e) => emit(f, Err(e), &mut out, &mut |_| Ok(()))?,
+            }
+        }
+        i = end;
     }
     match format {
         CheckFormat::Json => {

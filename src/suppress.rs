@@ -167,9 +167,9 @@ pub fn apply(doc: &Document, diagnostics: Vec<Diagnostic>, config: &Config) -> V
                 kept.push(Diagnostic {
                     rule: UNUSED_SUPPRESSION,
                     severity,
-                    message,
+                    message: message.into(),
                     span: dir.span,
-                    help: Some("remove the comment, or correct the rule id".to_string()),
+                    help: Some("remove the comment, or correct the rule id".into()),
                     fix: None,
                 });
             }
@@ -210,7 +210,7 @@ mod tests {
         Diagnostic {
             rule,
             severity: Severity::Warning,
-            message: String::new(),
+            message: "".into(),
             span: Span::new(start, start + 1),
             help: None,
             fix: None,
@@ -237,7 +237,7 @@ mod tests {
         let second = text.rfind("The").unwrap();
         let out =
             apply(&d, vec![finding("repeated-word", first), finding("repeated-word", second)], &Config::default());
-        let got: Vec<(&str, &str)> = out.iter().map(|d| (d.rule, d.message.as_str())).collect();
+        let got: Vec<(&str, &str)> = out.iter().map(|d| (d.rule, d.message.as_ref())).collect();
         assert_eq!(
             got,
             [

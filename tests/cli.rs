@@ -319,6 +319,44 @@ for the work since 2019 and welcomed the decision.\n\n";
     assert_eq!(last["line"], 3 + 2 * (repeats - 1), "paragraphs are two lines apart");
 }
 
+#[test]
+fn large_file_among_small_ones_keeps_input_order_in_every_format() {
+    let dir = TempDir::new("large_file_among_small_ones_keeps_input_order_in_every_format");
+    // A file over 4 MB is checked on its own and written out finding by finding; the
+    // small files around it go through the parallel batches. Output order, counts and
+    // bytes must not tell the two paths apart.
+    let paragraph = "The port authority approved the the plan on Tuesday after a long debate.\n\n";
+    dir.write("desk/a.txt", WARNING);
+    dir.write("desk/b.txt", paragraph.repeat(5_000_000 / paragraph.len() + 1));
+    dir.write("desk/c.txt", WARNING);
+    let repeats = 5_000_000 / paragraph.len() + 1;
+    let files = ["desk/a.txt", "desk/b.txt", "desk/c.txt"];
+
+    let out = dir.run(&["check", files[0], files[1], files[2], "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let json = out.json();
+    let listed = rules_by_file(&json);
+    let paths: Vec<&str> = listed.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, files);
+    let counts: Vec<usize> = listed.iter().map(|(_, rules)| rules.len()).collect();
+    assert_eq!(counts, [1, repeats, 1]);
+    assert_eq!(json["summary"]["files"], 3);
+    assert_eq!(json["summary"]["diagnostics"]["warning"], repeats + 2);
+
+    let out = dir.run(&["check", files[0], files[1], files[2], "--format", "text", "--color", "never"]);
+    let at =
+        |name: &str| out.stdout.find(&format!("--> {name}:")).unwrap_or_else(|| panic!("{name} in {}", out.stderr));
+    assert!(at("desk/a.txt") < at("desk/b.txt") && at("desk/b.txt") < at("desk/c.txt"));
+    assert_eq!(out.stdout.matches("warning[repeated-word]").count(), repeats + 2);
+    assert!(out.stdout.trim_end().ends_with(&format!("3 files checked: 0 errors, {} warnings, 0 infos", repeats + 2)));
+
+    let out = dir.run(&["check", files[0], files[1], files[2], "--format", "github"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), repeats + 2);
+    assert!(lines[0].contains("file=desk/a.txt,") && lines[lines.len() - 1].contains("file=desk/c.txt,"));
+    assert!(lines[1..=repeats].iter().all(|l| l.contains("file=desk/b.txt,")));
+}
+
 // ---- line endings and byte-order marks --------------------------------------------------
 
 /// The JSON diagnostics of one file.

@@ -34,7 +34,7 @@ impl Tok {
 pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<Tok>) {
     out.clear();
     let block = &doc.blocks[bi];
-    let prose = doc.prose.as_bytes();
+    let prose = doc.prose().as_bytes();
     let ends: Vec<usize> = doc.sentences[block.sentences.clone()].iter().map(|s| s.span.end).collect();
     let mut next_end = 0;
     let mut qi = quotes.partition_point(|q| q.span.end <= block.span.start);
@@ -66,13 +66,13 @@ pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<T
             }
         }
         let limit = quotes.get(qi).map_or(block.span.end, |q| q.span.start.min(block.span.end));
-        let c = doc.prose[i..].chars().next().unwrap_or(' ');
+        let c = doc.prose()[i..].chars().next().unwrap_or(' ');
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let end = word_end(&doc.prose, i, limit);
+            let end = word_end(doc.prose(), i, limit);
             out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
             i = end;
             continue;

@@ -66,7 +66,7 @@ pub(crate) fn read(source: &str) -> Raw {
         blocks.into_iter().filter_map(|(kind, span)| trim(&prose, span).map(|s| (kind, s))).collect();
     blocks.sort_by_key(|(_, s)| s.start);
     blocks.dedup_by(|later, earlier| later.1.start < earlier.1.end);
-    Raw { prose, blocks, comments }
+    Raw { prose: Some(prose), blocks, comments }
 }
 
 /// Shrink a block span to its non-blank prose; None when nothing is left.
@@ -88,10 +88,10 @@ mod tests {
     fn front_matter_code_and_markup_are_blank() {
         let src = "---\ntitle: \"Quoted title\"\n---\n\n# Floods hit the valley\n\nThe mayor said `\"code\"` was *fine*.\n\n```\n\"x\"\n```\n";
         let raw = read(src);
-        assert_eq!(raw.prose.len(), src.len());
-        assert!(!raw.prose.contains("Quoted title"));
-        assert!(!raw.prose.contains("code"));
-        assert!(raw.prose.contains("Floods hit the valley"));
+        assert_eq!(raw.prose.as_deref().unwrap().len(), src.len());
+        assert!(!raw.prose.as_deref().unwrap().contains("Quoted title"));
+        assert!(!raw.prose.as_deref().unwrap().contains("code"));
+        assert!(raw.prose.as_deref().unwrap().contains("Floods hit the valley"));
         let kinds: Vec<_> = raw.blocks.iter().map(|b| b.0).collect();
         assert_eq!(kinds, vec![BlockKind::Heading, BlockKind::Paragraph]);
         let para = raw.blocks[1].1;

@@ -66,7 +66,9 @@ pub struct Document {
     pub path: PathBuf,
     pub format: Format,
     pub source: String,
-    pub prose: String,
+    /// The prose when it differs from the source (markup, a BOM, CR line endings or
+    /// metadata blanked); plain text that needs none of that is not copied.
+    prose: Option<String>,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     pub comments: Vec<Comment>,
@@ -91,14 +93,14 @@ impl Document {
             Format::Markdown => markdown::read(&source),
             Format::Html => html::read(&source),
         };
-        blank_dateline(&mut raw);
+        blank_dateline(&mut raw, &source);
         let mut sentences = Vec::new();
         let blocks = raw
             .blocks
             .into_iter()
             .map(|(kind, span)| {
                 let first = sentences.len();
-                segment::sentences(&raw.prose, span, &mut sentences);
+                segment::sentences(raw.prose.as_deref().unwrap_or(&source), span, &mut sentences);
                 Block { kind, span, sentences: first..sentences.len() }
             })
             .collect();
@@ -115,9 +117,14 @@ impl Document {
         }
     }
 
+    /// The prose: the source with markup blanked, same length, same offsets.
+    pub fn prose(&self) -> &str {
+        self.prose.as_deref().unwrap_or(&self.source)
+    }
+
     /// The prose of a span (markup blanked).
     pub fn text(&self, span: Span) -> &str {
-        &self.prose[span.start..span.end]
+        &self.prose()[span.start..span.end]
     }
 
     /// The block containing a byte offset, if any.
@@ -133,9 +140,10 @@ impl Document {
     }
 }
 
-/// What a reader hands back: the blanked prose, block spans, and comments.
+/// What a reader hands back: the blanked prose (None when it would equal the source),
+/// block spans, and comments.
 pub(crate) struct Raw {
-    pub prose: String,
+    pub prose: Option<String>,
     pub blocks: Vec<(BlockKind, Span)>,
     pub comments: Vec<Comment>,
 }
@@ -164,12 +172,14 @@ pub(crate) fn normalise_line_endings(prose: &mut [u8]) {
     }
 }
 
-/// Blank a dateline that opens the first paragraph ("LIMA, Peru (Wire) — "): it is a
-/// place and an agency, not the subject of the first sentence.
-fn blank_dateline(raw: &mut Raw) {
-    let Some(&(_, span)) = raw.blocks.iter().find(|(k, _)| *k == BlockKind::Paragraph) else { return };
-    let text = &raw.prose[span.start..span.end];
-    let head: String = text.chars().take(100).collect();
+/// Skip a dateline that opens the first paragraph ("LIMA, Peru (Wire) — "): it is a
+/// place and an agency, not the subject of the first sentence. The paragraph starts
+/// after it, so the prose needs no copy.
+fn blank_dateline(raw: &mut Raw, source: &str) {
+    let prose = raw.prose.as_deref().unwrap_or(source);
+    let Some((_, span)) = raw.blocks.iter_mut().find(|(k, _)| *k == BlockKind::Paragraph) else { return };
+    let text = &prose[span.start..span.end];
+    let head = &text[..text.char_indices().nth(100).map_or(text.len(), |(i, _)| i)];
     let Some(dash) = ["—", " -- ", " - ", "–"].iter().filter_map(|d| head.find(d).map(|i| (i, d.len()))).min()
     else {
         return;
@@ -180,10 +190,11 @@ fn blank_dateline(raw: &mut Raw) {
     if !caps || lead.split_whitespace().count() > 8 {
         return;
     }
-    let end = span.start + dash.0 + dash.1;
-    let mut bytes = std::mem::take(&mut raw.prose).into_bytes();
-    blank(&mut bytes, Span::new(span.start, end));
-    raw.prose = into_string(bytes);
+    let rest = &text[dash.0 + dash.1..];
+    let start = span.start + dash.0 + dash.1 + (rest.len() - rest.trim_start().len());
+    if start < span.end {
+        span.start = start;
+    }
 }
 
 /// Blank a byte-order mark at the start of the file.

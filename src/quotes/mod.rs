@@ -123,16 +123,16 @@ pub fn find(doc: &Document) -> Quotes {
             // So does one inside a name (the Garment Workers’ Federation): a capitalised
             // word on both sides.
             let possessive = |t: &MarkToken| {
-                let next_word: &str = doc.prose[t.span.end..]
+                let next_word: &str = doc.prose()[t.span.end..]
                     .trim_start_matches(' ')
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                let prev_word = doc.prose[..t.span.start].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let prev_word = doc.prose()[..t.span.start].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 let in_name = prev_word.chars().next().is_some_and(char::is_uppercase)
                     && next_word.chars().next().is_some_and(char::is_uppercase);
-                doc.prose[..t.span.start].ends_with('s')
-                    && doc.prose[t.span.end..].starts_with(' ')
+                doc.prose()[..t.span.start].ends_with('s')
+                    && doc.prose()[t.span.end..].starts_with(' ')
                     && (in_name || next_word.chars().next().is_some_and(char::is_lowercase))
                     && !is_function_word(next_word)
             };
@@ -142,7 +142,7 @@ pub fn find(doc: &Document) -> Quotes {
                 strong_close_follows[k] = seen;
                 match t.mark {
                     Mark::SingleOpen => seen = false,
-                    Mark::SingleClose if !singles::is_apostrophe_at(&doc.prose, *t) && !possessive(t) => seen = true,
+                    Mark::SingleClose if !singles::is_apostrophe_at(doc.prose(), *t) && !possessive(t) => seen = true,
                     _ => {}
                 }
             }
@@ -152,7 +152,7 @@ pub fn find(doc: &Document) -> Quotes {
                 match t.mark {
                     Mark::SingleOpen => open_single = true,
                     Mark::SingleClose => {
-                        let apostrophe = singles::is_apostrophe_at(&doc.prose, *t)
+                        let apostrophe = singles::is_apostrophe_at(doc.prose(), *t)
                             || (possessive(t) && (!open_single || strong_close_follows[k]));
                         keep[k] = !apostrophe;
                         if keep[k] {
@@ -186,7 +186,7 @@ pub fn find(doc: &Document) -> Quotes {
                 continue;
             }
             out.marks.push(tok);
-            let dir = direction(&doc.prose, tok);
+            let dir = direction(doc.prose(), tok);
             match open.take() {
                 Some(mut q) if q.last_block != bi => {
                     // A quote left open at the end of the previous paragraph: this
@@ -202,7 +202,7 @@ pub fn find(doc: &Document) -> Quotes {
                     }
                 }
                 Some(mut q)
-                    if dir == Direction::Open && tok.mark != Mark::Straight && !misdirected_close(&doc.prose, tok) =>
+                    if dir == Direction::Open && tok.mark != Mark::Straight && !misdirected_close(doc.prose(), tok) =>
                 {
                     // The unclosed quote runs to the end of its sentence, or to this mark.
                     let end = doc.sentence_at(q.open.span.start).map_or(tok.span.start, |s| doc.sentences[s].span.end);
@@ -259,6 +259,10 @@ pub fn find(doc: &Document) -> Quotes {
         keep
     });
     out.unbalanced.sort_by_key(|u| u.mark.span.start);
+    // The lists are kept for the whole check: give back what their growth left over.
+    out.quotes.shrink_to_fit();
+    out.marks.shrink_to_fit();
+    out.unbalanced.shrink_to_fit();
     out
 }
 
@@ -266,7 +270,7 @@ pub fn find(doc: &Document) -> Quotes {
 /// in the file, so findings and fixes cover `&rdquo;`, never a piece of it.
 fn widen_to_references(doc: &Document, marks: &mut [MarkToken]) {
     for t in marks.iter_mut() {
-        if doc.source.as_bytes()[t.span.start..t.span.end] == doc.prose.as_bytes()[t.span.start..t.span.end] {
+        if doc.source.as_bytes()[t.span.start..t.span.end] == doc.prose().as_bytes()[t.span.start..t.span.end] {
             continue;
         }
         let from = t.span.end.saturating_sub(12);
@@ -378,7 +382,7 @@ fn start_or_stray(
     out.unbalanced.push(Unbalanced { mark: tok, opening: false });
     let sentence_start = doc.sentence_at(tok.span.start).map_or(prev_mark_end, |s| doc.sentences[s].span.start);
     let start = sentence_start.max(prev_mark_end);
-    if !doc.prose[start..tok.span.start].trim().is_empty() {
+    if !doc.prose()[start..tok.span.start].trim().is_empty() {
         let opener = match tok.mark {
             Mark::CurlyClose => Mark::CurlyOpen,
             Mark::DoubleApostrophe => Mark::Backticks,
@@ -411,7 +415,7 @@ fn close_unbalanced(doc: &Document, q: Quote, out: &mut Quotes) {
 fn starts_block(doc: &Document, block: usize, tok: MarkToken) -> bool {
     // A mark widened to its HTML reference (`&ldquo;`) may begin before the block's text.
     let start = doc.blocks[block].span.start;
-    tok.span.start <= start || doc.prose[start..tok.span.start].trim().is_empty()
+    tok.span.start <= start || doc.prose()[start..tok.span.start].trim().is_empty()
 }
 
 /// The paragraph opens with a quotation mark (‘ in British-style copy).

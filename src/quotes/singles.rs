@@ -24,7 +24,7 @@ impl Pairing {
         quotes: &mut Vec<Quote>,
         block: usize,
     ) {
-        let prose = &doc.prose;
+        let prose = doc.prose();
         let before = prose[..tok.span.start].chars().next_back();
         let after = prose[tok.span.end..].chars().next();
         if is_apostrophe(prose, tok, before, after) {

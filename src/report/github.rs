@@ -7,7 +7,7 @@
 
 use super::FileReport;
 use crate::rules::Severity;
-use std::fmt::Write;
+use std::io::{self, Write};
 
 fn command(s: Severity) -> &'static str {
     match s {
@@ -29,26 +29,32 @@ pub fn escape_property(s: &str) -> String {
 
 /// One line per finding of a file.
 pub fn render(report: &FileReport) -> String {
+    let mut out = Vec::new();
+    write(&mut out, report).expect("writing to memory");
+    String::from_utf8(out).expect("workflow commands are UTF-8")
+}
+
+/// Write one line per finding of a file.
+pub fn write(out: &mut impl Write, report: &FileReport) -> io::Result<()> {
     let doc = &report.doc;
     let file = escape_property(&super::relative_path(&doc.path));
-    let mut out = String::new();
     for d in &report.diagnostics {
         let (line, col) = doc.lines.line_col(&doc.source, d.span.start);
         let (end_line, end_col) = doc.lines.line_col(&doc.source, d.span.end);
-        let mut message = d.message.clone();
+        let mut message = d.message.to_string();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "::{} file={file},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
             command(d.severity),
             escape_property(d.rule),
             escape_data(&message)
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

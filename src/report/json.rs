@@ -53,6 +53,21 @@ pub fn file(report: &FileReport) -> JsonFile<'_> {
     }
 }
 
+/// Write one file's object of `files`, the same bytes serde writes for [`file`], one
+/// diagnostic at a time: a file with a million findings is never held as a string.
+pub fn write_file(out: &mut impl std::io::Write, report: &FileReport) -> std::io::Result<()> {
+    out.write_all(b"{\"path\":")?;
+    serde_json::to_writer(&mut *out, &report.doc.path.display().to_string())?;
+    out.write_all(b",\"diagnostics\":[")?;
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, &diagnostic(&report.doc, d))?;
+    }
+    out.write_all(b"]}")
+}
+
 /// A file that could not be read.
 #[derive(Serialize)]
 pub struct InputError {
@@ -127,5 +142,26 @@ pub fn claim(doc: &Document, c: &Claim) -> JsonClaim {
         source: c.source.clone(),
         cue: doc.text(c.cue).to_string(),
         source_type: c.source_type.as_str(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::confusables::Checker;
+    use crate::document::Format;
+
+    #[test]
+    fn written_file_is_what_serde_writes() {
+        let text = "The council approved the the budget.\n\n\"We are done,\" she said.\n\n\u{201c}Next year\u{201d} said the mayor\n";
+        let doc = Document::parse(std::path::Path::new("desk/a \"b\".txt"), text.to_string(), Format::Text);
+        let (analysis, diagnostics) = crate::check(doc, &Config::default(), Checker::embedded());
+        let report = FileReport { doc: analysis.doc, diagnostics };
+        assert!(report.diagnostics.len() >= 3, "{:?}", report.diagnostics);
+        assert!(report.diagnostics.iter().any(|d| d.fix.is_some() && d.help.is_some()));
+        let mut written = Vec::new();
+        write_file(&mut written, &report).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), serde_json::to_string(&file(&report)).unwrap());
     }
 }

@@ -203,7 +203,7 @@ fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) ->
         .iter()
         .filter(|f| f.applicability == Applicability::Safe)
         .map(|f| SarifFix {
-            description: Text { text: d.help.clone().unwrap_or_else(|| format!("fix {}", d.rule)) },
+            description: Text { text: d.help.as_deref().map_or_else(|| format!("fix {}", d.rule), str::to_string) },
             artifact_changes: vec![ArtifactChange {
                 artifact_location: ArtifactLocation { uri: uri.to_string() },
                 replacements: f
@@ -219,7 +219,7 @@ fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) ->
         .collect();
     let message = match &d.help {
         Some(help) => format!("{} ({help})", d.message),
-        None => d.message.clone(),
+        None => d.message.to_string(),
     };
     SarifResult {
         rule_id: d.rule,

@@ -4,7 +4,7 @@
 use super::FileReport;
 use crate::rules::Severity;
 use annotate_snippets::{Level, Renderer, Snippet};
-use std::fmt::Write;
+use std::io::{self, Write};
 
 fn level(s: Severity) -> Level {
     match s {
@@ -14,13 +14,19 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// Render every diagnostic of a file. Only the lines a span touches are handed to the
-/// renderer, so the cost does not grow with the size of the file.
+/// Render every diagnostic of a file.
 pub fn render(report: &FileReport, color: bool) -> String {
+    let mut out = Vec::new();
+    write(&mut out, report, color).expect("writing to memory");
+    String::from_utf8(out).expect("rendered text is UTF-8")
+}
+
+/// Write every diagnostic of a file, one at a time. Only the lines a span touches are
+/// handed to the renderer, so the cost does not grow with the size of the file.
+pub fn write(out: &mut impl Write, report: &FileReport, color: bool) -> io::Result<()> {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let doc = &report.doc;
     let path = doc.path.display().to_string();
-    let mut out = String::new();
     for d in &report.diagnostics {
         let first = doc.lines.line_of(d.span.start);
         let last = doc.lines.line_of(d.span.end.saturating_sub(1).max(d.span.start));
@@ -38,9 +44,9 @@ pub fn render(report: &FileReport, color: bool) -> String {
         if !label.is_empty() {
             message = message.footer(Level::Help.title(label));
         }
-        let _ = writeln!(out, "{}\n", renderer.render(message));
+        writeln!(out, "{}\n", renderer.render(message))?;
     }
-    out
+    Ok(())
 }
 
 /// The closing line of a run: how many findings of each severity in how many files.

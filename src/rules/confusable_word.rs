@@ -45,36 +45,34 @@ there is no fix."
                 continue;
             }
             for s in &a.doc.sentences[block.sentences.clone()] {
+                // A sentence is scored in windows of WINDOW tokens, each with CONTEXT tokens
+                // of its neighbours either side, so that a sentence of a million tokens
+                // (a file of quote marks) never holds them all at once.
                 toks.clear();
                 spans.clear();
-                for (span, t) in tokens(a.doc.text(s.span), s.span.start) {
-                    toks.push(t);
-                    spans.push(span);
-                }
-                for sug in cx.confusables.check(&toks) {
-                    let Some(&span) = spans.get(sug.index) else {
-                        continue;
-                    };
-                    let written = toks[sug.index];
-                    let in_quote = a.quote_at(span.start).is_some();
-                    let mut d = Diagnostic::new(
-                        self,
-                        span,
-                        format!("'{written}' may be '{}': {}", sug.replacement, sug.evidence),
-                    );
-                    if in_quote {
-                        d = d.help("inside a quote: check the recording or notes");
-                    } else {
-                        d = d.help(format!("did you mean '{}'?", sug.replacement)).fix(Fix {
-                            applicability: Applicability::Unsafe,
-                            edits: vec![Edit {
-                                start: span.start,
-                                end: span.end,
-                                replacement: sug.replacement.clone(),
-                            }],
-                        });
+                let mut first = 0; // index in `toks` of the first token this window may flag
+                let mut words = tokens(a.doc.text(s.span), s.span.start).peekable();
+                loop {
+                    while toks.len() < WINDOW + 2 * CONTEXT {
+                        let Some((span, t)) = words.next() else { break };
+                        toks.push(t);
+                        spans.push(span);
                     }
-                    out.push(d);
+                    let last = words.peek().is_none();
+                    let flag_to = if last { toks.len() } else { toks.len() - CONTEXT };
+                    for sug in cx.confusables.check(&toks) {
+                        if sug.index < first || sug.index >= flag_to {
+                            continue;
+                        }
+                        out.push(self.finding(a, toks[sug.index], spans[sug.index], &sug.replacement, &sug.evidence));
+                    }
+                    if last {
+                        break;
+                    }
+                    let keep = toks.len() - 2 * CONTEXT;
+                    toks.drain(..keep);
+                    spans.drain(..keep);
+                    first = CONTEXT;
                 }
             }
         }
@@ -82,7 +80,48 @@ there is no fix."
     }
 }
 
+/// Tokens scored at a time, and tokens of context on each side of them.
+const WINDOW: usize = 512;
+const CONTEXT: usize = 8;
+
+impl ConfusableWord {
+    fn finding(&self, a: &Analysis, written: &str, span: Span, replacement: &str, evidence: &str) -> Diagnostic {
+        let d = Diagnostic::new(self, span, format!("'{written}' may be '{replacement}': {evidence}"));
+        if a.quote_at(span.start).is_some() {
+            return d.help("inside a quote: check the recording or notes");
+        }
+        d.help(format!("did you mean '{replacement}'?")).fix(Fix {
+            applicability: Applicability::Unsafe,
+            edits: vec![Edit { start: span.start, end: span.end, replacement: replacement.to_string() }],
+        })
+    }
+}
+
 fn title_case(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 3).collect();
     !words.is_empty() && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConfusableWord as R;
+    use crate::rules::testing::diagnostics;
+
+    #[test]
+    fn flags_the_slip_once_wherever_a_long_sentence_puts_it() {
+        // Sentences are scored in windows; a slip at, before or after a window's edge is
+        // found exactly once, with the same evidence as in a short sentence.
+        let short = diagnostics(&R, "The mayor said her best guest is that the vote will be delayed.");
+        assert_eq!(short.len(), 1, "{short:?}");
+        for filler in [490, 500, 505, 510, 515, 520, 530, 1020, 1030] {
+            let text = format!(
+                "The mayor said {}and her best guest is that the vote will be delayed.",
+                "that ".repeat(filler)
+            );
+            let found = diagnostics(&R, &text);
+            assert_eq!(found.len(), 1, "filler {filler}: {found:?}");
+            assert_eq!(&text[found[0].span.start..found[0].span.end], "guest");
+            assert_eq!(found[0].message, short[0].message, "filler {filler}");
+        }
+    }
 }

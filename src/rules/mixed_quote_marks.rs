@@ -58,12 +58,6 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                     .map_or(MarkStyle::Curly, |(s, _)| s)
             }
         };
-        let name = |s: MarkStyle| match s {
-            MarkStyle::Curly => "curly",
-            MarkStyle::Straight => "straight",
-            MarkStyle::Ascii => "``archive''",
-            MarkStyle::Guillemet => "guillemet",
-        };
         a.quotes
             .quotes
             .iter()
@@ -83,15 +77,46 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                 if let Some(c) = q.close.filter(|c| c.mark.is_double() && c.mark != Mark::CurlyOpen) {
                     edits.push(Edit { start: c.span.start, end: c.span.end, replacement: close.into() });
                 }
-                Diagnostic::new(
-                    self,
-                    q.span,
-                    format!("{} quotation marks in an article that uses {} ones", name(style), name(house)),
-                )
-                .help(format!("use {open}…{close} like the rest of the article"))
-                .fix(Fix { applicability, edits })
+                Diagnostic::new(self, q.span, message(style, house)).help(help(house)).fix(Fix { applicability, edits })
             })
             .collect()
+    }
+}
+
+/// "curly quotation marks in an article that uses straight ones": one static string per
+/// pair of styles, so a file of a million mixed marks does not format a million messages.
+fn message(style: MarkStyle, house: MarkStyle) -> &'static str {
+    macro_rules! m {
+        ($style:literal, $house:literal) => {
+            concat!($style, " quotation marks in an article that uses ", $house, " ones")
+        };
+    }
+    use MarkStyle::*;
+    match (style, house) {
+        (Straight, Curly) => m!("straight", "curly"),
+        (Ascii, Curly) => m!("``archive''", "curly"),
+        (Guillemet, Curly) => m!("guillemet", "curly"),
+        (Curly, Straight) => m!("curly", "straight"),
+        (Ascii, Straight) => m!("``archive''", "straight"),
+        (Guillemet, Straight) => m!("guillemet", "straight"),
+        (Curly, Ascii) => m!("curly", "``archive''"),
+        (Straight, Ascii) => m!("straight", "``archive''"),
+        (Guillemet, Ascii) => m!("guillemet", "``archive''"),
+        (Curly, Guillemet) => m!("curly", "guillemet"),
+        (Straight, Guillemet) => m!("straight", "guillemet"),
+        (Ascii, Guillemet) => m!("``archive''", "guillemet"),
+        (Curly, Curly) | (Straight, Straight) | (Ascii, Ascii) | (Guillemet, Guillemet) => {
+            "quotation marks in a style the article does not use"
+        }
+    }
+}
+
+fn help(house: MarkStyle) -> &'static str {
+    match house {
+        MarkStyle::Straight => "use \"…\" like the rest of the article",
+        MarkStyle::Ascii => "use ``…'' like the rest of the article",
+        MarkStyle::Guillemet => "use «…» like the rest of the article",
+        MarkStyle::Curly => "use “…” like the rest of the article",
     }
 }
 

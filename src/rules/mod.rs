@@ -25,6 +25,7 @@ use crate::confusables;
 use crate::document::Span;
 use crate::Analysis;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -87,17 +88,18 @@ impl Fix {
 pub struct Diagnostic {
     pub rule: &'static str,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub span: Span,
-    pub help: Option<String>,
+    /// Most rules give the same help every time: a static string is not copied per finding.
+    pub help: Option<Cow<'static, str>>,
     pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
-    pub fn new(rule: &dyn Rule, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(rule: &dyn Rule, span: Span, message: impl Into<Cow<'static, str>>) -> Diagnostic {
         Diagnostic { rule: rule.id(), severity: rule.severity(), message: message.into(), span, help: None, fix: None }
     }
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -179,6 +181,7 @@ pub fn run(analysis: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         }
     }
     out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    out.shrink_to_fit();
     out
 }
 

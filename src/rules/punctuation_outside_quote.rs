@@ -50,7 +50,7 @@ The fix moves the comma or period inside the mark."
         let mut out = Vec::new();
         for q in &a.quotes.quotes {
             let Some(close) = q.close else { continue };
-            let rest = &a.doc.prose[close.span.end..];
+            let rest = &a.doc.prose()[close.span.end..];
             let Some(p) = rest.chars().next().filter(|c| matches!(c, ',' | '.')) else {
                 continue;
             };

@@ -51,7 +51,7 @@ changed only by hand."
             let mut prev: Option<(Span, &str)> = None;
             for (span, w) in words(text, block.span.start) {
                 if let Some((pspan, pw)) = prev {
-                    let gap = &a.doc.prose[pspan.end..span.start];
+                    let gap = &a.doc.prose()[pspan.end..span.start];
                     let repeated = gap.chars().all(char::is_whitespace)
                         && pw.eq_ignore_ascii_case(w)
                         && !w.chars().any(|c| c.is_ascii_digit())

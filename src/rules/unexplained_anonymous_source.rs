@@ -78,7 +78,7 @@ standards editor asks about.
                 .get(s + 1)
                 .filter(|n| block.is_some_and(|b| b.contains(n.span.start)))
                 .map_or(a.doc.sentences[s].span.end, |n| n.span.end);
-            let window = a.doc.prose[a.doc.sentences[s].span.start..end].to_lowercase();
+            let window = a.doc.prose()[a.doc.sentences[s].span.start..end].to_lowercase();
             if lexicon::anonymity_reasons().iter().any(|r| window.contains(r)) {
                 continue;
             }
