@@ -252,6 +252,10 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
         out.claims.push(claim);
     }
     out.claims.sort_by_key(|c| c.span.start);
+    // Kept for the whole check: give back what their growth left over.
+    out.cues.shrink_to_fit();
+    out.claims.shrink_to_fit();
+    out.according.shrink_to_fit();
     out
 }
 

@@ -180,7 +180,11 @@ pub fn run(analysis: &Analysis, cx: &Context) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
-    out.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    // In place (a stable sort would borrow half the list again); the message breaks ties
+    // so that the order does not depend on the sort.
+    out.sort_unstable_by(|a, b| {
+        (a.span.start, a.span.end, a.rule, &a.message).cmp(&(b.span.start, b.span.end, b.rule, &b.message))
+    });
     out.shrink_to_fit();
     out
 }
