@@ -262,6 +262,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             // "A senior manager at the trust said": an unnamed head is the source too.
             if let Some(head @ Np { kind: NpKind::Name(_) | NpKind::Anonymous(_), .. }) = before(doc, toks, prep, floor)
             {
+                // "A spokesperson for the institute said": the body speaks through its
+                // spokesperson, on the record; the unnamed voice is not an anonymous source.
+                let spokesperson = matches!(&head.kind, NpKind::Anonymous(words)
+                    if words.rsplit(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "spokesperson" | "spokesman" | "spokeswoman")));
+                if spokesperson && matches!(w(doc, &toks[prep]), "for" | "of") && np.is_some() {
+                    return np;
+                }
                 return Some(head);
             }
         }

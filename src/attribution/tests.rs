@@ -95,6 +95,18 @@ fn coordinated_verbs_make_one_claim() {
     assert_eq!(got[0].2, "organization");
 }
 
+#[test]
+fn a_spokesperson_for_a_body_is_the_body_speaking() {
+    let got = claims("A spokesperson for the institute said the skeleton would go on display next year.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "organization", "{got:?}");
+    let got = claims("A spokeswoman for Delta Rail said trains would run on Sunday.");
+    assert_eq!((got[0].1.as_deref(), got[0].2), (Some("Delta Rail"), "organization"), "{got:?}");
+    // Any other unnamed voice at a body stays anonymous.
+    let got = claims("A senior manager at the trust said the ward would close.");
+    assert_eq!(got[0].2, "anonymous", "{got:?}");
+}
+
 fn via(text: &str) -> Vec<(Option<String>, Option<String>)> {
     let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
     crate::analyze(doc).attributions.quotes.into_iter().map(|a| (a.speaker, a.via)).collect()

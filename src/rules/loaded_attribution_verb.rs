@@ -162,6 +162,11 @@ Loaded verbs put the writer's judgment into the attribution.
             if object.as_deref().is_some_and(|n| NON_SPEECH_OBJECTS.contains(&n)) && !cue.quoted {
                 continue;
             }
+            // "claimed the biggest scalp in its history", "had admitted 19 injured people":
+            // a thing taken or let in, not a statement: no clause follows the verb.
+            if !cue.quoted && thing_object(&next_words(a, toks, cue.tok, 8)) {
+                continue;
+            }
             // "admitted in March to arranging the transfers", "confessed to the theft": an
             // admission of an act, the right word for it, not an attribution.
             let lower = verb.to_ascii_lowercase();
@@ -181,6 +186,51 @@ Loaded verbs put the writer's judgment into the attribution.
         }
         out
     }
+}
+
+/// Words after a verb that are a noun phrase and nothing more: a determiner or a number
+/// first, and no verb of a clause after it ("the company lied", "the plan would work").
+fn thing_object(words: &[String]) -> bool {
+    let Some(first) = words.first() else { return false };
+    let starts_phrase = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+        || first.chars().all(|c| c.is_ascii_digit() || c == ',');
+    if !starts_phrase {
+        return false;
+    }
+    let modifier = |w: &str| {
+        matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "more" | "most" | "some")
+            || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    };
+    !words.iter().enumerate().any(|(i, w)| {
+        let finite = matches!(
+            w.as_str(),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "that"
+                | "lacked"
+                | "knew"
+        );
+        // A past form after a noun is the clause's verb ("the company lied"); after a
+        // determiner or number it is an adjective ("19 injured people").
+        let past = i > 0 && w.len() > 3 && w.ends_with("ed") && !modifier(&words[i - 1]);
+        finite || past
+    })
 }
 
 fn next_words(a: &Analysis, toks: &[crate::attribution::tokens::Tok], at: usize, n: usize) -> Vec<String> {
@@ -248,5 +298,11 @@ mod tests {
         assert_count(&R, "Kestrel has faced no warranty claims on the vessels it delivered.", 0);
         assert_count(&R, "Ruiz, who chairs the board, claimed the audit was wrong.", 1);
         assert_count(&R, "Ruiz later claimed the audit was wrong.", 1);
+        // a thing taken or let in, not a statement
+        assert_count(&R, "Armley claimed the biggest scalp in their 134-year history on Saturday.", 0);
+        assert_count(&R, "Hospitals in the capital had admitted 19 injured people by Wednesday afternoon.", 0);
+        assert_count(&R, "The mayor claimed the company lied to investors.", 1);
+        assert_count(&R, "Ruiz insisted the plan would work.", 1);
+        assert_count(&R, "Ruiz claimed the audit showed no losses.", 1);
     }
 }
