@@ -290,7 +290,7 @@ fn find_cues(
         if !t.is_word() || !lexicon::is_speech_verb(w(doc, t)) || !verb_position(doc, toks, i, unit.start) {
             continue;
         }
-        if passive(doc, toks, i, unit.start) {
+        if passive(doc, toks, i, unit.start) || takes_a_thing(doc, toks, i, &unit) {
             continue;
         }
         let word = w(doc, t);
@@ -410,6 +410,70 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
 
 /// Whether a speech verb reports something said: not a question or request ("asked the
 /// court to …") and not negated ("did not say", "declined to comment").
+/// Words after a verb that are a noun phrase and nothing more: a determiner or a number
+/// first, and no verb of a clause after it ("the company lied", "the plan would work").
+pub(crate) fn thing_object(words: &[String]) -> bool {
+    let Some(first) = words.first() else { return false };
+    let starts_phrase = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+        || first.chars().all(|c| c.is_ascii_digit() || c == ',');
+    if !starts_phrase {
+        return false;
+    }
+    let modifier = |w: &str| {
+        matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "more" | "most" | "some")
+            || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+    };
+    !words.iter().enumerate().any(|(i, w)| {
+        let finite = matches!(
+            w.as_str(),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "that"
+                | "lacked"
+                | "knew"
+        );
+        // A past form after a noun is the clause's verb ("the company lied"); after a
+        // determiner or number it is an adjective ("19 injured people").
+        let past = i > 0 && w.len() > 3 && w.ends_with("ed") && !modifier(&words[i - 1]);
+        finite || past
+    })
+}
+
+/// "Hospitals had admitted 19 injured people", "the club has conceded 19 goals": a verb
+/// of speech in its other sense, taking a thing, in a sentence without a quote.
+fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Range<usize>) -> bool {
+    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    if !["admit", "claim", "concede"].iter().any(|v| word.starts_with(v)) {
+        return false;
+    }
+    if toks[unit.clone()].iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        return false;
+    }
+    let words: Vec<String> = toks[verb + 1..unit.end]
+        .iter()
+        .take(8)
+        .take_while(|t| t.is_word())
+        .map(|t| w(doc, t).to_ascii_lowercase())
+        .collect();
+    thing_object(&words)
+}
+
 fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
     let word = w(doc, &toks[verb]).to_ascii_lowercase();
     if word.starts_with("ask") {

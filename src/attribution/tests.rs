@@ -107,6 +107,26 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
     assert_eq!(got[0].2, "anonymous", "{got:?}");
 }
 
+#[test]
+fn one_name_people_with_an_age_or_a_who_clause() {
+    for text in [
+        "Hendrawan, who like many Indonesians uses only one name, said the slope came down.",
+        "Wagiman, 61, said the road was cut.",
+        "Sutarmi, a 52-year-old clove farmer, said she heard a sound like thunder.",
+    ] {
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].2, "named-person", "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn a_speech_verb_taking_a_thing_is_no_claim() {
+    assert_eq!(claims("Hospitals in Palu had admitted 19 injured people by Wednesday afternoon."), vec![]);
+    assert_eq!(claims("The club has conceded 19 goals in its last seven matches."), vec![]);
+    assert_eq!(claims("The club claimed the company lied to investors.").len(), 1);
+}
+
 fn via(text: &str) -> Vec<(Option<String>, Option<String>)> {
     let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
     crate::analyze(doc).attributions.quotes.into_iter().map(|a| (a.speaker, a.via)).collect()

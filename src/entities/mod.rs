@@ -737,7 +737,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             let w = word(doc, t);
             t.is_word() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
         })
-        && toks.get(end + 2).is_some_and(|t| t.is_punct(','));
+        && toks.get(end + 2).is_some_and(|t| t.is_punct(','))
+        // "Sutarmi, a 52-year-old clove farmer, said"
+        || toks.get(end).is_some_and(|t| t.is_punct(','))
+            && toks.get(end + 1).is_some_and(|t| t.is_word() && matches!(word(doc, t), "a" | "an"))
+            && toks.get(end + 2).is_some_and(|t| t.is_word() && word(doc, t).ends_with("-year-old"));
     // After "the" or a preposition, only a title, an appositive, an age or a "who"
     // clause makes the name a person's.
     let weak = !after_function_word && (next_verb || prev_verb || of_body);
@@ -772,8 +776,12 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         speaks: next_verb || prev_verb,
         body_like,
         body_noun,
-        // Not a people ("The Japanese, who …"): no demonym, no "the" before it.
-        age_or_who: (age || relative) && !names::is_demonym(&text) && prev_word.as_deref() != Some("the"),
+        // Not a people ("The Japanese, who …", "British, who …"): no plural demonym, no
+        // "the" before it. The singular ones ("Kenyan") share their endings with names
+        // (Hendrawan, Sutarmi) and do not stand alone as a subject.
+        age_or_who: (age || relative)
+            && !(text.ends_with("ese") || text.ends_with("ish"))
+            && prev_word.as_deref() != Some("the"),
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),
         text,

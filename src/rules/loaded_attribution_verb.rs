@@ -164,7 +164,7 @@ Loaded verbs put the writer's judgment into the attribution.
             }
             // "claimed the biggest scalp in its history", "had admitted 19 injured people":
             // a thing taken or let in, not a statement: no clause follows the verb.
-            if !cue.quoted && thing_object(&next_words(a, toks, cue.tok, 8)) {
+            if !cue.quoted && crate::attribution::thing_object(&next_words(a, toks, cue.tok, 8)) {
                 continue;
             }
             // "admitted in March to arranging the transfers", "confessed to the theft": an
@@ -186,51 +186,6 @@ Loaded verbs put the writer's judgment into the attribution.
         }
         out
     }
-}
-
-/// Words after a verb that are a noun phrase and nothing more: a determiner or a number
-/// first, and no verb of a clause after it ("the company lied", "the plan would work").
-fn thing_object(words: &[String]) -> bool {
-    let Some(first) = words.first() else { return false };
-    let starts_phrase = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
-        || first.chars().all(|c| c.is_ascii_digit() || c == ',');
-    if !starts_phrase {
-        return false;
-    }
-    let modifier = |w: &str| {
-        matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "more" | "most" | "some")
-            || w.chars().all(|c| c.is_ascii_digit() || c == ',')
-    };
-    !words.iter().enumerate().any(|(i, w)| {
-        let finite = matches!(
-            w.as_str(),
-            "was"
-                | "were"
-                | "is"
-                | "are"
-                | "had"
-                | "has"
-                | "have"
-                | "would"
-                | "will"
-                | "could"
-                | "should"
-                | "can"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "that"
-                | "lacked"
-                | "knew"
-        );
-        // A past form after a noun is the clause's verb ("the company lied"); after a
-        // determiner or number it is an adjective ("19 injured people").
-        let past = i > 0 && w.len() > 3 && w.ends_with("ed") && !modifier(&words[i - 1]);
-        finite || past
-    })
 }
 
 fn next_words(a: &Analysis, toks: &[crate::attribution::tokens::Tok], at: usize, n: usize) -> Vec<String> {
