@@ -304,7 +304,52 @@ pub struct Checker {
     lm: Lm,
     entries: Vec<Entry>,
     index: HashMap<Box<str>, usize, FnvBuild>,
+    /// A Bloom filter of the set words (two bits of a 65,536-bit table per
+    /// word): nine tokens in ten are no set word, and this answers for them
+    /// without copying, checking or looking them up (see [`word_hash`]).
+    bloom: Box<[u64; BLOOM_WORDS]>,
     params: Params,
+}
+
+const BLOOM_WORDS: usize = 1024;
+
+/// The two Bloom-filter bits of a word hash.
+fn bloom_bits(h: u64) -> [usize; 2] {
+    [(h & 0xffff) as usize, ((h >> 16) & 0xffff) as usize]
+}
+
+/// FNV-1a 64 of a token as [`Norm::new`] would normalise it (ASCII-lowercase,
+/// ’ → '), in one pass and without a copy; None where `Norm::new` gives None.
+fn word_hash(token: &str) -> Option<u64> {
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if b.is_ascii_alphabetic() {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else if b == b'\'' || b == b'-' {
+            i += 1;
+            b
+        } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+            i += 3;
+            b'\''
+        } else {
+            return None;
+        };
+        if len == MAX_WORD {
+            return None;
+        }
+        len += 1;
+        h ^= u64::from(out);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    Some(h)
 }
 
 /// FNV-1a 64, as computed by scripts/build_ngrams.py over data/confusables.txt.
@@ -482,7 +527,13 @@ impl Checker {
                 }
             }
         }
-        Checker { model, lm, entries, index, params: Params::default() }
+        let mut bloom = Box::new([0u64; BLOOM_WORDS]);
+        for e in &entries {
+            for bit in bloom_bits(fnv1a64(e.word.as_bytes())) {
+                bloom[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Checker { model, lm, entries, index, bloom, params: Params::default() }
     }
 
     /// The tuning parameters in use.
@@ -562,6 +613,10 @@ impl Checker {
             }
             let start = at_start || (i > 0 && is_opening_quote(tokens[i - 1]));
             at_start = false;
+            let Some(h) = word_hash(tok) else { continue };
+            if !bloom_bits(h).iter().all(|&bit| self.bloom[bit / 64] & (1 << (bit % 64)) != 0) {
+                continue;
+            }
             let Some(norm) = Norm::new(tok) else { continue };
             let Some(&wi) = self.index.get(norm.as_str()) else {
                 continue;
@@ -678,6 +733,48 @@ impl Checker {
         out
     }
 
+    /// Whether alternative `a` has any listed n-gram next to it, the precondition
+    /// of every way a suggestion can be made (see [`Checker::score`]): for the
+    /// language model (when [`Params::lm_listed`]) a bigram with the nearest
+    /// context word on either side or a trigram ending in it; for the count model
+    /// a listed bigram of at least the evidence threshold. Returns (language model,
+    /// count model), and the two bigrams the language model looked up.
+    #[allow(clippy::too_many_arguments)]
+    fn screen(
+        &self,
+        w: &Entry,
+        a: &Entry,
+        lm: Option<&LmCtx>,
+        left: Option<&(Norm, u64)>,
+        right: Option<&(Norm, u64)>,
+        use_counts: bool,
+        min_count: f64,
+    ) -> (bool, bool, Option<Gram>, Option<Gram>) {
+        let p = self.params;
+        let (mut lm_ev, mut l1a, mut ar1) = (false, None, None);
+        if let (Some(ctx), Some(_)) = (lm, a.lm) {
+            l1a = ctx.l1.as_ref().and_then(|(l1, _)| self.lm.bigram(l1.as_str(), &a.word));
+            ar1 = ctx.r1.as_ref().and_then(|(r1, _)| self.lm.bigram(&a.word, r1.as_str()));
+            lm_ev = !p.lm_listed
+                || l1a.is_some()
+                || ar1.is_some()
+                || match (&ctx.l2, &ctx.l1, ctx.l2l1) {
+                    (Some(l2), Some((l1, _)), Some(_)) => self.lm.trigram(l2.as_str(), l1.as_str(), &a.word).is_some(),
+                    _ => false,
+                };
+        }
+        let count_ev = use_counts
+            && a.unigram > 0
+            && (min_count <= 0.0
+                || left.is_some_and(|(l, _)| {
+                    w.has_left && a.has_left && self.model.bigram(l.as_str(), &a.word) as f64 >= min_count
+                })
+                || right.is_some_and(|(r, _)| {
+                    w.has_right && a.has_right && self.model.bigram(&a.word, r.as_str()) as f64 >= min_count
+                }));
+        (lm_ev, count_ev, l1a, ar1)
+    }
+
     fn score(&self, tokens: &[&str], i: usize, wi: usize) -> Option<Suggestion> {
         let w = &self.entries[wi];
         let p = self.params;
@@ -685,26 +782,35 @@ impl Checker {
         let right = self.context(tokens, Some(i + 1));
         let use_counts = p.counts && w.unigram > 0 && (left.is_some() || right.is_some());
         let lm_ctx = match w.lm {
-            Some(uw) if p.lm_margin > 0.0 => {
+            Some(_) if p.lm_margin > 0.0 => {
                 let [l1, l2] = self.lm_side(tokens, i, false);
                 let [r1, r2] = self.lm_side(tokens, i, true);
-                let ctx = LmCtx::new(&self.lm, l1, l2, r1, r2);
-                let base = ctx.logp(&self.lm, &w.word, uw);
-                Some((ctx, uw, base))
+                Some(LmCtx::new(&self.lm, l1, l2, r1, r2))
             }
             _ => None,
         };
         if !use_counts && lm_ctx.is_none() {
             return None;
         }
+        let min_count = p.min_evidence * self.model.bigram_min as f64;
         let min_lm = p.lm_margin.max(f64::MIN_POSITIVE).log10();
+        // The written word's language-model score, computed once and only if an
+        // alternative has evidence for the language model to weigh.
+        let mut base: Option<LmScore> = None;
         let mut best: Option<(usize, f64)> = None;
         for &ai in &w.alternatives {
             let a = &self.entries[ai];
+            // Most positions have no listed n-gram of any alternative: nothing can fire.
+            let (lm_ev, count_ev, l1a, ar1) =
+                self.screen(w, a, lm_ctx.as_ref(), left.as_ref(), right.as_ref(), use_counts, min_count);
+            if !lm_ev && !count_ev {
+                continue;
+            }
             let mut odds: Option<f64> = None;
             let mut lm_odds: Option<f64> = None;
-            if let (Some((ctx, uw, base)), Some(ua)) = (&lm_ctx, a.lm) {
-                let sa = ctx.logp(&self.lm, &a.word, ua);
+            if let (true, Some(ctx), Some(uw), Some(ua)) = (lm_ev, &lm_ctx, w.lm, a.lm) {
+                let base = *base.get_or_insert_with(|| ctx.logp(&self.lm, &w.word, uw, None));
+                let sa = ctx.logp(&self.lm, &a.word, ua, Some((l1a, ar1)));
                 let listed = sa.left_listed || sa.right_listed;
                 let prior = ua.prob - uw.prob;
                 let (mut dl, mut dr) = (sa.left - base.left - prior, sa.right - base.right);
@@ -731,7 +837,7 @@ impl Checker {
                     }
                 }
             }
-            if use_counts {
+            if count_ev {
                 if let Some(o) = self.count_odds(left.as_ref(), right.as_ref(), w, a, p.margin) {
                     odds = Some(odds.map_or(o, |x| x.max(o)));
                 }
@@ -776,6 +882,7 @@ impl Checker {
 
 /// log10 probability of a candidate's left term P(x | l2 l1) and right terms
 /// P(r1 | l1 x) P(r2 | x r1), and whether an n-gram of `x` is listed in each.
+#[derive(Clone, Copy)]
 struct LmScore {
     left: f64,
     right: f64,
@@ -816,8 +923,9 @@ impl LmCtx {
     }
 
     /// log10 P(x | l2 l1) P(r1 | l1 x) P(r2 | x r1) under back-off, and whether
-    /// any n-gram of `x` with a context word is listed.
-    fn logp(&self, lm: &Lm, x: &str, ux: Gram) -> LmScore {
+    /// any n-gram of `x` with a context word is listed. `known` carries the
+    /// bigrams `l1 x` and `x r1` when the caller has looked them up already.
+    fn logp(&self, lm: &Lm, x: &str, ux: Gram, known: Option<(Option<Gram>, Option<Gram>)>) -> LmScore {
         let mut s = 0.0;
         let mut listed = false;
         // P(x | l2 l1)
@@ -827,7 +935,10 @@ impl LmCtx {
                 None
             }
             Some((l1, g1)) => {
-                let l1x = lm.bigram(l1.as_str(), x);
+                let l1x = match known {
+                    Some((l1x, _)) => l1x,
+                    None => lm.bigram(l1.as_str(), x),
+                };
                 let tri = match (&self.l2, self.l2l1) {
                     (Some(l2), Some(g)) => match lm.trigram(l2.as_str(), l1.as_str(), x) {
                         Some(p) => Some(p),
@@ -855,7 +966,10 @@ impl LmCtx {
         let Some((r1, g1)) = &self.r1 else {
             return LmScore { left, right: s, left_listed, right_listed: listed };
         };
-        let xr1 = lm.bigram(x, r1.as_str());
+        let xr1 = match known {
+            Some((_, xr1)) => xr1,
+            None => lm.bigram(x, r1.as_str()),
+        };
         let tri = match (&self.l1, l1x) {
             (Some((l1, _)), Some(g)) => match lm.trigram(l1.as_str(), x, r1.as_str()) {
                 Some(p) => Some(p),
@@ -983,6 +1097,16 @@ mod tests {
         let s = &Checker::embedded().check(&t)[0];
         assert!(s.evidence.starts_with("'best guess is' is "), "{}", s.evidence);
         assert!(s.evidence.ends_with("× more common than 'best guest is'"), "{}", s.evidence);
+    }
+
+    #[test]
+    fn word_hash_is_the_hash_of_the_normalised_word() {
+        for t in ["Guest", "it’s", "They're", "well-known", "a"] {
+            assert_eq!(word_hash(t), Some(fnv1a64(Norm::new(t).unwrap().as_str().as_bytes())), "{t}");
+        }
+        for t in ["", "1st", "naïve", "’tis", &"x".repeat(MAX_WORD + 1)] {
+            assert_eq!(word_hash(t).is_some(), Norm::new(t).is_some(), "{t}");
+        }
     }
 
     #[test]
