@@ -458,6 +458,60 @@ fn match_case(word: &str, model: &str) -> String {
     out
 }
 
+/// Verdicts already reached in one file, by context (see [`Checker::check_memo`]).
+#[derive(Default)]
+pub struct Memo {
+    map: HashMap<Box<[u8]>, Option<(usize, f64)>, FnvBuild>,
+    key: Vec<u8>,
+}
+
+/// The memo key of set word `wi` at `i`: everything [`Checker::score`] reads.
+/// On each side, the tokens that the language model's context walk
+/// ([`Checker::lm_side`]) passes over, up to two words or the token that stops
+/// it (the count model reads only the nearest token, which is among them):
+/// words normalised as [`Norm`], other tokens as written, each with its length
+/// before it; a word `Norm` refuses stops the walk as it stops `lm_side`.
+fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut Vec<u8>) {
+    const STOP: u8 = 0xf0;
+    const EDGE: u8 = 0xf1;
+    const SIDE: u8 = 0xf2;
+    key.clear();
+    key.extend_from_slice(&(wi as u32).to_le_bytes());
+    for right in [false, true] {
+        let mut j = i;
+        let mut words = 0;
+        loop {
+            let next = if right { (j + 1 < tokens.len()).then_some(j + 1) } else { j.checked_sub(1) };
+            let Some(nj) = next else {
+                key.push(EDGE);
+                break;
+            };
+            j = nj;
+            let t = tokens[j];
+            if is_word_token(t) {
+                let Some(n) = Norm::new(t) else {
+                    key.push(STOP);
+                    break;
+                };
+                key.push(n.len as u8);
+                key.extend_from_slice(&n.buf[..n.len]);
+                words += 1;
+                if words == 2 {
+                    break;
+                }
+            } else {
+                // Punctuation is one character (at most 4 bytes).
+                key.push(t.len().min(0xef) as u8);
+                key.extend_from_slice(t.as_bytes());
+                if !(is_quote_mark(t) || matches!(t, "," | ";" | ":")) {
+                    break;
+                }
+            }
+        }
+        key.push(SIDE);
+    }
+}
+
 /// Odds on one side of the word, and whether the alternative's bigram is listed there.
 struct Side {
     odds: f64,
@@ -601,6 +655,17 @@ impl Checker {
     /// Check one sentence. `tokens` are the sentence's tokens in order; punctuation
     /// tokens are context boundaries. Index 0 is the sentence start.
     pub fn check(&self, tokens: &[&str]) -> Vec<Suggestion> {
+        self.check_with(tokens, None)
+    }
+
+    /// [`Checker::check`] that remembers, in `memo`, the verdict for every
+    /// context it scores and reuses it when the same word comes back in the same
+    /// context: for the sentences of one file.
+    pub fn check_memo(&self, tokens: &[&str], memo: &mut Memo) -> Vec<Suggestion> {
+        self.check_with(tokens, Some(memo))
+    }
+
+    fn check_with(&self, tokens: &[&str], mut memo: Option<&mut Memo>) -> Vec<Suggestion> {
         let mut out = Vec::new();
         let mut at_start = true;
         for (i, &tok) in tokens.iter().enumerate() {
@@ -625,8 +690,22 @@ impl Checker {
             if !start && tok.chars().any(char::is_uppercase) {
                 continue;
             }
-            if let Some(s) = self.score(tokens, i, wi) {
-                out.push(s);
+            let best = match memo.as_deref_mut() {
+                None => self.score(tokens, i, wi),
+                Some(m) => {
+                    memo_key(tokens, i, wi, &mut m.key);
+                    match m.map.get(m.key.as_slice()) {
+                        Some(&best) => best,
+                        None => {
+                            let best = self.score(tokens, i, wi);
+                            m.map.insert(m.key.as_slice().into(), best);
+                            best
+                        }
+                    }
+                }
+            };
+            if let Some((ai, ratio)) = best {
+                out.push(self.suggestion(tokens, i, ai, ratio));
             }
         }
         out
@@ -775,7 +854,9 @@ impl Checker {
         (lm_ev, count_ev, l1a, ar1)
     }
 
-    fn score(&self, tokens: &[&str], i: usize, wi: usize) -> Option<Suggestion> {
+    /// The best alternative at `i` (of set word `wi`) and its odds, if any is
+    /// likely enough.
+    fn score(&self, tokens: &[&str], i: usize, wi: usize) -> Option<(usize, f64)> {
         let w = &self.entries[wi];
         let p = self.params;
         let left = self.context(tokens, i.checked_sub(1));
@@ -854,7 +935,13 @@ impl Checker {
                 }
             }
         }
-        let (ai, ratio) = best?;
+        best
+    }
+
+    /// The suggestion for the best alternative `ai` at `i`, with its evidence.
+    fn suggestion(&self, tokens: &[&str], i: usize, ai: usize, ratio: f64) -> Suggestion {
+        let left = self.context(tokens, i.checked_sub(1));
+        let right = self.context(tokens, Some(i + 1));
         let written = tokens[i];
         let replacement = match_case(&self.entries[ai].word, written);
         let phrase = |mid: &str| {
@@ -876,7 +963,7 @@ impl Checker {
             group_thousands(ratio.round() as u64),
             phrase(written)
         );
-        Some(Suggestion { index: i, replacement, ratio, evidence })
+        Suggestion { index: i, replacement, ratio, evidence }
     }
 }
 
@@ -1106,6 +1193,27 @@ mod tests {
         }
         for t in ["", "1st", "naïve", "’tis", &"x".repeat(MAX_WORD + 1)] {
             assert_eq!(word_hash(t).is_some(), Norm::new(t).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn memo_gives_what_check_gives() {
+        let c = Checker::embedded();
+        let mut memo = Memo::default();
+        for s in [
+            "My best guest is that the talks will fail.",
+            "Her best guest is here.",
+            "My best guest is that the talks will fail.",
+            "The wedding guest is late.",
+            "He said there going to appeal.",
+            "He said, there going to appeal.",
+            "He said “there going to appeal.",
+            "Prices rose more then expected.",
+            "Prices rose more then expected, they said.",
+        ] {
+            let t = tokens(s);
+            assert_eq!(c.check_memo(&t, &mut memo), c.check(&t), "{s}");
+            assert_eq!(c.check_memo(&t, &mut memo), c.check(&t), "{s} (again)");
         }
     }
 

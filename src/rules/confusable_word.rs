@@ -40,6 +40,7 @@ there is no fix."
         let mut out = Vec::new();
         let mut toks: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        let mut memo = crate::confusables::Memo::default();
         for block in &a.doc.blocks {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
@@ -51,7 +52,7 @@ there is no fix."
                     toks.push(t);
                     spans.push(span);
                 }
-                for sug in cx.confusables.check(&toks) {
+                for sug in cx.confusables.check_memo(&toks, &mut memo) {
                     let Some(&span) = spans.get(sug.index) else {
                         continue;
                     };
