@@ -51,7 +51,9 @@ use std::sync::OnceLock;
 
 use fst::Map;
 
+pub mod colloc;
 pub mod lm;
+use colloc::Collocation;
 use lm::{Gram, Lm, END, START};
 
 /// The embedded confusion sets (the team's own list).
@@ -179,6 +181,8 @@ pub struct Params {
     pub lm_cap: f64,
     /// Whether the count model (symspellpy bigrams) may fire on its own.
     pub counts: bool,
+    /// Whether the fixed phrases of `data/collocations.txt` may fire.
+    pub collocations: bool,
     /// Whether commas, semicolons and colons are skipped when the language
     /// model looks for context words (the model was trained without punctuation).
     pub skip_commas: bool,
@@ -206,6 +210,7 @@ impl Default for Params {
             counts: true,
             agree: 30.0,
             skip_commas: true,
+            collocations: true,
         }
     }
 }
@@ -278,6 +283,9 @@ struct Entry {
     /// Language-model unigram, if the word is in the model and in the embedded
     /// sets (only their n-grams are stored).
     lm: Option<Gram>,
+    /// Fixed phrases whose intended word is an alternative of this word:
+    /// (index into `Checker::collocations`, entry of the intended word).
+    collocations: Vec<(usize, usize)>,
 }
 
 /// Fast hash for short keys (FNV-1a).
@@ -304,6 +312,7 @@ pub struct Checker {
     lm: Lm,
     entries: Vec<Entry>,
     index: HashMap<Box<str>, usize, FnvBuild>,
+    collocations: Vec<Collocation>,
     /// A Bloom filter of the set words (two bits of a 65,536-bit table per
     /// word): nine tokens in ten are no set word, and this answers for them
     /// without copying, checking or looking them up (see [`word_hash`]).
@@ -407,6 +416,10 @@ impl Norm {
         let len = s.len().min(MAX_WORD);
         buf[..len].copy_from_slice(&s.as_bytes()[..len]);
         Norm { buf, len }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 
     fn as_str(&self) -> &str {
@@ -550,6 +563,7 @@ impl Checker {
                             has_left: false,
                             has_right: false,
                             lm: None,
+                            collocations: Vec::new(),
                         });
                         entries.len() - 1
                     })
@@ -581,13 +595,20 @@ impl Checker {
                 }
             }
         }
+        let collocations = colloc::parse(colloc::EMBEDDED_COLLOCATIONS).expect("data/collocations.txt parses");
+        for (ci, c) in collocations.iter().enumerate() {
+            let Some(&ti) = index.get(&c.target) else { continue };
+            for ai in entries[ti].alternatives.clone() {
+                entries[ai].collocations.push((ci, ti));
+            }
+        }
         let mut bloom = Box::new([0u64; BLOOM_WORDS]);
         for e in &entries {
             for bit in bloom_bits(fnv1a64(e.word.as_bytes())) {
                 bloom[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Checker { model, lm, entries, index, bloom, params: Params::default() }
+        Checker { model, lm, entries, index, collocations, bloom, params: Params::default() }
     }
 
     /// The tuning parameters in use.
@@ -690,6 +711,10 @@ impl Checker {
             if !start && tok.chars().any(char::is_uppercase) {
                 continue;
             }
+            if let Some(s) = self.collocation(tokens, i, wi) {
+                out.push(s);
+                continue;
+            }
             let best = match memo.as_deref_mut() {
                 None => self.score(tokens, i, wi),
                 Some(m) => {
@@ -709,6 +734,34 @@ impl Checker {
             }
         }
         out
+    }
+
+    /// A fixed phrase of `data/collocations.txt` around `i` whose intended word
+    /// is an alternative of the written word `wi`.
+    fn collocation(&self, tokens: &[&str], i: usize, wi: usize) -> Option<Suggestion> {
+        if !self.params.collocations {
+            return None;
+        }
+        let matches = |j: usize, slot: &[Box<str>]| {
+            tokens.get(j).and_then(|t| Norm::new(t)).is_some_and(|n| slot.iter().any(|w| w.as_bytes() == n.bytes()))
+        };
+        let (ci, ti) = *self.entries[wi].collocations.iter().find(|&&(ci, _)| {
+            let c = &self.collocations[ci];
+            i >= c.before.len()
+                && c.before.iter().enumerate().all(|(k, slot)| matches(i - c.before.len() + k, slot))
+                && c.after.iter().enumerate().all(|(k, slot)| matches(i + 1 + k, slot))
+        })?;
+        let c = &self.collocations[ci];
+        let written = tokens[i];
+        let replacement = match_case(&self.entries[ti].word, written);
+        let phrase = |mid: &str| {
+            let mut words: Vec<&str> = tokens[i - c.before.len()..i].to_vec();
+            words.push(mid);
+            words.extend_from_slice(&tokens[i + 1..i + 1 + c.after.len()]);
+            words.join(" ")
+        };
+        let evidence = format!("'{}' is the fixed phrase, not '{}'", phrase(&replacement), phrase(written));
+        Some(Suggestion { index: i, replacement, ratio: f64::INFINITY, evidence })
     }
 
     /// Context word at `j`, if it is a word the model knows.
@@ -1126,6 +1179,16 @@ mod tests {
         found.first().map(|f| format!("{}->{}", t[f.index], f.replacement))
     }
 
+    /// [`fix`] on the n-gram models alone, without the fixed phrases.
+    fn fix_ngrams(s: &str) -> Option<String> {
+        let t = tokens(s);
+        let mut c = Checker::with_extra(&ConfusionSets::default());
+        c.set_params(Params { collocations: false, ..Params::default() });
+        let found = c.check(&t);
+        assert!(found.len() <= 1, "{s}: {found:?}");
+        found.first().map(|f| format!("{}->{}", t[f.index], f.replacement))
+    }
+
     #[test] fn best_guess() { assert_eq!(fix("My best guest is that the talks will fail."), Some("guest->guess".into())); }
     #[test] fn their_way() { assert_eq!(fix("The hikers said they lost there way in the fog."), Some("there->their".into())); }
     #[test] fn principal_investigator() { assert_eq!(fix("She was the principle investigator on the study."), Some("principle->principal".into())); }
@@ -1133,8 +1196,13 @@ mod tests {
     #[test] fn sneak_peek() { assert_eq!(fix("Fans got a sneak peak at the new stadium."), Some("peak->peek".into())); }
     #[test] fn capital_there() { assert_eq!(fix("Their are no survivors, officials said."), Some("Their->There".into())); }
     #[test] fn lose_weight() { assert_eq!(fix("He wants to loose weight before the season."), Some("loose->lose".into())); }
-    #[test] fn free_rein_lacks_data() { assert_eq!(fix("The coach was given free reign over transfers."), None); } // "free rein" is unlisted
-    #[test] fn its_own() { assert_eq!(fix("The party will choose it's own leader."), None); } // the model's web text has "it's own" too often to be sure
+    #[test] fn free_rein_lacks_data() { assert_eq!(fix_ngrams("The coach was given free reign over transfers."), None); } // "free rein" is unlisted
+    #[test] fn free_rein() { assert_eq!(fix("The coach was given free reign over transfers."), Some("reign->rein".into())); } // data/collocations.txt
+    #[test] fn sneak_peek_phrase() { assert_eq!(fix("Critics got a sneak peak."), Some("peak->peek".into())); }
+    #[test] fn phrase_needs_adjacent_words() { assert_eq!(fix("It was free, reign or no reign."), None); }
+    #[test] fn rein_needs_an_object() { assert_eq!(fix("His reign in Spain was short."), None); }
+    #[test] fn its_own_lacks_data() { assert_eq!(fix_ngrams("The party will choose it's own leader."), None); } // the model's web text has "it's own" too often to be sure
+    #[test] fn its_own() { assert_eq!(fix("The party will choose it's own leader."), Some("it's->its".into())); } // data/collocations.txt
     #[test] fn youre_going() { assert_eq!(fix("Your going to regret this, he told the committee."), Some("Your->You're".into())); }
     #[test] fn youre_going_clean() { assert_eq!(fix("You're going to regret this, he told the committee."), None); }
     #[test] fn theyre_going() { assert_eq!(fix("He said there going to appeal the ruling."), Some("there->they're".into())); }
