@@ -16,7 +16,8 @@
 //! `--alarms` lists false alarms, `--misses` missed swaps, `--per-set` the per-set
 //! table. Overrides: `--margin N`, `--one-side N` (count model); `--lm-margin N`,
 //! `--lm-prior N`, `--lm-cap N`, `--lm-min-side N`, `--counts-veto N`,
-//! `--lm-unlisted`, `--keep-commas`, `--agree N` (both models); `--no-lm` / `--no-counts` turn a model off.
+//! `--lm-unlisted`, `--keep-commas`, `--agree N` (both models); `--no-lm` / `--no-counts` turn a model off,
+//! `--no-collocations` the fixed phrases of data/collocations.txt.
 use std::collections::BTreeMap;
 
 use onrecord::confusables::{Checker, ConfusionSets, Params};
@@ -255,6 +256,9 @@ fn main() {
     }
     if let Some(i) = args.iter().position(|a| a == "--lm-prior") {
         defaults.lm_prior = args[i + 1].parse().expect("--lm-prior N");
+    }
+    if args.iter().any(|a| a == "--no-collocations") {
+        defaults.collocations = false;
     }
     if args.iter().any(|a| a == "--no-counts") {
         defaults.counts = false;

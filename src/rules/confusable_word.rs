@@ -40,6 +40,7 @@ there is no fix."
         let mut out = Vec::new();
         let mut toks: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        let mut memo = crate::confusables::Memo::default();
         for block in &a.doc.blocks {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
@@ -60,7 +61,7 @@ there is no fix."
                     }
                     let last = words.peek().is_none();
                     let flag_to = if last { toks.len() } else { toks.len() - CONTEXT };
-                    for sug in cx.confusables.check(&toks) {
+                    for sug in cx.confusables.check_memo(&toks, &mut memo) {
                         if sug.index < first || sug.index >= flag_to {
                             continue;
                         }
