@@ -72,14 +72,21 @@ fn case_like(word: &str, model: &str) -> String {
     }
 }
 
-fn load_sentences(corpus: bool) -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_to_string("data/eval-sentences.txt")
-        .expect("read data/eval-sentences.txt")
+/// Sentences of a file, one per line, '#' lines skipped.
+fn read_lines(path: &str) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("read {path}: {e}"))
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(String::from)
-        .collect();
+        .collect()
+}
+
+/// The development sentences (tuned on), then the held-out ones (never tuned on), and
+/// how many are development sentences.
+fn load_sentences(corpus: bool) -> (Vec<String>, usize) {
+    let mut out = read_lines("data/eval-sentences.txt");
     if corpus {
         if let Ok(dir) = std::fs::read_dir("corpus") {
             let mut files: Vec<_> = dir
@@ -117,7 +124,9 @@ fn load_sentences(corpus: bool) -> Vec<String> {
             }
         }
     }
-    out
+    let dev = out.len();
+    out.extend(read_lines("data/eval-sentences-heldout.txt"));
+    (out, dev)
 }
 
 struct Case {
@@ -214,13 +223,19 @@ fn score(
 
 /// Rank sweep rows on the dev half (even lines): best recall within the
 /// precision and false-alarm targets; print the top ones with the odd half.
-fn print_sweep(checker: &mut Checker, sentences: &[Vec<String>], cases: &[Case], mut rows: Vec<(Params, Score)>) {
+fn print_sweep(
+    checker: &mut Checker,
+    sentences: &[Vec<String>],
+    cases: &[Case],
+    dev_count: usize,
+    mut rows: Vec<(Params, Score)>,
+) {
     let ok = |s: &Score| s.precision() >= 0.95 && s.fa10k() <= 1.0;
     rows.sort_by(|a, b| (ok(&b.1), b.1.recall()).partial_cmp(&(ok(&a.1), a.1.recall())).unwrap());
     println!("\nsweep, ranked on even lines: recall precision FA/10k | odd lines");
     for (p, dev) in rows.iter().take(20) {
         checker.set_params(*p);
-        let test = score(checker, sentences, cases, |i| i % 2 == 1, None, None);
+        let test = score(checker, sentences, cases, |i| i < dev_count && i % 2 == 1, None, None);
         println!(
             "{:.3} {:.3} {:5.2} | {:.3} {:.3} {:5.2} | {p:?}",
             dev.recall(),
@@ -283,7 +298,7 @@ fn main() {
     }
     let sets = ConfusionSets::parse(onrecord::confusables::EMBEDDED_SETS).unwrap();
 
-    let texts = load_sentences(corpus);
+    let (texts, dev_count) = load_sentences(corpus);
     let sentences: Vec<Vec<String>> = texts.iter().map(|s| tokenize(s)).collect();
     let mut rng = Rng(0x5eed_0fc0_ffee);
     let mut cases = Vec::new();
@@ -325,14 +340,14 @@ fn main() {
                         for &lm_margin in &[30.0, 100.0, 200.0, 300.0, 400.0, 500.0, 700.0, 1000.0, 1500.0, 2000.0] {
                             let p = Params { lm_margin, lm_prior, lm_cap, counts, lm_min_side, ..defaults };
                             checker.set_params(p);
-                            let dev = score(&checker, &sentences, &cases, |i| i % 2 == 0, None, None);
+                            let dev = score(&checker, &sentences, &cases, |i| i < dev_count && i % 2 == 0, None, None);
                             rows.push((p, dev));
                         }
                     }
                 }
             }
         }
-        print_sweep(&mut checker, &sentences, &cases, rows);
+        print_sweep(&mut checker, &sentences, &cases, dev_count, rows);
     }
     if sweep {
         let mut rows = Vec::new();
@@ -344,7 +359,8 @@ fn main() {
                             for &margin in &[3.0, 5.0, 10.0, 20.0, 40.0, 80.0] {
                                 let p = Params { margin, assoc, cap, min_side, prior, one_side, ..defaults };
                                 checker.set_params(p);
-                                let dev = score(&checker, &sentences, &cases, |i| i % 2 == 0, None, None);
+                                let dev =
+                                    score(&checker, &sentences, &cases, |i| i < dev_count && i % 2 == 0, None, None);
                                 rows.push((p, dev));
                             }
                         }
@@ -352,17 +368,18 @@ fn main() {
                 }
             }
         }
-        print_sweep(&mut checker, &sentences, &cases, rows);
+        print_sweep(&mut checker, &sentences, &cases, dev_count, rows);
     }
 
     checker.set_params(defaults);
     let mut per_set = BTreeMap::new();
     let mut alarms = Vec::new();
     let all = score(&checker, &sentences, &cases, |_| true, Some(&mut per_set), Some(&mut alarms));
-    let dev = score(&checker, &sentences, &cases, |i| i % 2 == 0, None, None);
-    let test = score(&checker, &sentences, &cases, |i| i % 2 == 1, None, None);
+    let dev = score(&checker, &sentences, &cases, |i| i < dev_count && i % 2 == 0, None, None);
+    let test = score(&checker, &sentences, &cases, |i| i < dev_count && i % 2 == 1, None, None);
+    let held = score(&checker, &sentences, &cases, |i| i >= dev_count, None, None);
     println!("\nparams: {defaults:?}");
-    for (name, s) in [("overall", all), ("even lines", dev), ("odd lines", test)] {
+    for (name, s) in [("overall", all), ("even lines", dev), ("odd lines", test), ("held-out", held)] {
         println!(
             "{name:>10}: recall {:.3} ({}/{})  precision {:.3}  false alarms {:.2}/10k words ({} in {} words)",
             s.recall(),
