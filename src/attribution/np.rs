@@ -434,8 +434,12 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         return Some(Np { kind: NpKind::Vague(v.to_string()), span });
     }
     let last = *words.last()?;
-    // "a senior Omani official": a nationality does not name anyone.
-    let named = words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));
+    // "a senior Omani official": a nationality does not name anyone. Nor does a body
+    // before an unnamed head after "a": "a Civic Union campaign official" is one of its
+    // officials, not a person called Civic Union (a name would follow the head).
+    let body_modifier = matches!(words[0], "a" | "A" | "an" | "An") && lexicon::is_anonymous_noun(last);
+    let named = !body_modifier
+        && words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));
     let indefinite_role =
         matches!(words[0], "a" | "A" | "an" | "An" | "one" | "One") && lexicon::is_title(last) && words.len() >= 2;
     if (lexicon::is_anonymous_noun(last) || indefinite_role) && !named {

@@ -102,7 +102,9 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
     assert_eq!(got[0].2, "organization", "{got:?}");
     let got = claims("A spokeswoman for Delta Rail said trains would run on Sunday.");
     assert_eq!((got[0].1.as_deref(), got[0].2), (Some("Delta Rail"), "organization"), "{got:?}");
-    // Any other unnamed voice at a body stays anonymous.
+    // Any other unnamed voice at a body stays anonymous, with the body before it too.
+    let got = claims("A Civic Union campaign official said the party had expected a tighter race.");
+    assert_eq!(got[0].2, "anonymous", "{got:?}");
     let got = claims("A senior manager at the trust said the ward would close.");
     assert_eq!(got[0].2, "anonymous", "{got:?}");
 }

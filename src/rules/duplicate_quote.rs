@@ -35,8 +35,10 @@ impl Rule for DuplicateQuote {
 
 ## What it does
 Flags the second and later use of a quote of five or more words whose words (case and
-punctuation aside) match an earlier quote. Short phrases in quotes (\"phase two\")
-repeat legitimately and are not flagged.
+punctuation aside) match an earlier quote, and a quote of six or more words that repeats
+inside another: a partial quote taken again from a full one, or a lede's partial quote
+that a later full quote repeats. Short phrases in quotes (\"phase two\") repeat
+legitimately and are not flagged.
 
 ## Why is this bad?
 A quote used twice is a sign of an edit that moved a paragraph and left the original,
@@ -50,27 +52,85 @@ Keep the quote where it does most work; paraphrase or cut the other."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut seen: HashMap<String, usize> = HashMap::new();
+        // Runs of SHINGLE words of earlier quotes: every run (for a later quote inside an
+        // earlier one) and each quote's first run (for an earlier quote inside a later
+        // one), by hash, with the quote they came from. Hits are checked word by word.
+        let mut runs: HashMap<u64, usize> = HashMap::new();
+        let mut firsts: HashMap<u64, usize> = HashMap::new();
+        let quotes = &a.quotes.quotes;
+        let words_of = |qi: usize| normalise(&quotes[qi].text(&a.doc));
         let mut out = Vec::new();
-        for q in &a.quotes.quotes {
+        for (qi, q) in quotes.iter().enumerate() {
             let key = normalise(&q.text(&a.doc));
-            if key.split(' ').count() < MIN_WORDS {
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() < MIN_WORDS {
                 continue;
             }
-            match seen.get(&key) {
-                Some(&first) => {
-                    let (line, _) = a.doc.lines.line_col(&a.doc.source, first);
-                    out.push(
-                        Diagnostic::new(self, q.span, format!("this quote already appears on line {line}"))
-                            .help("keep one use of the quote; paraphrase or cut the other"),
-                    );
-                }
+            let line_of = |at: usize| a.doc.lines.line_col(&a.doc.source, at).0;
+            let found = match seen.get(&key) {
+                Some(&first) => Some(format!("this quote already appears on line {}", line_of(first))),
                 None => {
-                    seen.insert(key, q.span.start);
+                    seen.insert(key.clone(), q.span.start);
+                    let hashes: Vec<u64> = words.windows(SHINGLE).map(hash).collect();
+                    // These words inside an earlier, longer quote.
+                    let inside = hashes.first().and_then(|h| runs.get(h)).copied().filter(|&qj| {
+                        let earlier = words_of(qj);
+                        contains(&earlier.split(' ').collect::<Vec<_>>(), &words)
+                    });
+                    // An earlier, shorter quote inside these words.
+                    let holds = hashes.iter().filter_map(|h| firsts.get(h)).copied().find(|&qj| {
+                        let earlier = words_of(qj);
+                        contains(&words, &earlier.split(' ').collect::<Vec<_>>())
+                    });
+                    for &h in &hashes {
+                        if runs.len() < MAX_RUNS {
+                            runs.entry(h).or_insert(qi);
+                        }
+                    }
+                    if let Some(&h) = hashes.first() {
+                        firsts.entry(h).or_insert(qi);
+                    }
+                    match (inside, holds) {
+                        (Some(qj), _) => {
+                            Some(format!("these words are already quoted on line {}", line_of(quotes[qj].span.start)))
+                        }
+                        (None, Some(qj)) => Some(format!(
+                            "this quote repeats words already quoted on line {}",
+                            line_of(quotes[qj].span.start)
+                        )),
+                        (None, None) => None,
+                    }
                 }
+            };
+            if let Some(message) = found {
+                out.push(
+                    Diagnostic::new(self, q.span, message)
+                        .help("keep one use of the quote; paraphrase or cut the other"),
+                );
             }
         }
         out
     }
+}
+
+/// Words in a run that makes a repeat: a partial quote of fewer words is a phrase.
+const SHINGLE: usize = 6;
+/// Runs indexed at most (a few MB): a huge file stops indexing, it does not grow.
+const MAX_RUNS: usize = 1 << 18;
+
+fn hash(words: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(b' ')) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// Whether `needle` occurs as consecutive words in `hay`.
+fn contains(hay: &[&str], needle: &[&str]) -> bool {
+    needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -86,5 +146,30 @@ mod tests {
         // near misses: short phrases, different quotes
         assert_count(&R, "It is “phase two,” she said. Then came “phase two” again.", 0);
         assert_count(&R, "“We will not close the school,” Ruiz said. “We will close the pool,” she said.", 0);
+    }
+
+    #[test]
+    fn a_partial_quote_repeating_a_full_one() {
+        // A later partial quote inside an earlier full one, and an earlier partial quote
+        // (a lede's) inside a later full one.
+        let later = "“That is not private. It is an attack on the fairness that every bidder relied on,” Park said.\n\n\
+                     In her ruling, Park called the payments “an attack on the fairness that every bidder relied on” and jailed him.";
+        assert_flags(&R, later, "“an attack on the fairness that every bidder relied on”");
+        let lede =
+            "The governor said the bank would “stay the course until inflation is clearly beaten” this year.\n\n\
+                    “We will stay the course until inflation is clearly beaten,” she said.";
+        assert_flags(&R, lede, "“We will stay the course until inflation is clearly beaten,”");
+        // near misses: a shared phrase shorter than six words, and the same opening words
+        // going on differently
+        assert_count(
+            &R,
+            "It was “a recipe for disaster,” she said. “This plan is a recipe for disaster,” Ruiz said.",
+            0,
+        );
+        assert_count(
+            &R,
+            "“We will stay the course until prices fall,” she said. Later: “We will stay the course until wages rise.”",
+            0,
+        );
     }
 }

@@ -37,7 +37,7 @@ continues in the next one, which then opens again.
             .unbalanced
             .iter()
             .map(|u| {
-                let mark = a.doc.text(u.mark.span);
+                let mark = a.doc.text(u.mark.span).trim(); // an HTML entity is a mark padded with spaces in the prose
                 if u.opening {
                     Diagnostic::new(self, u.mark.span, format!("opening {mark} is never closed"))
                         .help("close the quote where the speaker's words end; a quote that runs into the next paragraph leaves this one open and opens the next with a mark")
@@ -65,5 +65,16 @@ mod tests {
         assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
         assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
         assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
+    }
+
+    #[test]
+    fn an_html_entity_is_named_by_its_mark() {
+        let found = diagnostics_as(
+            &R,
+            "<p>Dr. Ana Ruiz said. &ldquo;Some were under the mud, she said.</p>",
+            crate::document::Format::Html,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "opening “ is never closed");
     }
 }
