@@ -705,6 +705,27 @@ fn find_according(
     Some(a)
 }
 
+/// "X quoted Y as saying": Y, and X with the span of "quoted", from the words of the
+/// sentence before the quote.
+fn quoted_as_saying(doc: &Document, toks: &[Tok], from: usize, qt: usize) -> Option<(Np, (Option<Np>, Span))> {
+    let k = (from..qt).rev().find(|&k| toks[k].is_word() && w(doc, &toks[k]).eq_ignore_ascii_case("quoted"))?;
+    let as_at = (k + 2..qt.min(k + 8)).find(|&j| toks[j].is_word() && w(doc, &toks[j]) == "as")?;
+    let verb = toks.get(as_at + 1).filter(|t| t.is_word()).map(|t| w(doc, t))?;
+    if !matches!(verb, "saying" | "telling" | "writing" | "stating" | "warning" | "adding") {
+        return None;
+    }
+    let object = &toks[k + 1..as_at];
+    let person = match object {
+        [t] if t.is_word() && matches!(w(doc, t), "him" | "her") => {
+            let p = if w(doc, t) == "him" { Pronoun::He } else { Pronoun::She };
+            Np { kind: NpKind::Pronoun(p), span: t.span }
+        }
+        _ => np::after(doc, toks, k + 1, as_at)?,
+    };
+    let relay = np::before(doc, toks, k, from).or_else(|| np::clause_subject(doc, toks, from, k));
+    Some((person, (relay, toks[k].span)))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn attribute_quote(
     doc: &Document,
@@ -775,6 +796,24 @@ fn attribute_quote(
             a.cue = Some("according to".into());
             a.cue_span = Some(acc.span);
             a.link = Link::Sentence;
+        }
+    }
+    // "The readout quoted him as telling them: “…”", "state media quoted Li as saying
+    // “…”": the person speaks, the document or outlet relays (whatever cue was chosen).
+    if let Some((person, relay)) = quoted_as_saying(doc, toks, unit.start, qt) {
+        let (speaker, entity, kind) = resolve(doc, Some(&person), quote.first_block, ents, all_cues);
+        if speaker.is_some() && kind == SourceType::NamedPerson {
+            a.speaker = speaker;
+            a.entity = entity;
+            a.source_type = kind;
+            a.speaker_span = Some(person.span);
+            a.cue = Some("quoted".into());
+            a.cue_span = Some(relay.1);
+            a.link = Link::Sentence;
+            if let Some(np) = relay.0 {
+                a.via = Some(doc.text(np.span).trim_start_matches("the ").trim_start_matches("The ").to_string());
+                a.via_span = Some(np.span.cover(relay.1));
+            }
         }
     }
     // "Party leader Ana Ruiz went further in a post on Facebook: “…”": no speech verb,

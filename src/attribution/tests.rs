@@ -110,6 +110,18 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
 }
 
 #[test]
+fn quoted_as_saying_is_a_relay() {
+    assert_eq!(
+        via("Xinhua quoted Premier Li Wen as saying “the economy is stable.”"),
+        vec![(Some("Li Wen".to_string()), Some("Xinhua".to_string()))]
+    );
+    assert_eq!(
+        via("Defence Minister Ana Ruiz met both bidders. The readout quoted her as telling them: “We will not wait.”"),
+        vec![(Some("Ana Ruiz".to_string()), Some("readout".to_string()))]
+    );
+}
+
+#[test]
 fn one_name_people_with_an_age_or_a_who_clause() {
     for text in [
         "Hendrawan, who like many Indonesians uses only one name, said the slope came down.",

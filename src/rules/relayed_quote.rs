@@ -35,13 +35,18 @@ Info by default: the copy may be right as it stands.
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        for at in &a.attributions.quotes {
-            let (Some(via), Some(span), Some(speaker)) = (&at.via, at.via_span, &at.speaker) else {
+        for (q, at) in a.quotes.quotes.iter().zip(&a.attributions.quotes) {
+            let (Some(via), Some(relay), Some(speaker)) = (&at.via, at.via_span, &at.speaker) else {
                 continue;
             };
-            if !seen.insert(span) {
+            if !seen.insert(relay) {
                 continue;
             }
+            // The relay and the words it carries, when they sit together in one paragraph;
+            // else the relay alone ("according to a readout …").
+            let both = relay.cover(q.span);
+            let together = a.doc.block_at(relay.start) == a.doc.block_at(q.span.start) && both.len() <= MAX_SPAN;
+            let span = if together { both } else { relay };
             out.push(
                 Diagnostic::new(self, span, format!("{speaker}'s words come through {via}")).help(
                     "make the relay plain (a readout is one side's account); seek a second account if there is one",
@@ -52,6 +57,9 @@ Info by default: the copy may be right as it stands.
     }
 }
 
+/// Longest finding that covers a relay and its quote (bytes).
+const MAX_SPAN: usize = 320;
+
 #[cfg(test)]
 mod tests {
     use super::RelayedQuote as R;
@@ -61,7 +69,14 @@ mod tests {
     fn cases() {
         let text =
             "President Omar Haddad said the talks were “steady and positive,” according to the foreign ministry.";
-        assert_flags(&R, text, "according to the foreign ministry");
+        // The relay and the words it carries.
+        assert_flags(&R, text, "“steady and positive,” according to the foreign ministry");
+        let text = "According to a readout released by the ministry, Omar Haddad told the envoy: “Water cannot wait.”";
+        assert_flags(
+            &R,
+            text,
+            "According to a readout released by the ministry, Omar Haddad told the envoy: “Water cannot wait.”",
+        );
         // near miss: the body itself is the source
         assert_count(&R, "According to the ministry, exports rose 4% in May.", 0);
         assert_count(&R, "“Exports rose,” according to the ministry.", 0);
