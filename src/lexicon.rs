@@ -25,6 +25,7 @@ struct Lexicon {
     given_names: HashSet<&'static str>,
     /// Capital or demonym (as written) → country.
     countries: std::collections::HashMap<&'static str, &'static str>,
+    country_names: std::collections::HashSet<&'static str>,
 }
 
 fn words(data: &'static str) -> HashSet<&'static str> {
@@ -50,6 +51,14 @@ fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'st
         }
     }
     out
+}
+
+/// The countries themselves: the first field of each line.
+fn country_names(data: &'static str) -> std::collections::HashSet<&'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").split('|').next().unwrap_or("").trim())
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 /// The forms of one field: capitalised words, joined when they belong together (a word
@@ -94,6 +103,7 @@ fn lexicon() -> &'static Lexicon {
         family_first: words(include_str!("../data/lexicon/family_first.txt")),
         given_names: words(include_str!("../data/lexicon/given_names.txt")),
         countries: countries(include_str!("../data/lexicon/countries.txt")),
+        country_names: country_names(include_str!("../data/lexicon/countries.txt")),
     })
 }
 
@@ -176,6 +186,11 @@ pub fn is_social_media(word: &str) -> bool {
 /// The country a capital or demonym stands for ("Beijing", "Chinese" → "China").
 pub fn country_of(form: &str) -> Option<&'static str> {
     lexicon().countries.get(form).copied()
+}
+
+/// A country's name as written ("Ireland", "New Zealand").
+pub fn is_country(name: &str) -> bool {
+    lexicon().country_names.contains(name)
 }
 
 /// A family name written first in its own tradition (Chinese, Korean, Vietnamese).

@@ -414,15 +414,26 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
 /// first, and no verb of a clause after it ("the company lied", "the plan would work").
 pub(crate) fn thing_object(words: &[String]) -> bool {
     let Some(first) = words.first() else { return false };
-    let starts_phrase = matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
-        || first.chars().all(|c| c.is_ascii_digit() || c == ',');
+    let starts_phrase =
+        matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || number_word(first);
     if !starts_phrase {
         return false;
     }
     let modifier = |w: &str| {
         matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "more" | "most" | "some")
-            || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+            || number_word(w)
     };
+    // A clause of its own after the phrase ("… as the visitors collapsed") is not its object.
+    let end = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.as_str(),
+                "as" | "when" | "while" | "after" | "before" | "because" | "since" | "until" | "but" | "and"
+            )
+        })
+        .unwrap_or(words.len());
+    let words = &words[..end];
     !words.iter().enumerate().any(|(i, w)| {
         let finite = matches!(
             w.as_str(),
@@ -453,6 +464,32 @@ pub(crate) fn thing_object(words: &[String]) -> bool {
         let past = i > 0 && w.len() > 3 && w.ends_with("ed") && !modifier(&words[i - 1]);
         finite || past
     })
+}
+
+/// "19", "1,200", "six", "dozens": a count.
+fn number_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
 }
 
 /// "Hospitals had admitted 19 injured people", "the club has conceded 19 goals": a verb

@@ -464,6 +464,10 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
             return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
         }
     }
+    // "the 23-year-old said": an age describes the person last named.
+    if words.len() == 2 && matches!(words[0], "the" | "The") && words[1].ends_with("-year-old") {
+        return Some(Np { kind: NpKind::Descriptor(vec![words[1].to_string()]), span });
+    }
     // "the Kenyan", "the Brazilian": a demonym after "the" describes a person.
     // ("the Chinese", "the British" are peoples, not a person: -ese and -ish are plural.)
     if words.len() == 2

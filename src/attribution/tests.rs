@@ -110,6 +110,22 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
 }
 
 #[test]
+fn a_country_or_a_body_named_after_one_is_not_a_person() {
+    let text = "Ireland, who resumed on 96 for four, lost their last six wickets.\n\n\
+                Fast bowler Conor McBride was ruled out, Cricket Ireland said in a statement.";
+    let got = claims(text);
+    assert_eq!(got.last().map(|c| (c.1.as_deref(), c.2)), Some((Some("Cricket Ireland"), "organization")), "{got:?}");
+    let got = claims("Jill Ireland said the film was finished.");
+    assert_eq!(got[0].2, "named-person", "{got:?}");
+}
+
+#[test]
+fn an_age_descriptor_is_the_person_last_named() {
+    let text = "Left-arm spinner Hamid Karimi took six wickets on Sunday.\n\n“I waited two years for this,” the 23-year-old said.";
+    assert_eq!(speakers(text), vec![Some("Hamid Karimi".to_string())]);
+}
+
+#[test]
 fn quoted_as_saying_is_a_relay() {
     assert_eq!(
         via("Xinhua quoted Premier Li Wen as saying “the economy is stable.”"),

@@ -138,7 +138,11 @@ impl Entities {
                 .iter()
                 .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')).map(str::to_string))
                 .unwrap_or(lower);
-            lower.match_indices(' ').any(|(i, _)| speaking.contains(&lower[i + 1..]))
+            // A country that speaks ("Ireland said") does not make "Cricket Ireland" a person.
+            let words: Vec<&str> = text.split(' ').collect();
+            lower.match_indices(' ').enumerate().any(|(k, (i, _))| {
+                speaking.contains(&lower[i + 1..]) && !lexicon::is_country(&words[k + 1..].join(" "))
+            })
         };
         // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
         // form, not a person, unless a title or an appositive says otherwise.
@@ -451,6 +455,16 @@ impl Entities {
                     .map(|(_, v)| v)
             })
         };
+        // "the 23-year-old said": an age alone points at the person last named.
+        if head.ends_with("-year-old") && mods.is_empty() {
+            let before = self.index.partition_point(|m| m.0 < offset);
+            return self.index[..before]
+                .iter()
+                .rev()
+                .take(8)
+                .map(|m| m.2)
+                .find(|&id| self.entities[id].kind == EntityKind::Person);
+        }
         let ids = self.roles.get(&head).or_else(demonym)?;
         ids.iter()
             .copied()
@@ -744,7 +758,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             && toks.get(end + 2).is_some_and(|t| t.is_word() && word(doc, t).ends_with("-year-old"));
     // After "the" or a preposition, only a title, an appositive, an age or a "who"
     // clause makes the name a person's.
-    let weak = !after_function_word && (next_verb || prev_verb || of_body);
+    // "Cricket Ireland said", "Athletics Kenya said": a body named after its country
+    // speaks; a verb beside it does not make it a person (a given name still would).
+    let country_tail = (1..name_words.len()).any(|k| lexicon::is_country(&name_words[k..].join(" ")));
+    let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
     // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
     // words, is a person's name even with no title or verb beside it.
     // So does the shape of an East Asian name: a family name first, then a hyphenated
@@ -779,8 +796,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         // Not a people ("The Japanese, who …", "British, who …"): no plural demonym, no
         // "the" before it. The singular ones ("Kenyan") share their endings with names
         // (Hendrawan, Sutarmi) and do not stand alone as a subject.
+        // Nor a country's team ("Ireland, who resumed on 96 for four, …").
         age_or_who: (age || relative)
             && !(text.ends_with("ese") || text.ends_with("ish"))
+            && !lexicon::is_country(&text)
             && prev_word.as_deref() != Some("the"),
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),

@@ -51,7 +51,8 @@ or of a top and a bottom written separately; readers notice, and it wastes space
 Keep the quote where it does most work; paraphrase or cut the other."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        // Whole quotes by the hash of their words, with the first quote that had them.
+        let mut seen: HashMap<u64, usize> = HashMap::new();
         // Runs of SHINGLE words of earlier quotes: every run (for a later quote inside an
         // earlier one) and each quote's first run (for an earlier quote inside a later
         // one), by hash, with the quote they came from. Hits are checked word by word.
@@ -67,10 +68,12 @@ Keep the quote where it does most work; paraphrase or cut the other."
                 continue;
             }
             let line_of = |at: usize| a.doc.lines.line_col(&a.doc.source, at).0;
-            let found = match seen.get(&key) {
-                Some(&first) => Some(format!("this quote already appears on line {}", line_of(first))),
+            let whole = hash(&words);
+            let same = seen.get(&whole).copied().filter(|&qj| words_of(qj) == key);
+            let found = match same {
+                Some(qj) => Some(format!("this quote already appears on line {}", line_of(quotes[qj].span.start))),
                 None => {
-                    seen.insert(key.clone(), q.span.start);
+                    seen.entry(whole).or_insert(qi);
                     let hashes: Vec<u64> = words.windows(SHINGLE).map(hash).collect();
                     // These words inside an earlier, longer quote.
                     let inside = hashes.first().and_then(|h| runs.get(h)).copied().filter(|&qj| {

@@ -44,12 +44,15 @@ may have lost more than its period."
             if exempt(text) {
                 continue;
             }
-            let body = text.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', '*', '_']);
+            // Closing marks, and the blanks an HTML entity leaves beside its mark ("respond.&rdquo;").
+            let body = text.trim_end_matches(|c: char| {
+                matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '*' | '_') || c.is_whitespace()
+            });
             if body.ends_with(['.', '!', '?', '…', ':', ';']) {
                 continue;
             }
             let end = block.span.start + text.len();
-            let last_word = text
+            let last_word = body
                 .char_indices()
                 .rev()
                 .find(|(_, c)| c.is_whitespace())
@@ -76,6 +79,13 @@ fn exempt(text: &str) -> bool {
     if words <= 6 && first.len() > 1 && first.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
         return true;
     }
+    // A byline: "By Reuters staff", "By Ana Ruiz and Li Wen".
+    if words <= 8
+        && text.starts_with("By ")
+        && text.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        return true;
+    }
     words <= 2
 }
 
@@ -92,6 +102,8 @@ mod tests {
         assert_count(&R, "She called the deal “a disgrace”\n\nNext.", 1);
         // near misses
         assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
+        assert_count(&R, "Hamburg (Reuters)\n\nBy Reuters staff\n\nThieves struck on Tuesday.", 0);
+        assert_count(&R, "The vote is “a disgrace”\n\nNext.", 1);
         // a long first line in headline grammar is the headline
         assert_count(
             &R,
@@ -101,5 +113,13 @@ mod tests {
         assert_count(&R, "ORAVA BAY, Kestria\n\nThe storm hit on Monday.", 0);
         assert_count(&R, "(Photo: Ana Ruiz for the Ledger)\n\nThe storm hit.", 0);
         assert_count(&R, "“We won,” she said.\n\nThe list follows:", 0);
+    }
+
+    #[test]
+    fn html_entities_around_the_closing_mark() {
+        let html = "<p>&ldquo;Every detail helps.&rdquo;</p>\n<p>&ldquo;Every detail helps&rdquo;</p>";
+        let found = diagnostics_as(&R, html, crate::document::Format::Html);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(html[found[0].span.start..found[0].span.end].starts_with("helps"), "{found:?}");
     }
 }
