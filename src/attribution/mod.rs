@@ -384,6 +384,18 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
     }
+    // "a string of drug recalls", "a wave of warranty claims": a plural noun after a
+    // preposition and its noun, not a verb ("the head of the agency reports" is one).
+    let word = w(doc, &toks[i]);
+    if word.ends_with('s')
+        && i >= floor + 2
+        && toks[i - 2].is_word()
+        && matches!(w(doc, &toks[i - 2]), "of" | "for" | "in" | "on" | "with" | "from" | "about" | "by" | "at")
+        && w(doc, prev).chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(p.as_str(), "the" | "a" | "an" | "and")
+    {
+        return false;
+    }
     !matches!(
         p.as_str(),
         "a" | "an"

@@ -120,6 +120,13 @@ fn a_country_or_a_body_named_after_one_is_not_a_person() {
 }
 
 #[test]
+fn a_plural_noun_after_a_preposition_is_no_speech_verb() {
+    assert_eq!(claims("Nitrosamines have been at the centre of a string of drug recalls since 2018."), vec![]);
+    assert_eq!(claims("Ana Ruiz of the Kellan agency recalls that exports rose.").len(), 1);
+    assert_eq!(claims("Ana Ruiz of Kellan recalls that exports rose in 2019.").len(), 1);
+}
+
+#[test]
 fn an_age_descriptor_is_the_person_last_named() {
     let text = "Left-arm spinner Hamid Karimi took six wickets on Sunday.\n\n“I waited two years for this,” the 23-year-old said.";
     assert_eq!(speakers(text), vec![Some("Hamid Karimi".to_string())]);

@@ -303,7 +303,11 @@ impl Entities {
             return None;
         }
         let mut fits = self.entities.iter().enumerate().filter(|(_, e)| {
-            e.kind == EntityKind::Person && e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
+            // The surname, or any later part of the name: the article may use either of
+            // two family names ("Carolina Bustamante Rojas" → "Bustamante").
+            e.kind == EntityKind::Person
+                && (e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
+                    || e.parts.iter().skip(1).any(|p| names::is_variant(p, name)))
         });
         let first = fits.next().map(|(id, _)| id);
         if fits.next().is_some() {

@@ -72,8 +72,16 @@ Check the spelling with the source and use it everywhere."
         // Surnames bucketed by first letter and length, so each lone word is compared
         // only with the few that could be a variant of it.
         let mut buckets: std::collections::HashMap<(char, usize), Vec<usize>> = std::collections::HashMap::new();
+        // The surname and every later part of the name ("Carolina Bustamante Rojas" may
+        // be "Bustamante" or "Rojas" on second reference).
+        let forms = |p: &crate::entities::Entity| -> Vec<String> {
+            let mut f: Vec<String> = p.surname.iter().cloned().chain(p.parts.iter().skip(1).cloned()).collect();
+            f.sort();
+            f.dedup();
+            f
+        };
         for (i, p) in people.iter().enumerate() {
-            if let Some(s) = p.surname.as_deref() {
+            for s in forms(p) {
                 buckets.entry((s.chars().next().unwrap_or(' '), s.chars().count())).or_default().push(i);
             }
         }
@@ -83,7 +91,7 @@ Check the spelling with the source and use it everywhere."
             (n.saturating_sub(2)..=n + 2)
                 .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten())
                 .map(|&i| people[i])
-                .find(|p| p.surname.as_deref().is_some_and(|s| variant(s, word)))
+                .find(|p| forms(p).iter().any(|s| variant(s, word)))
         };
         for (span, word) in &a.entities.loose {
             if let Some(p) = near(word) {
@@ -171,6 +179,12 @@ mod tests {
             1,
         );
         assert_flags(&R, "“We won,” said Chidi Okafor, the plant director.\n\n“It is over,” Okafur said.", "Okafur");
+        // either of two family names, misspelt
+        assert_flags(
+            &R,
+            "Chief Executive Carolina Bustamante Rojas said the offer stood.\n\nBustamente said on Monday that talks would resume.",
+            "Bustamente",
+        );
         // near misses: different people
         assert_count(&R, "“We won,” said Tomas Lind, a lawyer.\n\n“We lost,” said Tomasz Lindner, a banker.", 0);
         assert_count(&R, "“We won,” said Kola Adeyemi, a lawyer.\n\n“We lost,” said Tunde Adeyemi, his brother.", 0);
