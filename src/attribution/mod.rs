@@ -757,7 +757,10 @@ fn find_according(
 /// "X quoted Y as saying": Y, and X with the span of "quoted", from the words of the
 /// sentence before the quote.
 fn quoted_as_saying(doc: &Document, toks: &[Tok], from: usize, qt: usize) -> Option<(Np, (Option<Np>, Span))> {
-    let k = (from..qt).rev().find(|&k| toks[k].is_word() && w(doc, &toks[k]).eq_ignore_ascii_case("quoted"))?;
+    // The construction sits right before its quote: a bounded look back keeps a
+    // sentence of a million quotes linear.
+    let lo = qt.saturating_sub(16).max(from);
+    let k = (lo..qt).rev().find(|&k| toks[k].is_word() && w(doc, &toks[k]).eq_ignore_ascii_case("quoted"))?;
     let as_at = (k + 2..qt.min(k + 8)).find(|&j| toks[j].is_word() && w(doc, &toks[j]) == "as")?;
     let verb = toks.get(as_at + 1).filter(|t| t.is_word()).map(|t| w(doc, t))?;
     if !matches!(verb, "saying" | "telling" | "writing" | "stating" | "warning" | "adding") {

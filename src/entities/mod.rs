@@ -139,10 +139,9 @@ impl Entities {
                 .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')).map(str::to_string))
                 .unwrap_or(lower);
             // A country that speaks ("Ireland said") does not make "Cricket Ireland" a person.
-            let words: Vec<&str> = text.split(' ').collect();
-            lower.match_indices(' ').enumerate().any(|(k, (i, _))| {
-                speaking.contains(&lower[i + 1..]) && !lexicon::is_country(&words[k + 1..].join(" "))
-            })
+            lower
+                .match_indices(' ')
+                .any(|(i, _)| speaking.contains(&lower[i + 1..]) && !text.get(i + 1..).is_some_and(lexicon::is_country))
         };
         // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
         // form, not a person, unless a title or an appositive says otherwise.
@@ -764,7 +763,9 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // clause makes the name a person's.
     // "Cricket Ireland said", "Athletics Kenya said": a body named after its country
     // speaks; a verb beside it does not make it a person (a given name still would).
-    let country_tail = (1..name_words.len()).any(|k| lexicon::is_country(&name_words[k..].join(" ")));
+    // (Country names are at most three words: only the run's last three are tried.)
+    let n = name_words.len();
+    let country_tail = (n.saturating_sub(3).max(1)..n).any(|k| lexicon::is_country(&name_words[k..].join(" ")));
     let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
     // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
     // words, is a person's name even with no title or verb beside it.

@@ -18,7 +18,13 @@ fn normalise(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+        if w.is_ascii() {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+        }
     }
     out
 }
@@ -51,15 +57,17 @@ or of a top and a bottom written separately; readers notice, and it wastes space
 Keep the quote where it does most work; paraphrase or cut the other."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
-        // Whole quotes by the hash of their words, with the first quote that had them.
+        // Quotes are compared by hashes of their words (64-bit: a collision is not a
+        // practical concern), so no quote's text is kept: whole quotes by the hash of all
+        // their words; runs of SHINGLE words of earlier quotes (every run, for a later
+        // quote inside an earlier one; each quote's first run, for an earlier quote
+        // inside a later one), each with the quote it came from.
         let mut seen: HashMap<u64, usize> = HashMap::new();
-        // Runs of SHINGLE words of earlier quotes: every run (for a later quote inside an
-        // earlier one) and each quote's first run (for an earlier quote inside a later
-        // one), by hash, with the quote they came from. Hits are checked word by word.
         let mut runs: HashMap<u64, usize> = HashMap::new();
         let mut firsts: HashMap<u64, usize> = HashMap::new();
         let quotes = &a.quotes.quotes;
-        let words_of = |qi: usize| normalise(&quotes[qi].text(&a.doc));
+        // Words and whole-quote hash of every quote indexed so far.
+        let mut meta: Vec<(usize, u64)> = vec![(0, 0); quotes.len()];
         let mut out = Vec::new();
         for (qi, q) in quotes.iter().enumerate() {
             let key = normalise(&q.text(&a.doc));
@@ -68,22 +76,23 @@ Keep the quote where it does most work; paraphrase or cut the other."
                 continue;
             }
             let line_of = |at: usize| a.doc.lines.line_col(&a.doc.source, at).0;
-            let whole = hash(&words);
-            let same = seen.get(&whole).copied().filter(|&qj| words_of(qj) == key);
-            let found = match same {
-                Some(qj) => Some(format!("this quote already appears on line {}", line_of(quotes[qj].span.start))),
+            let word_hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
+            let whole = combine(&word_hashes);
+            meta[qi] = (words.len(), whole);
+            let found = match seen.get(&whole) {
+                Some(&qj) => Some(format!("this quote already appears on line {}", line_of(quotes[qj].span.start))),
                 None => {
-                    seen.entry(whole).or_insert(qi);
-                    let hashes: Vec<u64> = words.windows(SHINGLE).map(hash).collect();
-                    // These words inside an earlier, longer quote.
-                    let inside = hashes.first().and_then(|h| runs.get(h)).copied().filter(|&qj| {
-                        let earlier = words_of(qj);
-                        contains(&earlier.split(' ').collect::<Vec<_>>(), &words)
-                    });
+                    seen.insert(whole, qi);
+                    let hashes: Vec<u64> = word_hashes.windows(SHINGLE).map(combine).collect();
+                    // These words inside an earlier, longer quote: every run of them is one
+                    // of its runs.
+                    let first = hashes.first().and_then(|h| runs.get(h)).copied();
+                    let inside = first.filter(|&qj| hashes.iter().all(|h| runs.get(h) == Some(&qj)));
                     // An earlier, shorter quote inside these words.
-                    let holds = hashes.iter().filter_map(|h| firsts.get(h)).copied().find(|&qj| {
-                        let earlier = words_of(qj);
-                        contains(&words, &earlier.split(' ').collect::<Vec<_>>())
+                    let holds = hashes.iter().enumerate().find_map(|(p, h)| {
+                        let qj = *firsts.get(h)?;
+                        let (len, full) = meta[qj];
+                        (p + len <= words.len() && combine(&word_hashes[p..p + len]) == full).then_some(qj)
                     });
                     for &h in &hashes {
                         if runs.len() < MAX_RUNS {
@@ -91,7 +100,9 @@ Keep the quote where it does most work; paraphrase or cut the other."
                         }
                     }
                     if let Some(&h) = hashes.first() {
-                        firsts.entry(h).or_insert(qi);
+                        if firsts.len() < MAX_RUNS {
+                            firsts.entry(h).or_insert(qi);
+                        }
                     }
                     match (inside, holds) {
                         (Some(qj), _) => {
@@ -121,19 +132,14 @@ const SHINGLE: usize = 6;
 /// Runs indexed at most (a few MB): a huge file stops indexing, it does not grow.
 const MAX_RUNS: usize = 1 << 18;
 
-fn hash(words: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(b' ')) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+/// FNV-1a of a word.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// Whether `needle` occurs as consecutive words in `hay`.
-fn contains(hay: &[&str], needle: &[&str]) -> bool {
-    needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+/// The hash of a run of words, from the words' hashes (order matters).
+fn combine(hashes: &[u64]) -> u64 {
+    hashes.iter().fold(0x9e37_79b9_7f4a_7c15, |h, &x| (h.rotate_left(23) ^ x).wrapping_mul(0x0100_0000_01b3))
 }
 
 #[cfg(test)]

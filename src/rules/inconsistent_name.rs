@@ -80,8 +80,9 @@ Check the spelling with the source and use it everywhere."
             f.dedup();
             f
         };
-        for (i, p) in people.iter().enumerate() {
-            for s in forms(p) {
+        let person_forms: Vec<Vec<String>> = people.iter().map(|p| forms(p)).collect();
+        for (i, f) in person_forms.iter().enumerate() {
+            for s in f {
                 buckets.entry((s.chars().next().unwrap_or(' '), s.chars().count())).or_default().push(i);
             }
         }
@@ -90,8 +91,8 @@ Check the spelling with the source and use it everywhere."
             let n = word.chars().count();
             (n.saturating_sub(2)..=n + 2)
                 .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten())
+                .find(|&&i| person_forms[i].iter().any(|s| variant(s, word)))
                 .map(|&i| people[i])
-                .find(|p| forms(p).iter().any(|s| variant(s, word)))
         };
         for (span, word) in &a.entities.loose {
             if let Some(p) = near(word) {
