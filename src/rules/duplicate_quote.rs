@@ -130,7 +130,7 @@ Keep the quote where it does most work; paraphrase or cut the other."
 /// Words in a run that makes a repeat: a partial quote of fewer words is a phrase.
 const SHINGLE: usize = 6;
 /// Runs indexed at most (a few MB): a huge file stops indexing, it does not grow.
-const MAX_RUNS: usize = 1 << 18;
+const MAX_RUNS: usize = 1 << 16;
 
 /// FNV-1a of a word.
 fn word_hash(word: &str) -> u64 {
