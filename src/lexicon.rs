@@ -23,6 +23,8 @@ struct Lexicon {
     social_media: HashSet<&'static str>,
     family_first: HashSet<&'static str>,
     given_names: HashSet<&'static str>,
+    male_names: HashSet<&'static str>,
+    female_names: HashSet<&'static str>,
     /// Capital or demonym (as written) → country.
     countries: std::collections::HashMap<&'static str, &'static str>,
     country_names: std::collections::HashSet<&'static str>,
@@ -102,6 +104,8 @@ fn lexicon() -> &'static Lexicon {
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
         family_first: words(include_str!("../data/lexicon/family_first.txt")),
         given_names: words(include_str!("../data/lexicon/given_names.txt")),
+        male_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[male]"),
+        female_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[female]"),
         countries: countries(include_str!("../data/lexicon/countries.txt")),
         country_names: country_names(include_str!("../data/lexicon/countries.txt")),
     })
@@ -191,6 +195,33 @@ pub fn country_of(form: &str) -> Option<&'static str> {
 /// A country's name as written ("Ireland", "New Zealand").
 pub fn is_country(name: &str) -> bool {
     lexicon().country_names.contains(name)
+}
+
+/// The words of one `[section]` of a sectioned word list, up to the next section.
+fn section(data: &'static str, name: &str) -> HashSet<&'static str> {
+    let mut inside = false;
+    let mut out = HashSet::default();
+    for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()) {
+        if line.starts_with('[') {
+            inside = line == name;
+        } else if inside {
+            out.extend(line.split_whitespace());
+        }
+    }
+    out
+}
+
+/// The pronoun a given name almost always takes ("Jorge" he, "Rosa" she); None for names
+/// used by both or not listed (data/lexicon/given_names_gender.txt).
+pub fn given_name_gender(word: &str) -> Option<Pronoun> {
+    let lex = lexicon();
+    if lex.male_names.contains(word) {
+        Some(Pronoun::He)
+    } else if lex.female_names.contains(word) {
+        Some(Pronoun::She)
+    } else {
+        None
+    }
 }
 
 /// A family name written first in its own tradition (Chinese, Korean, Vietnamese).

@@ -215,6 +215,10 @@ impl Entities {
             if e.gender.is_none() {
                 e.gender = run.title_words.iter().find_map(|w| gender_of_title(w));
             }
+            // A given name that almost always goes with one pronoun ("Jorge Castro").
+            if e.gender.is_none() && e.parts.len() >= 2 {
+                e.gender = lexicon::given_name_gender(&e.parts[0]);
+            }
             if let Some((span, d)) = &run.appositive {
                 if e.affiliation.is_none() {
                     e.affiliation = affiliation(doc.text(*span));

@@ -48,6 +48,21 @@ wrong person is a correction. Use the surname whenever two people are in play.
             let from = a.doc.sentences[here.saturating_sub(1)].span.start;
             let block_start = a.doc.blocks[cue.block].span.start;
             let from = from.max(a.doc.blocks[cue.block.saturating_sub(1)].span.start).min(block_start.max(from));
+            // A pronoun in a paragraph's first sentence looks back over the whole paragraph
+            // before it, as a reader does: "X said … He appeared alongside Y.\n\n“…,” he said."
+            // (Sentences of the paragraph's opening quote come before it: still the first.)
+            let first_sentence = (a.doc.blocks[cue.block].sentences.start..here).all(|si| {
+                let start = a.doc.sentences[si].span.start;
+                a.quote_at(start).is_some()
+                    || a.quote_at(start + a.doc.text(a.doc.sentences[si].span).chars().next().map_or(0, char::len_utf8))
+                        .is_some()
+            });
+            let from = match cue.block.checked_sub(1).map(|b| &a.doc.blocks[b]) {
+                Some(prev) if first_sentence && prev.kind == crate::document::BlockKind::Paragraph => {
+                    from.min(prev.span.start)
+                }
+                _ => from,
+            };
             let ids = a.entities.people_between(from, np.span.start, p);
             let fits: Vec<&str> = ids.iter().map(|&id| a.entities.entities[id].name.as_str()).collect();
             // A speaker named with a verb just before ("X said … “…,” he said") settles it,
@@ -73,9 +88,17 @@ wrong person is a correction. Use the surname whenever two people are in play.
                     .collect();
                 rivals.sort_unstable();
                 rivals.dedup();
-                rivals.len() <= 1
+                // Someone else who fits, named in a later sentence than that speaker's,
+                // unsettles it again (inside what the speaker said is no rival: "Pettifer
+                // said Boateng would start. “…,” he said").
+                let after = sentence.map_or(last.verb.end, |s| a.doc.sentences[s].span.end);
+                let named_after = a.entities.people_between(after, np.span.start, p);
+                rivals.len() <= 1 && named_after.iter().all(|&id| Some(id) == last.entity)
             });
-            if fits.len() >= 2 && !settled {
+            // One person who fits, named earlier in the pronoun's own sentence, is its
+            // antecedent ("made Brandão an honorary citizen, a title she said …").
+            let own = a.entities.people_between(a.doc.sentences[here].span.start, np.span.start, p);
+            if fits.len() >= 2 && !settled && own.len() != 1 {
                 let word = a.doc.text(np.span);
                 out.push(
                     Diagnostic::new(
@@ -95,6 +118,25 @@ wrong person is a correction. Use the surname whenever two people are in play.
 mod tests {
     use super::AmbiguousPronounAttribution as R;
     use crate::rules::testing::*;
+
+    #[test]
+    fn a_rival_named_after_the_last_speaker_in_the_paragraph_before() {
+        // The pronoun opens its paragraph: the reader looks back over the one before, where
+        // someone else who fits was named after the last speaker.
+        let text = "Mayor Tamas Lendvai said the gap could still close. He appeared alongside Zsolt Kardos, the campaign director.\n\n\
+                    “Nothing is decided tonight. Nobody should behave as if it is,” he said.";
+        assert_count(&R, text, 1);
+        // near miss: the rival is only inside what the speaker said
+        let text = "Mayor Tamas Lendvai said Zsolt Kardos had run a fine campaign.\n\n“Nothing is decided,” he said.";
+        assert_count(&R, text, 0);
+        // near miss: the one who fits, named earlier in the pronoun's own sentence
+        let text = "- Ana Ruiz, 31, said tickets were scarce.\n\nThe council made Luana Brandao a citizen, a title she said meant more than any award.";
+        assert_count(&R, text, 0);
+        // near miss: the rival's given name says he cannot be "she"
+        let text = "Mayor Rosa Muñoz said the count was close. She appeared alongside Jorge Castro, her deputy.\n\n\
+                    “Nothing is decided,” she said.";
+        assert_count(&R, text, 0);
+    }
 
     #[test]
     fn cases() {
