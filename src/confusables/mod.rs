@@ -327,14 +327,15 @@ fn bloom_bits(h: u64) -> [usize; 2] {
     [(h & 0xffff) as usize, ((h >> 16) & 0xffff) as usize]
 }
 
-/// FNV-1a 64 of a token as [`Norm::new`] would normalise it (ASCII-lowercase,
-/// ’ → '), in one pass and without a copy; None where `Norm::new` gives None.
-fn word_hash(token: &str) -> Option<u64> {
+/// Feed `emit` the bytes of a token normalised for lookup (ASCII-lowercase, ’ → ');
+/// false for punctuation, digits, non-ASCII letters or tokens over MAX_WORD bytes.
+/// [`word_hash`] and [`Norm::new`] share it, so they always agree.
+#[inline]
+fn normalise(token: &str, mut emit: impl FnMut(u8)) -> bool {
     let bytes = token.as_bytes();
     if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
-        return None;
+        return false;
     }
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut len = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -349,16 +350,26 @@ fn word_hash(token: &str) -> Option<u64> {
             i += 3;
             b'\''
         } else {
-            return None;
+            return false;
         };
         if len == MAX_WORD {
-            return None;
+            return false;
         }
         len += 1;
-        h ^= u64::from(out);
-        h = h.wrapping_mul(0x100_0000_01b3);
+        emit(out);
     }
-    Some(h)
+    true
+}
+
+/// FNV-1a 64 of a token as [`Norm::new`] would normalise it, in one pass and without
+/// a copy; None where `Norm::new` gives None.
+fn word_hash(token: &str) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    normalise(token, |b| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    })
+    .then_some(h)
 }
 
 /// FNV-1a 64, as computed by scripts/build_ngrams.py over data/confusables.txt.
@@ -380,32 +391,14 @@ struct Norm {
 impl Norm {
     /// None for punctuation, digits, non-ASCII letters or over-long tokens.
     fn new(token: &str) -> Option<Norm> {
-        let bytes = token.as_bytes();
-        if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
-            return None;
-        }
         let mut buf = [0u8; MAX_WORD];
         let mut len = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let out = if b.is_ascii_alphabetic() {
-                i += 1;
-                b.to_ascii_lowercase()
-            } else if b == b'\'' || b == b'-' {
-                i += 1;
-                b
-            } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
-                i += 3;
-                b'\''
-            } else {
-                return None;
-            };
-            if len == MAX_WORD {
-                return None;
-            }
-            buf[len] = out;
+        let ok = normalise(token, |b| {
+            buf[len] = b;
             len += 1;
+        });
+        if !ok {
+            return None;
         }
         Some(Norm { buf, len })
     }
