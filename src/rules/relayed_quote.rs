@@ -16,9 +16,11 @@ impl Rule for RelayedQuote {
 
 ## What it does
 Flags a quote or statement of one source that the article credits, through
-\"according to …\", to a readout, statement or body other than the speaker (\"Xi told
-Biden …, according to the foreign ministry\"). \"according to the ministry, exports rose\"
-(the body speaking for itself) is not a relay.
+\"according to …\", \"… the statement said\" or \"X quoted Y as saying\", to a readout,
+statement or body other than the speaker (\"Xi told Biden …, according to the foreign
+ministry\"). The finding covers the relay and the quote it carries when they share a
+paragraph. \"according to the ministry, exports rose\" (the body speaking for itself) is
+not a relay.
 
 ## Why is this bad?
 A readout is one side's account of what someone said; it may be selective. AP and
