@@ -614,6 +614,17 @@ fn resolve(
                 }
                 return (None, None, SourceType::Unattributed);
             }
+            // An unnamed source speaking earlier in this paragraph, with nobody named
+            // since: "Another member of staff … said morale had collapsed. ‘…,’ she said."
+            if let Some(c) =
+                cues.iter().rev().take_while(|c| c.block == bi).find(|c| {
+                    c.verb.start < np.span.start && c.speaker.is_some() && c.source_type == SourceType::Anonymous
+                })
+            {
+                if ents.people_between(c.verb.end, np.span.start, Pronoun::They).is_empty() {
+                    return (c.speaker.clone(), None, SourceType::Anonymous);
+                }
+            }
             // The last speaker, unless a later sentence names someone else first.
             let speaker = subject_before(cues, bi, np.span.start, *p, ents);
             let named = ents.sentence_subject_before(doc, np.span.start, *p);

@@ -127,6 +127,16 @@ fn a_plural_noun_after_a_preposition_is_no_speech_verb() {
 }
 
 #[test]
+fn a_pronoun_after_an_unnamed_source_in_its_paragraph_is_that_source() {
+    let text = "Professor Eleanor Whitfield-Rhys, 58, has been suspended.\n\n\
+                Another member of staff said morale had collapsed. ‘People are frightened,’ she said.";
+    assert_eq!(speakers(text), vec![Some("Another member".to_string())]);
+    // Someone named in between takes the pronoun back.
+    let text = "A senior official said the talks were stuck. Minister Ana Ruiz disagreed. “We are close,” she said.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".to_string())]);
+}
+
+#[test]
 fn an_age_descriptor_is_the_person_last_named() {
     let text = "Left-arm spinner Hamid Karimi took six wickets on Sunday.\n\n“I waited two years for this,” the 23-year-old said.";
     assert_eq!(speakers(text), vec![Some("Hamid Karimi".to_string())]);
