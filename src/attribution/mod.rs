@@ -384,7 +384,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
     }
-    // "a string of drug recalls", "a wave of warranty claims": a plural noun after a
+    // "a run of drug recalls", "a wave of warranty claims": a plural noun after a
     // preposition and its noun, not a verb ("the head of the agency reports" is one).
     let word = w(doc, &toks[i]);
     if word.ends_with('s')
@@ -472,7 +472,7 @@ pub(crate) fn thing_object(words: &[String]) -> bool {
                 | "knew"
         );
         // A past form after a noun is the clause's verb ("the company lied"); after a
-        // determiner or number it is an adjective ("19 injured people").
+        // determiner or number it is an adjective ("23 injured workers").
         let past = i > 0 && w.len() > 3 && w.ends_with("ed") && !modifier(&words[i - 1]);
         finite || past
     })
@@ -504,7 +504,7 @@ fn number_word(w: &str) -> bool {
         )
 }
 
-/// "Hospitals had admitted 19 injured people", "the club has conceded 19 goals": a verb
+/// "Clinics had admitted 23 injured workers", "the club has conceded 14 goals": a verb
 /// of speech in its other sense, taking a thing, in a sentence without a quote.
 fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Range<usize>) -> bool {
     let word = w(doc, &toks[verb]).to_ascii_lowercase();
@@ -615,7 +615,7 @@ fn resolve(
                 return (None, None, SourceType::Unattributed);
             }
             // An unnamed source speaking earlier in this paragraph, with nobody named
-            // since: "Another member of staff … said morale had collapsed. ‘…,’ she said."
+            // since: "Another member of staff … said morale had fallen. ‘…,’ she said."
             if let Some(c) =
                 cues.iter().rev().take_while(|c| c.block == bi).find(|c| {
                     c.verb.start < np.span.start && c.speaker.is_some() && c.source_type == SourceType::Anonymous
@@ -861,7 +861,7 @@ fn attribute_quote(
             a.link = Link::Sentence;
         }
     }
-    // "The readout quoted him as telling them: “…”", "state media quoted Li as saying
+    // "The readout quoted her as telling them: “…”", "state media quoted Li as saying
     // “…”": the person speaks, the document or outlet relays (whatever cue was chosen).
     if let Some((person, relay)) = quoted_as_saying(doc, toks, unit.start, qt) {
         let (speaker, entity, kind) = resolve(doc, Some(&person), quote.first_block, ents, all_cues);

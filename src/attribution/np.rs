@@ -262,7 +262,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             // "A senior manager at the trust said": an unnamed head is the source too.
             if let Some(head @ Np { kind: NpKind::Name(_) | NpKind::Anonymous(_), .. }) = before(doc, toks, prep, floor)
             {
-                // "A spokesperson for the institute said": the body speaks through its
+                // "A spokesperson for the museum said": the body speaks through its
                 // spokesperson, on the record; the unnamed voice is not an anonymous source.
                 let spokesperson = matches!(&head.kind, NpKind::Anonymous(words)
                     if words.rsplit(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "spokesperson" | "spokesman" | "spokeswoman")));
@@ -435,8 +435,8 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     }
     let last = *words.last()?;
     // "a senior Omani official": a nationality does not name anyone. Nor does a body
-    // before an unnamed head after "a": "a Civic Union campaign official" is one of its
-    // officials, not a person called Civic Union (a name would follow the head).
+    // before an unnamed head after "a": "a Harbour Alliance campaign official" is one of its
+    // officials, not a person called Harbour Alliance (a name would follow the head).
     let body_modifier = matches!(words[0], "a" | "A" | "an" | "An") && lexicon::is_anonymous_noun(last);
     let named = !body_modifier
         && words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));

@@ -97,13 +97,13 @@ fn coordinated_verbs_make_one_claim() {
 
 #[test]
 fn a_spokesperson_for_a_body_is_the_body_speaking() {
-    let got = claims("A spokesperson for the institute said the skeleton would go on display next year.");
+    let got = claims("A spokesperson for the museum said the mosaic would go on show in spring.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].2, "organization", "{got:?}");
     let got = claims("A spokeswoman for Delta Rail said trains would run on Sunday.");
     assert_eq!((got[0].1.as_deref(), got[0].2), (Some("Delta Rail"), "organization"), "{got:?}");
     // Any other unnamed voice at a body stays anonymous, with the body before it too.
-    let got = claims("A Civic Union campaign official said the party had expected a tighter race.");
+    let got = claims("A Harbour Alliance campaign official said the party expected a close count.");
     assert_eq!(got[0].2, "anonymous", "{got:?}");
     let got = claims("A senior manager at the trust said the ward would close.");
     assert_eq!(got[0].2, "anonymous", "{got:?}");
@@ -111,25 +111,25 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
 
 #[test]
 fn a_country_or_a_body_named_after_one_is_not_a_person() {
-    let text = "Ireland, who resumed on 96 for four, lost their last six wickets.\n\n\
-                Fast bowler Conor McBride was ruled out, Cricket Ireland said in a statement.";
+    let text = "Scotland, who resumed on 80 for three, lost seven wickets before lunch.\n\n\
+                Spinner Euan Baird was ruled out, Cricket Scotland said in a statement.";
     let got = claims(text);
-    assert_eq!(got.last().map(|c| (c.1.as_deref(), c.2)), Some((Some("Cricket Ireland"), "organization")), "{got:?}");
+    assert_eq!(got.last().map(|c| (c.1.as_deref(), c.2)), Some((Some("Cricket Scotland"), "organization")), "{got:?}");
     let got = claims("Jill Ireland said the film was finished.");
     assert_eq!(got[0].2, "named-person", "{got:?}");
 }
 
 #[test]
 fn a_plural_noun_after_a_preposition_is_no_speech_verb() {
-    assert_eq!(claims("Nitrosamines have been at the centre of a string of drug recalls since 2018."), vec![]);
+    assert_eq!(claims("Solvents have been behind a run of drug recalls since 2019."), vec![]);
     assert_eq!(claims("Ana Ruiz of the Kellan agency recalls that exports rose.").len(), 1);
     assert_eq!(claims("Ana Ruiz of Kellan recalls that exports rose in 2019.").len(), 1);
 }
 
 #[test]
 fn a_pronoun_after_an_unnamed_source_in_its_paragraph_is_that_source() {
-    let text = "Professor Eleanor Whitfield-Rhys, 58, has been suspended.\n\n\
-                Another member of staff said morale had collapsed. ‘People are frightened,’ she said.";
+    let text = "Professor Ingrid Solberg, 61, has been suspended.\n\n\
+                Another member of staff said morale had fallen. ‘People are scared,’ she said.";
     assert_eq!(speakers(text), vec![Some("Another member".to_string())]);
     // Someone named in between takes the pronoun back.
     let text = "A senior official said the talks were stuck. Minister Ana Ruiz disagreed. “We are close,” she said.";
@@ -157,9 +157,9 @@ fn quoted_as_saying_is_a_relay() {
 #[test]
 fn one_name_people_with_an_age_or_a_who_clause() {
     for text in [
-        "Hendrawan, who like many Indonesians uses only one name, said the slope came down.",
-        "Wagiman, 61, said the road was cut.",
-        "Sutarmi, a 52-year-old clove farmer, said she heard a sound like thunder.",
+        "Purnomo, who like many Javanese uses one name, said the river rose overnight.",
+        "Sukardi, 64, said the bridge was gone.",
+        "Rusmini, a 47-year-old rice farmer, said she heard the dam crack.",
     ] {
         let got = claims(text);
         assert_eq!(got.len(), 1, "{text}: {got:?}");
@@ -169,8 +169,8 @@ fn one_name_people_with_an_age_or_a_who_clause() {
 
 #[test]
 fn a_speech_verb_taking_a_thing_is_no_claim() {
-    assert_eq!(claims("Hospitals in Palu had admitted 19 injured people by Wednesday afternoon."), vec![]);
-    assert_eq!(claims("The club has conceded 19 goals in its last seven matches."), vec![]);
+    assert_eq!(claims("Clinics in Tarrow had admitted 23 injured workers by Friday."), vec![]);
+    assert_eq!(claims("The club has conceded 14 goals in five matches."), vec![]);
     assert_eq!(claims("The club claimed the company lied to investors.").len(), 1);
 }
 

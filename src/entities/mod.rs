@@ -138,7 +138,7 @@ impl Entities {
                 .iter()
                 .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')).map(str::to_string))
                 .unwrap_or(lower);
-            // A country that speaks ("Ireland said") does not make "Cricket Ireland" a person.
+            // A country that speaks ("Scotland said") does not make "Cricket Scotland" a person.
             lower
                 .match_indices(' ')
                 .any(|(i, _)| speaking.contains(&lower[i + 1..]) && !text.get(i + 1..).is_some_and(lexicon::is_country))
@@ -215,7 +215,7 @@ impl Entities {
             if e.gender.is_none() {
                 e.gender = run.title_words.iter().find_map(|w| gender_of_title(w));
             }
-            // A given name that almost always goes with one pronoun ("Jorge Castro").
+            // A given name that almost always goes with one pronoun ("Diego Salas").
             if e.gender.is_none() && e.parts.len() >= 2 {
                 e.gender = lexicon::given_name_gender(&e.parts[0]);
             }
@@ -307,7 +307,7 @@ impl Entities {
         }
         let mut fits = self.entities.iter().enumerate().filter(|(_, e)| {
             // The surname, or any later part of the name: the article may use either of
-            // two family names ("Carolina Bustamante Rojas" → "Bustamante").
+            // two family names ("Marisol Carvajal Prado" → "Carvajal").
             e.kind == EntityKind::Person
                 && (e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
                     || e.parts.iter().skip(1).any(|p| names::is_variant(p, name)))
@@ -759,13 +759,13 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             t.is_word() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
         })
         && toks.get(end + 2).is_some_and(|t| t.is_punct(','))
-        // "Sutarmi, a 52-year-old clove farmer, said"
+        // "Rusmini, a 47-year-old rice farmer, said"
         || toks.get(end).is_some_and(|t| t.is_punct(','))
             && toks.get(end + 1).is_some_and(|t| t.is_word() && matches!(word(doc, t), "a" | "an"))
             && toks.get(end + 2).is_some_and(|t| t.is_word() && word(doc, t).ends_with("-year-old"));
     // After "the" or a preposition, only a title, an appositive, an age or a "who"
     // clause makes the name a person's.
-    // "Cricket Ireland said", "Athletics Kenya said": a body named after its country
+    // "Cricket Scotland said", "Athletics Kenya said": a body named after its country
     // speaks; a verb beside it does not make it a person (a given name still would).
     // (Country names are at most three words: only the run's last three are tried.)
     let n = name_words.len();
@@ -804,8 +804,8 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         body_noun,
         // Not a people ("The Japanese, who …", "British, who …"): no plural demonym, no
         // "the" before it. The singular ones ("Kenyan") share their endings with names
-        // (Hendrawan, Sutarmi) and do not stand alone as a subject.
-        // Nor a country's team ("Ireland, who resumed on 96 for four, …").
+        // (Purnomo, Rusmini) and do not stand alone as a subject.
+        // Nor a country's team ("Scotland, who resumed on 80 for three, …").
         age_or_who: (age || relative)
             && !(text.ends_with("ese") || text.ends_with("ish"))
             && !lexicon::is_country(&text)

@@ -96,7 +96,7 @@ wrong person is a correction. Use the surname whenever two people are in play.
                 rivals.len() <= 1 && named_after.iter().all(|&id| Some(id) == last.entity)
             });
             // One person who fits, named earlier in the pronoun's own sentence, is its
-            // antecedent ("made Brandão an honorary citizen, a title she said …").
+            // antecedent ("made Quintela a citizen, an honour she said …").
             let own = a.entities.people_between(a.doc.sentences[here].span.start, np.span.start, p);
             if fits.len() >= 2 && !settled && own.len() != 1 {
                 let word = a.doc.text(np.span);
@@ -123,17 +123,17 @@ mod tests {
     fn a_rival_named_after_the_last_speaker_in_the_paragraph_before() {
         // The pronoun opens its paragraph: the reader looks back over the one before, where
         // someone else who fits was named after the last speaker.
-        let text = "Mayor Tamas Lendvai said the gap could still close. He appeared alongside Zsolt Kardos, the campaign director.\n\n\
-                    “Nothing is decided tonight. Nobody should behave as if it is,” he said.";
+        let text = "Mayor Pal Horvath said the gap could still close. He appeared alongside Bence Farkas, the campaign director.\n\n\
+                    “Nothing is settled tonight. Nobody should act as if it is,” he said.";
         assert_count(&R, text, 1);
         // near miss: the rival is only inside what the speaker said
-        let text = "Mayor Tamas Lendvai said Zsolt Kardos had run a fine campaign.\n\n“Nothing is decided,” he said.";
+        let text = "Mayor Pal Horvath said Bence Farkas had run a fine campaign.\n\n“Nothing is decided,” he said.";
         assert_count(&R, text, 0);
         // near miss: the one who fits, named earlier in the pronoun's own sentence
-        let text = "- Ana Ruiz, 31, said tickets were scarce.\n\nThe council made Luana Brandao a citizen, a title she said meant more than any award.";
+        let text = "- Ana Ruiz, 31, said tickets were scarce.\n\nThe council made Marta Quintela a citizen, an honour she said meant more than any prize.";
         assert_count(&R, text, 0);
         // near miss: the rival's given name says he cannot be "she"
-        let text = "Mayor Rosa Muñoz said the count was close. She appeared alongside Jorge Castro, her deputy.\n\n\
+        let text = "Mayor Carmen Ibarra said the count was close. She appeared alongside Diego Salas, her deputy.\n\n\
                     “Nothing is decided,” she said.";
         assert_count(&R, text, 0);
     }

@@ -161,13 +161,13 @@ mod tests {
     fn a_partial_quote_repeating_a_full_one() {
         // A later partial quote inside an earlier full one, and an earlier partial quote
         // (a lede's) inside a later full one.
-        let later = "“That is not private. It is an attack on the fairness that every bidder relied on,” Park said.\n\n\
-                     In her ruling, Park called the payments “an attack on the fairness that every bidder relied on” and jailed him.";
-        assert_flags(&R, later, "“an attack on the fairness that every bidder relied on”");
+        let later = "“That was not a slip. It was a betrayal of the trust that every tenant placed in us,” Lim said.\n\n\
+                     In her ruling, Lim called the evictions “a betrayal of the trust that every tenant placed in us” and fined him.";
+        assert_flags(&R, later, "“a betrayal of the trust that every tenant placed in us”");
         let lede =
-            "The governor said the bank would “stay the course until inflation is clearly beaten” this year.\n\n\
-                    “We will stay the course until inflation is clearly beaten,” she said.";
-        assert_flags(&R, lede, "“We will stay the course until inflation is clearly beaten,”");
+            "The governor said the bank would “hold rates steady until prices are clearly falling” this year.\n\n\
+                    “We will hold rates steady until prices are clearly falling,” she said.";
+        assert_flags(&R, lede, "“We will hold rates steady until prices are clearly falling,”");
         // near misses: a shared phrase shorter than six words, and the same opening words
         // going on differently
         assert_count(
@@ -177,7 +177,7 @@ mod tests {
         );
         assert_count(
             &R,
-            "“We will stay the course until prices fall,” she said. Later: “We will stay the course until wages rise.”",
+            "“We will hold rates steady until prices fall,” she said. Later: “We will hold rates steady until wages rise.”",
             0,
         );
     }

@@ -162,7 +162,7 @@ Loaded verbs put the writer's judgment into the attribution.
             if object.as_deref().is_some_and(|n| NON_SPEECH_OBJECTS.contains(&n)) && !cue.quoted {
                 continue;
             }
-            // "claimed the biggest scalp in its history", "had admitted 19 injured people":
+            // "claimed the biggest win in its history", "had admitted 31 injured miners":
             // a thing taken or let in, not a statement: no clause follows the verb.
             if !cue.quoted && crate::attribution::thing_object(&next_words(a, toks, cue.tok, 8)) {
                 continue;
@@ -254,9 +254,9 @@ mod tests {
         assert_count(&R, "Ruiz, who chairs the board, claimed the audit was wrong.", 1);
         assert_count(&R, "Ruiz later claimed the audit was wrong.", 1);
         // a thing taken or let in, not a statement
-        assert_count(&R, "Armley claimed the biggest scalp in their 134-year history on Saturday.", 0);
-        assert_count(&R, "Hospitals in the capital had admitted 19 injured people by Wednesday afternoon.", 0);
-        assert_count(&R, "Farhadullah claimed six for 41 as the visitors collapsed before tea.", 0);
+        assert_count(&R, "Kestrel Town claimed the biggest win in their history on Saturday.", 0);
+        assert_count(&R, "Hospitals in the capital had admitted 31 injured miners by Tuesday night.", 0);
+        assert_count(&R, "Rashidi claimed five for 37 as the visitors collapsed after lunch.", 0);
         assert_count(&R, "The mayor claimed the company lied to investors.", 1);
         assert_count(&R, "Ruiz insisted the plan would work.", 1);
         assert_count(&R, "Ruiz claimed the audit showed no losses.", 1);

@@ -73,11 +73,12 @@ mod tests {
             "President Omar Haddad said the talks were “steady and positive,” according to the foreign ministry.";
         // The relay and the words it carries.
         assert_flags(&R, text, "“steady and positive,” according to the foreign ministry");
-        let text = "According to a readout released by the ministry, Omar Haddad told the envoy: “Water cannot wait.”";
+        let text =
+            "According to a readout released by the ministry, Omar Haddad told the envoy: “The pipeline cannot wait.”";
         assert_flags(
             &R,
             text,
-            "According to a readout released by the ministry, Omar Haddad told the envoy: “Water cannot wait.”",
+            "According to a readout released by the ministry, Omar Haddad told the envoy: “The pipeline cannot wait.”",
         );
         // near miss: the body itself is the source
         assert_count(&R, "According to the ministry, exports rose 4% in May.", 0);

@@ -71,7 +71,7 @@ mod tests {
     fn an_html_entity_is_named_by_its_mark() {
         let found = diagnostics_as(
             &R,
-            "<p>Dr. Ana Ruiz said. &ldquo;Some were under the mud, she said.</p>",
+            "<p>Dr. Ana Ruiz said. &ldquo;Some were trapped for hours, she said.</p>",
             crate::document::Format::Html,
         );
         assert_eq!(found.len(), 1, "{found:?}");
