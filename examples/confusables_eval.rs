@@ -290,6 +290,9 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--counts-veto") {
         defaults.counts_veto = args[i + 1].parse().expect("--counts-veto N");
     }
+    if let Some(i) = args.iter().position(|a| a == "--lm-cap-below") {
+        defaults.lm_cap_below = args[i + 1].parse().expect("--lm-cap-below N");
+    }
     if let Some(i) = args.iter().position(|a| a == "--lm-cap") {
         defaults.lm_cap = args[i + 1].parse().expect("--lm-cap N");
     }
@@ -412,11 +415,12 @@ fn main() {
         }
     }
     if args.iter().any(|a| a == "--misses") {
-        println!("\nmissed swaps (best odds for the original with margin 1, one_side 1):");
+        println!("\nmissed swaps (best odds for the original with both margins 1, one_side 1):");
         let mut loose = defaults;
         loose.margin = 1.0;
         loose.one_side = 1.0;
         loose.min_side = 0.0;
+        loose.lm_margin = 1.0;
         checker.set_params(loose);
         for c in &cases {
             let hit = |f: &(usize, String, f64)| f.0 == c.index && f.1 == c.original.to_lowercase();

@@ -46,13 +46,14 @@ fn u16_at(b: &[u8], at: usize) -> u16 {
     u16::from_le_bytes([b[at], b[at + 1]])
 }
 
-/// One hashed table of the file.
+/// One hashed table of the file, its bucket index decoded once at load (a few
+/// hundred kilobytes) so that finding a bucket is plain indexing.
 struct Table {
     bits: u32,
-    n: usize,
     vbytes: usize,
-    bases: &'static [u8],
-    offsets: &'static [u8],
+    /// Start of each bucket's entries, and one past the last bucket.
+    starts: Vec<u32>,
+    /// u16 remainders, little-endian.
     rems: &'static [u8],
     values: &'static [u8],
 }
@@ -76,21 +77,24 @@ impl Table {
         let offsets = take(2 * (nb + 1))?;
         let rems = take(2 * n)?;
         let values = take(vbytes * n)?;
-        Some((Table { bits, n, vbytes, bases, offsets, rems, values }, at))
-    }
-
-    fn offset(&self, bucket: usize) -> usize {
-        u32_at(self.bases, 4 * (bucket >> BLOCK_BITS)) as usize + usize::from(u16_at(self.offsets, 2 * bucket))
+        let starts = (0..=nb)
+            .map(|bucket| {
+                let base = u32_at(bases, 4 * (bucket >> BLOCK_BITS));
+                (base + u32::from(u16_at(offsets, 2 * bucket))).min(n as u32)
+            })
+            .collect();
+        Some((Table { bits, vbytes, starts, rems, values }, at))
     }
 
     fn get(&self, h: u32) -> Option<&'static [u8]> {
         let bucket = (h >> (32 - self.bits)) as usize;
-        let (lo, hi) = (self.offset(bucket), self.offset(bucket + 1).min(self.n));
+        let (lo, hi) = (self.starts[bucket] as usize, self.starts[bucket + 1] as usize);
         let want = h as u16;
-        for i in lo..hi {
-            let r = u16_at(self.rems, 2 * i);
+        for (i, r) in self.rems.get(2 * lo..2 * hi)?.chunks_exact(2).enumerate() {
+            let r = u16::from_le_bytes([r[0], r[1]]);
             if r == want {
-                return self.values.get(i * self.vbytes..(i + 1) * self.vbytes);
+                let at = (lo + i) * self.vbytes;
+                return self.values.get(at..at + self.vbytes);
             }
             if r > want {
                 break;

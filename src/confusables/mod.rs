@@ -179,6 +179,10 @@ pub struct Params {
     /// Most log10 odds a side may add when the written word has no listed
     /// n-gram there (0 = no cap).
     pub lm_cap: f64,
+    /// The cap applies only to written words whose log10 unigram probability is
+    /// below this: a frequent word's n-grams are dense in the model, so a
+    /// missing one is evidence, not pruning.
+    pub lm_cap_below: f64,
     /// Whether the count model (symspellpy bigrams) may fire on its own.
     pub counts: bool,
     /// Whether the fixed phrases of `data/collocations.txt` may fire.
@@ -207,6 +211,7 @@ impl Default for Params {
             lm_min_side: 0.0,
             counts_veto: 0.0,
             lm_cap: 1.0,
+            lm_cap_below: 0.0,
             counts: true,
             agree: 30.0,
             skip_commas: true,
@@ -318,6 +323,8 @@ pub struct Checker {
     /// without copying, checking or looking them up (see [`word_hash`]).
     bloom: Box<[u64; BLOOM_WORDS]>,
     params: Params,
+    /// Identity of these sets and parameters, for [`Memo`].
+    id: u64,
 }
 
 const BLOOM_WORDS: usize = 1024;
@@ -422,7 +429,10 @@ impl Norm {
 }
 
 fn is_word_token(t: &str) -> bool {
-    t.chars().next().is_some_and(char::is_alphanumeric)
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => t.chars().next().is_some_and(char::is_alphanumeric),
+    }
 }
 
 fn is_opening_quote(t: &str) -> bool {
@@ -464,14 +474,58 @@ fn match_case(word: &str, model: &str) -> String {
     out
 }
 
-/// Contexts a memo holds at most (a few MB).
-const MEMO_CAP: usize = 1 << 15;
+/// Slots of a memo, and the longest key a slot holds (longer contexts are scored
+/// every time): about 450 KB per thread.
+const MEMO_SLOTS: usize = 1 << 12;
+const MEMO_KEY: usize = 96;
 
-/// Verdicts already reached in one file, by context (see [`Checker::check_memo`]).
+/// Verdicts already reached, by context (see [`Checker::check_memo`]): a
+/// direct-mapped cache, kept by a thread across the files it checks, and
+/// emptied when it is handed to a checker other than the one that filled it.
+/// Keys are compared in full, so a verdict is only ever reused for the same
+/// context.
 #[derive(Default)]
 pub struct Memo {
-    map: HashMap<Box<[u8]>, Option<(usize, f64)>, FnvBuild>,
+    slots: Vec<MemoSlot>,
     key: Vec<u8>,
+    /// [`Checker::id`] of the checker whose verdicts these are.
+    owner: u64,
+}
+
+#[derive(Clone)]
+struct MemoSlot {
+    /// Key length; 0 for an empty slot (a key is never empty).
+    len: u8,
+    key: [u8; MEMO_KEY],
+    best: Option<(usize, f64)>,
+}
+
+impl Memo {
+    /// The verdict for the context in `self.key`, from the memo or from `score`.
+    fn get_or(&mut self, score: impl FnOnce() -> Option<(usize, f64)>) -> Option<(usize, f64)> {
+        let key = self.key.as_slice();
+        if key.len() > MEMO_KEY {
+            return score();
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![MemoSlot { len: 0, key: [0; MEMO_KEY], best: None }; MEMO_SLOTS];
+        }
+        let slot = &mut self.slots[fnv1a64(key) as usize % MEMO_SLOTS];
+        if usize::from(slot.len) == key.len() && &slot.key[..key.len()] == key {
+            return slot.best;
+        }
+        let best = score();
+        slot.len = key.len() as u8;
+        slot.key[..key.len()].copy_from_slice(key);
+        slot.best = best;
+        best
+    }
+}
+
+/// A fresh checker identity (never 0, the owner of an empty memo).
+fn next_checker_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// The memo key of set word `wi` at `i`: everything [`Checker::score`] reads.
@@ -604,7 +658,7 @@ impl Checker {
                 bloom[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Checker { model, lm, entries, index, collocations, bloom, params: Params::default() }
+        Checker { model, lm, entries, index, collocations, bloom, params: Params::default(), id: next_checker_id() }
     }
 
     /// The tuning parameters in use.
@@ -615,6 +669,8 @@ impl Checker {
     /// Replace the tuning parameters (for the evaluation harness).
     pub fn set_params(&mut self, params: Params) {
         self.params = params;
+        // Verdicts reached under the old parameters no longer hold.
+        self.id = next_checker_id();
     }
 
     /// The other members of `word`'s confusion sets, if it is in one.
@@ -677,12 +733,19 @@ impl Checker {
 
     /// [`Checker::check`] that remembers, in `memo`, the verdict for every
     /// context it scores and reuses it when the same word comes back in the same
-    /// context: for the sentences of one file.
+    /// context: for the sentences of one file, or all the files a thread checks
+    /// (a memo filled by another checker is emptied first).
     pub fn check_memo(&self, tokens: &[&str], memo: &mut Memo) -> Vec<Suggestion> {
         self.check_with(tokens, Some(memo))
     }
 
     fn check_with(&self, tokens: &[&str], mut memo: Option<&mut Memo>) -> Vec<Suggestion> {
+        if let Some(m) = memo.as_deref_mut() {
+            if m.owner != self.id {
+                m.slots.clear();
+                m.owner = self.id;
+            }
+        }
         let mut out = Vec::new();
         let mut at_start = true;
         for (i, &tok) in tokens.iter().enumerate() {
@@ -693,7 +756,7 @@ impl Checker {
                 }
                 continue;
             }
-            let start = at_start || (i > 0 && is_opening_quote(tokens[i - 1]));
+            let opens_sentence = at_start;
             at_start = false;
             let Some(h) = word_hash(tok) else { continue };
             if !bloom_bits(h).iter().all(|&bit| self.bloom[bit / 64] & (1 << (bit % 64)) != 0) {
@@ -704,6 +767,7 @@ impl Checker {
                 continue;
             };
             // Capitalised mid-sentence: a name (Peak District, Reign of Terror).
+            let start = opens_sentence || (i > 0 && is_opening_quote(tokens[i - 1]));
             if !start && tok.chars().any(char::is_uppercase) {
                 continue;
             }
@@ -715,18 +779,7 @@ impl Checker {
                 None => self.score(tokens, i, wi),
                 Some(m) => {
                     memo_key(tokens, i, wi, &mut m.key);
-                    match m.map.get(m.key.as_slice()) {
-                        Some(&best) => best,
-                        None => {
-                            let best = self.score(tokens, i, wi);
-                            // Bounded: a huge file starts afresh rather than grow the memo.
-                            if m.map.len() >= MEMO_CAP {
-                                m.map.clear();
-                            }
-                            m.map.insert(m.key.as_slice().into(), best);
-                            best
-                        }
-                    }
+                    m.get_or(|| self.score(tokens, i, wi))
                 }
             };
             if let Some((ai, ratio)) = best {
@@ -951,7 +1004,7 @@ impl Checker {
                 // Where only the alternative is listed, the written word's
                 // estimate comes from back-off alone, and a pruned model backs
                 // off rare words most: cap what the missing n-gram can prove.
-                if p.lm_cap > 0.0 {
+                if p.lm_cap > 0.0 && uw.prob < p.lm_cap_below {
                     if !base.left_listed {
                         dl = dl.min(p.lm_cap);
                     }

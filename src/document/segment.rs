@@ -336,6 +336,12 @@ impl<'a> Iterator for Tokens<'a> {
         while self.pos < bytes.len() && bytes[self.pos].is_ascii_whitespace() {
             self.pos += 1;
         }
+        if let Some(end) = ascii_token_end(bytes, self.pos) {
+            let start = self.pos;
+            self.pos = end;
+            let s = self.base + start;
+            return Some((Span::new(s, s + end - start), &self.text[start..end]));
+        }
         let rest = self.text.get(self.pos..)?;
         let mut chars = rest.char_indices().peekable();
         let (_, first) = chars.next()?;
@@ -363,6 +369,37 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
+/// The end of the token at `start` when it and the byte after it are ASCII (most
+/// tokens of most copy): the same token [`Tokens`] finds, without decoding chars.
+/// None when the token may involve a non-ASCII character (’, é, an em dash, a
+/// no-break space), which the general path handles.
+#[inline]
+fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let first = *bytes.get(start)?;
+    if !first.is_ascii() {
+        return None;
+    }
+    if !first.is_ascii_alphanumeric() {
+        return Some(start + 1);
+    }
+    let mut j = start + 1;
+    loop {
+        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        match bytes.get(j) {
+            None => return Some(j),
+            Some(b) if !b.is_ascii() => return None,
+            Some(b'\'' | b'-' | b'.') => match bytes.get(j + 1) {
+                Some(n) if n.is_ascii_alphanumeric() => j += 2,
+                Some(n) if !n.is_ascii() => return None,
+                _ => return Some(j),
+            },
+            Some(_) => return Some(j),
+        }
+    }
+}
+
 /// Words of a text (punctuation and whitespace excluded), as spans offset by `base`.
 pub fn words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str)> {
     tokens(text, base).filter(|(_, w)| w.chars().next().is_some_and(|c| c.is_alphanumeric()))
@@ -371,6 +408,44 @@ pub fn words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The general path of [`Tokens`] alone, as it was before the ASCII fast path.
+    fn reference_tokens(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        loop {
+            let rest = &text[pos..];
+            let Some((skip, first)) = rest.char_indices().find(|(_, c)| !c.is_whitespace()) else { break };
+            let start = pos + skip;
+            let mut chars = text[start..].char_indices().peekable();
+            chars.next();
+            let mut end = first.len_utf8();
+            if first.is_alphanumeric() {
+                while let Some((i, c)) = chars.next() {
+                    if c.is_alphanumeric() {
+                        end = i + c.len_utf8();
+                    } else if matches!(c, '\'' | '’' | '-' | '.')
+                        && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+                    {
+                        continue;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            out.push((start, start + end));
+            pos = start + end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_finds_the_same_tokens(text in "[a-zA-Z0-9 .,'’\\-—é\u{a0}\n\"“”]{0,40}") {
+            let got: Vec<(usize, usize)> = tokens(&text, 0).map(|(s, _)| (s.start, s.end)).collect();
+            proptest::prop_assert_eq!(got, reference_tokens(&text));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

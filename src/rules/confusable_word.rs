@@ -37,10 +37,25 @@ Outside quotes the fix replaces the word (not applied automatically); inside a q
 there is no fix."
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
+        MEMO.with_borrow_mut(|memo| self.check_with(a, cx, memo))
+    }
+}
+
+/// Tokens scored at a time, and tokens of context on each side of them.
+const WINDOW: usize = 512;
+const CONTEXT: usize = 8;
+
+thread_local! {
+    /// Verdicts by context, kept across the files a thread checks: common
+    /// contexts ("said it would", "agreed to the") come back in every article.
+    static MEMO: std::cell::RefCell<crate::confusables::Memo> = Default::default();
+}
+
+impl ConfusableWord {
+    fn check_with(&self, a: &Analysis, cx: &Context, memo: &mut crate::confusables::Memo) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut toks: Vec<&str> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
-        let mut memo = crate::confusables::Memo::default();
         for block in &a.doc.blocks {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
@@ -61,7 +76,7 @@ there is no fix."
                     }
                     let last = words.peek().is_none();
                     let flag_to = if last { toks.len() } else { toks.len() - CONTEXT };
-                    for sug in cx.confusables.check_memo(&toks, &mut memo) {
+                    for sug in cx.confusables.check_memo(&toks, memo) {
                         if sug.index < first || sug.index >= flag_to {
                             continue;
                         }
@@ -79,13 +94,7 @@ there is no fix."
         }
         out
     }
-}
 
-/// Tokens scored at a time, and tokens of context on each side of them.
-const WINDOW: usize = 512;
-const CONTEXT: usize = 8;
-
-impl ConfusableWord {
     fn finding(&self, a: &Analysis, written: &str, span: Span, replacement: &str, evidence: &str) -> Diagnostic {
         let d = Diagnostic::new(self, span, format!("'{written}' may be '{replacement}': {evidence}"));
         if a.quote_at(span.start).is_some() {
