@@ -15,7 +15,7 @@
 //! language model's (both rank on even lines and show odd lines beside);
 //! `--alarms` lists false alarms, `--misses` missed swaps, `--per-set` the per-set
 //! table. Overrides: `--margin N`, `--one-side N` (count model); `--lm-margin N`,
-//! `--lm-prior N`, `--lm-cap N`, `--lm-min-side N`, `--counts-veto N`,
+//! `--lm-prior N`, `--lm-cap N`, `--lm-cap-below N`, `--lm-margin-common N`, `--lm-min-side N`, `--counts-veto N`,
 //! `--lm-unlisted`, `--keep-commas`, `--agree N` (both models); `--no-lm` / `--no-counts` turn a model off,
 //! `--no-collocations` the fixed phrases of data/collocations.txt.
 use std::collections::BTreeMap;
@@ -83,9 +83,10 @@ fn read_lines(path: &str) -> Vec<String> {
         .collect()
 }
 
-/// The development sentences (tuned on), then the held-out ones (never tuned on), and
-/// how many are development sentences.
-fn load_sentences(corpus: bool) -> (Vec<String>, usize) {
+/// The development sentences (tuned on), then the held-out ones, then the test
+/// ones (both never tuned on); how many are development sentences, and where the
+/// test sentences start.
+fn load_sentences(corpus: bool) -> (Vec<String>, usize, usize) {
     let mut out = read_lines("data/eval-sentences.txt");
     if corpus {
         if let Ok(dir) = std::fs::read_dir("corpus") {
@@ -126,7 +127,9 @@ fn load_sentences(corpus: bool) -> (Vec<String>, usize) {
     }
     let dev = out.len();
     out.extend(read_lines("data/eval-sentences-heldout.txt"));
-    (out, dev)
+    let test = out.len();
+    out.extend(read_lines("data/eval-sentences-test.txt"));
+    (out, dev, test)
 }
 
 struct Case {
@@ -290,6 +293,9 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--counts-veto") {
         defaults.counts_veto = args[i + 1].parse().expect("--counts-veto N");
     }
+    if let Some(i) = args.iter().position(|a| a == "--lm-margin-common") {
+        defaults.lm_margin_common = args[i + 1].parse().expect("--lm-margin-common N");
+    }
     if let Some(i) = args.iter().position(|a| a == "--lm-cap-below") {
         defaults.lm_cap_below = args[i + 1].parse().expect("--lm-cap-below N");
     }
@@ -301,7 +307,7 @@ fn main() {
     }
     let sets = ConfusionSets::parse(onrecord::confusables::EMBEDDED_SETS).unwrap();
 
-    let (texts, dev_count) = load_sentences(corpus);
+    let (texts, dev_count, test_start) = load_sentences(corpus);
     let sentences: Vec<Vec<String>> = texts.iter().map(|s| tokenize(s)).collect();
     let mut rng = Rng(0x5eed_0fc0_ffee);
     let mut cases = Vec::new();
@@ -380,9 +386,10 @@ fn main() {
     let all = score(&checker, &sentences, &cases, |_| true, Some(&mut per_set), Some(&mut alarms));
     let dev = score(&checker, &sentences, &cases, |i| i < dev_count && i % 2 == 0, None, None);
     let test = score(&checker, &sentences, &cases, |i| i < dev_count && i % 2 == 1, None, None);
-    let held = score(&checker, &sentences, &cases, |i| i >= dev_count, None, None);
+    let held = score(&checker, &sentences, &cases, |i| i >= dev_count && i < test_start, None, None);
+    let fresh = score(&checker, &sentences, &cases, |i| i >= test_start, None, None);
     println!("\nparams: {defaults:?}");
-    for (name, s) in [("overall", all), ("even lines", dev), ("odd lines", test), ("held-out", held)] {
+    for (name, s) in [("overall", all), ("even lines", dev), ("odd lines", test), ("held-out", held), ("test", fresh)] {
         println!(
             "{name:>10}: recall {:.3} ({}/{})  precision {:.3}  false alarms {:.2}/10k words ({} in {} words)",
             s.recall(),

@@ -11,18 +11,22 @@
 //! **Language model** (`data/ngrams-lm.bin`, see [`lm`]): a subset of the CMU
 //! Sphinx US English trigram back-off model, whose vocabulary has contractions
 //! (`it's`, `they're`) and sentence boundaries. With up to two context words on
-//! each side (`l2 l1 x r1 r2`; commas and quote marks skipped, `<s>`/`</s>` at
-//! the sentence's ends) a candidate scores
+//! each side (`l2 l1 x r1 r2`; quote marks skipped, and commas except one right
+//! after the word, which ends its clause: "Farmers, too, have …"; `<s>`/`</s>`
+//! at the sentence's ends) a candidate scores
 //!
 //! ```text
 //! log P(x | l2 l1) + log P(r1 | l1 x) + log P(r2 | x r1)
 //! ```
 //!
 //! The log-odds of `a` over `w` keep [`Params::lm_prior`] of the unigram prior
-//! (frequent words otherwise swamp rare ones), cap each side at
-//! [`Params::lm_cap`] where the written word has no listed n-gram (a pruned model
-//! backs rare words off hardest), need a listed n-gram of the alternative, and
-//! must reach [`Params::lm_margin`].
+//! (frequent words otherwise swamp rare ones), need a listed n-gram of the
+//! alternative, and must reach [`Params::lm_margin`]. For a rare written word
+//! (unigram below [`Params::lm_cap_below`]) each side is capped at
+//! [`Params::lm_cap`] where the word has no listed n-gram: a pruned model backs
+//! rare words off hardest, so a missing n-gram proves little. For a common
+//! written word ("to", "where", "buy") the model's n-grams are dense, a missing
+//! one is evidence, and the margin is the lower [`Params::lm_margin_common`].
 //!
 //! **Count model** (`data/ngrams.fst`): symspellpy's unigram and bigram counts
 //! (Google Books derived). The score of a candidate `x` between left word `l`
@@ -180,9 +184,12 @@ pub struct Params {
     /// n-gram there (0 = no cap).
     pub lm_cap: f64,
     /// The cap applies only to written words whose log10 unigram probability is
-    /// below this: a frequent word's n-grams are dense in the model, so a
-    /// missing one is evidence, not pruning.
+    /// below this (0 = every word): a frequent word's n-grams are dense in the
+    /// model, so a missing one is evidence, not pruning.
     pub lm_cap_below: f64,
+    /// The language model's margin for written words at or above `lm_cap_below`
+    /// (0 = `lm_margin`).
+    pub lm_margin_common: f64,
     /// Whether the count model (symspellpy bigrams) may fire on its own.
     pub counts: bool,
     /// Whether the fixed phrases of `data/collocations.txt` may fire.
@@ -211,7 +218,8 @@ impl Default for Params {
             lm_min_side: 0.0,
             counts_veto: 0.0,
             lm_cap: 1.0,
-            lm_cap_below: 0.0,
+            lm_cap_below: -5.0,
+            lm_margin_common: 30.0,
             counts: true,
             agree: 30.0,
             skip_commas: true,
@@ -909,7 +917,8 @@ impl Checker {
             } else if matches!(t, "." | "!" | "?" | "…") {
                 out[k] = self.lm.unigram(boundary).map(|g| (Norm::raw(boundary), g));
                 break;
-            } else if is_quote_mark(t) || (self.params.skip_commas && matches!(t, "," | ";" | ":")) {
+            } else if is_quote_mark(t) || (self.params.skip_commas && (k > 0 || !right) && matches!(t, "," | ";" | ":"))
+            {
                 continue;
             } else {
                 break;
@@ -1019,6 +1028,11 @@ impl Checker {
                     && !self.counts_object(left.as_ref(), right.as_ref(), w, a)
                 {
                     lm_odds = Some(10f64.powf(d));
+                    let min_lm = if p.lm_margin_common > 0.0 && uw.prob >= p.lm_cap_below {
+                        p.lm_margin_common.log10()
+                    } else {
+                        min_lm
+                    };
                     if d >= min_lm {
                         odds = lm_odds;
                     }
@@ -1245,7 +1259,7 @@ mod tests {
     #[test] fn best_guess() { assert_eq!(fix("My best guest is that the talks will fail."), Some("guest->guess".into())); }
     #[test] fn their_way() { assert_eq!(fix("The hikers said they lost there way in the fog."), Some("there->their".into())); }
     #[test] fn principal_investigator() { assert_eq!(fix("She was the principle investigator on the study."), Some("principle->principal".into())); }
-    #[test] fn principle_reason_lacks_data() { assert_eq!(fix("The principle reason for the delay was cost."), None); } // "principal reason" is below the source's pruning threshold
+    #[test] fn principle_reason() { assert_eq!(fix_ngrams("The principle reason for the delay was cost."), Some("principle->principal".into())); } // language model only: "principal reason" is below the count list's pruning threshold
     #[test] fn sneak_peek() { assert_eq!(fix("Fans got a sneak peak at the new stadium."), Some("peak->peek".into())); }
     #[test] fn capital_there() { assert_eq!(fix("Their are no survivors, officials said."), Some("Their->There".into())); }
     #[test] fn lose_weight() { assert_eq!(fix("He wants to loose weight before the season."), Some("loose->lose".into())); }
@@ -1254,7 +1268,7 @@ mod tests {
     #[test] fn sneak_peek_phrase() { assert_eq!(fix("Critics got a sneak peak."), Some("peak->peek".into())); }
     #[test] fn phrase_needs_adjacent_words() { assert_eq!(fix("It was free, reign or no reign."), None); }
     #[test] fn rein_needs_an_object() { assert_eq!(fix("His reign in Spain was short."), None); }
-    #[test] fn its_own_lacks_data() { assert_eq!(fix_ngrams("The party will choose it's own leader."), None); } // the model's web text has "it's own" too often to be sure
+    #[test] fn its_own_from_ngrams() { assert_eq!(fix_ngrams("The party will choose it's own leader."), Some("it's->its".into())); }
     #[test] fn its_own() { assert_eq!(fix("The party will choose it's own leader."), Some("it's->its".into())); } // data/collocations.txt
     #[test] fn youre_going() { assert_eq!(fix("Your going to regret this, he told the committee."), Some("Your->You're".into())); }
     #[test] fn youre_going_clean() { assert_eq!(fix("You're going to regret this, he told the committee."), None); }
@@ -1263,6 +1277,9 @@ mod tests {
     #[test] fn curly_theyre_clean() { assert_eq!(fix("He said they’re going to appeal the ruling."), None); }
     #[test] fn more_than() { assert_eq!(fix("Prices rose more then expected."), Some("then->than".into())); }
     #[test] fn more_than_clean() { assert_eq!(fix("Prices rose more than expected."), None); }
+    #[test] fn too_between_commas() { assert_eq!(fix("Shipping firms, too, have raised their prices."), None); } // a comma after the word ends its clause
+    #[test] fn too_before_verb() { assert_eq!(fix("The board met and voted too shut the depot."), Some("too->to".into())); } // a common written word: margin lm_margin_common
+    #[test] fn rare_word_backoff_is_capped() { assert_eq!(fix("The crew checked the brake before the descent."), None); }
     #[test] fn comma_is_skipped() { assert_eq!(fix("He said, there going to appeal."), fix("He said there going to appeal.")); }
     #[test] fn weather_whether() { assert_eq!(fix("Nobody knows weather the talks will resume."), Some("weather->whether".into())); }
     #[test] fn would_wood() { assert_eq!(fix("The minister said the deal wood be signed."), Some("wood->would".into())); }
@@ -1285,8 +1302,15 @@ mod tests {
         let [l1, l2] = c.lm_side(&t, 1, false);
         assert_eq!(l1.map(|x| x.0.as_str().to_string()), Some("<s>".into()));
         assert!(l2.is_none());
+        // A comma right after the word ends its clause: no right context.
+        assert!(c.lm_side(&t, 2, true)[0].is_none());
+        // Quote marks are skipped, and a comma after the first context word.
+        let t = tokens("“Their house” she said, and left.");
         let [r1, r2] = c.lm_side(&t, 2, true);
-        assert_eq!(r1.map(|x| x.0.as_str().to_string()), Some("she".into())); // comma and quote skipped
+        assert_eq!(r1.map(|x| x.0.as_str().to_string()), Some("she".into()));
+        assert_eq!(r2.map(|x| x.0.as_str().to_string()), Some("said".into()));
+        let t = tokens("Their house she, said");
+        let [_, r2] = c.lm_side(&t, 1, true);
         assert_eq!(r2.map(|x| x.0.as_str().to_string()), Some("said".into()));
         let t = tokens("Room 101 their");
         assert!(c.lm_side(&t, 2, false)[0].is_none()); // a number ends the context
