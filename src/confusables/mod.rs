@@ -518,7 +518,7 @@ impl Memo {
         if self.slots.is_empty() {
             self.slots = vec![MemoSlot { len: 0, key: [0; MEMO_KEY], best: None }; MEMO_SLOTS];
         }
-        let slot = &mut self.slots[fnv1a64(key) as usize % MEMO_SLOTS];
+        let slot = &mut self.slots[slot_hash(key) as usize % MEMO_SLOTS];
         if usize::from(slot.len) == key.len() && &slot.key[..key.len()] == key {
             return slot.best;
         }
@@ -528,6 +528,18 @@ impl Memo {
         slot.best = best;
         best
     }
+}
+
+/// A memo key's slot: eight bytes at a time (the key is compared in full after).
+fn slot_hash(key: &[u8]) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15 ^ key.len() as u64;
+    for chunk in key.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^= h >> 31;
+    }
+    h
 }
 
 /// A fresh checker identity (never 0, the owner of an empty memo).
