@@ -249,6 +249,11 @@ def lm_tables(words_in_sets, data):
     ids = {w: i for i, w in enumerate(words)}
     sset = {ids[w] for w in words_in_sets if w in ids}
     t1 = {w: q_uni(*uni[i]) for i, w in enumerate(words)}
+    # The checker's screen relies on it: a trigram "a b c" is never listed
+    # without the bigram "b c" (src/confusables/mod.rs, Checker::screen).
+    orphans = sum(1 for (a, b, c) in tris if (b, c) not in bis)
+    if orphans:
+        sys.exit(f"en-us.lm.bin: {orphans} trigrams without their final bigram")
     t3 = {}
     need_bi = set()
     for (a, b, c), p in tris.items():

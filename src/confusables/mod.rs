@@ -942,7 +942,7 @@ impl Checker {
     /// Whether alternative `a` has any listed n-gram next to it, the precondition
     /// of every way a suggestion can be made (see [`Checker::score`]): for the
     /// language model (when [`Params::lm_listed`]) a bigram with the nearest
-    /// context word on either side or a trigram ending in it; for the count model
+    /// context word on either side (a trigram ending in it implies one); for the count model
     /// a listed bigram of at least the evidence threshold. Returns (language model,
     /// count model), and the two bigrams the language model looked up.
     #[allow(clippy::too_many_arguments)]
@@ -961,13 +961,9 @@ impl Checker {
         if let (Some(ctx), Some(_)) = (lm, a.lm) {
             l1a = ctx.l1.as_ref().and_then(|(l1, _)| self.lm.bigram(l1.as_str(), &a.word));
             ar1 = ctx.r1.as_ref().and_then(|(r1, _)| self.lm.bigram(&a.word, r1.as_str()));
-            lm_ev = !p.lm_listed
-                || l1a.is_some()
-                || ar1.is_some()
-                || match (&ctx.l2, &ctx.l1, ctx.l2l1) {
-                    (Some(l2), Some((l1, _)), Some(_)) => self.lm.trigram(l2.as_str(), l1.as_str(), &a.word).is_some(),
-                    _ => false,
-                };
+            // A trigram `l2 l1 a` is never listed without the bigram `l1 a` (true of
+            // every trigram of the source model; scripts/build_ngrams.py checks it).
+            lm_ev = !p.lm_listed || l1a.is_some() || ar1.is_some();
         }
         let count_ev = use_counts
             && a.unigram > 0
