@@ -1371,6 +1371,21 @@ mod tests {
     }
 
     #[test]
+    fn memo_is_not_shared_between_checkers() {
+        // The same words in the same context, but another checker: its own sets
+        // (here "guest" also pairs with "quest") and its own parameters.
+        let t = tokens("My best guest is that the talks will fail.");
+        let mut memo = Memo::default();
+        let embedded = Checker::embedded();
+        assert_eq!(embedded.check_memo(&t, &mut memo).len(), 1);
+        let mut strict = Checker::with_extra(&ConfusionSets::parse("guest quest\n").unwrap());
+        strict.set_params(Params { margin: 1e12, lm_margin: 1e12, lm_margin_common: 1e12, collocations: false, agree: 0.0, ..Params::default() });
+        assert!(strict.check(&t).is_empty());
+        assert_eq!(strict.check_memo(&t, &mut memo), strict.check(&t));
+        assert_eq!(embedded.check_memo(&t, &mut memo), embedded.check(&t));
+    }
+
+    #[test]
     fn curly_apostrophe_normalised() {
         assert!(Checker::embedded().alternatives("it’s").is_some_and(|a| a.contains(&"its")));
     }
