@@ -127,6 +127,39 @@ impl Document {
         &self.prose()[span.start..span.end]
     }
 
+    /// A span's words as written: the prose, except that in HTML a character
+    /// reference (`&rsquo;`, `&#8217;`) is kept as the source has it rather than
+    /// decoded in place with blank padding ("o&rsquo;clock", not "o    ’clock");
+    /// tags stay blanked.
+    pub fn written(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        let prose = self.text(span);
+        let source = &self.source[span.start..span.end];
+        if self.format != Format::Html || !source.contains('&') {
+            return std::borrow::Cow::Borrowed(prose);
+        }
+        let (src, pro) = (source.as_bytes(), prose.as_bytes());
+        let mut out = String::with_capacity(source.len());
+        let mut i = 0;
+        while i < src.len() {
+            // A reference the reader decoded: its first byte is no longer '&'.
+            if src[i] == b'&' && pro[i] != b'&' {
+                if let Some(len) = reference_len(&src[i..]) {
+                    out.push_str(&source[i..i + len]);
+                    i += len;
+                    continue;
+                }
+            }
+            match prose.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if prose.is_char_boundary(i) => {
+                    out.push(c);
+                    i += c.len_utf8();
+                }
+                _ => i += 1,
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
     /// The block containing a byte offset, if any.
     pub fn block_at(&self, offset: usize) -> Option<usize> {
         let i = self.blocks.partition_point(|b| b.span.end <= offset);
@@ -201,5 +234,30 @@ fn blank_dateline(raw: &mut Raw, source: &str) {
 pub(crate) fn blank_bom(prose: &mut [u8]) {
     if prose.starts_with(&[0xEF, 0xBB, 0xBF]) {
         prose[..3].fill(b' ');
+    }
+}
+
+/// The length of a character reference at the start of `b` (`&name;`, `&#N;`, `&#xH;`).
+fn reference_len(b: &[u8]) -> Option<usize> {
+    let semi = b.iter().take(12).position(|&c| c == b';')?;
+    (semi > 1 && b[1..semi].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')).then_some(semi + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_keeps_html_references_and_blanks_tags() {
+        let src = "<p>&ldquo;Back by nine o&rsquo;clock, <em>R&amp;D</em> &#8212; sure,&rdquo; she said.</p>";
+        let doc = Document::parse(Path::new("a.html"), src.to_string(), Format::Html);
+        let open = src.find("Back").unwrap();
+        let close = src.find(",&rdquo;").unwrap() + 1;
+        let span = Span::new(open, close);
+        assert_eq!(doc.written(span), "Back by nine o&rsquo;clock,     R&amp;D      &#8212; sure,");
+        assert_eq!(doc.written(span).len(), span.end - span.start);
+        // Plain text and Markdown are the prose itself.
+        let doc = Document::parse(Path::new("a.txt"), "It's R&amp;D.".to_string(), Format::Text);
+        assert_eq!(doc.written(Span::new(0, 13)), "It's R&amp;D.");
     }
 }

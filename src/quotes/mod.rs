@@ -31,6 +31,23 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// The quote's words as written (see [`Document::written`]), for output.
+    pub fn written(&self, doc: &Document) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            let t = doc.written(*part);
+            let t = t.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+
     /// The quoted words, paragraphs joined by a space.
     pub fn text(&self, doc: &Document) -> String {
         let mut out = String::new();

@@ -113,7 +113,7 @@ pub fn quote(doc: &Document, q: &Quote, a: &Attribution) -> JsonQuote {
     JsonQuote {
         start: q.span.start,
         end: q.span.end,
-        text: q.text(doc),
+        text: q.written(doc),
         speaker: a.speaker.clone(),
         speaker_span: a.speaker_span,
         cue: a.cue.clone(),
@@ -138,7 +138,7 @@ pub fn claim(doc: &Document, c: &Claim) -> JsonClaim {
     JsonClaim {
         start: c.span.start,
         end: c.span.end,
-        text: doc.text(c.span).to_string(),
+        text: doc.written(c.span).into_owned(),
         source: c.source.clone(),
         cue: doc.text(c.cue).to_string(),
         source_type: c.source_type.as_str(),
