@@ -10,6 +10,7 @@ mod singles;
 pub use lexer::{lex, Mark, MarkStyle, MarkToken};
 
 use crate::document::{BlockKind, Document, Span};
+use crate::lexicon;
 
 /// A direct quotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,11 +220,20 @@ pub fn find(doc: &Document) -> Quotes {
                     }
                 }
                 Some(mut q)
-                    if dir == Direction::Open && tok.mark != Mark::Straight && !misdirected_close(doc.prose(), tok) =>
+                    if dir == Direction::Open
+                        && !misdirected_close(doc.prose(), tok)
+                        && (tok.mark != Mark::Straight
+                            || attribution_break(doc.prose(), q.open.span.end, tok.span.start).is_some()) =>
                 {
-                    // The unclosed quote runs to the end of its sentence, or to this mark.
+                    // The unclosed quote ends where its attribution starts ("…saw it, said
+                    // Ana Ruiz, …"), else at the end of its sentence, or at this mark. A
+                    // straight mark that looks like an opening one closes the open quote,
+                    // unless an attribution stands between them: then the first quote was
+                    // never closed and this mark opens the next.
                     let end = doc.sentence_at(q.open.span.start).map_or(tok.span.start, |s| doc.sentences[s].span.end);
-                    let end = end.min(tok.span.start);
+                    let end = attribution_break(doc.prose(), q.open.span.end, tok.span.start)
+                        .unwrap_or(end)
+                        .min(tok.span.start);
                     if let Some(part) = q.parts.last_mut() {
                         part.end = end.max(part.start);
                         q.span.end = part.end;
@@ -416,6 +426,32 @@ fn start_or_stray(
             nested: Vec::new(),
             single: false,
         });
+    }
+    None
+}
+
+/// Where an attribution interrupts the words between `from` and `to`: the offset
+/// just after a comma followed by a speech verb and a capitalised name (", said Ana
+/// Ruiz") or by a name or pronoun and a speech verb (", Ruiz said", ", she said").
+/// Words inside a quote never read like this, so it marks a quote left unclosed.
+fn attribution_break(prose: &str, from: usize, to: usize) -> Option<usize> {
+    let text = prose.get(from..to)?;
+    let mut at = 0;
+    while let Some(p) = text[at..].find(", ") {
+        let comma = at + p;
+        at = comma + 2;
+        let words: Vec<&str> =
+            text[at..].split_whitespace().take(4).map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric())).collect();
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let verb = |w: &str| lexicon::is_speech_verb(w) && w.ends_with('d');
+        let inverted = words.len() >= 2 && verb(words[0]) && capitalised(words[1]);
+        let direct = words.len() >= 2
+            && (matches!(words[0], "he" | "she" | "they") && verb(words[1])
+                || capitalised(words[0])
+                    && (verb(words[1]) || words.len() >= 3 && capitalised(words[1]) && verb(words[2])));
+        if inverted || direct {
+            return Some(from + comma + 1);
+        }
     }
     None
 }

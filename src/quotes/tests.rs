@@ -96,3 +96,21 @@ fn british_single_quotes_with_nested_doubles() {
     );
     assert_eq!(unbalanced(src), 0);
 }
+
+#[test]
+fn unclosed_quote_ends_where_its_attribution_starts() {
+    // The closing mark after "came," is missing: the next straight mark opens a quote.
+    let src = "\"The lights went out before the rain came, said Tomasz Wielgosz, 58, who runs the bakery. \"Then the roof went.\"";
+    assert_eq!(texts(src), vec!["The lights went out before the rain came,", "Then the roof went."]);
+    assert_eq!(unbalanced(src), 1);
+    let doc = Document::parse(Path::new("t.txt"), src.to_string(), Format::Text);
+    let found = find(&doc);
+    assert!(found.unbalanced[0].opening && found.unbalanced[0].mark.span.start == 0);
+    // The same with curly marks, and with the name before the verb.
+    let src = "“The lights went out first, Wielgosz said on Monday. “Then the roof went.”";
+    assert_eq!(texts(src), vec!["The lights went out first,", "Then the roof went."]);
+    // A quote that reports speech inside correctly closed marks is left alone.
+    let src = "\"When I called, Okafor said he was busy,\" she said. \"So I waited.\"";
+    assert_eq!(texts(src), vec!["When I called, Okafor said he was busy,", "So I waited."]);
+    assert_eq!(unbalanced(src), 0);
+}
