@@ -222,3 +222,13 @@ fn a_common_given_name_is_evidence_of_a_person() {
     let text = "Fans of the San Francisco Giants gathered on May Day. “We waited all year,” one said.";
     assert_eq!(one(text), None);
 }
+
+#[test]
+fn local_government_speaks_as_a_body() {
+    // "the city said" is the city's government speaking; a capitalised word opening the
+    // sentence is not its source.
+    let got = claims("About 40 jobs will go, although the town said most staff would be redeployed.");
+    assert_eq!(got, vec![("the town said".to_string(), Some("town".to_string()), "organization")]);
+    let got = claims("The county said it would appeal the ruling.");
+    assert_eq!(got, vec![("The county said".to_string(), Some("county".to_string()), "organization")]);
+}
