@@ -227,7 +227,9 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
     for (ci, cue) in out.cues.iter().enumerate() {
         let embedded = ci > 0 && {
             let prev = &out.cues[ci - 1];
-            prev.block == cue.block && prev.unit == cue.unit && prev.speaker.is_some()
+            // A verb that states nothing ("who asked not to be named") reports nothing
+            // for a later verb to sit inside.
+            prev.block == cue.block && prev.unit == cue.unit && prev.speaker.is_some() && prev.states
         };
         let heading = doc.blocks[cue.block].kind == BlockKind::Heading;
         if cue.quoted || cue.speaker.is_none() || embedded || heading || !cue.states {
@@ -297,7 +299,7 @@ fn find_cues(
         let mut subject = if word.ends_with("ing") {
             participle_subject(doc, toks, i, unit.start)
         } else {
-            np::before(doc, toks, i, unit.start)
+            np::before_relative(doc, toks, i, unit.start)
         };
         // Inverted: `“…,” said X` or `said X, title`.
         let after_quote = |k: usize| matches!(toks[k].kind, TokKind::Quote(_));

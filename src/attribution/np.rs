@@ -421,9 +421,13 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     if start >= end {
         return None;
     }
-    let words: Vec<&str> = toks[start..end].iter().map(|t| w(doc, t)).collect();
+    let mut words: Vec<&str> = toks[start..end].iter().map(|t| w(doc, t)).collect();
     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
     let lower: String = words.join(" ").to_lowercase();
+    // "Officials said", "Diplomats say" opening a sentence: a plural role, not a name.
+    if words.len() == 1 && words[0].ends_with('s') && lexicon::is_anonymous_noun(&lower) {
+        words[0] = &lower;
+    }
     if let Some(v) = lexicon::vague_phrases().iter().find(|v| {
         lower == **v
             || !v.contains(' ')
@@ -459,7 +463,8 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
                 | "senior"
                 | "other"
                 | "another"
-        ) || (words.len() == 1 && matches!(first.as_str(), "sources" | "insiders" | "source"));
+        ) || (words.len() == 1
+            && matches!(first.as_str(), "sources" | "insiders" | "source" | "officials" | "diplomats"));
         if indefinite {
             return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
         }
@@ -525,6 +530,55 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         return Some(Np { kind: NpKind::Descriptor(words[from..].iter().map(|s| s.to_string()).collect()), span });
     }
     None
+}
+
+/// The subject before a speech verb, as [`before`] finds it, unless that phrase ends a
+/// relative clause on the real subject: "A firefighter who took part in the rescues
+/// said", "Residents who know him said", "An official who spoke on condition of
+/// anonymity because he was not authorised to discuss the talks said". The subject is
+/// then the phrase before "who". The look-back stops at the start of the clause, at
+/// another clause joined by ", and"/", but" (unless "who" follows), and after 40 tokens.
+pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option<Np> {
+    let np = before(doc, toks, verb, floor)?;
+    let start = (floor..verb).rev().find(|&k| toks[k].span.start <= np.span.start)?;
+    let lo = start.saturating_sub(40).max(floor);
+    let mut k = start;
+    while k > lo {
+        k -= 1;
+        let t = &toks[k];
+        if !t.is_word() && !t.is_punct(',') {
+            return Some(np);
+        }
+        if !t.is_word() {
+            continue;
+        }
+        match w(doc, t) {
+            "and" | "but"
+                if toks[k - 1..k].iter().any(|p| p.is_punct(','))
+                    && !toks.get(k + 1).is_some_and(|n| n.is_word() && w(doc, n) == "who") =>
+            {
+                return Some(np)
+            }
+            // "a councillor who police say ran the lab": the verb is the relative
+            // clause's own, its subject right after "who".
+            "who" if k + 1 == start => return Some(np),
+            "who" if k > floor => {
+                let head_end = if toks[k - 1].is_punct(',') { k - 1 } else { k };
+                let head = if head_end > floor && toks[head_end - 1].is_word() {
+                    before(doc, toks, head_end, floor)
+                } else {
+                    None
+                };
+                return match head {
+                    Some(h) if !matches!(h.kind, NpKind::Pronoun(_)) => Some(h),
+                    _ => Some(np),
+                };
+            }
+            word if lexicon::is_speech_verb(word) && k + 1 < start => return Some(np),
+            _ => {}
+        }
+    }
+    Some(np)
 }
 
 /// The first speaker phrase of a clause starting at `start` (skipping an introductory

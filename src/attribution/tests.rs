@@ -232,3 +232,20 @@ fn local_government_speaks_as_a_body() {
     let got = claims("The county said it would appeal the ruling.");
     assert_eq!(got, vec![("The county said".to_string(), Some("county".to_string()), "organization")]);
 }
+
+#[test]
+fn the_subject_of_a_relative_clause_is_the_speaker() {
+    // The phrase just before the verb ends a "who" clause; the speaker is before "who".
+    let got = claims("A paramedic who treated the injured on the motorway said the crash was avoidable.");
+    assert_eq!(got[0].1.as_deref(), Some("A paramedic"));
+    assert_eq!(got[0].2, "anonymous");
+    let got = claims("Officials who toured the site said the bridge was sound.");
+    assert_eq!((got[0].1.as_deref(), got[0].2), (Some("officials"), "anonymous"));
+    // A verb of the relative clause itself: "who police say ran the depot".
+    let got = claims("He named a depot manager who police say ran the scheme for years.");
+    assert!(got.iter().all(|c| c.2 != "anonymous"), "{got:?}");
+    // "who asked not to be named" states nothing, so the later "said" is a claim of its own.
+    let got = claims("A teacher at the school, who asked not to be named because staff were told not to speak, said classes would resume.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "anonymous");
+}
