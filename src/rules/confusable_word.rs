@@ -1,5 +1,7 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
-use crate::document::{tokens, BlockKind, Span};
+use std::borrow::Cow;
+
+use crate::document::{tokens, BlockKind, Format, Span};
 use crate::Analysis;
 
 /// A real word that is wrong in its context ("best guest" for "best guess").
@@ -41,6 +43,63 @@ there is no fix."
     }
 }
 
+/// The tokens of a sentence, with HTML's in-word apostrophes put back: the reader
+/// decodes `it&rsquo;s` in place as "it    ’s" (the file's offsets kept), which splits
+/// the word; here it is one token, "it's", spanning the whole of `it&rsquo;s`, so a
+/// finding and its fix cover the word as written.
+struct Rejoin<'a, I: Iterator<Item = (Span, &'a str)>> {
+    a: &'a Analysis,
+    inner: I,
+    ahead: std::collections::VecDeque<(Span, &'a str)>,
+    html: bool,
+}
+
+impl<'a, I: Iterator<Item = (Span, &'a str)>> Rejoin<'a, I> {
+    fn new(a: &'a Analysis, inner: I, html: bool) -> Self {
+        Rejoin { a, inner, ahead: std::collections::VecDeque::new(), html }
+    }
+
+    fn pull(&mut self) -> Option<(Span, &'a str)> {
+        self.ahead.pop_front().or_else(|| self.inner.next())
+    }
+}
+
+impl<'a, I: Iterator<Item = (Span, &'a str)>> Iterator for Rejoin<'a, I> {
+    type Item = (Span, Cow<'a, str>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (span, word) = self.pull()?;
+        if !self.html || !word.chars().next().is_some_and(char::is_alphanumeric) {
+            return Some((span, Cow::Borrowed(word)));
+        }
+        while self.ahead.len() < 2 {
+            match self.inner.next() {
+                Some(t) => self.ahead.push_back(t),
+                None => break,
+            }
+        }
+        let joined = match (self.ahead.front(), self.ahead.get(1)) {
+            (Some(&(mark, "’" | "'")), Some(&(rest, tail))) => {
+                let source = self.a.doc.source.as_bytes();
+                // The reference starts right after the word and ends with the mark.
+                let reference = source.get(span.end) == Some(&b'&')
+                    && source.get(mark.end - 1) == Some(&b';')
+                    && self.a.doc.text(Span::new(span.end, mark.start)).bytes().all(|b| b == b' ');
+                (reference && rest.start == mark.end && tail.chars().next().is_some_and(char::is_alphanumeric))
+                    .then(|| (Span::new(span.start, rest.end), format!("{word}'{tail}")))
+            }
+            _ => None,
+        };
+        match joined {
+            Some((span, text)) => {
+                self.ahead.drain(..2);
+                Some((span, Cow::Owned(text)))
+            }
+            None => Some((span, Cow::Borrowed(word))),
+        }
+    }
+}
+
 /// Tokens scored at a time, and tokens of context on each side of them.
 const WINDOW: usize = 512;
 const CONTEXT: usize = 8;
@@ -54,8 +113,9 @@ thread_local! {
 impl ConfusableWord {
     fn check_with(&self, a: &Analysis, cx: &Context, memo: &mut crate::confusables::Memo) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut toks: Vec<&str> = Vec::new();
+        let mut toks: Vec<Cow<str>> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        let html = a.doc.format == Format::Html;
         for block in &a.doc.blocks {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
@@ -67,7 +127,7 @@ impl ConfusableWord {
                 toks.clear();
                 spans.clear();
                 let mut first = 0; // index in `toks` of the first token this window may flag
-                let mut words = tokens(a.doc.text(s.span), s.span.start).peekable();
+                let mut words = Rejoin::new(a, tokens(a.doc.text(s.span), s.span.start), html).peekable();
                 loop {
                     while toks.len() < WINDOW + 2 * CONTEXT {
                         let Some((span, t)) = words.next() else { break };
@@ -76,11 +136,12 @@ impl ConfusableWord {
                     }
                     let last = words.peek().is_none();
                     let flag_to = if last { toks.len() } else { toks.len() - CONTEXT };
-                    for sug in cx.confusables.check_memo(&toks, memo) {
+                    let refs: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
+                    for sug in cx.confusables.check_memo(&refs, memo) {
                         if sug.index < first || sug.index >= flag_to {
                             continue;
                         }
-                        out.push(self.finding(a, toks[sug.index], spans[sug.index], &sug.replacement, &sug.evidence));
+                        out.push(self.finding(a, refs[sug.index], spans[sug.index], &sug.replacement, &sug.evidence));
                     }
                     if last {
                         break;
@@ -115,7 +176,8 @@ fn title_case(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::ConfusableWord as R;
-    use crate::rules::testing::diagnostics;
+    use crate::document::Format;
+    use crate::rules::testing::{diagnostics, diagnostics_as};
 
     #[test]
     fn flags_the_slip_once_wherever_a_long_sentence_puts_it() {
@@ -133,5 +195,18 @@ mod tests {
             assert_eq!(&text[found[0].span.start..found[0].span.end], "guest");
             assert_eq!(found[0].message, short[0].message, "filler {filler}");
         }
+    }
+
+    #[test]
+    fn an_html_apostrophe_reference_inside_a_word_is_part_of_it() {
+        let src = "<p>The ferry company said it&rsquo;s fleet would be replaced by 2030.</p>";
+        let found = diagnostics_as(&R, src, Format::Html);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&src[found[0].span.start..found[0].span.end], "it&rsquo;s");
+        let fix = found[0].fix.as_ref().expect("outside a quote: a fix");
+        assert_eq!(fix.edits[0].replacement, "its");
+        // The correct word with the same reference is left alone.
+        let src = "<p>The ferry company said it&rsquo;s replacing its fleet by 2030.</p>";
+        assert!(diagnostics_as(&R, src, Format::Html).is_empty());
     }
 }
