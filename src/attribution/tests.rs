@@ -249,3 +249,20 @@ fn the_subject_of_a_relative_clause_is_the_speaker() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].2, "anonymous");
 }
+
+#[test]
+fn a_name_set_off_after_a_body_noun_is_that_body() {
+    // "whose" is said of bodies too; the company's name repeated is no person's.
+    let text = "The span was designed by an outside engineering firm, Brenvale Ingeniería, whose founder was \
+                never charged. Brenvale Ingeniería did not respond to a request for comment.";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    let e = a.entities.entities.iter().find(|e| e.name.contains("Brenvale")).expect("entity");
+    assert_eq!(e.kind, crate::entities::EntityKind::Organization);
+    // A role's body before the comma names the person after it.
+    let got = claims("A spokeswoman for the agency, Idunn Bakketun-Sæther, said the report was late.");
+    assert_eq!(got[0].2, "named-person");
+    // A place before the comma: "in Ha Nam province, Dao Van Tuan said".
+    let got = claims("At his workshop in Ha Nam province, Dao Van Tuan said demand had recovered.");
+    assert_eq!(got[0].2, "named-person");
+}

@@ -116,6 +116,8 @@ struct Run {
     body_noun: bool,
     /// An age in apposition or a "who" clause follows: "Amina, 34, who …".
     age_or_who: bool,
+    /// Set off by commas after a body noun: "a contractor, Hidrotécnica Levante, …".
+    named_body: bool,
     appositive: Option<(Span, String)>,
     span: Span,
     text: String,
@@ -151,8 +153,14 @@ impl Entities {
             let lower = r.text.to_lowercase();
             body_prefixes.extend(lower.match_indices(' ').map(|(i, _)| lower[..i].to_string()));
         }
-        let short_body =
-            |r: &Run| !r.has_person_title && r.appositive.is_none() && body_prefixes.contains(&r.text.to_lowercase());
+        // A name the copy sets off after a body noun stays that body's everywhere.
+        let named_bodies: std::collections::HashSet<String> =
+            runs.iter().filter(|r| r.named_body).map(|r| r.text.to_lowercase()).collect();
+        let short_body = |r: &Run| {
+            !r.has_person_title
+                && r.appositive.is_none()
+                && (body_prefixes.contains(&r.text.to_lowercase()) || named_bodies.contains(&r.text.to_lowercase()))
+        };
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
             .iter()
@@ -780,6 +788,31 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             && lexicon::is_family_first(name_words[0])
             && name_words[1].contains('-')
             && name_words[1].chars().next().is_some_and(char::is_uppercase);
+    // "an outside contractor, Hidrotécnica Levante, whose owner …": a name set off by
+    // commas after a body noun is that body's name ("whose" is said of bodies too).
+    // Not a place ("in Binh Duong province, Le Minh Khoa said") and not a role's body
+    // ("a spokeswoman for the authority, Marguerite Osei-Laurent, said").
+    let body_before_comma = start >= 2
+        && toks[start - 1].is_punct(',')
+        && toks[start - 2].is_word()
+        && {
+            let w = word(doc, &toks[start - 2]);
+            lexicon::is_body_noun(w) && w.chars().all(char::is_lowercase) && !LOCALITIES.contains(&w)
+        }
+        && toks[..start - 2]
+            .iter()
+            .rev()
+            .take(5)
+            .take_while(|t| t.is_word())
+            .map(|t| word(doc, t))
+            .take_while(|w| !matches!(*w, "a" | "an"))
+            .all(|w| {
+                w.chars().all(char::is_lowercase)
+                    && !matches!(w, "for" | "of" | "at" | "with" | "from" | "by" | "to" | "in")
+                    && !lexicon::is_title(w)
+            })
+        && !given;
+    let body_like = body_like || body_before_comma;
     let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak || given);
     let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);
@@ -810,6 +843,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             && !(text.ends_with("ese") || text.ends_with("ish"))
             && !lexicon::is_country(&text)
             && prev_word.as_deref() != Some("the"),
+        named_body: body_before_comma,
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),
         text,
@@ -994,6 +1028,10 @@ const PLACE_NOUNS: &[&str] = &[
     "Observer",
     "Reporter",
 ];
+
+/// Local government nouns that name places as often as the bodies that run them.
+const LOCALITIES: &[&str] =
+    &["city", "town", "county", "municipality", "borough", "township", "village", "province", "prefecture", "district"];
 
 fn is_place_noun(w: &str) -> bool {
     PLACE_NOUNS.contains(&w)
