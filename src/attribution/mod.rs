@@ -296,6 +296,16 @@ fn find_cues(
             continue;
         }
         let word = w(doc, t);
+        // "the flood warning", "a storm warning": a noun after a determiner, not a verb.
+        if word.ends_with("ing") && i > unit.start {
+            let det = |k: usize| {
+                toks[k].is_word()
+                    && matches!(w(doc, &toks[k]).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that")
+            };
+            if det(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && det(i - 2)) {
+                continue;
+            }
+        }
         let mut subject = if word.ends_with("ing") {
             participle_subject(doc, toks, i, unit.start)
         } else {

@@ -266,3 +266,11 @@ fn a_name_set_off_after_a_body_noun_is_that_body() {
     let got = claims("At his workshop in Ha Nam province, Dao Van Tuan said demand had recovered.");
     assert_eq!(got[0].2, "named-person");
 }
+
+#[test]
+fn a_gerund_after_a_determiner_is_a_noun_not_a_speech_verb() {
+    let got = claims("Critics say the storm warning came too late for the valley.");
+    assert_eq!(got, vec![("Critics say".to_string(), Some("critics".to_string()), "vague")]);
+    let got = claims("Officials issued a warning on Friday.");
+    assert!(got.is_empty(), "{got:?}");
+}
