@@ -71,7 +71,20 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                     MarkStyle::Curly => ("“", "”"),
                 };
                 // Rewriting is safe only where it cannot re-pair other marks.
-                let well_formed = a.quote_fix_is_safe(q);
+                // In British-style copy the quote's marks are single (‘…’); double marks in
+                // their place can change which marks the article reads as its quotes.
+                let single_marks = a.doc.source[q.open.span.start..q.open.span.end].starts_with(['‘', '\'']);
+                // A straight mark tells opening from closing only by what is around it: a
+                // letter outside either mark ("»Ana") would make it read the other way.
+                let prose = a.doc.prose();
+                let outside_clear = house != MarkStyle::Straight
+                    || (!prose[..q.open.span.start].chars().next_back().is_some_and(char::is_alphanumeric)
+                        && !q
+                            .close
+                            .is_some_and(|c| prose[c.span.end..].chars().next().is_some_and(char::is_alphanumeric)));
+                // An unclosed mark anywhere may pair with a rewritten one.
+                let balanced = a.quotes.unbalanced.is_empty();
+                let well_formed = a.quote_fix_is_safe(q) && !single_marks && outside_clear && balanced;
                 let applicability = if well_formed { Applicability::Safe } else { Applicability::Unsafe };
                 let mut edits = vec![Edit { start: q.open.span.start, end: q.open.span.end, replacement: open.into() }];
                 if let Some(c) = q.close.filter(|c| c.mark.is_double() && c.mark != Mark::CurlyOpen) {
