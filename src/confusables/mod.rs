@@ -219,7 +219,7 @@ impl Default for Params {
             counts_veto: 0.0,
             lm_cap: 1.0,
             lm_cap_below: -5.0,
-            lm_margin_common: 30.0,
+            lm_margin_common: 50.0,
             counts: true,
             agree: 30.0,
             skip_commas: true,
