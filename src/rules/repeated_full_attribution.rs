@@ -41,6 +41,10 @@ it is not applied by `--fix`, because the sentence may need a touch afterwards."
         let mut out = Vec::new();
         for e in a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person) {
             let mut introduced: Option<usize> = None; // block of the first full mention
+                                                      // An article that never shortens the name (a Malay "Ahmad Faizal", a Burmese
+                                                      // "Aung Ko Oo") repeats it in full by convention: only a repeated title or
+                                                      // appositive is a re-introduction then.
+            let shortened = e.mentions.iter().any(|m| m.kind == MentionKind::Surname);
             let mut last_block = 0;
             for m in &e.mentions {
                 if m.in_heading {
@@ -58,6 +62,10 @@ it is not applied by `--fix`, because the sentence may need a touch afterwards."
                             let surname = e.surname.as_deref().unwrap_or(&e.name);
                             if m.intro.is_none() && a.doc.text(Span::new(m.start, m.end)).eq_ignore_ascii_case(surname)
                             {
+                                last_block = m.block;
+                                continue;
+                            }
+                            if m.intro.is_none() && !shortened {
                                 last_block = m.block;
                                 continue;
                             }
@@ -123,5 +131,13 @@ mod tests {
         assert_count(&R, "Port director Ana Ruiz said the port was ready.\n\n“It works,” Ruiz said.", 0);
         // two people sharing a surname, each introduced once
         assert_count(&R, "Tunde Adeyemi said he was ready.\n\nHis brother Kola Adeyemi said he was not.", 0);
+        // The bare full name repeated: an error where the article shortens it elsewhere …
+        let text = "Budget chief Lerato Mokoena said cuts were coming.\n\nThe plan passed.\n\n\
+                    Lerato Mokoena said the vote was close.\n\nMokoena said more cuts could follow.";
+        assert_count(&R, text, 1);
+        // … but the article's convention where it never does (a Malay name, given names only).
+        let text = "Budget chief Nurul Hidayah said cuts were coming.\n\nThe plan passed.\n\n\
+                    Nurul Hidayah said the vote was close.";
+        assert_count(&R, text, 0);
     }
 }
