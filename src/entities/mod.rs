@@ -1084,6 +1084,14 @@ fn affiliation(appositive: &str) -> Option<String> {
             }
         }
         if matches!(*w, "of" | "at" | "for" | "with") {
+            // "a researcher at the institute": the body named by its noun.
+            if let (Some(&"the"), Some(noun)) = (words.get(i + 1), words.get(i + 2)) {
+                let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if lexicon::is_body_noun(noun) && noun.chars().all(char::is_lowercase) {
+                    candidates.push(format!("the {noun}"));
+                    continue;
+                }
+            }
             // Past "the", "-based" and a few lowercase words: "at the Washington-based
             // think tank Stimson Center" → "Stimson Center".
             let rest = words[i + 1..]

@@ -24,7 +24,8 @@ impl Rule for OneSidedSourcing {
 ## What it does
 With at least five attributed quotes, reports when one source carries at least 75% of
 them (`[style] single_source_share`), or when every quote comes from one source. The
-finding points at that source's first attribution. Info by default.
+finding sits on the first line of the article (its headline or dateline) and names the
+source. Info by default.
 
 ## Why is this bad?
 A story with one voice is a press release. AP and Reuters ask for the other side and
@@ -67,10 +68,28 @@ Add an independent voice: a regulator, an analyst, a critic by name."
             .find(|(_, at)| at.speaker.as_deref() == Some(*top))
             .copied()
             .expect("top speaker has a quote");
-        let span: Span = at.speaker_span.unwrap_or(q.span);
+        let span = from_the_top(a, at.speaker_span.unwrap_or(q.span));
         vec![Diagnostic::new(self, span, format!("{n} of {} quotes come from {top}", attributed.len()))
             .help("add an independent source")]
     }
+}
+
+/// An article-level finding sits at the top of the article: the first line of its
+/// first block (the headline, or the dateline's paragraph), at most 120 bytes of it;
+/// the message names the source. `first` (the source's first attribution) stands in
+/// for an article with no blocks.
+fn from_the_top(a: &Analysis, first: Span) -> Span {
+    let Some(block) = a.doc.blocks.first() else { return first };
+    // From the start of its line: a dateline ("PERTH (Reuters) —") is not part of the
+    // paragraph's prose, but it is the top of the article.
+    let source = &a.doc.source;
+    let start = source[..block.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line = &source[start..];
+    let mut end = line.find('\n').unwrap_or(line.len()).min(120);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, start + end)
 }
 
 /// Every quote from one side: the speakers are all the same body or people affiliated
@@ -97,7 +116,7 @@ fn one_side(
     Some(
         Diagnostic::new(
             &OneSidedSourcing,
-            at.speaker_span.unwrap_or(q.span),
+            from_the_top(a, at.speaker_span.unwrap_or(q.span)),
             format!("all {} quotes come from one side: {first}", sides.len()),
         )
         .help("add an independent source"),
