@@ -548,6 +548,8 @@ fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
     let before = |n: usize| (k >= n && toks[k - n].is_word()).then(|| w(doc, &toks[k - n]).to_ascii_lowercase());
     match before(1).as_deref() {
         Some("not" | "never" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't" | "hasn't" | "haven't") => false,
+        // Hypothetical: "the union would announce action", "it will decide".
+        Some("would" | "will" | "could" | "might" | "may" | "should") => false,
         Some("to") => !matches!(before(2).as_deref(), Some("declined" | "refused" | "failed" | "decline" | "refuse")),
         _ => true,
     }
@@ -963,7 +965,7 @@ fn choose_cue(
                     _ => false,
                 }))
     });
-    let before = cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some());
+    let before = cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some() && all[c].states);
     let leads = at_start
         || text.ends_with([',', '?', '!', '—', '-'])
         || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));

@@ -274,3 +274,12 @@ fn a_gerund_after_a_determiner_is_a_noun_not_a_speech_verb() {
     let got = claims("Officials issued a warning on Friday.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn hypothetical_speech_is_not_a_claim() {
+    // "would announce" reports nothing yet; the claim is the union leader's.
+    let got = claims("Mira Solberg said the union would announce further strikes next week.");
+    assert_eq!(got, vec![("Mira Solberg said".to_string(), Some("Mira Solberg".to_string()), "named-person")]);
+    let got = claims("The ministry will announce the results on Monday.");
+    assert!(got.is_empty(), "{got:?}");
+}
