@@ -34,26 +34,20 @@ pub struct Quote {
 impl Quote {
     /// The quote's words as written (see [`Document::written`]), for output.
     pub fn written(&self, doc: &Document) -> String {
-        let mut out = String::new();
-        for part in &self.parts {
-            let t = doc.written(*part);
-            let t = t.trim();
-            if t.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(t);
-        }
-        out
+        self.join(|part| doc.written(part))
     }
 
     /// The quoted words, paragraphs joined by a space.
     pub fn text(&self, doc: &Document) -> String {
+        self.join(|part| std::borrow::Cow::Borrowed(doc.text(part)))
+    }
+
+    /// The parts' texts, trimmed, empty ones dropped, joined by a space.
+    fn join<'d>(&self, text: impl Fn(Span) -> std::borrow::Cow<'d, str>) -> String {
         let mut out = String::new();
-        for part in &self.parts {
-            let t = doc.text(*part).trim();
+        for &part in &self.parts {
+            let t = text(part);
+            let t = t.trim();
             if t.is_empty() {
                 continue;
             }
