@@ -296,7 +296,7 @@ fn find_cues(
             continue;
         }
         let word = w(doc, t);
-        // "the flood warning", "a storm warning": a noun after a determiner, not a verb.
+        // "the storm warning", "a gale warning": a noun after a determiner, not a verb.
         if word.ends_with("ing") && i > unit.start {
             let det = |k: usize| {
                 toks[k].is_word()

@@ -533,7 +533,7 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
 }
 
 /// The subject before a speech verb, as [`before`] finds it, unless that phrase ends a
-/// relative clause on the real subject: "A firefighter who took part in the rescues
+/// relative clause on the real subject: "A paramedic who treated the injured
 /// said", "Residents who know him said", "An official who spoke on condition of
 /// anonymity because he was not authorised to discuss the talks said". The subject is
 /// then the phrase before "who". The look-back stops at the start of the clause, at
@@ -559,7 +559,7 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
             {
                 return Some(np)
             }
-            // "a councillor who police say ran the lab": the verb is the relative
+            // "a manager who police say ran the scheme": the verb is the relative
             // clause's own, its subject right after "who".
             "who" if k + 1 == start => return Some(np),
             "who" if k > floor => {

@@ -12,7 +12,7 @@
 //! Sphinx US English trigram back-off model, whose vocabulary has contractions
 //! (`it's`, `they're`) and sentence boundaries. With up to two context words on
 //! each side (`l2 l1 x r1 r2`; quote marks skipped, and commas except one right
-//! after the word, which ends its clause: "Farmers, too, have …"; `<s>`/`</s>`
+//! after the word, which ends its clause: "Ferries, too, were …"; `<s>`/`</s>`
 //! at the sentence's ends) a candidate scores
 //!
 //! ```text

@@ -129,7 +129,7 @@ impl Document {
 
     /// A span's words as written: the prose, except that in HTML a character
     /// reference (`&rsquo;`, `&#8217;`) is kept as the source has it rather than
-    /// decoded in place with blank padding ("o&rsquo;clock", not "o    ’clock");
+    /// decoded in place with blank padding ("don&rsquo;t", not "don    ’t");
     /// tags stay blanked.
     pub fn written(&self, span: Span) -> std::borrow::Cow<'_, str> {
         let prose = self.text(span);
@@ -249,12 +249,12 @@ mod tests {
 
     #[test]
     fn written_keeps_html_references_and_blanks_tags() {
-        let src = "<p>&ldquo;Back by nine o&rsquo;clock, <em>R&amp;D</em> &#8212; sure,&rdquo; she said.</p>";
+        let src = "<p>&ldquo;We don&rsquo;t stop, <em>R&amp;D</em> &#8212; never,&rdquo; she said.</p>";
         let doc = Document::parse(Path::new("a.html"), src.to_string(), Format::Html);
-        let open = src.find("Back").unwrap();
+        let open = src.find("We don").unwrap();
         let close = src.find(",&rdquo;").unwrap() + 1;
         let span = Span::new(open, close);
-        assert_eq!(doc.written(span), "Back by nine o&rsquo;clock,     R&amp;D      &#8212; sure,");
+        assert_eq!(doc.written(span), "We don&rsquo;t stop,     R&amp;D      &#8212; never,");
         assert_eq!(doc.written(span).len(), span.end - span.start);
         // Plain text and Markdown are the prose itself.
         let doc = Document::parse(Path::new("a.txt"), "It's R&amp;D.".to_string(), Format::Text);

@@ -116,7 +116,7 @@ struct Run {
     body_noun: bool,
     /// An age in apposition or a "who" clause follows: "Amina, 34, who …".
     age_or_who: bool,
-    /// Set off by commas after a body noun: "a contractor, Hidrotécnica Levante, …".
+    /// Set off by commas after a body noun: "a contractor, Corvane Hidráulica, …".
     named_body: bool,
     appositive: Option<(Span, String)>,
     span: Span,
@@ -788,10 +788,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             && lexicon::is_family_first(name_words[0])
             && name_words[1].contains('-')
             && name_words[1].chars().next().is_some_and(char::is_uppercase);
-    // "an outside contractor, Hidrotécnica Levante, whose owner …": a name set off by
+    // "an outside contractor, Corvane Hidráulica, whose owner …": a name set off by
     // commas after a body noun is that body's name ("whose" is said of bodies too).
-    // Not a place ("in Binh Duong province, Le Minh Khoa said") and not a role's body
-    // ("a spokeswoman for the authority, Marguerite Osei-Laurent, said").
+    // Not a place ("in Ha Nam province, Dao Van Tuan said") and not a role's body
+    // ("a spokeswoman for the agency, Idunn Bakketun-Sæther, said").
     let body_before_comma = start >= 2
         && toks[start - 1].is_punct(',')
         && toks[start - 2].is_word()

@@ -41,7 +41,7 @@ it is not applied by `--fix`, because the sentence may need a touch afterwards."
         let mut out = Vec::new();
         for e in a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person) {
             let mut introduced: Option<usize> = None; // block of the first full mention
-                                                      // An article that never shortens the name (a Malay "Ahmad Faizal", a Burmese
+                                                      // An article that never shortens the name (a Malay "Nurul Hidayah", a Burmese
                                                       // "Aung Ko Oo") repeats it in full by convention: only a repeated title or
                                                       // appositive is a re-introduction then.
             let shortened = e.mentions.iter().any(|m| m.kind == MentionKind::Surname);
