@@ -3,16 +3,19 @@
 //! Only fixes marked [`Applicability::Safe`] are applied, and never an edit inside the words
 //! of a quote: the rules already mark those unsafe, and this module checks again against the
 //! quotes the analysis found. The one exception is an edit that replaces exactly a quote's
-//! own opening or closing mark (mixed-quote-marks): marks are not words. A fix that overlaps
+//! own opening or closing mark (mixed-quote-marks): marks are not words. Nor is an edit
+//! applied that touches markup (a tag, a comment, a link target, Markdown emphasis) or only
+//! part of a character reference: a fix changes the article's words, never its markup. A fix that overlaps
 //! a fix already taken in the same pass is skipped; the article is analysed again and the
 //! next pass takes it if it still applies, until a pass changes nothing. So the result is a
 //! fixed point: fixing it again changes nothing.
 
-use crate::document::{floor_char_boundary, LineIndex, Span};
+use crate::document::{floor_char_boundary, Document, Format, LineIndex, Markup, Span};
 use crate::quotes::Quote;
 use crate::rules::{Applicability, Diagnostic, Edit};
+use crate::Analysis;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Passes before giving up on fixes that keep producing new fixes.
 pub const MAX_PASSES: usize = 10;
@@ -24,6 +27,8 @@ pub enum SkipReason {
     Overlap,
     /// An edit falls inside the words of a quote.
     InsideQuote,
+    /// An edit touches markup, or part of a character reference.
+    Markup,
     /// An edit does not fit the text (out of range or not on a character boundary).
     Invalid,
 }
@@ -44,19 +49,25 @@ pub struct Pass {
     pub source: String,
     pub applied: usize,
     pub skipped: Vec<Skipped>,
+    /// Indices of the diagnostics whose fixes were applied.
+    pub taken: Vec<usize>,
 }
 
-/// Apply the safe fixes of `diagnostics` to `source` once.
-pub fn apply_once(source: &str, diagnostics: &[Diagnostic], quotes: &[Quote]) -> Pass {
+/// Apply the safe fixes of `diagnostics` to `source` once; `markup` and `quotes` are those
+/// of the analysis of `source`.
+pub fn apply_once(source: &str, markup: &Markup, diagnostics: &[Diagnostic], quotes: &[Quote]) -> Pass {
     let lines = LineIndex::new(source);
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = 0;
     let mut skipped = Vec::new();
-    for d in diagnostics {
+    let mut taken_from = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
         let Some(fix) = d.fix.as_ref().filter(|f| f.applicability == Applicability::Safe) else { continue };
         let reason = if fix.edits.iter().any(|e| !fits(source, e)) {
             Some(SkipReason::Invalid)
-        } else if fix.edits.iter().any(|e| inside_quote_words(e, quotes)) {
+        } else if fix.edits.iter().any(|e| !markup.edit_is_clean(Span::new(e.start, e.end))) {
+            Some(SkipReason::Markup)
+        } else if fix.edits.iter().any(|e| inside_quote_words(e, markup, quotes)) {
             Some(SkipReason::InsideQuote)
         } else if fix.edits.iter().any(|e| taken.iter().any(|t| overlaps(e, t))) {
             Some(SkipReason::Overlap)
@@ -70,6 +81,7 @@ pub fn apply_once(source: &str, diagnostics: &[Diagnostic], quotes: &[Quote]) ->
             }
             None => {
                 taken.extend(&fix.edits);
+                taken_from.push(i);
                 applied += 1;
             }
         }
@@ -83,7 +95,7 @@ pub fn apply_once(source: &str, diagnostics: &[Diagnostic], quotes: &[Quote]) ->
         at = e.end;
     }
     out.push_str(&source[at..]);
-    Pass { source: out, applied, skipped }
+    Pass { source: out, applied, skipped, taken: taken_from }
 }
 
 /// The result of fixing a text to a fixed point.
@@ -101,25 +113,79 @@ pub struct Outcome {
     pub converged: bool,
 }
 
-/// Fix `source` until a pass changes nothing. `analyse` returns the findings (suppressions
-/// already applied) and quotes of a text.
-pub fn fix_all(source: String, mut analyse: impl FnMut(&str) -> (Vec<Diagnostic>, Vec<Quote>)) -> Outcome {
+/// Fix `source` until a pass changes nothing. `analyse` returns the analysis of a text
+/// and its findings (suppressions already applied).
+///
+/// Each pass is checked by parsing its result: when the fixes together change the
+/// article's markup or its blocks (a word deleted at the start of a Markdown line can turn
+/// the rest of the line into an HTML block), each is tried alone, those that change the
+/// structure alone are refused, and the rest are applied.
+pub fn fix_all(source: String, mut analyse: impl FnMut(&str) -> (Analysis, Vec<Diagnostic>)) -> Outcome {
     let mut outcome = Outcome { source, applied: 0, overlaps: Vec::new(), refused: Vec::new(), converged: false };
+    let mut broken: Vec<Skipped> = Vec::new();
+    let mut current = analyse(&outcome.source);
     for _ in 0..MAX_PASSES {
-        let (diagnostics, quotes) = analyse(&outcome.source);
-        let pass = apply_once(&outcome.source, &diagnostics, &quotes);
+        let (analysis, diagnostics) = &current;
+        let apply = |diagnostics: &[Diagnostic]| {
+            apply_once(&outcome.source, &analysis.doc.markup, diagnostics, &analysis.quotes.quotes)
+        };
+        let pass = apply(diagnostics);
         let (overlaps, refused): (Vec<Skipped>, Vec<Skipped>) =
-            pass.skipped.into_iter().partition(|s| s.reason == SkipReason::Overlap);
+            pass.skipped.iter().cloned().partition(|s| s.reason == SkipReason::Overlap);
         outcome.overlaps.extend(overlaps);
         outcome.refused = refused;
         if pass.applied == 0 || pass.source == outcome.source {
             outcome.converged = true;
-            return outcome;
+            break;
+        }
+        let next = analyse(&pass.source);
+        if same_structure(&analysis.doc, &next.0.doc) {
+            outcome.applied += pass.applied;
+            outcome.source = pass.source;
+            current = next;
+            continue;
+        }
+        let lines = LineIndex::new(&outcome.source);
+        let mut good = Vec::new();
+        for &i in &pass.taken {
+            let alone = apply(&diagnostics[i..=i]);
+            if same_structure(&analysis.doc, &analyse(&alone.source).0.doc) {
+                good.push(diagnostics[i].clone());
+            } else {
+                let (line, column) = lines.line_col(&outcome.source, diagnostics[i].span.start);
+                broken.push(Skipped { rule: diagnostics[i].rule, reason: SkipReason::Markup, line, column });
+            }
+        }
+        // Good alone; together, take them all if the result still parses the same, else
+        // the first and go round again.
+        let mut pass = apply(&good);
+        let mut next = analyse(&pass.source);
+        if !same_structure(&analysis.doc, &next.0.doc) && good.len() > 1 {
+            pass = apply(&good[..1]);
+            next = analyse(&pass.source);
+        }
+        if pass.applied == 0 || !same_structure(&analysis.doc, &next.0.doc) {
+            outcome.converged = true;
+            break;
         }
         outcome.applied += pass.applied;
         outcome.source = pass.source;
+        current = next;
     }
+    broken.dedup_by(|a, b| a.rule == b.rule && a.line == b.line && a.column == b.column);
+    outcome.refused.extend(broken);
     outcome
+}
+
+/// Whether two versions of an article have the same markup, in order, and the same
+/// blocks (in plain text, the same number: a heading there is a guess from the words).
+fn same_structure(before: &Document, after: &Document) -> bool {
+    let same_blocks = if before.format == Format::Text {
+        before.blocks.len() == after.blocks.len()
+    } else {
+        before.blocks.iter().map(|b| b.kind).eq(after.blocks.iter().map(|b| b.kind))
+    };
+    same_blocks && before.markup_as_written().eq(after.markup_as_written())
 }
 
 fn fits(source: &str, e: &Edit) -> bool {
@@ -130,15 +196,17 @@ fn fits(source: &str, e: &Edit) -> bool {
 }
 
 /// Whether an edit touches the quoted words of any quote (an edit of exactly one of a
-/// quote's own marks does not).
-fn inside_quote_words(e: &Edit, quotes: &[Quote]) -> bool {
+/// quote's own marks, as written in the file, does not).
+fn inside_quote_words(e: &Edit, markup: &Markup, quotes: &[Quote]) -> bool {
     let span = Span::new(e.start, e.end);
-    let is_mark = quotes.iter().any(|q| q.open.span == span || q.close.is_some_and(|c| c.span == span));
-    if is_mark {
+    let mark = |s: Span| s == span || markup.widen(s) == span;
+    if quotes.iter().any(|q| mark(q.open.span) || q.close.is_some_and(|c| mark(c.span))) {
         return false;
     }
     quotes.iter().any(|q| {
+        // The words lie between the marks as written (a mark may be a reference).
         let inner = q.inner();
+        let inner = Span::new(inner.start, q.close.map_or(inner.end, |c| markup.widen(c.span).start.max(inner.start)));
         if span.is_empty() {
             inner.start < span.start && span.start < inner.end
         } else {
@@ -156,19 +224,81 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Replace a file's contents: write a temporary file in the same directory, give it the
-/// original's permissions, and rename it over the original.
-pub fn write_in_place(path: &Path, contents: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// Temporary files of fixes being written, removed by [`remove_pending`] when the run is
+/// interrupted between writing one and renaming it over the article.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Remove the temporary files of fixes not yet renamed into place (for a signal handler).
+pub fn remove_pending() {
+    let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    for path in pending.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Replace an article's contents with its fixed text, atomically and only where the file
+/// may be written: the file is the one a symbolic link points to; a read-only file, one
+/// with other hard links (a rename would split them) or one changed since it was read
+/// (`original` is the text as read) is refused with the reason. The fixed text is written
+/// to a temporary file beside the article with its mode, owner and group (refused when the
+/// owner cannot be kept), synced, renamed over it, and the directory synced.
+pub fn write_in_place(path: &Path, original: &str, contents: &str) -> Result<(), String> {
+    let target = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    let meta = std::fs::metadata(&target).map_err(|e| e.to_string())?;
+    if meta.permissions().readonly() {
+        return Err("the file is read-only; not fixed".into());
+    }
+    // Root may write any file; anyone else needs write permission.
+    std::fs::OpenOptions::new().append(true).open(&target).map_err(|e| format!("not fixed: {e}"))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return Err(format!("the file has {} hard links, which a fix would split; not fixed", meta.nlink()));
+        }
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     };
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut tmp = tempfile::Builder::new().prefix(".onrecord-fix").tempfile_in(dir)?;
-    tmp.write_all(contents.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    std::fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let mut tmp = tempfile::Builder::new().prefix(".onrecord-fix").tempfile_in(&dir).map_err(|e| e.to_string())?;
+    let tmp_path = tmp.path().to_path_buf();
+    PENDING.lock().unwrap_or_else(|e| e.into_inner()).push(tmp_path.clone());
+    let result = (|| -> Result<(), String> {
+        tmp.write_all(contents.as_bytes()).map_err(|e| e.to_string())?;
+        keep_owner(tmp.as_file(), &meta)?;
+        std::fs::set_permissions(&tmp_path, meta.permissions()).map_err(|e| e.to_string())?;
+        tmp.as_file().sync_all().map_err(|e| e.to_string())?;
+        // Last: the article must still be what was checked.
+        let now = std::fs::read(&target).map_err(|e| e.to_string())?;
+        if now != original.as_bytes() {
+            return Err("the file changed while it was being checked; not fixed".into());
+        }
+        tmp.persist(&target).map_err(|e| e.error.to_string())?;
+        // The rename is durable once the directory is synced.
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    PENDING.lock().unwrap_or_else(|e| e.into_inner()).retain(|p| *p != tmp_path);
+    result
+}
+
+/// Give the temporary file the article's owner and group.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let tmp = file.metadata().map_err(|e| e.to_string())?;
+    if tmp.uid() == meta.uid() && tmp.gid() == meta.gid() {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()))
+        .map_err(|e| format!("cannot keep the file's owner and group ({e}); not fixed"))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 
@@ -206,6 +336,7 @@ mod tests {
         let text = "one two three four";
         let pass = apply_once(
             text,
+            &Markup::default(),
             &[d("a", 0, 3, "1", true), d("b", 2, 7, "x", true), d("c", 8, 13, "3", false), d("d", 14, 18, "4", true)],
             &[],
         );
@@ -227,7 +358,7 @@ mod tests {
     #[test]
     fn refuses_edits_that_do_not_fit() {
         let text = "é";
-        let pass = apply_once(text, &[d("a", 1, 2, "e", true), d("b", 0, 9, "e", true)], &[]);
+        let pass = apply_once(text, &Markup::default(), &[d("a", 1, 2, "e", true), d("b", 0, 9, "e", true)], &[]);
         assert_eq!(pass.source, text);
         assert!(pass.skipped.iter().all(|s| s.reason == SkipReason::Invalid));
     }
@@ -243,6 +374,7 @@ mod tests {
         let words = text.find("the the").unwrap();
         let pass = apply_once(
             text,
+            &analysis.doc.markup,
             &[
                 d("mixed-quote-marks", open.start, open.end, "“", true),
                 d("repeated-word", words + 3, words + 7, "", true),

@@ -147,7 +147,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Check { inputs, format, fail_on, color, fix, diff } => {
             let mode = match (fix, diff) {
-                (true, _) => FixMode::Fix,
+                (true, _) => {
+                    // Interrupted between writing a fixed file and renaming it: leave no
+                    // temporary file behind.
+                    let _ = ctrlc::set_handler(|| {
+                        fix::remove_pending();
+                        std::process::exit(130);
+                    });
+                    FixMode::Fix
+                }
                 (_, true) => FixMode::Diff,
                 _ => FixMode::Report,
             };
@@ -467,10 +475,8 @@ fn check_one(doc: Document, settings: &Settings, mode: FixMode) -> Checked {
     }
     let (path, format) = (doc.path.clone(), doc.format);
     let shown = path.display().to_string();
-    let outcome = fix::fix_all(doc.source.clone(), |text| {
-        let (analysis, diagnostics) = check_doc(Document::parse(&path, text.to_string(), format), settings);
-        (diagnostics, analysis.quotes.quotes)
-    });
+    let outcome =
+        fix::fix_all(doc.source.clone(), |text| check_doc(Document::parse(&path, text.to_string(), format), settings));
     let mut notes = Vec::new();
     for s in &outcome.overlaps {
         notes.push(format!(
@@ -481,6 +487,7 @@ fn check_one(doc: Document, settings: &Settings, mode: FixMode) -> Checked {
     for s in &outcome.refused {
         let why = match s.reason {
             SkipReason::InsideQuote => "it would change the words of a quote",
+            SkipReason::Markup => "it would change markup or part of a character reference",
             _ => "its edit does not fit the text",
         };
         notes.push(format!("note: {shown}:{}:{}: safe fix for {} not applied: {why}", s.line, s.column, s.rule));
@@ -547,9 +554,9 @@ fn check(inputs: Inputs, format: CheckFormat, fail_on: FailOn, color: &str, mode
             };
             let checked = check_one(doc.map_err(|e| e.to_string())?, &settings[si], mode);
             if mode == FixMode::Fix && !is_stdin(f) {
-                if let Some(_original) = &checked.original {
-                    fix::write_in_place(f, &checked.report.doc.source)
-                        .map_err(|e| format!("{}: cannot write the fixed file: {e}", f.display()))?;
+                if let Some(original) = &checked.original {
+                    fix::write_in_place(f, original, &checked.report.doc.source)
+                        .map_err(|e| format!("{}: {e}", f.display()))?;
                 }
             }
             Ok(checked)

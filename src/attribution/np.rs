@@ -554,7 +554,8 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
         }
         match w(doc, t) {
             "and" | "but"
-                if toks[k - 1..k].iter().any(|p| p.is_punct(','))
+                if k > 0
+                    && toks[k - 1].is_punct(',')
                     && !toks.get(k + 1).is_some_and(|n| n.is_word() && w(doc, n) == "who") =>
             {
                 return Some(np)

@@ -1,82 +1,110 @@
-//! HTML reader on html5gum's tokenizer, which gives every token its byte span in the file:
-//! article text from p, h1–h6, li, blockquote, figcaption (and dd, td, title) is copied into
-//! the prose at its own offsets; tags, script, style, code, pre and everything outside those
-//! blocks stay blank, so offsets stay those of the file. Character references (`&amp;`) are
-//! left as written in the prose, so spans still point at them in the file.
+//! HTML reader on html5gum's tokenizer, which gives every token its byte span in the file.
+//! Every text node of the page is article text at its own offsets, except inside elements
+//! that never hold it: script, style, template, noscript, code and pre, and the page's
+//! chrome (nav, aside, and a header or footer outside the article or main element). Block
+//! boundaries come from the HTML content model: every block-level tag (p, div, section,
+//! li, h1–h6, td, …) ends the text before it; inline tags (a, em, span, …) do not.
+//! Character references are decoded in place in the prose (see [`super::markup`]).
 
+use super::markup::{decode_references, Markup};
 use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-/// Elements whose content is never article text.
-const SKIPPED: [&str; 6] = ["script", "style", "code", "pre", "noscript", "template"];
+/// Inline elements whose content is never article text.
+const SKIPPED_INLINE: [&str; 5] = ["script", "style", "code", "noscript", "template"];
+/// Block elements whose content is never article text: code, and the page's chrome.
+const SKIPPED_BLOCK: [&str; 6] = ["pre", "nav", "aside", "header", "footer", "textarea"];
+
+/// Block-level elements: each tag ends the text run before it.
+const BLOCKS: [&str; 44] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "title",
+    "tr",
+];
 
 pub(crate) fn read(source: &str) -> Raw {
     let mut prose: Vec<u8> = source.bytes().map(|b| if matches!(b, b'\n' | b'\r') { b } else { b' ' }).collect();
-    let mut blocks = Vec::new();
-    let mut comments = Vec::new();
-    let mut open: Option<(BlockKind, usize)> = None;
-    // The skipped element we are in, and how deeply it nests in itself.
-    let mut skipping: Option<(&'static str, usize)> = None;
+    let mut reader = Reader::default();
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Raw-text elements (script, style, textarea) are tokenized as text, as a browser does.
     emitter.naively_switch_states(true);
     for Ok(token) in Tokenizer::new_with_emitter(source, emitter) {
         match token {
             Token::String(text) => {
-                if open.is_some() && skipping.is_none() {
+                if reader.skipping.is_none() {
                     let range = text.span.start..text.span.end.min(source.len());
                     prose[range.clone()].copy_from_slice(&source.as_bytes()[range.clone()]);
-                    decode_references(&mut prose, source, range);
+                    decode_references(&mut prose, source, range.clone(), &mut reader.references);
+                    reader.copied.push(range);
                 }
             }
             Token::Comment(comment) => {
                 let span = Span::new(comment.span.start, comment.span.end.min(source.len()));
-                comments.push(Comment { span, text: source[span.start..span.end].to_string() });
+                reader.comments.push(Comment { span, text: source[span.start..span.end].to_string() });
             }
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if let Some((skip, depth)) = skipping.as_mut() {
-                    if *skip == name && !tag.self_closing {
-                        *depth += 1;
-                    }
-                } else if let Some(skip) = SKIPPED.into_iter().find(|s| *s == name) {
-                    if !tag.self_closing {
-                        skipping = Some((skip, 1));
-                    }
-                } else if let Some(kind) = block_kind(&name) {
-                    if let Some((kind, start)) = open.take() {
-                        blocks.push((kind, Span::new(start, tag.span.start)));
-                    }
-                    open = Some((kind, tag.span.end));
-                } else if name == "br" && tag.span.start < prose.len() {
-                    prose[tag.span.start] = b'\n';
+                let span = Span::new(tag.span.start, tag.span.end.min(source.len()));
+                if name == "br" && reader.skipping.is_none() && span.start < prose.len() {
+                    prose[span.start] = b'\n';
                 }
+                reader.start(&name, span, tag.self_closing);
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                if let Some((skip, depth)) = skipping.as_mut() {
-                    if *skip == name {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            skipping = None;
-                        }
-                    }
-                } else if block_kind(&name).is_some() {
-                    if let Some((kind, start)) = open.take() {
-                        blocks.push((kind, Span::new(start, tag.span.start)));
-                    }
-                }
+                reader.end(&name, Span::new(tag.span.start, tag.span.end.min(source.len())));
             }
             Token::Doctype(_) | Token::Error(_) => {}
         }
     }
-    if let Some((kind, start)) = open {
-        blocks.push((kind, Span::new(start, source.len())));
-    }
+    reader.flush(source.len());
     blank_bom(&mut prose);
     normalise_line_endings(&mut prose);
     let prose = into_string(prose);
-    let blocks = blocks
+    let markup = Markup::from_copied(source.len(), &reader.copied, &reader.references);
+    let blocks = reader
+        .blocks
         .into_iter()
         .filter(|(_, span)| span.start <= span.end)
         .filter_map(|(kind, span)| {
@@ -86,64 +114,107 @@ pub(crate) fn read(source: &str) -> Raw {
             (!trimmed.is_empty()).then(|| (kind, Span::new(span.start + lead, span.start + lead + trimmed.len())))
         })
         .collect();
-    Raw { prose: Some(prose), blocks, comments }
+    Raw { prose: Some(prose), blocks, comments: reader.comments, markup }
 }
 
-fn block_kind(name: &str) -> Option<BlockKind> {
-    match name {
-        "p" | "blockquote" | "figcaption" | "dd" | "td" => Some(BlockKind::Paragraph),
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => Some(BlockKind::Heading),
-        "li" => Some(BlockKind::ListItem),
-        _ => None,
-    }
+/// The reader's state between tokens.
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<(BlockKind, Span)>,
+    comments: Vec<Comment>,
+    copied: Vec<std::ops::Range<usize>>,
+    references: Vec<Span>,
+    /// Open block-level elements, outermost first.
+    stack: Vec<&'static str>,
+    /// The skipped element we are in, how deeply it nests in itself, and whether it is
+    /// a block (whose end starts a new text run).
+    skipping: Option<(&'static str, usize, bool)>,
+    /// Where the current text run started.
+    run: usize,
 }
 
-/// Decode character references in place: the character goes where the reference ends
-/// and the rest of the reference is blanked, so the prose keeps the file's length and a
-/// quote written `&ldquo;…&rdquo;` is a quote at the offsets of its references.
-fn decode_references(prose: &mut [u8], source: &str, range: std::ops::Range<usize>) {
-    let mut i = range.start;
-    while i < range.end {
-        let Some(amp) = source[i..range.end].find('&').map(|p| p + i) else { return };
-        // Bytes, not chars: the window may end inside a character; ';' is ASCII.
-        let window = &source.as_bytes()[amp..range.end.min(amp + 12)];
-        let Some(semi) = window.iter().position(|&b| b == b';').map(|p| p + amp) else {
-            i = amp + 1;
-            continue;
-        };
-        let name = &source[amp + 1..semi];
-        let decoded = match name {
-            "ldquo" => Some('“'),
-            "rdquo" => Some('”'),
-            "lsquo" => Some('‘'),
-            "rsquo" => Some('’'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "amp" => Some('&'),
-            "mdash" => Some('—'),
-            "ndash" => Some('–'),
-            "hellip" => Some('…'),
-            "nbsp" => Some(' '),
-            "laquo" => Some('«'),
-            "raquo" => Some('»'),
-            _ => name
-                .strip_prefix("#x")
-                .or_else(|| name.strip_prefix("#X"))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        if let Some(c) = decoded {
-            let mut buf = [0u8; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            if bytes.len() <= semi + 1 - amp {
-                // At the end: a closing mark stays next to the punctuation after it.
-                let at = semi + 1 - bytes.len();
-                prose[amp..at].fill(b' ');
-                prose[at..=semi].copy_from_slice(bytes);
+impl Reader {
+    fn start(&mut self, name: &str, span: Span, self_closing: bool) {
+        if let Some((skip, depth, _)) = self.skipping.as_mut() {
+            if *skip == name && !self_closing {
+                *depth += 1;
+            }
+            return;
+        }
+        // A header or footer inside the article holds its headline or notes, not chrome.
+        let in_article =
+            matches!(name, "header" | "footer") && self.stack.iter().any(|e| matches!(*e, "article" | "main"));
+        if let Some(skip) = SKIPPED_INLINE.into_iter().find(|s| *s == name) {
+            if !self_closing {
+                self.skipping = Some((skip, 1, false));
+            }
+            return;
+        }
+        if let Some(skip) = SKIPPED_BLOCK.into_iter().find(|s| *s == name).filter(|_| !in_article) {
+            self.flush(span.start);
+            if !self_closing {
+                self.skipping = Some((skip, 1, true));
+            }
+            self.run = span.end;
+            return;
+        }
+        let Some(block) = BLOCKS.into_iter().find(|b| *b == name) else { return };
+        self.flush(span.start);
+        // A block start closes an open paragraph; a list item closes the item before it.
+        if self.stack.last() == Some(&"p") {
+            self.stack.pop();
+        }
+        if matches!(block, "li" | "dt" | "dd" | "tr" | "td" | "th") {
+            let scope = self.stack.iter().rposition(|e| matches!(*e, "ul" | "ol" | "dl" | "table" | "tbody"));
+            if let Some(at) = self.stack.iter().rposition(|e| *e == block).filter(|&at| scope.is_none_or(|s| at > s)) {
+                self.stack.truncate(at);
             }
         }
-        i = semi + 1;
+        if !self_closing && block != "hr" {
+            self.stack.push(block);
+        }
+        self.run = span.end;
+    }
+
+    fn end(&mut self, name: &str, span: Span) {
+        if let Some((skip, depth, block)) = self.skipping.as_mut() {
+            if *skip == name {
+                *depth -= 1;
+                if *depth == 0 {
+                    if *block {
+                        self.run = span.end;
+                    }
+                    self.skipping = None;
+                }
+            }
+            return;
+        }
+        if !BLOCKS.contains(&name) {
+            return;
+        }
+        self.flush(span.start);
+        if let Some(at) = self.stack.iter().rposition(|e| *e == name) {
+            self.stack.truncate(at);
+        }
+        self.run = span.end;
+    }
+
+    /// End the current text run at `end`, as a block of the kind its elements make it.
+    fn flush(&mut self, end: usize) {
+        if self.run < end {
+            let kind = self
+                .stack
+                .iter()
+                .rev()
+                .find_map(|e| match *e {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => Some(BlockKind::Heading),
+                    "li" => Some(BlockKind::ListItem),
+                    _ => None,
+                })
+                .unwrap_or(BlockKind::Paragraph);
+            self.blocks.push((kind, Span::new(self.run, end)));
+        }
+        self.run = self.run.max(end);
     }
 }
 

@@ -1,6 +1,8 @@
 //! Markdown reader on pulldown-cmark's offset iterator: text events are copied into the
-//! prose at their source offsets; front matter, code and markup stay blank.
+//! prose at their source offsets (a character reference decoded in place, as in HTML);
+//! front matter, code and markup stay blank.
 
+use super::markup::{place, Markup};
 use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -14,6 +16,8 @@ pub(crate) fn read(source: &str) -> Raw {
         | Options::ENABLE_FOOTNOTES;
     let mut blocks = Vec::new();
     let mut comments = Vec::new();
+    let mut copied = Vec::new();
+    let mut references = Vec::new();
     let mut skip_depth = 0usize; // inside code blocks or metadata
     let mut open: Vec<(BlockKind, usize, bool)> = Vec::new(); // kind, start, has inner paragraph
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
@@ -44,10 +48,19 @@ pub(crate) fn read(source: &str) -> Raw {
                     }
                 }
             }
-            Event::Text(_) if skip_depth == 0 => {
-                prose[range.clone()].copy_from_slice(&source.as_bytes()[range]);
+            Event::Text(text) if skip_depth == 0 => {
+                if *text == source[range.clone()] {
+                    prose[range.clone()].copy_from_slice(&source.as_bytes()[range.clone()]);
+                } else if place(&mut prose, range.start, range.end, &text) {
+                    // A character reference (`&eacute;`), given as its own text event.
+                    references.push(Span::new(range.start, range.end));
+                }
+                copied.push(range);
             }
             Event::SoftBreak | Event::HardBreak => {
+                if matches!(event, Event::SoftBreak) {
+                    copied.push(range.clone());
+                }
                 for b in &mut prose[range] {
                     // Line breaks (LF or a lone CR, normalised below) stay line breaks.
                     *b = if matches!(*b, b'\n' | b'\r') { *b } else { b' ' };
@@ -66,7 +79,9 @@ pub(crate) fn read(source: &str) -> Raw {
         blocks.into_iter().filter_map(|(kind, span)| trim(&prose, span).map(|s| (kind, s))).collect();
     blocks.sort_by_key(|(_, s)| s.start);
     blocks.dedup_by(|later, earlier| later.1.start < earlier.1.end);
-    Raw { prose: Some(prose), blocks, comments }
+    copied.sort_by_key(|r: &std::ops::Range<usize>| r.start);
+    let markup = Markup::from_copied(source.len(), &copied, &references);
+    Raw { prose: Some(prose), blocks, comments, markup }
 }
 
 /// Shrink a block span to its non-blank prose; None when nothing is left.

@@ -7,10 +7,12 @@
 
 mod html;
 mod markdown;
+mod markup;
 mod segment;
 mod span;
 mod text;
 
+pub use markup::{Markup, MarkupKind};
 pub use segment::{tokens, words, Sentence};
 pub use span::{floor_char_boundary, LineIndex, Span};
 
@@ -73,6 +75,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub comments: Vec<Comment>,
     pub lines: LineIndex,
+    /// What of the file is markup or a character reference rather than words as written.
+    pub markup: Markup,
 }
 
 impl Document {
@@ -114,6 +118,7 @@ impl Document {
             sentences,
             comments: raw.comments,
             lines,
+            markup: raw.markup,
         }
     }
 
@@ -127,37 +132,36 @@ impl Document {
         &self.prose()[span.start..span.end]
     }
 
-    /// A span's words as written: the prose, except that in HTML a character
-    /// reference (`&rsquo;`, `&#8217;`) is kept as the source has it rather than
+    /// A span's words as written: the prose, except that a character reference
+    /// (`&rsquo;`, `&#8217;`) or Markdown escape is kept as the source has it rather than
     /// decoded in place with blank padding ("don&rsquo;t", not "don    ’t");
     /// tags stay blanked.
     pub fn written(&self, span: Span) -> std::borrow::Cow<'_, str> {
         let prose = self.text(span);
-        let source = &self.source[span.start..span.end];
-        if self.format != Format::Html || !source.contains('&') {
+        let mut references = self.markup.references_within(span).peekable();
+        if references.peek().is_none() {
             return std::borrow::Cow::Borrowed(prose);
         }
-        let (src, pro) = (source.as_bytes(), prose.as_bytes());
-        let mut out = String::with_capacity(source.len());
-        let mut i = 0;
-        while i < src.len() {
-            // A reference the reader decoded: its first byte is no longer '&'.
-            if src[i] == b'&' && pro[i] != b'&' {
-                if let Some(len) = reference_len(&src[i..]) {
-                    out.push_str(&source[i..i + len]);
-                    i += len;
-                    continue;
-                }
-            }
-            match prose.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if prose.is_char_boundary(i) => {
-                    out.push(c);
-                    i += c.len_utf8();
-                }
-                _ => i += 1,
-            }
+        let mut out = String::with_capacity(span.len());
+        let mut at = span.start;
+        for r in references {
+            out.push_str(&self.prose()[at..r.start]);
+            out.push_str(&self.source[r.start..r.end]);
+            at = r.end;
         }
+        out.push_str(&self.prose()[at..span.end]);
         std::borrow::Cow::Owned(out)
+    }
+
+    /// The file's markup as written (tags, comments, Markdown syntax), trimmed, in
+    /// order: what a fix must leave as it was.
+    pub fn markup_as_written(&self) -> impl Iterator<Item = &str> {
+        self.markup
+            .spans()
+            .iter()
+            .filter(|(_, k)| *k == MarkupKind::Markup)
+            .map(|(s, _)| self.source[s.start..s.end].trim())
+            .filter(|m| !m.is_empty())
     }
 
     /// The block containing a byte offset, if any.
@@ -179,6 +183,7 @@ pub(crate) struct Raw {
     pub prose: Option<String>,
     pub blocks: Vec<(BlockKind, Span)>,
     pub comments: Vec<Comment>,
+    pub markup: Markup,
 }
 
 /// Blank a byte range of `prose` to spaces, keeping line breaks.
@@ -235,12 +240,6 @@ pub(crate) fn blank_bom(prose: &mut [u8]) {
     if prose.starts_with(&[0xEF, 0xBB, 0xBF]) {
         prose[..3].fill(b' ');
     }
-}
-
-/// The length of a character reference at the start of `b` (`&name;`, `&#N;`, `&#xH;`).
-fn reference_len(b: &[u8]) -> Option<usize> {
-    let semi = b.iter().take(12).position(|&c| c == b';')?;
-    (semi > 1 && b[1..semi].iter().all(|c| c.is_ascii_alphanumeric() || *c == b'#')).then_some(semi + 1)
 }
 
 #[cfg(test)]

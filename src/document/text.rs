@@ -1,6 +1,7 @@
 //! Plain-text reader: paragraphs by blank lines or by line, headings by shape, and a
 //! leading CMS metadata line (` date 2025-11-24 `) blanked so it is not read as prose.
 
+use super::markup::{Markup, MarkupKind};
 use super::{blank, blank_bom, into_string, normalise_line_endings, BlockKind, Raw, Span};
 
 pub(crate) fn read(source: &str) -> Raw {
@@ -16,7 +17,12 @@ pub(crate) fn read(source: &str) -> Raw {
         into_string(prose)
     });
     let blocks = blocks(prose.as_deref().unwrap_or(source));
-    Raw { prose, blocks, comments: Vec::new() }
+    // The byte-order mark and a metadata line are not the article's words.
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let meta = metadata_prefix(prose.as_deref().unwrap_or(source).as_bytes());
+    let markup =
+        Markup::from_spans(vec![(Span::new(0, bom), MarkupKind::Markup), (Span::new(0, meta), MarkupKind::Markup)]);
+    Raw { prose, blocks, comments: Vec::new(), markup }
 }
 
 /// Length of a leading run of `key value` pairs whose values look like dates or times

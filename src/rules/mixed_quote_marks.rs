@@ -1,5 +1,6 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
 use crate::config::QuoteStyle;
+use crate::document::Span;
 use crate::quotes::{Mark, MarkStyle};
 use crate::Analysis;
 use std::collections::HashMap;
@@ -86,9 +87,9 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                 let balanced = a.quotes.unbalanced.is_empty();
                 let well_formed = a.quote_fix_is_safe(q) && !single_marks && outside_clear && balanced;
                 let applicability = if well_formed { Applicability::Safe } else { Applicability::Unsafe };
-                let mut edits = vec![Edit { start: q.open.span.start, end: q.open.span.end, replacement: open.into() }];
+                let mut edits = vec![mark_edit(a, q.open.span, open)];
                 if let Some(c) = q.close.filter(|c| c.mark.is_double() && c.mark != Mark::CurlyOpen) {
-                    edits.push(Edit { start: c.span.start, end: c.span.end, replacement: close.into() });
+                    edits.push(mark_edit(a, c.span, close));
                 }
                 Diagnostic::new(self, q.span, message(style, house)).help(help(house)).fix(Fix { applicability, edits })
             })
@@ -98,6 +99,34 @@ The fix rewrites both marks of the quote to the house style; it never touches th
 
 /// "curly quotation marks in an article that uses straight ones": one static string per
 /// pair of styles, so a file of a million mixed marks does not format a million messages.
+/// The edit that writes `mark` in place of the mark at `span`. A mark written as a
+/// character reference is replaced whole, by a reference of the same form (`&quot;` by
+/// `&ldquo;`, `&#34;` by `&#8220;`), so the file keeps its way of writing marks.
+fn mark_edit(a: &Analysis, span: Span, mark: &str) -> Edit {
+    let written = a.doc.markup.widen(span);
+    let old = &a.doc.source[written.start..written.end];
+    let replacement = match (old.strip_prefix('&'), mark.chars().collect::<Vec<_>>().as_slice()) {
+        (Some(reference), [c]) => {
+            let named = match c {
+                '“' => "ldquo",
+                '”' => "rdquo",
+                '"' => "quot",
+                '«' => "laquo",
+                _ => "raquo",
+            };
+            if reference.starts_with("#x") || reference.starts_with("#X") {
+                format!("&#x{:X};", u32::from(*c))
+            } else if reference.starts_with('#') {
+                format!("&#{};", u32::from(*c))
+            } else {
+                format!("&{named};")
+            }
+        }
+        _ => mark.to_string(),
+    };
+    Edit { start: written.start, end: written.end, replacement }
+}
+
 fn message(style: MarkStyle, house: MarkStyle) -> &'static str {
     macro_rules! m {
         ($style:literal, $house:literal) => {

@@ -64,13 +64,17 @@ The fix moves the comma or period inside the mark."
             }
             let span = Span::new(close.span.start, close.span.end + 1);
             let mark = a.doc.text(close.span);
+            // The edit covers the mark as written, so a mark written `&rdquo;` stays one.
+            let written = a.doc.markup.widen(close.span);
+            let edit = Span::new(written.start, span.end);
+            let replacement = format!("{p}{}", &a.doc.source[written.start..written.end]);
             out.push(
                 Diagnostic::new(self, span, format!("'{p}' outside the closing quotation mark"))
                     .help(format!("US style puts commas and periods inside: {p}{mark}"))
                     .fix(if a.quote_fix_is_safe(q) {
-                        Fix::safe(span, format!("{p}{mark}"))
+                        Fix::safe(edit, replacement)
                     } else {
-                        Fix::unsafe_(span, format!("{p}{mark}"))
+                        Fix::unsafe_(edit, replacement)
                     }),
             );
         }

@@ -59,10 +59,16 @@ changed only by hand."
                         && !w.chars().next().is_some_and(char::is_uppercase);
                     if repeated {
                         let in_quote = a.quote_at(span.start).is_some();
-                        let applicability = if in_quote { Applicability::Unsafe } else { Applicability::Safe };
-                        let fix = Fix {
-                            applicability,
-                            edits: vec![Edit { start: pspan.end, end: span.end, replacement: String::new() }],
+                        let fix = match deletion(a, pspan, span) {
+                            Some(edit) if !in_quote => Fix { applicability: Applicability::Safe, edits: vec![edit] },
+                            edit => Fix {
+                                applicability: Applicability::Unsafe,
+                                edits: vec![edit.unwrap_or(Edit {
+                                    start: pspan.end,
+                                    end: span.end,
+                                    replacement: String::new(),
+                                })],
+                            },
                         };
                         out.push(
                             Diagnostic::new(self, Span::new(pspan.start, span.end), format!("'{w}' repeated"))
@@ -76,6 +82,43 @@ changed only by hand."
         }
         out
     }
+}
+
+/// The deletion that removes one of two repeated words and nothing but words and white
+/// space: the gap and the second word; or, where markup lies between them (a link, a
+/// comment, emphasis), the first word with the white space after it, or the second with
+/// the white space before it, whichever leaves no element emptied. None when every choice
+/// would touch markup.
+fn deletion(a: &Analysis, first: Span, second: Span) -> Option<Edit> {
+    let markup = &a.doc.markup;
+    let prose = a.doc.prose().as_bytes();
+    let gap = Span::new(first.end, second.end);
+    if markup.is_verbatim(gap) {
+        return Some(Edit { start: gap.start, end: gap.end, replacement: String::new() });
+    }
+    let mut after = first.end;
+    while after < second.start && prose[after].is_ascii_whitespace() && markup.is_verbatim(Span::new(after, after + 1))
+    {
+        after += 1;
+    }
+    let mut before = second.start;
+    while before > first.end
+        && prose[before - 1].is_ascii_whitespace()
+        && markup.is_verbatim(Span::new(before - 1, before))
+    {
+        before -= 1;
+    }
+    // A word alone between two pieces of markup is an element's whole text: deleting it
+    // would leave the element empty.
+    let alone = |s: Span| {
+        !markup.is_verbatim(Span::new(s.start.saturating_sub(1), s.start))
+            && s.end < prose.len()
+            && !markup.is_verbatim(Span::new(s.end, s.end + 1))
+    };
+    [Span::new(first.start, after), Span::new(before, second.end)]
+        .into_iter()
+        .find(|s| markup.is_verbatim(*s) && !alone(*s))
+        .map(|s| Edit { start: s.start, end: s.end, replacement: String::new() })
 }
 
 #[cfg(test)]
