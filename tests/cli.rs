@@ -653,3 +653,48 @@ fn explain_unknown_rule_exits_2() {
     assert!(out.stdout.is_empty());
     assert!(out.stderr.contains("no-such-rule"), "{}", out.stderr);
 }
+
+/// The `path:line:col` of a finding in text output, and the seven characters its
+/// underline starts under: `"a.txt:1:5|the the"`.
+fn text_location(out: &str, rule: &str) -> String {
+    let lines: Vec<&str> = out.lines().collect();
+    let header = lines.iter().position(|l| l.contains(&format!("[{rule}]"))).expect("a header");
+    let location = lines[header + 1].rsplit(' ').next().unwrap();
+    let source: Vec<char> = lines[header + 3].chars().collect();
+    let start = lines[header + 4].chars().position(|c| c == '-' || c == '^').expect("an underline");
+    let under: String = source[start..(start + 7).min(source.len())].iter().collect();
+    format!("{location}|{under}")
+}
+
+#[test]
+fn text_output_shows_a_window_of_a_long_line_with_the_right_column() {
+    let dir = TempDir::new("text_output_shows_a_window_of_a_long_line");
+    let lead: String = (0..12_000).map(|i| format!("w{i} ")).collect();
+    let file = dir.write("long.txt", format!("{lead}then the the end.\n"));
+    let out = dir.run(&["check", file, "--color", "never", "--fail-on", "never"]);
+    let location = text_location(&out.stdout, "repeated-word");
+    let column = lead.chars().count() + "then ".len() + 1;
+    assert!(location.starts_with(&format!("long.txt:1:{column}|the the")), "{location}");
+    // Only a window of the line is printed, not its 90,000 bytes.
+    assert!(out.stdout.len() < 2_000, "{} bytes", out.stdout.len());
+}
+
+#[test]
+fn text_output_underlines_the_words_of_a_tab_indented_line() {
+    let dir = TempDir::new("text_output_underlines_the_words_of_a_tab_indented_line");
+    let file = dir.write("tab.txt", "\tThe council approved the the budget.\n");
+    let out = dir.run(&["check", file, "--color", "never", "--fail-on", "never"]);
+    assert_eq!(text_location(&out.stdout, "repeated-word"), "tab.txt:1:23|the the");
+}
+
+#[test]
+fn messages_are_one_line_when_the_words_they_quote_are_not() {
+    let dir = TempDir::new("messages_are_one_line");
+    let file = dir.write("a.txt", "They agreed to\nto meet again on Friday.\n");
+    let out = dir.run(&["check", file, "--format", "json", "--fail-on", "never"]);
+    let json = out.json();
+    let messages: Vec<&str> =
+        json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
+    assert!(!messages.is_empty());
+    assert!(messages.iter().all(|m| !m.contains('\n')), "{messages:?}");
+}

@@ -96,17 +96,34 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding of `rule` at `span`. The message is one line whatever words of the article
+    /// it quotes (a line break in them becomes a space).
     pub fn new(rule: &dyn Rule, span: Span, message: impl Into<Cow<'static, str>>) -> Diagnostic {
-        Diagnostic { rule: rule.id(), severity: rule.severity(), message: message.into(), span, help: None, fix: None }
+        Diagnostic {
+            rule: rule.id(),
+            severity: rule.severity(),
+            message: one_line(message.into()),
+            span,
+            help: None,
+            fix: None,
+        }
     }
     pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
-        self.help = Some(help.into());
+        self.help = Some(one_line(help.into()));
         self
     }
     pub fn fix(mut self, fix: Fix) -> Diagnostic {
         self.fix = Some(fix);
         self
     }
+}
+
+/// A text on one line: each line break, with the blanks around it, becomes one space.
+pub fn one_line(s: Cow<'static, str>) -> Cow<'static, str> {
+    if !s.contains(['\n', '\r']) {
+        return s;
+    }
+    Cow::Owned(s.split(['\n', '\r']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" "))
 }
 
 /// What rules may read besides the analysis: the settings and the confusables checker.
