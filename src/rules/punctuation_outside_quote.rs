@@ -63,7 +63,7 @@ The fix moves the comma or period inside the mark."
                 continue;
             }
             let span = Span::new(close.span.start, close.span.end + 1);
-            let mark = a.doc.text(close.span);
+            let mark = a.doc.text(close.span).trim();
             // The edit covers the mark as written, so a mark written `&rdquo;` stays one.
             let written = a.doc.markup.widen(close.span);
             let edit = Span::new(written.start, span.end);
