@@ -243,8 +243,14 @@ fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) ->
     }
 }
 
-/// The SARIF log of a run.
-pub fn log(reports: &[FileReport], rules: &[RuleMeta], input_errors: &[InputError]) -> Log {
+/// The results of one file.
+pub fn results(report: &FileReport, rules: &[RuleMeta]) -> Vec<SarifResult> {
+    let uri = uri(&super::relative_path(&report.doc.path));
+    report.diagnostics.iter().map(|d| result(report, d, &uri, rules)).collect()
+}
+
+/// The SARIF log of a run, from the results of its files in order.
+pub fn log(results: Vec<SarifResult>, rules: &[RuleMeta], input_errors: &[InputError]) -> Log {
     let descriptors = rules
         .iter()
         .map(|r| ReportingDescriptor {
@@ -256,11 +262,6 @@ pub fn log(reports: &[FileReport], rules: &[RuleMeta], input_errors: &[InputErro
             default_configuration: Configuration { level: level(r.severity) },
         })
         .collect();
-    let mut results = Vec::new();
-    for report in reports {
-        let uri = uri(&super::relative_path(&report.doc.path));
-        results.extend(report.diagnostics.iter().map(|d| result(report, d, &uri, rules)));
-    }
     let notifications = input_errors
         .iter()
         .map(|e| Notification {

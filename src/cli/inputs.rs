@@ -1,0 +1,162 @@
+//! Which files a run reads: paths given, directories walked the way git does, standard
+//! input; and the errors of inputs that cannot be read.
+
+use anyhow::{Context, Result};
+use onrecord::document::{Document, Format};
+use std::path::{Path, PathBuf};
+
+/// A path that could not be checked, and why.
+pub type InputError = (PathBuf, String);
+
+/// Whether a path found by walking a directory is an article.
+pub fn is_article(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("txt" | "md" | "markdown" | "html" | "htm")
+    )
+}
+
+/// `-` on the command line: standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Which files a directory walk keeps.
+#[derive(Default)]
+pub struct Filters {
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Filters {
+    /// The walker's overrides: the exclusions. (Inclusions are not overrides, which would
+    /// let an included file through even when it is hidden or git-ignored.)
+    fn exclusions(&self, root: &Path) -> Result<ignore::overrides::Override> {
+        let mut builder = ignore::overrides::OverrideBuilder::new(root);
+        for glob in &self.exclude {
+            builder.add(&format!("!{glob}")).with_context(|| format!("--exclude {glob}"))?;
+        }
+        Ok(builder.build()?)
+    }
+
+    /// Matches the `--include` globs, relative to `root`.
+    fn inclusions(&self, root: &Path) -> Result<ignore::overrides::Override> {
+        let mut builder = ignore::overrides::OverrideBuilder::new(root);
+        for glob in &self.include {
+            builder.add(glob).with_context(|| format!("--include {glob}"))?;
+        }
+        Ok(builder.build()?)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+}
+
+/// Expand directories (walked the way git does: .gitignore and .ignore respected, hidden
+/// files skipped, `--include`/`--exclude` applied); files named on the command line are
+/// always checked. Paths that do not exist and directories without articles become input
+/// errors. `-` stays as it is: standard input.
+pub fn expand(paths: &[PathBuf], filters: &Filters) -> Result<(Vec<PathBuf>, Vec<InputError>)> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if is_stdin(path) {
+            files.push(path.clone());
+        } else if path.is_dir() {
+            let before = files.len();
+            let walker = ignore::WalkBuilder::new(path).require_git(false).overrides(filters.exclusions(path)?).build();
+            let include = filters.inclusions(path)?;
+            for entry in walker.flatten() {
+                let included = filters.include.is_empty() || include.matched(entry.path(), false).is_whitelist();
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_article(entry.path()) && included {
+                    files.push(entry.into_path());
+                }
+            }
+            files[before..].sort();
+            if files.len() == before {
+                let filtered = if filters.is_empty() { "" } else { " left by --include/--exclude" };
+                errors.push((
+                    path.clone(),
+                    format!("directory contains no articles (.txt, .md, .markdown, .html){filtered}"),
+                ));
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            errors.push((path.clone(), "no such file or directory".to_string()));
+        }
+    }
+    Ok((files, errors))
+}
+
+/// Standard input, read once when `-` is among the inputs.
+pub struct Stdin {
+    /// The name standard input is checked under (`--stdin-filename`, else `-`).
+    pub name: PathBuf,
+    pub bytes: Option<Vec<u8>>,
+}
+
+impl Stdin {
+    /// Read standard input if `files` names it (once at most).
+    pub fn read(files: &[PathBuf], name: Option<&Path>) -> Result<Stdin> {
+        let count = files.iter().filter(|f| is_stdin(f)).count();
+        if count > 1 {
+            anyhow::bail!("`-` (standard input) can be given once");
+        }
+        let bytes = if count == 1 {
+            let mut buf = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).context("reading standard input")?;
+            Some(buf)
+        } else {
+            None
+        };
+        Ok(Stdin { name: name.map_or_else(|| PathBuf::from("-"), Path::to_path_buf), bytes })
+    }
+
+    /// The directory whose onrecord.toml applies to standard input.
+    pub fn dir(&self) -> PathBuf {
+        if is_stdin(&self.name) {
+            PathBuf::from(".")
+        } else {
+            parent_dir(&self.name)
+        }
+    }
+
+    /// The size of an input before it is read.
+    pub fn size(&self, path: &Path) -> u64 {
+        if is_stdin(path) {
+            self.bytes.as_ref().map_or(0, |b| b.len() as u64)
+        } else {
+            std::fs::metadata(path).map_or(0, |m| m.len())
+        }
+    }
+
+    /// Read an input (a file, or `-`) into a document.
+    pub fn document(&self, path: &Path) -> Result<Document, String> {
+        if is_stdin(path) {
+            let bytes = self.bytes.clone().unwrap_or_default();
+            Document::from_bytes(&self.name, bytes, Format::from_path(&self.name)).map_err(|e| e.to_string())
+        } else {
+            onrecord::read_path(path).map_err(|e| e.to_string())
+        }
+    }
+}
+
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+pub fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Report input errors on standard error, one line each.
+pub fn report_errors(errors: &[InputError]) {
+    for (path, message) in errors {
+        eprintln!("onrecord: error: {}: {message}", path.display());
+    }
+}
