@@ -63,6 +63,7 @@ impl Analysis {
         let after = self.doc.prose()[q.span.end..].chars().find(|c| !matches!(c, ',' | '.'));
         let blocks = self.doc.blocks[q.first_block].span.start..self.doc.blocks[q.last_block].span.end;
         q.well_formed(&self.doc)
+            && self.quotes.stopped_at.is_none()
             && !before.is_some_and(|c| marks.contains(&c))
             && !after.is_some_and(|c| marks.contains(&c))
             && !self.quotes.unbalanced.iter().any(|u| blocks.contains(&u.mark.span.start))
@@ -94,8 +95,12 @@ impl TokenCache<'_> {
 }
 
 /// Run the analysis stages on a document.
-pub fn analyze(doc: Document) -> Analysis {
+pub fn analyze(mut doc: Document) -> Analysis {
     let quotes = quotes::find(&doc);
+    // A file of more quote marks than are read is not prose past that point.
+    if let Some(at) = quotes.stopped_at {
+        doc.truncate(at);
+    }
     let mut entities = Entities::build(&doc, &quotes.quotes);
     let attributions = attribution::attribute(&doc, &quotes.quotes, &mut entities);
     Analysis { doc, quotes, entities, attributions }

@@ -288,21 +288,42 @@ fn directories_are_walked_for_articles() {
 
 // ---- large input ------------------------------------------------------------------------
 
+/// A different word of letters for each `i` ("qa", "qb", … "qab"): no digits, which the
+/// repeated-word rule leaves alone, and never an English double ("had had").
+fn letters(mut i: usize) -> String {
+    let mut w = String::from("q");
+    loop {
+        w.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            return w;
+        }
+    }
+}
+
 #[test]
 fn large_article_is_checked_normally() {
     let dir = TempDir::new("large_article_is_checked_normally");
     // No timing here: speed lives in the benches. This checks that ~50 MB is read, split
     // and checked like any article, with every planted problem found at the right place.
     let head = "“The channel will be dredged before winter,” Ana Ruiz Ortega, the harbour board's chair, said.\n\n";
-    let paragraph = "The harbour board met on Tuesday and approved the the plan to dredge the eastern channel \
+    // Each paragraph doubles a different word: identical findings past a cap are counted,
+    // not listed (tested on its own), and this test wants every one listed.
+    let paragraph = |i: usize| {
+        let w = letters(i);
+        format!(
+            "The harbour board met on Tuesday and approved {w} {w} plan to dredge the eastern channel \
 before the winter storms arrive. Officials at the port said the work would take six weeks and cost \
 4.2 million dollars, paid from the reserve fund. Fishermen who use the channel said they had asked \
-for the work since 2019 and welcomed the decision.\n\n";
-    let repeats = (50_000_000 - head.len()) / paragraph.len() + 1;
-    let mut text = String::with_capacity(head.len() + paragraph.len() * repeats);
+for the work since 2019 and welcomed the decision.\n\n"
+        )
+    };
+    let mut text = String::with_capacity(50_100_000);
     text.push_str(head);
-    for _ in 0..repeats {
-        text.push_str(paragraph);
+    let mut repeats = 0;
+    while text.len() < 50_000_000 {
+        text.push_str(&paragraph(repeats));
+        repeats += 1;
     }
     assert!(text.len() >= 50_000_000);
     let file = dir.write("big.txt", &text);
@@ -315,7 +336,8 @@ for the work since 2019 and welcomed the decision.\n\n";
     let last = repeated.last().expect("a repeated word");
     let start = last["start"].as_u64().expect("start") as usize;
     let end = last["end"].as_u64().expect("end") as usize;
-    assert_eq!(&text[start..end], "the the");
+    let w = letters(repeats - 1);
+    assert_eq!(&text[start..end], format!("{w} {w}"));
     assert_eq!(last["line"], 3 + 2 * (repeats - 1), "paragraphs are two lines apart");
 }
 
@@ -325,11 +347,16 @@ fn large_file_among_small_ones_keeps_input_order_in_every_format() {
     // A file over 4 MB is checked on its own and written out finding by finding; the
     // small files around it go through the parallel batches. Output order, counts and
     // bytes must not tell the two paths apart.
-    let paragraph = "The port authority approved the the plan on Tuesday after a long debate.\n\n";
+    let mut big = String::new();
+    let mut repeats = 0;
+    while big.len() < 5_000_000 {
+        let w = letters(repeats);
+        big.push_str(&format!("The port authority approved {w} {w} plan on Tuesday after a long debate.\n\n"));
+        repeats += 1;
+    }
     dir.write("desk/a.txt", WARNING);
-    dir.write("desk/b.txt", paragraph.repeat(5_000_000 / paragraph.len() + 1));
+    dir.write("desk/b.txt", &big);
     dir.write("desk/c.txt", WARNING);
-    let repeats = 5_000_000 / paragraph.len() + 1;
     let files = ["desk/a.txt", "desk/b.txt", "desk/c.txt"];
 
     let out = dir.run(&["check", files[0], files[1], files[2], "--format", "json"]);
@@ -697,4 +724,36 @@ fn messages_are_one_line_when_the_words_they_quote_are_not() {
         json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
     assert!(!messages.is_empty());
     assert!(messages.iter().all(|m| !m.contains('\n')), "{messages:?}");
+}
+
+#[test]
+fn identical_findings_past_the_cap_are_counted_in_one() {
+    let dir = TempDir::new("identical_findings_past_the_cap");
+    let file = dir.write("soup.txt", "Residents said “the plan was late.\n\n".repeat(300));
+    let json = dir.run(&["check", file, "--format", "json", "--fail-on", "never"]).json();
+    let unbalanced: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unbalanced-quote")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(unbalanced.len(), 101, "{unbalanced:?}");
+    assert_eq!(unbalanced[100], "opening “ is never closed (and 199 more like this in this file, not listed)");
+    assert_eq!(json["summary"]["diagnostics"]["error"], 101);
+}
+
+#[test]
+fn a_file_of_quote_marks_is_read_to_a_limit_and_the_others_are_still_checked() {
+    let dir = TempDir::new("a_file_of_quote_marks_is_read_to_a_limit");
+    dir.write("a-soup.txt", "\"“".repeat(150_000));
+    dir.write("b.txt", ERROR);
+    let json = dir.run(&["check", ".", "--format", "json", "--fail-on", "never"]).json();
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    let soup = files[0]["diagnostics"].as_array().unwrap();
+    let last = soup.last().unwrap();
+    assert!(last["message"].as_str().unwrap().starts_with("the rest of the file was not checked"), "{last}");
+    assert_eq!(last["start"], 200_000 / 2 * 4, "after 200,000 marks");
+    assert!(!files[1]["diagnostics"].as_array().unwrap().is_empty());
 }

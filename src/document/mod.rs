@@ -153,6 +153,26 @@ impl Document {
         std::borrow::Cow::Owned(out)
     }
 
+    /// Stop the article at byte `at`: blocks after it are dropped and the block that holds
+    /// it ends there. For a file that is not prose past that point (see
+    /// [`crate::quotes::MAX_MARKS`]): the stages after it read no further.
+    pub fn truncate(&mut self, at: usize) {
+        let keep = self.blocks.partition_point(|b| b.span.start < at);
+        self.blocks.truncate(keep);
+        if let Some(last) = self.blocks.last_mut() {
+            last.span.end = last.span.end.min(at);
+        }
+        let sentences = self.sentences.partition_point(|s| s.span.start < at);
+        self.sentences.truncate(sentences);
+        if let Some(last) = self.sentences.last_mut() {
+            last.span.end = last.span.end.min(at);
+        }
+        if let Some(last) = self.blocks.last_mut() {
+            last.sentences.end = last.sentences.end.min(sentences);
+            last.sentences.start = last.sentences.start.min(last.sentences.end);
+        }
+    }
+
     /// The file's markup as written (tags, comments, Markdown syntax), trimmed, in
     /// order: what a fix must leave as it was.
     pub fn markup_as_written(&self) -> impl Iterator<Item = &str> {

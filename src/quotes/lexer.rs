@@ -91,17 +91,24 @@ fn step(input: &str) -> IResult<&str, (usize, Option<Mark>)> {
     Ok((rest, (skipped.len(), m)))
 }
 
-/// Every quotation mark in `text`, with spans offset by `base`.
-pub fn lex(text: &str, base: usize, out: &mut Vec<MarkToken>) {
+/// The quotation marks in `text`, with spans offset by `base`, at most `limit` of them.
+/// Returns the offset of the first mark left unread when the limit stopped the lexer.
+pub fn lex(text: &str, base: usize, limit: usize, out: &mut Vec<MarkToken>) -> Option<usize> {
     let mut rest = text;
+    let mut taken = 0;
     while let Ok((next, (skipped, m))) = step(rest) {
         let start = base + (text.len() - rest.len()) + skipped;
         let end = base + (text.len() - next.len());
         if let Some(mark) = m {
+            if taken == limit {
+                return Some(start);
+            }
             out.push(MarkToken { mark, span: Span::new(start, end) });
+            taken += 1;
         }
         rest = next;
     }
+    None
 }
 
 #[cfg(test)]
@@ -111,7 +118,7 @@ mod tests {
     #[test]
     fn lexes_every_style() {
         let mut out = Vec::new();
-        lex("a “b” \"c\" ``d'' ‘e’ f's «g»", 10, &mut out);
+        assert_eq!(lex("a “b” \"c\" ``d'' ‘e’ f's «g»", 10, usize::MAX, &mut out), None);
         let marks: Vec<_> = out.iter().map(|t| t.mark).collect();
         use Mark::*;
         assert_eq!(
@@ -131,5 +138,8 @@ mod tests {
             ]
         );
         assert_eq!(out[0].span, Span::new(12, 15));
+        out.clear();
+        assert_eq!(lex("a “b” c", 0, 1, &mut out), Some(6));
+        assert_eq!(out.len(), 1);
     }
 }

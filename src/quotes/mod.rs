@@ -101,9 +101,14 @@ pub struct Quotes {
     /// The article quotes British style: ‘…’ outside, “…” inside.
     pub british: bool,
     pub unbalanced: Vec<Unbalanced>,
-    /// Every double mark, for house-style checks.
-    pub marks: Vec<MarkToken>,
+    /// Where the stage stopped reading marks, in a file with more than [`MAX_MARKS`].
+    pub stopped_at: Option<usize>,
 }
+
+/// Quotation marks read per file. An article has hundreds; a file with more is not prose
+/// (a data dump, a soup of marks), and the rest of it is not read for quotes, so the memory
+/// a file takes stays bounded whatever it holds. [`Quotes::stopped_at`] says where.
+pub const MAX_MARKS: usize = 200_000;
 
 /// Direction of a mark read from its context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,9 +126,11 @@ pub fn find(doc: &Document) -> Quotes {
     let blocks = &doc.blocks;
     let british = british_style(doc);
     out.british = british;
+    let mut budget = MAX_MARKS;
     for (bi, block) in blocks.iter().enumerate() {
         marks.clear();
-        lex(doc.text(block.span), block.span.start, &mut marks);
+        out.stopped_at = lex(doc.text(block.span), block.span.start, budget, &mut marks);
+        budget -= marks.len();
         widen_to_references(doc, &mut marks);
         if british {
             // ‘…’ are the quotes and “…” the quotes within them: swap their roles, and
@@ -197,7 +204,6 @@ pub fn find(doc: &Document) -> Quotes {
                 singles.push(doc, tok, open.is_some(), &mut out.quotes, bi);
                 continue;
             }
-            out.marks.push(tok);
             let dir = direction(doc.prose(), tok);
             match open.take() {
                 Some(mut q) if q.last_block != bi => {
@@ -248,6 +254,12 @@ pub fn find(doc: &Document) -> Quotes {
             first_in_block = false;
             prev_mark_end = tok.span.end;
         }
+        if out.stopped_at.is_some() {
+            // Whether a quote left open here closes is unknown: it is neither a quote nor
+            // a finding.
+            open = None;
+            break;
+        }
         if let Some(q) = open.as_mut() {
             let part = q.parts.last_mut().expect("an open quote has a part");
             part.end = block.span.end;
@@ -279,10 +291,9 @@ pub fn find(doc: &Document) -> Quotes {
         }
         keep
     });
-    out.unbalanced.sort_by_key(|u| u.mark.span.start);
+    out.unbalanced.sort_unstable_by_key(|u| u.mark.span.start);
     // The lists are kept for the whole check: give back what their growth left over.
     out.quotes.shrink_to_fit();
-    out.marks.shrink_to_fit();
     out.unbalanced.shrink_to_fit();
     out
 }

@@ -84,7 +84,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
                             .close
                             .is_some_and(|c| prose[c.span.end..].chars().next().is_some_and(char::is_alphanumeric)));
                 // An unclosed mark anywhere may pair with a rewritten one.
-                let balanced = a.quotes.unbalanced.is_empty();
+                let balanced = a.quotes.unbalanced.is_empty() && a.quotes.stopped_at.is_none();
                 let well_formed = a.quote_fix_is_safe(q) && !single_marks && outside_clear && balanced;
                 let applicability = if well_formed { Applicability::Safe } else { Applicability::Unsafe };
                 let mut edits = vec![mark_edit(a, q.open.span, open)];

@@ -202,7 +202,42 @@ pub fn run(analysis: &Analysis, cx: &Context) -> Vec<Diagnostic> {
     out.sort_unstable_by(|a, b| {
         (a.span.start, a.span.end, a.rule, &a.message).cmp(&(b.span.start, b.span.end, b.rule, &b.message))
     });
+    let mut out = cap_identical(out);
     out.shrink_to_fit();
+    out
+}
+
+/// Findings of one rule with one message kept per file. The rest are counted and the
+/// first of them says how many there were, so a file of mark soup reports a screenful,
+/// not a million lines.
+pub const SAME_FINDINGS_CAP: usize = 100;
+
+fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    use std::collections::HashMap;
+    use std::hash::{Hash, Hasher};
+    // Keyed by a hash of the message: no message is copied. (rule, seen, index of the summary)
+    let mut seen: HashMap<(&'static str, u64), (usize, Option<usize>)> = HashMap::new();
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(list.len().min(4096));
+    for d in list {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        d.message.hash(&mut h);
+        let entry = seen.entry((d.rule, h.finish())).or_insert((0, None));
+        entry.0 += 1;
+        if entry.0 <= SAME_FINDINGS_CAP {
+            out.push(d);
+        } else if entry.1.is_none() {
+            entry.1 = Some(out.len());
+            out.push(d);
+        }
+    }
+    for (count, summary) in seen.into_values() {
+        // The kept one past the cap speaks for the rest.
+        let rest = count.saturating_sub(SAME_FINDINGS_CAP + 1);
+        if let (Some(i), true) = (summary, rest > 0) {
+            let d = &mut out[i];
+            d.message = Cow::Owned(format!("{} (and {rest} more like this in this file, not listed)", d.message));
+        }
+    }
     out
 }
 

@@ -1,4 +1,6 @@
 use super::{Context, Diagnostic, Rule, Severity};
+use crate::document::Span;
+use crate::quotes::MAX_MARKS;
 use crate::Analysis;
 
 /// An opening or closing quotation mark with no partner.
@@ -33,6 +35,15 @@ continues in the next one, which then opens again.
     Work starts on Monday."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
+        let stopped = a.quotes.stopped_at.map(|at| {
+            let span = Span::new(at, at + a.doc.source[at..].chars().next().map_or(0, char::len_utf8));
+            Diagnostic::new(
+                self,
+                span,
+                format!("the rest of the file was not checked: it holds more than {MAX_MARKS} quotation marks"),
+            )
+            .help("a file with this many marks is not an article: check what it holds, or split it")
+        });
         a.quotes
             .unbalanced
             .iter()
@@ -46,6 +57,7 @@ continues in the next one, which then opens again.
                         .help("add the opening mark where the quoted words start, or remove this one")
                 }
             })
+            .chain(stopped)
             .collect()
     }
 }
@@ -65,6 +77,15 @@ mod tests {
         assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
         assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
         assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
+    }
+
+    #[test]
+    fn a_file_of_more_marks_than_are_read_says_where_reading_stopped() {
+        let text = "“a” ".repeat(crate::quotes::MAX_MARKS / 2 + 5);
+        let found = diagnostics(&R, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("not checked"), "{}", found[0].message);
+        assert_eq!(found[0].span.start, "“a” ".len() * (crate::quotes::MAX_MARKS / 2));
     }
 
     #[test]
