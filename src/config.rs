@@ -208,8 +208,7 @@ impl Config {
 
     /// Read and parse an `onrecord.toml`.
     pub fn load(path: &Path) -> Result<Config, Error> {
-        let text =
-            std::fs::read_to_string(path).map_err(|source| Error::Unreadable { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::unreadable(path, &e))?;
         Config::parse(&text, path)
     }
 

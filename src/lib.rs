@@ -108,7 +108,7 @@ pub fn analyze(mut doc: Document) -> Analysis {
 
 /// Read a file from disk into a document (format by extension).
 pub fn read_path(path: &std::path::Path) -> Result<Document, error::Error> {
-    let bytes = std::fs::read(path).map_err(|source| error::Error::Unreadable { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|e| error::Error::unreadable(path, &e))?;
     Document::from_bytes(path, bytes, document::Format::from_path(path))
 }
 

@@ -65,7 +65,8 @@ fn diff_prints_and_does_not_write() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt");
     std::fs::write(&path, BEFORE).unwrap();
-    let (code, out, err) = onrecord(dir.path(), &["check", "a.txt", "--diff"], None);
+    // The exit status follows --fail-on, as `check` without --diff: these are warnings.
+    let (code, out, err) = onrecord(dir.path(), &["check", "a.txt", "--diff", "--fail-on", "warning"], None);
     assert_eq!(code, 1, "{err}");
     assert!(out.starts_with("--- a/a.txt\n+++ b/a.txt\n@@ "), "{out}");
     assert!(
@@ -75,6 +76,8 @@ fn diff_prints_and_does_not_write() {
     std::fs::write(&path, AFTER).unwrap();
     let (code, out, _) = onrecord(dir.path(), &["check", "a.txt", "--diff"], None);
     assert_eq!((code, out.as_str()), (0, ""));
+    let (code, _, _) = onrecord(dir.path(), &["check", "a.txt", "--diff", "--fail-on", "warning"], None);
+    assert_eq!(code, 1, "the doubled word inside the quote is still a warning");
 }
 
 #[test]
@@ -125,9 +128,11 @@ fn fixing_twice_changes_nothing_the_second_time() {
             "{name:?} changed on the second run"
         );
     }
-    // And --diff agrees that nothing is left to fix.
-    let (code, out, _) = onrecord(dir.path(), &["check", ".", "--diff"], None);
-    assert_eq!((code, out.as_str()), (0, ""));
+    // And --diff agrees that nothing is left to fix (the corpus still has errors no fix
+    // removes: the exit status says so, as `check` would).
+    let (code, out, err) = onrecord(dir.path(), &["check", ".", "--diff"], None);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("0 fixes would change 0 files"), "{err}");
 }
 
 /// Fix `text` as a file named `name` and return what the file holds afterwards.

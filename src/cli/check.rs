@@ -143,11 +143,7 @@ pub fn run(mut run: Run, files: &[PathBuf], which: &[usize], mut errors: Vec<Inp
     match run.mode {
         Mode::Diff => {
             eprintln!("onrecord: {fixed} {} would change {changed} {}", plural(fixed, "fix"), plural(changed, "file"));
-            inputs::report_errors(&errors.iter().filter(|(p, _)| !files.contains(p)).cloned().collect::<Vec<_>>());
-            if !errors.is_empty() {
-                return Ok(ExitCode::from(2));
-            }
-            return Ok(if changed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+            return Ok(finish(files, &errors, &counts, run.fail_on));
         }
         Mode::Fix => {
             eprintln!("onrecord: fixed {fixed} {} in {changed} {}", plural(fixed, "finding"), plural(changed, "file"));
@@ -165,14 +161,15 @@ pub fn run(mut run: Run, files: &[PathBuf], which: &[usize], mut errors: Vec<Inp
 fn check_file(run: &Run, emitter: &Emitter, path: &Path, settings: &Settings, alone: bool) -> Result<Done, String> {
     let doc = run.stdin.document(path)?;
     let is_stdin = inputs::is_stdin(path);
-    let (report, original, fixed, notes) = check_one(doc, settings, run.mode);
+    let Checked { report, original, fixed, notes, as_read } = check_one(doc, settings, run.mode);
     if run.mode == Mode::Fix && !is_stdin {
         if let Some(original) = &original {
             fix::write_in_place(path, original, &report.doc.source).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
     let mut done = Done {
-        counts: count(&report.diagnostics),
+        // `--diff` writes nothing: its exit status is that of the files as they are.
+        counts: if run.mode == Mode::Diff { as_read } else { count(&report.diagnostics) },
         rendered: None,
         report: None,
         diff: None,
@@ -208,18 +205,22 @@ fn check_doc(doc: Document, settings: &Settings) -> (onrecord::Analysis, Vec<Dia
     (analysis, diagnostics)
 }
 
-/// Check one document; with fixes, fix it to a fixed point first. Returns the report (of
-/// the fixed text), the text as read when fixes changed it, the number of fixes applied,
-/// and notes on fixes not applied.
-fn check_one(doc: Document, settings: &Settings, mode: Mode) -> (FileReport, Option<String>, usize, Vec<String>) {
+/// Check one document; with fixes, fix it to a fixed point first.
+fn check_one(doc: Document, settings: &Settings, mode: Mode) -> Checked {
     if mode == Mode::Report {
         let (analysis, diagnostics) = check_doc(doc, settings);
-        return (FileReport { doc: analysis.doc, diagnostics }, None, 0, Vec::new());
+        let as_read = count(&diagnostics);
+        let report = FileReport { doc: analysis.doc, diagnostics };
+        return Checked { report, original: None, fixed: 0, notes: Vec::new(), as_read };
     }
     let (path, format) = (doc.path.clone(), doc.format);
     let shown = path.display().to_string();
-    let outcome =
-        fix::fix_all(doc.source.clone(), |text| check_doc(Document::parse(&path, text.to_string(), format), settings));
+    let mut as_read = None;
+    let outcome = fix::fix_all(doc.source.clone(), |text| {
+        let checked = check_doc(Document::parse(&path, text.to_string(), format), settings);
+        as_read.get_or_insert_with(|| count(&checked.1));
+        checked
+    });
     let mut notes = Vec::new();
     for s in &outcome.overlaps {
         notes.push(format!(
@@ -241,7 +242,27 @@ fn check_one(doc: Document, settings: &Settings, mode: Mode) -> (FileReport, Opt
     let fixed = outcome.applied;
     let original = (outcome.source != doc.source).then(|| doc.source.clone());
     let (analysis, diagnostics) = check_doc(Document::parse(&path, outcome.source, format), settings);
-    (FileReport { doc: analysis.doc, diagnostics }, original, fixed, notes)
+    Checked {
+        report: FileReport { doc: analysis.doc, diagnostics },
+        original,
+        fixed,
+        notes,
+        as_read: as_read.unwrap_or_default(),
+    }
+}
+
+/// What checking one document produced.
+struct Checked {
+    /// The report of the text as fixed (as read, when nothing was fixed).
+    report: FileReport,
+    /// The text as read, when fixes changed it.
+    original: Option<String>,
+    /// Fixes applied.
+    fixed: usize,
+    /// Fixes not applied, and why.
+    notes: Vec<String>,
+    /// The findings of the text as read, by severity.
+    as_read: json::Counts,
 }
 
 /// Report input errors not yet printed, and the exit status: 2 for input errors, 1 for
@@ -277,9 +298,9 @@ fn count(diagnostics: &[Diagnostic]) -> json::Counts {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
+    match (n, word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh")) {
+        (1, _) => word.to_string(),
+        (_, true) => format!("{word}es"),
+        (_, false) => format!("{word}s"),
     }
 }

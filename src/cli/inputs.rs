@@ -55,39 +55,80 @@ impl Filters {
 
 /// Expand directories (walked the way git does: .gitignore and .ignore respected, hidden
 /// files skipped, `--include`/`--exclude` applied); files named on the command line are
-/// always checked. Paths that do not exist and directories without articles become input
-/// errors. `-` stays as it is: standard input.
+/// always checked, each once however often it is named. Paths that do not exist, entries
+/// a walk cannot read, directories without articles and things that are not files (a
+/// FIFO, a device) become input errors. `-` stays as it is: standard input.
 pub fn expand(paths: &[PathBuf], filters: &Filters) -> Result<(Vec<PathBuf>, Vec<InputError>)> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if is_stdin(path) {
             files.push(path.clone());
-        } else if path.is_dir() {
-            let before = files.len();
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                errors.push((path.clone(), onrecord::error::io_reason(&e)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let before = (files.len(), errors.len());
             let walker = ignore::WalkBuilder::new(path).require_git(false).overrides(filters.exclusions(path)?).build();
             let include = filters.inclusions(path)?;
-            for entry in walker.flatten() {
+            for entry in walker {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(e) => {
+                        errors.push(walk_error(path, &e));
+                        continue;
+                    }
+                };
                 let included = filters.include.is_empty() || include.matched(entry.path(), false).is_whitelist();
                 if entry.file_type().is_some_and(|t| t.is_file()) && is_article(entry.path()) && included {
                     files.push(entry.into_path());
                 }
             }
-            files[before..].sort();
-            if files.len() == before {
+            files[before.0..].sort();
+            if files.len() == before.0 && errors.len() == before.1 {
                 let filtered = if filters.is_empty() { "" } else { " left by --include/--exclude" };
                 errors.push((
                     path.clone(),
                     format!("directory contains no articles (.txt, .md, .markdown, .html){filtered}"),
                 ));
             }
-        } else if path.exists() {
+        } else if meta.is_file() {
             files.push(path.clone());
         } else {
-            errors.push((path.clone(), "no such file or directory".to_string()));
+            // Reading a FIFO would wait for a writer; a device may never end.
+            errors.push((path.clone(), "not a regular file".to_string()));
         }
     }
+    // A file named twice (or named and found by a walk) is checked once, where it first
+    // appears.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| is_stdin(f) || seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok((files, errors))
+}
+
+/// An entry a directory walk could not read: its path and the reason in words.
+fn walk_error(root: &Path, e: &ignore::Error) -> InputError {
+    let mut path = None;
+    let mut e = e;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path = path.or(Some(p.clone()));
+                e = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
+            ignore::Error::Io(io) => {
+                return (path.unwrap_or_else(|| root.to_path_buf()), onrecord::error::io_reason(io));
+            }
+            other => return (path.unwrap_or_else(|| root.to_path_buf()), other.to_string()),
+        }
+    }
 }
 
 /// Standard input, read once when `-` is among the inputs.

@@ -15,32 +15,36 @@ use std::process::ExitCode;
 
 /// `onrecord rules`.
 pub fn list_rules() -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     for r in rules::registry() {
         let fix = if r.fixable() { "fix" } else { "   " };
-        println!("{:<32} {:<8} {} {}", r.id(), r.severity().as_str(), fix, rules::summary(*r));
+        writeln!(out, "{:<32} {:<8} {} {}", r.id(), r.severity().as_str(), fix, rules::summary(*r))?;
     }
-    println!(
+    writeln!(
+        out,
         "{:<32} {:<8}     {}",
         suppress::UNUSED_SUPPRESSION,
         suppress::UNUSED_SUPPRESSION_SEVERITY.as_str(),
         summary_of(suppress::UNUSED_SUPPRESSION_DOC)
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `onrecord explain RULE`.
 pub fn explain(rule: &str) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     if rule == suppress::UNUSED_SUPPRESSION {
-        println!(
+        writeln!(
+            out,
             "# {rule}\n\nDefault severity: {}\n\n{}",
             suppress::UNUSED_SUPPRESSION_SEVERITY.as_str(),
             suppress::UNUSED_SUPPRESSION_DOC
-        );
+        )?;
         return Ok(ExitCode::SUCCESS);
     }
     match rules::by_id(rule) {
         Some(r) => {
-            println!("# {}\n\nDefault severity: {}\n\n{}", r.id(), r.severity().as_str(), r.doc());
+            writeln!(out, "# {}\n\nDefault severity: {}\n\n{}", r.id(), r.severity().as_str(), r.doc())?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
@@ -85,22 +89,24 @@ pub fn show_config(path: Option<&Path>) -> Result<ExitCode> {
         Some(f) => Config::load(f)?,
         None => Config::default(),
     };
+    let mut out = std::io::stdout().lock();
     match &file {
-        Some(f) => println!("# {}", f.display()),
-        None => println!("# no {} found: defaults", config::FILE_NAME),
+        Some(f) => writeln!(out, "# {}", f.display())?,
+        None => writeln!(out, "# no {} found: defaults", config::FILE_NAME)?,
     }
-    print!("{}", config.to_toml());
+    write!(out, "{}", config.to_toml())?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Analyse the given paths; input errors are printed and make the exit status 2.
-fn analyse_paths(paths: &[PathBuf]) -> (Vec<onrecord::Analysis>, bool) {
-    let (files, errors) = inputs::expand(paths, &Filters::default())
-        .unwrap_or_else(|e| (Vec::new(), vec![(PathBuf::new(), e.to_string())]));
+/// Analyse the given paths (`-` is standard input, read as plain text); input errors are
+/// printed and make the exit status 2.
+fn analyse_paths(paths: &[PathBuf]) -> Result<(Vec<onrecord::Analysis>, bool)> {
+    let (files, errors) = inputs::expand(paths, &Filters::default())?;
     inputs::report_errors(&errors);
+    let stdin = inputs::Stdin::read(&files, None)?;
     let mut failed = !errors.is_empty();
     let mut out = Vec::new();
-    for r in files.par_iter().map(|p| onrecord::read_path(p).map(onrecord::analyze)).collect::<Vec<_>>() {
+    for r in files.par_iter().map(|p| stdin.document(p).map(onrecord::analyze)).collect::<Vec<_>>() {
         match r {
             Ok(a) => out.push(a),
             Err(e) => {
@@ -109,7 +115,7 @@ fn analyse_paths(paths: &[PathBuf]) -> (Vec<onrecord::Analysis>, bool) {
             }
         }
     }
-    (out, failed)
+    Ok((out, failed))
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -139,7 +145,7 @@ pub fn quotes(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
     if paths.is_empty() {
         anyhow::bail!("quotes needs a file or directory, or --jsonl to read standard input");
     }
-    let (analyses, failed) = analyse_paths(paths);
+    let (analyses, failed) = analyse_paths(paths)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for a in &analyses {
@@ -217,7 +223,7 @@ pub fn quotes_jsonl() -> Result<ExitCode> {
 }
 
 pub fn entities(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
-    let (analyses, failed) = analyse_paths(paths);
+    let (analyses, failed) = analyse_paths(paths)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for a in &analyses {
@@ -250,7 +256,7 @@ pub fn entities(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
 }
 
 pub fn sources(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
-    let (analyses, failed) = analyse_paths(paths);
+    let (analyses, failed) = analyse_paths(paths)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut overall = onrecord::sources::Overall::default();

@@ -55,14 +55,23 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 fn run_check(inputs: &Inputs, mode: check::Mode, format: Format, fail_on: args::FailOn) -> Result<ExitCode> {
     let filters = inputs::Filters { include: inputs.include.clone(), exclude: inputs.exclude.clone() };
-    let (files, errors) = inputs::expand(&inputs.paths, &filters)?;
-    let stdin = inputs::Stdin::read(&files, inputs.stdin_filename.as_deref())?;
-    // Settings per file, resolved in order so that each onrecord.toml is read once.
+    let (found, mut errors) = inputs::expand(&inputs.paths, &filters)?;
+    let stdin = inputs::Stdin::read(&found, inputs.stdin_filename.as_deref())?;
+    // Settings per file, resolved in order so that each onrecord.toml is read once. A file
+    // whose onrecord.toml cannot be used is not checked; the configuration's error is an
+    // input error of the run, reported once.
     let mut resolver = settings::Resolver::new(inputs)?;
-    let mut which = Vec::with_capacity(files.len());
-    for f in &files {
-        let dir = if inputs::is_stdin(f) { stdin.dir() } else { inputs::parent_dir(f) };
-        which.push(resolver.settings_for(&dir)?);
+    let (mut files, mut which) = (Vec::with_capacity(found.len()), Vec::with_capacity(found.len()));
+    for f in found {
+        let dir = if inputs::is_stdin(&f) { stdin.dir() } else { inputs::parent_dir(&f) };
+        match resolver.settings_for(&dir) {
+            Ok(i) => {
+                files.push(f);
+                which.push(i);
+            }
+            Err(e) if !errors.contains(&e) => errors.push(e),
+            Err(_) => {}
+        }
     }
     let run = check::Run {
         settings: &resolver.settings,

@@ -2,10 +2,11 @@
 //! the confusables checker built from it and `--confusables`; each distinct file read once.
 
 use super::args::Inputs;
-use super::inputs::absolute;
+use super::inputs::{absolute, InputError};
 use anyhow::Result;
 use onrecord::config::{self, Config};
 use onrecord::confusables::{Checker, ConfusionSets};
+use onrecord::error::Error;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +28,7 @@ pub struct Resolver {
     explicit: Option<PathBuf>,
     cli_sets: Option<String>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
-    by_file: HashMap<Option<PathBuf>, usize>,
+    by_file: HashMap<Option<PathBuf>, Result<usize, InputError>>,
     pub settings: Vec<Settings>,
 }
 
@@ -50,8 +51,9 @@ impl Resolver {
         })
     }
 
-    /// The index of the settings for a file in `dir`.
-    pub fn settings_for(&mut self, dir: &Path) -> Result<usize> {
+    /// The index of the settings for a file in `dir`, or why its onrecord.toml cannot be
+    /// used (named by the configuration file's path; the same error each time it is asked).
+    pub fn settings_for(&mut self, dir: &Path) -> Result<usize, InputError> {
         let file = match &self.explicit {
             Some(f) => Some(f.clone()),
             None => {
@@ -66,24 +68,34 @@ impl Resolver {
                 }
             }
         };
-        if let Some(&i) = self.by_file.get(&file) {
-            return Ok(i);
+        if let Some(known) = self.by_file.get(&file) {
+            return known.clone();
         }
-        let config = match &file {
-            Some(f) => Config::load(f)?,
+        let loaded = self.load(file.as_deref()).map(|settings| {
+            self.settings.push(settings);
+            self.settings.len() - 1
+        });
+        self.by_file.insert(file, loaded.clone());
+        loaded
+    }
+
+    fn load(&self, file: Option<&Path>) -> Result<Settings, InputError> {
+        let config = match file {
+            Some(f) => Config::load(f).map_err(|e| match e {
+                Error::Config { path, message } => (path, message),
+                Error::Unreadable { path, reason } => (path, format!("cannot read: {reason}")),
+                other => (f.to_path_buf(), other.to_string()),
+            })?,
             None => Config::default(),
         };
         let extra = config.confusables.as_text();
         let sets = match (&self.cli_sets, config.confusables.extra.is_empty()) {
             (None, true) => None,
-            (cli, _) => {
-                Some(ConfusionSets::parse(&format!("{}\n{extra}", cli.as_deref().unwrap_or(""))).map_err(|e| {
-                    anyhow::anyhow!("{}: confusion sets: {e}", file.as_deref().unwrap_or(Path::new("-")).display())
-                })?)
-            }
+            (cli, _) => Some(
+                ConfusionSets::parse(&format!("{}\n{extra}", cli.as_deref().unwrap_or("")))
+                    .map_err(|e| (file.unwrap_or(Path::new("-")).to_path_buf(), format!("confusion sets: {e}")))?,
+            ),
         };
-        self.settings.push(Settings { config, checker: sets.as_ref().map(Checker::with_extra) });
-        self.by_file.insert(file, self.settings.len() - 1);
-        Ok(self.settings.len() - 1)
+        Ok(Settings { config, checker: sets.as_ref().map(Checker::with_extra) })
     }
 }

@@ -82,6 +82,9 @@ pub struct Document {
 impl Document {
     /// Read raw bytes: reject binary files and invalid UTF-8 with an error naming the file.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Document, Error> {
+        if is_utf16(&bytes) {
+            return Err(Error::Utf16 { path: path.to_path_buf() });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(Error::Binary { path: path.to_path_buf(), offset });
         }
@@ -195,6 +198,22 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.end <= offset);
         (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
     }
+}
+
+/// UTF-16 text: a UTF-16 byte-order mark, or (without one) text whose every other byte is
+/// NUL, as ASCII text in UTF-16 is.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return false;
+    }
+    let (even, odd): (Vec<u8>, Vec<u8>) = sample.chunks(2).map(|p| (p[0], p[1])).unzip();
+    let nul_share = |half: &[u8]| half.iter().filter(|&&b| b == 0).count() * 10 >= half.len() * 9;
+    let text = |half: &[u8]| half.iter().all(|&b| b != 0 && (b >= 0x20 || matches!(b, b'\n' | b'\r' | b'\t')));
+    (nul_share(&odd) && text(&even)) || (nul_share(&even) && text(&odd))
 }
 
 /// What a reader hands back: the blanked prose (None when it would equal the source),
