@@ -39,3 +39,24 @@ fn readme_lists_every_command() {
         assert!(readme.contains(&format!("onrecord {command}")), "README.md shows `onrecord {command}`");
     }
 }
+
+#[test]
+fn readme_quotes_example_is_what_the_command_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let marker = "For example, `onrecord quotes corpus/src-relayed-quote.txt`";
+    let at = readme.find(marker).expect("README shows a quotes example");
+    let block = &readme[at..];
+    let start = block.find("```text\n").expect("an example block") + "```text\n".len();
+    let example = &block[start..start + block[start..].find("```").expect("the block ends")];
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onrecord"))
+        .args(["quotes", "corpus/src-relayed-quote.txt"])
+        .current_dir(root)
+        .output()
+        .expect("onrecord runs");
+    let printed = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        printed.starts_with(example),
+        "README's quotes example is out of date; the command prints:\n{printed}"
+    );
+}
