@@ -1,5 +1,7 @@
 //! Fuzz the whole check: read the bytes as each format (Document::from_bytes), analyse,
-//! run every rule, render every diagnostic's line and column, and check the spans.
+//! run every rule, render every diagnostic's line and column, and check the spans; then
+//! apply the safe fixes as `--fix` does and check that the markup is untouched and that
+//! fixing the result again changes nothing.
 //!
 //!     cargo +nightly fuzz run check -- -max_total_time=600 -max_len=4096
 //!
@@ -28,6 +30,24 @@ fuzz_target!(|data: &[u8]| {
         }
         for pair in analysis.quotes.quotes.windows(2) {
             assert!(pair[0].span.end <= pair[1].span.start, "quotes overlap: {:?} {:?}", pair[0].span, pair[1].span);
+        }
+        let config = Config::default();
+        let fix = |text: &str| {
+            onrecord::fix::fix_all(text.to_string(), |t| {
+                let doc = Document::parse(Path::new("fuzz"), t.to_string(), format);
+                let (analysis, diagnostics) = onrecord::check(doc, &config, Checker::embedded());
+                let diagnostics = onrecord::suppress::apply(&analysis.doc, diagnostics, &config);
+                (analysis, diagnostics)
+            })
+        };
+        let fixed = fix(source);
+        let after = Document::parse(Path::new("fuzz"), fixed.source.clone(), format);
+        assert!(
+            analysis.doc.markup_as_written().eq(after.markup_as_written()),
+            "a fix changed the markup"
+        );
+        if fixed.converged {
+            assert_eq!(fix(&fixed.source).source, fixed.source, "fixing twice changed the text");
         }
     }
 });
