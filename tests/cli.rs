@@ -717,12 +717,16 @@ fn text_output_underlines_the_words_of_a_tab_indented_line() {
 #[test]
 fn messages_are_one_line_when_the_words_they_quote_are_not() {
     let dir = TempDir::new("messages_are_one_line");
-    let file = dir.write("a.txt", "They agreed to\nto meet again on Friday.\n");
+    // Hard-wrapped copy: the parenthetical the message quotes runs over a line break.
+    let file = dir.write(
+        "a.txt",
+        "“We are worried about the escalation (in\ntensions) with them,” the minister of\nfisheries said on Friday.\n",
+    );
     let out = dir.run(&["check", file, "--format", "json", "--fail-on", "never"]);
     let json = out.json();
     let messages: Vec<&str> =
         json["files"][0]["diagnostics"].as_array().unwrap().iter().map(|d| d["message"].as_str().unwrap()).collect();
-    assert!(!messages.is_empty());
+    assert!(messages.contains(&"parenthetical “(in tensions)” inside a quote"), "{messages:?}");
     assert!(messages.iter().all(|m| !m.contains('\n')), "{messages:?}");
 }
 
