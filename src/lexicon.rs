@@ -28,6 +28,8 @@ struct Lexicon {
     /// Capital or demonym (as written) → country.
     countries: std::collections::HashMap<&'static str, &'static str>,
     country_names: std::collections::HashSet<&'static str>,
+    /// Furniture labels and credit words by kind (data/lexicon/furniture.txt).
+    furniture: Vec<(&'static str, Vec<&'static str>)>,
 }
 
 fn words(data: &'static str) -> HashSet<&'static str> {
@@ -87,6 +89,15 @@ fn multi_word_forms(field: &'static str) -> Vec<&'static str> {
     out
 }
 
+/// `kind: form | form | …` lines.
+fn kinds(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| l.split_once(':'))
+        .map(|(kind, forms)| (kind.trim(), forms.split('|').map(str::trim).filter(|f| !f.is_empty()).collect()))
+        .collect()
+}
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
@@ -108,6 +119,7 @@ fn lexicon() -> &'static Lexicon {
         female_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[female]"),
         countries: countries(include_str!("../data/lexicon/countries.txt")),
         country_names: country_names(include_str!("../data/lexicon/countries.txt")),
+        furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
     })
 }
 
@@ -125,6 +137,22 @@ fn has_lower(set: &HashSet<&'static str>, word: &str) -> bool {
         }
         None => set.contains(word.to_ascii_lowercase().as_str()),
     }
+}
+
+/// What kind of furniture label a line is (`summary`, `note`, `label`), given the line
+/// without its final period or colon, in capitals.
+pub fn furniture_label(line: &str) -> Option<&'static str> {
+    lexicon()
+        .furniture
+        .iter()
+        .filter(|(kind, _)| *kind != "credit")
+        .find(|(_, forms)| forms.iter().any(|f| f.eq_ignore_ascii_case(line)))
+        .map(|(kind, _)| *kind)
+}
+
+/// Whether a short line holds a picture credit ("Getty Images", "AP Photo/…").
+pub fn has_credit(line: &str) -> bool {
+    lexicon().furniture.iter().filter(|(kind, _)| *kind == "credit").flat_map(|(_, f)| f).any(|f| line.contains(f))
 }
 
 /// A verb form that attributes words ("said", "told", "wrote"); case-insensitive.

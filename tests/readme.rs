@@ -55,8 +55,5 @@ fn readme_quotes_example_is_what_the_command_prints() {
         .output()
         .expect("onrecord runs");
     let printed = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(
-        printed.starts_with(example),
-        "README's quotes example is out of date; the command prints:\n{printed}"
-    );
+    assert!(printed.starts_with(example), "README's quotes example is out of date; the command prints:\n{printed}");
 }

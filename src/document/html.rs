@@ -114,7 +114,7 @@ pub(crate) fn read(source: &str) -> Raw {
             (!trimmed.is_empty()).then(|| (kind, Span::new(span.start + lead, span.start + lead + trimmed.len())))
         })
         .collect();
-    Raw { prose: Some(prose), blocks, comments: reader.comments, markup }
+    Raw { prose: Some(prose), blocks, comments: reader.comments, markup, sections: reader.sections }
 }
 
 /// The reader's state between tokens.
@@ -124,6 +124,8 @@ struct Reader {
     comments: Vec<Comment>,
     copied: Vec<std::ops::Range<usize>>,
     references: Vec<Span>,
+    /// Where a new item of the article starts: after an `<hr>`.
+    sections: Vec<usize>,
     /// Open block-level elements, outermost first.
     stack: Vec<&'static str>,
     /// The skipped element we are in, how deeply it nests in itself, and whether it is
@@ -170,7 +172,9 @@ impl Reader {
                 self.stack.truncate(at);
             }
         }
-        if !self_closing && block != "hr" {
+        if block == "hr" {
+            self.sections.push(span.end);
+        } else if !self_closing {
             self.stack.push(block);
         }
         self.run = span.end;

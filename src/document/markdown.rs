@@ -18,6 +18,8 @@ pub(crate) fn read(source: &str) -> Raw {
     let mut comments = Vec::new();
     let mut copied = Vec::new();
     let mut references = Vec::new();
+    // A thematic break (`---`, `***`) starts a new item of the article.
+    let mut sections = Vec::new();
     let mut skip_depth = 0usize; // inside code blocks or metadata
     let mut open: Vec<(BlockKind, usize, bool)> = Vec::new(); // kind, start, has inner paragraph
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
@@ -57,6 +59,7 @@ pub(crate) fn read(source: &str) -> Raw {
                 }
                 copied.push(range);
             }
+            Event::Rule => sections.push(range.end),
             Event::SoftBreak | Event::HardBreak => {
                 if matches!(event, Event::SoftBreak) {
                     copied.push(range.clone());
@@ -81,7 +84,7 @@ pub(crate) fn read(source: &str) -> Raw {
     blocks.dedup_by(|later, earlier| later.1.start < earlier.1.end);
     copied.sort_by_key(|r: &std::ops::Range<usize>| r.start);
     let markup = Markup::from_copied(source.len(), &copied, &references);
-    Raw { prose: Some(prose), blocks, comments, markup }
+    Raw { prose: Some(prose), blocks, comments, markup, sections }
 }
 
 /// Shrink a block span to its non-blank prose; None when nothing is left.

@@ -53,6 +53,9 @@ pub struct Block {
     pub span: Span,
     /// Indices into `Document::sentences`.
     pub sentences: std::ops::Range<usize>,
+    /// Which item of the article the block belongs to: 0 unless separators or timestamps
+    /// divide it into items (a live blog), each of which introduces its people afresh.
+    pub section: usize,
 }
 
 /// A comment in the source that may carry an onrecord directive (Markdown and HTML).
@@ -108,7 +111,8 @@ impl Document {
             .map(|(kind, span)| {
                 let first = sentences.len();
                 segment::sentences(raw.prose.as_deref().unwrap_or(&source), span, &mut sentences);
-                Block { kind, span, sentences: first..sentences.len() }
+                let section = raw.sections.partition_point(|&s| s <= span.start);
+                Block { kind, span, sentences: first..sentences.len(), section }
             })
             .collect();
         let lines = LineIndex::new(&source);
@@ -223,6 +227,8 @@ pub(crate) struct Raw {
     pub blocks: Vec<(BlockKind, Span)>,
     pub comments: Vec<Comment>,
     pub markup: Markup,
+    /// Offsets where a new item of the article starts (a live blog's entries).
+    pub sections: Vec<usize>,
 }
 
 /// Blank a byte range of `prose` to spaces, keeping line breaks.

@@ -6,23 +6,184 @@ use super::{blank, blank_bom, into_string, normalise_line_endings, BlockKind, Ra
 
 pub(crate) fn read(source: &str) -> Raw {
     let bytes = source.as_bytes();
+    let furniture = furniture(source);
     // Most plain text needs no blanking: then the prose is the source itself, not a copy.
-    let copy = bytes.starts_with(&[0xEF, 0xBB, 0xBF]) || bytes.contains(&b'\r') || metadata_prefix(bytes) > 0;
+    let copy = bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.contains(&b'\r')
+        || metadata_prefix(bytes) > 0
+        || !furniture.lines.is_empty();
     let prose = copy.then(|| {
         let mut prose = bytes.to_vec();
         blank_bom(&mut prose);
         normalise_line_endings(&mut prose);
         let meta = metadata_prefix(&prose);
         blank(&mut prose, Span::new(0, meta));
+        for line in &furniture.lines {
+            blank(&mut prose, *line);
+        }
         into_string(prose)
     });
     let blocks = blocks(prose.as_deref().unwrap_or(source));
-    // The byte-order mark and a metadata line are not the article's words.
+    // The byte-order mark, a metadata line and furniture are not the article's words.
     let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
     let meta = metadata_prefix(prose.as_deref().unwrap_or(source).as_bytes());
-    let markup =
-        Markup::from_spans(vec![(Span::new(0, bom), MarkupKind::Markup), (Span::new(0, meta), MarkupKind::Markup)]);
-    Raw { prose, blocks, comments: Vec::new(), markup }
+    let mut spans = vec![(Span::new(0, bom), MarkupKind::Markup), (Span::new(0, meta), MarkupKind::Markup)];
+    spans.extend(furniture.lines.iter().map(|l| (*l, MarkupKind::Markup)));
+    let markup = Markup::from_spans(spans);
+    Raw { prose, blocks, comments: Vec::new(), markup, sections: furniture.sections }
+}
+
+/// Lines of a plain-text export that are not the article's prose, and where its items
+/// begin.
+#[derive(Default)]
+struct Furniture {
+    /// Spans of whole lines to blank: markup and embeds left by a CMS (`<tweet …>`), style
+    /// sheets, separators, timestamps of live items, archive labels ("ABSTRACT.") and the
+    /// summaries or notes they introduce, picture credits, scraped page widgets.
+    lines: Vec<Span>,
+    /// Offsets where a new item starts: after a separator (`___`) or at a timestamp line,
+    /// as in live blogs, whose items each introduce their people afresh.
+    sections: Vec<usize>,
+}
+
+/// What the line-by-line pass is inside of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Story,
+    /// After a summary label, up to the next label or separator.
+    Summary,
+    /// After a note label, up to the end of the next paragraph.
+    Note {
+        seen_text: bool,
+    },
+}
+
+fn furniture(source: &str) -> Furniture {
+    let mut out = Furniture::default();
+    let mut region = Region::Story;
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let span = Span::new(start, start + line.trim_end_matches(['\n', '\r']).len());
+        start += line.len();
+        let text = line.trim();
+        if text.is_empty() {
+            if let Region::Note { seen_text: true } = region {
+                region = Region::Story;
+            }
+            continue;
+        }
+        if is_separator(text) || is_timestamp(text) {
+            out.lines.push(span);
+            out.sections.push(if is_separator(text) { span.end } else { span.start });
+            region = Region::Story;
+            continue;
+        }
+        if let Some(kind) = label(text) {
+            out.lines.push(span);
+            region = match kind {
+                "summary" => Region::Summary,
+                "note" => Region::Note { seen_text: false },
+                _ => Region::Story,
+            };
+            continue;
+        }
+        match region {
+            Region::Summary => {
+                out.lines.push(span);
+                continue;
+            }
+            Region::Note { .. } => {
+                out.lines.push(span);
+                region = Region::Note { seen_text: true };
+                continue;
+            }
+            Region::Story => {}
+        }
+        if is_markup_line(text) || is_style_line(text) || is_credit(text) || is_widget(text) {
+            out.lines.push(span);
+        }
+    }
+    out
+}
+
+/// `___`, `***`, `---`, `===` (three or more, an optional period).
+fn is_separator(text: &str) -> bool {
+    let t = text.trim_end_matches('.');
+    t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '_' | '-' | '*' | '=' | '~' | '•' | '—'))
+}
+
+/// A live item's time on a line of its own: `9:15 p.m.`, `10:02 a.m. ET:`, `8 p.m.`.
+fn is_timestamp(text: &str) -> bool {
+    let t = text.trim_end_matches([':', '.', ' ']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let mut rest = &t[digits..];
+    if let Some(r) = rest.strip_prefix([':', '.']) {
+        if r.len() < 2 || !r.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+            return false;
+        }
+        rest = &r[2..];
+    }
+    let rest = rest.trim_start();
+    let after = ["a.m", "p.m", "am", "pm", "AM", "PM"].iter().find_map(|m| rest.strip_prefix(m));
+    match after {
+        Some(zone) => {
+            let zone = zone.trim_start_matches('.').trim();
+            zone.is_empty() || (zone.len() <= 4 && zone.chars().all(|c| c.is_ascii_uppercase()))
+        }
+        None => false,
+    }
+}
+
+/// An archive or CMS label in capitals on a line of its own: "ABSTRACT.", "FULL TEXT.".
+fn label(text: &str) -> Option<&'static str> {
+    let t = text.trim_end_matches(['.', ':', ' ']);
+    if t.is_empty() || t.chars().any(char::is_lowercase) || !t.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    crate::lexicon::furniture_label(t)
+}
+
+/// A line that is an element of markup a plain-text export kept: `<tweet …>…</tweet>`,
+/// `<div class="…">`.
+fn is_markup_line(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next() == Some('<')
+        && chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        && text.trim_end_matches('.').ends_with('>')
+}
+
+/// A line of a style sheet: `.gmobile {`, `width:100%;`, `}`.
+fn is_style_line(text: &str) -> bool {
+    let t = text.trim_end_matches('.');
+    if t == "}" || t == "{" {
+        return true;
+    }
+    if let Some(selector) = t.strip_suffix('{') {
+        let selector = selector.trim();
+        return !selector.is_empty()
+            && !selector.contains(' ')
+            && selector.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '#' | '-' | '_' | ':'));
+    }
+    t.strip_suffix(';').and_then(|d| d.split_once(':')).is_some_and(|(property, _)| {
+        let property = property.trim();
+        !property.is_empty() && property.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+    })
+}
+
+/// A short line that credits a picture: "Getty Images.", "Bloomberg via Getty Images.".
+fn is_credit(text: &str) -> bool {
+    text.split_whitespace().count() <= 6 && crate::lexicon::has_credit(text)
+}
+
+/// Scraped page chrome: words run together into one ("FlagShareLikeReply…").
+fn is_widget(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let humps = w.as_bytes().windows(2).filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()).count();
+        humps >= 3
+    })
 }
 
 /// Length of a leading run of `key value` pairs whose values look like dates or times
@@ -117,6 +278,26 @@ fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
     // The first line of a story, alone above the rest with no end punctuation and in
     // headline grammar (few articles, no past auxiliary), is its headline however long:
     // "Japan, Vietnam leaders agree to fast-track …, Tokyo says".
+    if let [(kind @ BlockKind::Paragraph, span), (BlockKind::Paragraph, next), ..] = out.as_mut_slice() {
+        let line = &prose[span.start..span.end];
+        // A short first line above a longer paragraph is the headline, whatever it ends
+        // with (some exports give every headline a period), unless it reads as narrative:
+        // headlines speak in the present ("says", "to meet"), not "said" or "was".
+        let count = |s: &str| s.split_whitespace().count();
+        let words = count(line);
+        let narrative = line
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+            .any(|w| matches!(w.as_str(), "said" | "told" | "was" | "were" | "had"));
+        if !line.contains('\n')
+            && words <= 18
+            && count(&prose[next.start..next.end]) > words
+            && !narrative
+            && !line.starts_with(['"', '“', '‘', '\''])
+        {
+            *kind = BlockKind::Heading;
+        }
+    }
     if let [(kind @ BlockKind::Paragraph, span), _, ..] = out.as_mut_slice() {
         let line = &prose[span.start..span.end];
         let words = || line.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
@@ -241,6 +422,60 @@ mod tests {
     fn hard_wrapped_paragraph_is_one_block() {
         let text = "The council voted on Tuesday to close the old bridge for\nrepairs that are expected to take most of the summer, the\nmayor said.";
         assert_eq!(kinds(text).len(), 1);
+    }
+
+    #[test]
+    fn a_short_first_line_is_the_headline_even_with_a_period() {
+        let k = kinds("Council backs the harbour plan.\n\nThe city council approved the dredging plan on Tuesday after a long debate.\n");
+        assert_eq!(k[0].0, BlockKind::Heading);
+        // Narrative is not a headline, however short.
+        let k = kinds(
+            "Okafor said the plant would close.\n\nThe plant employs 300 people in the valley and more at its port.\n",
+        );
+        assert_eq!(k[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn furniture_lines_are_blanked_and_items_are_sections() {
+        let text = "Vote count begins.\n\nABSTRACT.\n\nA look at the count, which Ruiz leads.\n\nFULL TEXT.\n\n\
+                    The count began at nine, officials said on Monday night.\n\n\
+                    <tweet id=\"1\">“We won,” a voter wrote</tweet>.\n\n___.\n\n9:15 p.m.\n\n\
+                    Ana Ruiz spoke to supporters in the square.\n\nGetty Images.\n\n.gmobile {\n\n  width:100%;\n\n}\n";
+        let raw = read(text);
+        let prose = raw.prose.as_deref().expect("furniture is blanked in a copy");
+        for gone in [
+            "ABSTRACT",
+            "A look at the count",
+            "FULL TEXT",
+            "<tweet",
+            "We won",
+            "___",
+            "9:15",
+            "Getty",
+            "gmobile",
+            "width",
+        ] {
+            assert!(!prose.contains(gone), "{gone} left in {prose:?}");
+        }
+        let blocks: Vec<&str> = raw.blocks.iter().map(|(_, s)| &text[s.start..s.end]).collect();
+        assert_eq!(
+            blocks,
+            [
+                "Vote count begins.",
+                "The count began at nine, officials said on Monday night.",
+                "Ana Ruiz spoke to supporters in the square."
+            ]
+        );
+        assert_eq!(raw.sections.len(), 2, "a separator and a timestamp start items");
+        assert!(raw.sections.iter().all(|&s| s < text.find("Ana Ruiz").unwrap()));
+        // Prose that only looks like furniture stays.
+        for line in [
+            "UPDATE on the vote: counting goes on.",
+            "“DIVISIVE AND WRONG,” the sign read.",
+            "At 9:15 p.m. the polls closed.",
+        ] {
+            assert_eq!(read(line).prose.as_deref().unwrap_or(line), line);
+        }
     }
 
     #[test]
