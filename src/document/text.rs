@@ -265,11 +265,19 @@ fn lines(prose: &str) -> Vec<Option<Span>> {
 fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
     let mut out = Vec::new();
     let mut chunk: Vec<Span> = Vec::new();
-    for line in lines(prose).into_iter().chain(std::iter::once(None)) {
+    let mut first = true;
+    let lines = lines(prose);
+    for (i, line) in lines.iter().copied().chain(std::iter::once(None)).enumerate() {
         match line {
             Some(span) => chunk.push(span),
             None if !chunk.is_empty() => {
-                paragraphs(prose, &chunk, &mut out);
+                let more = lines[i.min(lines.len())..].iter().any(Option::is_some);
+                if first && more && is_headline_and_deck(prose, &chunk) {
+                    out.extend(chunk.iter().map(|s| (BlockKind::Heading, *s)));
+                } else {
+                    paragraphs(prose, &chunk, &mut out);
+                }
+                first = false;
                 chunk.clear();
             }
             None => {}
@@ -285,14 +293,10 @@ fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
         // headlines speak in the present ("says", "to meet"), not "said" or "was".
         let count = |s: &str| s.split_whitespace().count();
         let words = count(line);
-        let narrative = line
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-            .any(|w| matches!(w.as_str(), "said" | "told" | "was" | "were" | "had"));
         if !line.contains('\n')
             && words <= 18
             && count(&prose[next.start..next.end]) > words
-            && !narrative
+            && !is_narrative(line)
             && !line.starts_with(['"', '“', '‘', '\''])
         {
             *kind = BlockKind::Heading;
@@ -315,6 +319,28 @@ fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
         }
     }
     out
+}
+
+/// The first lines of a story, a headline and its deck with no blank line between
+/// ("Win could help X make case vs. Y;" above "Underdog sees prospect …"): two or three
+/// short lines, the first in headline grammar.
+fn is_headline_and_deck(prose: &str, chunk: &[Span]) -> bool {
+    let count = |s: &Span| prose[s.start..s.end].split_whitespace().count();
+    let head = &prose[chunk[0].start..chunk[0].end];
+    (2..=3).contains(&chunk.len())
+        && count(&chunk[0]) <= 18
+        && chunk.iter().all(|s| count(s) <= 25)
+        && !is_narrative(head)
+        && !head.starts_with(['"', '“', '‘', '\''])
+        && !ends_sentence(head)
+        && chunk[1..].iter().all(|s| prose[s.start..].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A line that tells a story in the past ("said", "was"): headlines speak in the present.
+fn is_narrative(line: &str) -> bool {
+    line.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .any(|w| matches!(w.as_str(), "said" | "told" | "was" | "were" | "had"))
 }
 
 /// Split a run of non-blank lines into paragraphs. Hard-wrapped text (every line but the
