@@ -28,6 +28,14 @@ struct Lexicon {
     /// Capital or demonym (as written) → country.
     countries: std::collections::HashMap<&'static str, &'static str>,
     country_names: std::collections::HashSet<&'static str>,
+    /// Group words: parties, faiths, peoples (data/lexicon/groups.txt).
+    groups: HashSet<&'static str>,
+    /// Place names that are not people: countries, states, regions, large cities.
+    places: HashSet<&'static str>,
+    /// The most frequent US surnames (data/lexicon/surnames_us.txt).
+    surnames: HashSet<&'static str>,
+    /// US given names with who bears them (data/lexicon/given_names_us.txt).
+    us_names: std::collections::HashMap<&'static str, &'static str>,
     /// Furniture labels and credit words by kind (data/lexicon/furniture.txt).
     furniture: Vec<(&'static str, Vec<&'static str>)>,
 }
@@ -120,6 +128,14 @@ fn lexicon() -> &'static Lexicon {
         countries: countries(include_str!("../data/lexicon/countries.txt")),
         country_names: country_names(include_str!("../data/lexicon/countries.txt")),
         furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
+        groups: words(include_str!("../data/lexicon/groups.txt")),
+        surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
+        places: kinds(include_str!("../data/lexicon/places.txt")).into_iter().flat_map(|(_, names)| names).collect(),
+        us_names: include_str!("../data/lexicon/given_names_us.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .collect(),
     })
 }
 
@@ -248,14 +264,43 @@ pub fn given_name_gender(word: &str) -> Option<Pronoun> {
     } else if lex.female_names.contains(word) {
         Some(Pronoun::She)
     } else {
-        None
+        match lex.us_names.get(word) {
+            Some(&"male") => Some(Pronoun::He),
+            Some(&"female") => Some(Pronoun::She),
+            _ => None,
+        }
     }
 }
 
 /// A family name written first in its own tradition (Chinese, Korean, Vietnamese).
 /// A common given name ("Mustafa", "Ana", "Ji-hoon"), compared as written.
 pub fn is_given_name(word: &str) -> bool {
-    lexicon().given_names.contains(word)
+    lexicon().given_names.contains(word) || lexicon().us_names.contains_key(word)
+}
+
+/// One of the most frequent US surnames ("Park", "Brown", "Young"), as written.
+pub fn is_common_surname(word: &str) -> bool {
+    lexicon().surnames.contains(word)
+}
+
+/// A word that names a group, never one person: a party, a faith, a people
+/// ("Republicans", "Muslims", "GOP"); case-sensitive, possessive allowed.
+pub fn is_group_word(word: &str) -> bool {
+    let word = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+    lexicon().groups.contains(word)
+}
+
+/// A place that is not a person: a country, US state, region or large city, as written
+/// ("North Korea", "Nevada", "Asia"); data/lexicon/places.txt (GeoNames).
+pub fn is_place(name: &str) -> bool {
+    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    lexicon().places.contains(name) || lexicon().country_names.contains(name)
+}
+
+/// How common a word is in English text, per million words (lower-cased first); 0 for a
+/// word the embedded counts do not list.
+pub fn per_million(word: &str) -> f64 {
+    crate::confusables::Checker::embedded().model().per_million(&word.to_lowercase())
 }
 pub fn is_family_first(word: &str) -> bool {
     lexicon().family_first.contains(word)

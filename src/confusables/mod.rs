@@ -271,6 +271,12 @@ impl Model {
         self.map.get(w.as_bytes()).copied().unwrap_or(0)
     }
 
+    /// How common a word is in English text, per million words (0 for a word the data
+    /// does not list); `w` in lower case.
+    pub fn per_million(&self, w: &str) -> f64 {
+        self.unigram(w) as f64 * 1e6 / self.unigram_total
+    }
+
     fn bigram(&self, a: &str, b: &str) -> u64 {
         let mut buf = [0u8; 2 * MAX_WORD + 1];
         let n = a.len() + 1 + b.len();

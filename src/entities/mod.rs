@@ -103,6 +103,8 @@ pub struct Entities {
 /// A capitalised run of words in the narrative, with the titles before it.
 #[derive(Clone, Debug)]
 struct Run {
+    /// A place, party, people or acronym: never a person, never a misspelt surname.
+    non_person: bool,
     block: usize,
     /// Span of title and descriptor words before the name, if any.
     title: Option<Span>,
@@ -164,7 +166,7 @@ impl Entities {
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
             .iter()
-            .filter(|r| !short_body(r))
+            .filter(|r| !short_body(r) && !r.non_person)
             .filter(|r| {
                 let multi = r.text.contains(' ');
                 // One-name people ("Brazilian winger Tavinho") need a person's title,
@@ -200,8 +202,16 @@ impl Entities {
         ents.index_forms();
         // Pass 2: every run becomes a mention of a person, or a body.
         for run in &runs {
+            // A place or group word still names a person the article introduced with it
+            // ("João Vitor Albuquerque" … "Albuquerque said").
             let Some(id) = ents.person_for(&run.text, run.span.start) else {
-                if !ents.add_body(doc, run) && !run.text.contains(' ') {
+                // A lone capitalised word that matches no one may misspell a surname,
+                // unless it is an ordinary word, a place or a group.
+                if !ents.add_body(doc, run)
+                    && !run.text.contains(' ')
+                    && !run.non_person
+                    && lexicon::per_million(&run.text) < 10.0
+                {
                     ents.loose.push((run.span, run.text.clone()));
                 }
                 continue;
@@ -663,6 +673,11 @@ fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
                     || (names::is_particle(w) && next_is_name(doc, toks, j))
                 {
                     j += 1;
+                    // "Ted Cruz's Super PAC", "North Carolina's Ada Fisher": a possessive
+                    // after the first word ends the name; what follows is another.
+                    if w.ends_with("'s") || w.ends_with("’s") {
+                        break;
+                    }
                 } else {
                     break;
                 }
@@ -684,6 +699,11 @@ fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
 /// Strip leading titles from a run, gather descriptor words before it and an appositive
 /// after it, and weigh the evidence that it names a person.
 fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -> Option<Run> {
+    // A common word capitalised only because it starts the sentence ("Leading Democrats
+    // said", "Even Latino voters") is not part of a name.
+    let sentence_start = start == 0 || toks[start - 1].kind == crate::attribution::tokens::TokKind::Break;
+    let start =
+        if sentence_start && end - start >= 2 && is_common_opener(word(doc, &toks[start])) { start + 1 } else { start };
     let words: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
     // Titles, possessives ("Kenya's") and a leading nationality ("the American Rachel
     // Ostrowski") come before the name. A demonym counts only at the start of a run
@@ -695,7 +715,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             || ((w.ends_with("'s") || w.ends_with("’s")) && i + 1 < words.len())
             || (i == 0 && words.len() >= 3 && names::is_demonym(w))
     });
-    let name_start = start + last_title.map_or(0, |k| k + 1);
+    let name_start = start + last_title.map_or(0, |k| k + 1).max(place_or_group_prefix(&words));
     if name_start >= end {
         return None;
     }
@@ -723,7 +743,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let (title, title_words) = match title_start {
         Some(ts) => {
             let words: Vec<String> = toks[ts..name_start].iter().map(|t| word(doc, t).to_string()).collect();
-            (Some(Span::new(toks[ts].span.start, toks[name_start - 1].span.end)), words)
+            // "Mr. Obama": a courtesy title is the house's second reference, not an
+            // introduction.
+            let courtesy = words.iter().all(|w| names::is_courtesy_title(w));
+            let span = (!courtesy).then(|| Span::new(toks[ts].span.start, toks[name_start - 1].span.end));
+            (span, if courtesy { Vec::new() } else { words })
         }
         None => (None, Vec::new()),
     };
@@ -826,7 +850,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     } else {
         (toks[name_start].span.start, text)
     };
+    // A place, a party, a people or an acronym is never a person ("North Korea",
+    // "Senate Republicans", "GOP", "Virginia Democratic").
+    let non_person = !given && name_words.iter().all(|w| is_non_person_word(w)) || lexicon::is_place(&text);
     Some(Run {
+        non_person,
         block: bi,
         title,
         title_words,
@@ -848,6 +876,50 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         span: Span::new(span_start, toks[end - 1].span.end),
         text,
     })
+}
+
+/// A capitalised common word at a sentence start that is no part of a name: frequent in
+/// English text and not a given name or a title ("Leading", "Plus", "Even").
+fn is_common_opener(w: &str) -> bool {
+    !lexicon::is_given_name(w)
+        && !lexicon::is_common_surname(w)
+        && !lexicon::is_family_first(w)
+        && !lexicon::is_title(w)
+        && !names::is_particle(&w.to_lowercase())
+        && lexicon::per_million(w) >= 20.0
+}
+
+/// How many leading words of a run are a place or a group before a name ("Virginia
+/// Democratic", "South Carolina Republican Tim Scott", "Latino Republicans"): at most all
+/// but the last. A given name followed by a name is a name ("Virginia Foxx").
+fn place_or_group_prefix(words: &[&str]) -> usize {
+    let mut k = 0;
+    'outer: while k + 1 < words.len() {
+        for n in (1..=3.min(words.len() - 1 - k)).rev() {
+            let phrase = words[k..k + n].join(" ");
+            let given = n == 1 && lexicon::is_given_name(words[k]) && !is_non_person_word(words[k + 1]);
+            if lexicon::is_place(&phrase) && !given {
+                k += n;
+                continue 'outer;
+            }
+        }
+        if lexicon::is_group_word(words[k]) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+/// A word that never names a person: a group, a place, a demonym or an acronym.
+fn is_non_person_word(w: &str) -> bool {
+    let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+    lexicon::is_group_word(bare)
+        || lexicon::is_place(bare)
+        || lexicon::country_of(bare).is_some()
+        || bare.strip_suffix('s').is_some_and(|b| lexicon::country_of(b).is_some())
+        || (bare.chars().count() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
 }
 
 /// Capitalised last words that make a name a place or an organisation, not a person.

@@ -145,6 +145,12 @@ const NOT_NAMES: &[&str] = &[
     "Within",
 ];
 
+/// A courtesy title: the second reference of some houses ("Mr. Obama"), never an
+/// introduction.
+pub fn is_courtesy_title(word: &str) -> bool {
+    matches!(word, "Mr." | "Mrs." | "Ms." | "Miss" | "Mx." | "Mr" | "Mrs" | "Ms" | "Messrs." | "Mmes.")
+}
+
 pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word.to_ascii_lowercase().as_str()) && word.chars().next().is_some_and(char::is_lowercase)
         || word.starts_with("al-")
