@@ -761,6 +761,19 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             lexicon::is_title(w) && !lexicon::is_body_noun(w) && w.chars().all(char::is_lowercase)
         }
         && toks.get(end).is_some_and(|t| t.is_punct(','));
+    // The role set off before the name is its title for the introduction: "Hanbit
+    // Turbine's chief executive, Park Ji-hoon, said" introduces him as much as a title.
+    let title = match (title, role_before_comma) {
+        (None, true) => {
+            let first = (start.saturating_sub(8)..start - 1)
+                .rev()
+                .take_while(|&k| toks[k].is_word())
+                .last()
+                .unwrap_or(start - 2);
+            Some(Span::new(toks[first].span.start, toks[start - 1].span.end))
+        }
+        (title, _) => title,
+    };
     let has_person_title = role_before_comma
         || title_words.iter().any(|w| {
             (lexicon::is_title(w) && !lexicon::is_body_noun(w)) || (names::is_demonym(w) && end - name_start >= 2)
