@@ -32,6 +32,8 @@ struct Lexicon {
     groups: HashSet<&'static str>,
     /// Place names that are not people: countries, states, regions, large cities.
     places: HashSet<&'static str>,
+    /// Nouns a surname modifies without naming the person (data/lexicon/name_modifiers.txt).
+    name_modifiers: HashSet<&'static str>,
     /// The most frequent US surnames (data/lexicon/surnames_us.txt).
     surnames: HashSet<&'static str>,
     /// US given names with who bears them (data/lexicon/given_names_us.txt).
@@ -130,6 +132,7 @@ fn lexicon() -> &'static Lexicon {
         furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
         groups: words(include_str!("../data/lexicon/groups.txt")),
         surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
+        name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
         places: kinds(include_str!("../data/lexicon/places.txt")).into_iter().flat_map(|(_, names)| names).collect(),
         us_names: include_str!("../data/lexicon/given_names_us.txt")
             .lines()
@@ -276,6 +279,12 @@ pub fn given_name_gender(word: &str) -> Option<Pronoun> {
 /// A common given name ("Mustafa", "Ana", "Ji-hoon"), compared as written.
 pub fn is_given_name(word: &str) -> bool {
     lexicon().given_names.contains(word) || lexicon().us_names.contains_key(word)
+}
+
+/// A lowercase noun a surname modifies without naming the person ("administration" in
+/// "the Obama administration").
+pub fn is_name_modifier(word: &str) -> bool {
+    lexicon().name_modifiers.contains(word)
 }
 
 /// One of the most frequent US surnames ("Park", "Brown", "Young"), as written.

@@ -33,11 +33,20 @@ Introduce the person at the first reference and use the surname afterwards."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for e in a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        for e in &people {
+            let surname = e.surname.as_deref().unwrap_or("");
+            // Two people of one family in the story ("Bill and Hillary Clinton"): the
+            // surname alone may be either, and is no introduction problem of one of them.
+            let family = people
+                .iter()
+                .any(|p| p.name != e.name && p.surname.as_deref() == Some(surname) && !p.mentions.is_empty());
+            if family {
+                continue;
+            }
             // The introduction is the first mention with a given name and a surname, not
             // necessarily the fullest form (an obituary gives the birth name late).
             let text_of = |m: &crate::entities::Mention| a.doc.text(Span::new(m.start, m.end));
-            let surname = e.surname.as_deref().unwrap_or("");
             let Some(first_full) = e.mentions.iter().find(|m| {
                 !m.in_heading
                     && matches!(m.kind, MentionKind::Full | MentionKind::Surname)
@@ -46,11 +55,17 @@ Introduce the person at the first reference and use the surname afterwards."
             }) else {
                 continue;
             };
-            for m in e
-                .mentions
-                .iter()
-                .filter(|m| m.kind == MentionKind::Surname && !m.in_heading && m.start < first_full.start)
-            {
+            let section = |m: &crate::entities::Mention| a.doc.blocks[m.block].section;
+            for m in e.mentions.iter().filter(|m| {
+                m.kind == MentionKind::Surname
+                    && !m.in_heading
+                    && m.start < first_full.start
+                    // A live blog's items run newest first: a later item's introduction
+                    // is no introduction for this one.
+                    && section(m) == section(first_full)
+                    && !titled(a, m.start)
+                    && !modifier(a, m.start, m.end)
+            }) {
                 let (line, _) = a.doc.lines.line_col(&a.doc.source, first_full.start);
                 out.push(
                     Diagnostic::new(
@@ -66,6 +81,28 @@ Introduce the person at the first reference and use the surname afterwards."
     }
 }
 
+/// A surname after a title or courtesy title ("President Obama", "Mrs. Clinton", "Sen.
+/// Cruz"): an introduction many house styles accept for a public figure.
+fn titled(a: &Analysis, start: usize) -> bool {
+    let block_start = a.doc.block_at(start).map_or(start, |b| a.doc.blocks[b].span.start);
+    a.doc.prose()[block_start..start].split_whitespace().next_back().is_some_and(|w| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        crate::lexicon::is_title(w) || crate::entities::names::is_courtesy_title(w)
+    })
+}
+
+/// A surname used as a modifier ("the Obama administration", "a Clinton ally", "Koch
+/// brothers"): no mention of the person. A possessive is one ("Okonkwo's team").
+fn modifier(a: &Analysis, start: usize, end: usize) -> bool {
+    let text = a.doc.text(Span::new(start, end));
+    if text.ends_with("'s") || text.ends_with("’s") {
+        return false;
+    }
+    let next = a.doc.prose()[end..].split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    crate::lexicon::is_name_modifier(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::SurnameBeforeIntroduction as R;
@@ -77,5 +114,13 @@ mod tests {
         assert_flags(&R, text, "Okafor");
         // near misses
         assert_count(&R, "“It is over,” said Chidi Okafor, director of the plant.\n\nOkafor said it would close.", 0);
+        // a title before the surname, a surname as a modifier, a family
+        assert_count(&R, "Gov. Okafor said the plant would close.\n\nChidi Okafor, the governor, spoke on Monday.", 0);
+        assert_count(&R, "The Okafor administration said the plant would close.\n\nChidi Okafor spoke on Monday.", 0);
+        assert_count(
+            &R,
+            "Okafor said the plant would close.\n\nChidi Okafor and his wife, Ngozi Okafor, spoke on Monday.",
+            0,
+        );
     }
 }
