@@ -296,6 +296,11 @@ fn find_cues(
             continue;
         }
         let word = w(doc, t);
+        // Capitalised inside a sentence, a speech verb's form is a name's word: "the
+        // United States", "Islamic State", "The Washington Post".
+        if i > unit.start && word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         // "the storm warning", "a gale warning": a noun after a determiner, not a verb.
         if word.ends_with("ing") && i > unit.start {
             let det = |k: usize| {
