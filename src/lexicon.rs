@@ -34,6 +34,8 @@ struct Lexicon {
     places: HashSet<&'static str>,
     /// Nouns a surname modifies without naming the person (data/lexicon/name_modifiers.txt).
     name_modifiers: HashSet<&'static str>,
+    /// Words that make a speech verb before them a participle (data/lexicon/reduced_relatives.txt).
+    reduced_relatives: HashSet<&'static str>,
     /// The most frequent US surnames (data/lexicon/surnames_us.txt).
     surnames: HashSet<&'static str>,
     /// US given names with who bears them (data/lexicon/given_names_us.txt).
@@ -132,6 +134,7 @@ fn lexicon() -> &'static Lexicon {
         furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
         groups: words(include_str!("../data/lexicon/groups.txt")),
         surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
+        reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
         name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
         places: kinds(include_str!("../data/lexicon/places.txt")).into_iter().flat_map(|(_, names)| names).collect(),
         us_names: include_str!("../data/lexicon/given_names_us.txt")
@@ -285,6 +288,11 @@ pub fn is_given_name(word: &str) -> bool {
 /// "the Obama administration").
 pub fn is_name_modifier(word: &str) -> bool {
     lexicon().name_modifiers.contains(word)
+}
+
+/// A word after a speech verb that makes the verb a participle ("reported missing").
+pub fn is_reduced_relative(word: &str) -> bool {
+    lexicon().reduced_relatives.contains(word)
 }
 
 /// One of the most frequent US surnames ("Park", "Brown", "Young"), as written.

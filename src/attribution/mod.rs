@@ -301,6 +301,10 @@ fn find_cues(
         if i > unit.start && word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        // "two people reported missing": a participle, not a cue.
+        if toks.get(i + 1).is_some_and(|n| n.is_word() && lexicon::is_reduced_relative(w(doc, n))) {
+            continue;
+        }
         // "the storm warning", "a gale warning": a noun after a determiner, not a verb.
         if word.ends_with("ing") && i > unit.start {
             let det = |k: usize| {
@@ -922,6 +926,29 @@ fn attribute_quote(
         return a;
     }
     if partial && !at_start {
+        // A phrase quoted inside a sentence with no speech verb is the words of the
+        // sentence's subject when that is a person: "Moore thanked him for “stepping
+        // up”", "He offered “my thoughts and prayers”".
+        // Not across a colon, a semicolon or a dash (another clause), nor for the title of
+        // a work set off by commas ("won the prize for “Het Zoutjaar,” a novel about …").
+        let clause_break = toks[unit.start..qt].iter().any(|t| t.is_punct(':') || t.is_punct(';') || t.is_punct('—'));
+        let appositive_title = (toks.get(qt + 1).is_some_and(|t| t.is_punct(',')) || text.ends_with(','))
+            && text
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt)
+            .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She)))
+            .filter(|_| !clause_break && !appositive_title)
+        {
+            let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            if kind == SourceType::NamedPerson {
+                a.speaker = speaker;
+                a.entity = entity;
+                a.source_type = kind;
+                a.speaker_span = Some(np.span);
+                a.link = Link::Sentence;
+            }
+        }
         return a;
     }
     if let Some(p) = para {

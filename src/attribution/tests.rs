@@ -283,3 +283,26 @@ fn hypothetical_speech_is_not_a_claim() {
     let got = claims("The ministry will announce the results on Monday.");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn a_phrase_quoted_in_a_sentence_is_its_subject_s_words() {
+    assert_eq!(
+        one("Mayor Ana Ruiz thanked the volunteers for “stepping up when nobody else would.”"),
+        Some("Ana Ruiz".into())
+    );
+    assert_eq!(one("Ana Ruiz spoke on Monday. She offered “my thoughts and prayers.”"), Some("Ana Ruiz".into()));
+    // Not across a colon, nor a work's title set off by commas.
+    assert_eq!(one("Ana Ruiz put the question plainly: who pays for the “world-class terminal”?"), None);
+    assert_eq!(one("Novelist Ana Ruiz won the prize on Saturday for “Salt Year,” a book about a fishing town."), None);
+}
+
+#[test]
+fn new_speech_verbs_and_what_is_not_one() {
+    assert_eq!(one("“We are not done,” Ana Ruiz continued."), Some("Ana Ruiz".into()));
+    assert_eq!(one("“That was a disgrace,” Senator Ana Ruiz fumed on Tuesday."), Some("Ana Ruiz".into()));
+    // A capitalised verb form is a name's word; a participle is no cue.
+    assert_eq!(one("Ana Ruiz said that the United States has become a “dumping ground.”"), Some("Ana Ruiz".into()));
+    let doc =
+        Document::parse("t.txt".as_ref(), "Crews searched for two people reported missing.".to_string(), Format::Text);
+    assert!(crate::analyze(doc).attributions.cues.is_empty());
+}
