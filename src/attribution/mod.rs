@@ -1050,7 +1050,13 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     {
         return true;
     }
-    if qt > 0 && toks[qt - 1].is_word() && is_title_noun(w(doc, &toks[qt - 1])) {
+    // "the film “Night Train”": a title starts in capitals; "the program “worse than
+    // amnesty”" is a characterisation.
+    if qt > 0
+        && toks[qt - 1].is_word()
+        && is_title_noun(w(doc, &toks[qt - 1]))
+        && text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    {
         return true;
     }
     let text = text.trim_end_matches([',', '.', ';', ':']);

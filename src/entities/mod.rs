@@ -427,6 +427,12 @@ impl Entities {
             if span.end < floor {
                 break;
             }
+            // A sentence whose subject is the same pronoun ("She appeared to imply that
+            // Trump … than Clinton") is about the same person: its objects are not
+            // candidates; look further back.
+            if si < here && starts_with_pronoun(doc, span, pronoun) {
+                continue;
+            }
             let lo = self.index.partition_point(|m| m.0 < span.start);
             let hi = offset.min(span.end);
             let first = self.index[lo..]
@@ -513,6 +519,15 @@ impl Entities {
         e.mentions
             .insert(pos, Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
     }
+}
+
+/// Whether a sentence opens with `pronoun` as its subject (after a short introductory
+/// phrase set off by a comma at most).
+fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
+    let text = doc.text(span);
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    lexicon::pronoun(first) == Some(pronoun)
 }
 
 /// Start of the entity's last mention (pronouns excluded) at or before `offset`.
