@@ -927,8 +927,8 @@ fn attribute_quote(
     }
     if partial && !at_start {
         // A phrase quoted inside a sentence with no speech verb is the words of the
-        // sentence's subject when that is a person: "Moore thanked him for “stepping
-        // up”", "He offered “my thoughts and prayers”".
+        // sentence's subject: "Moore thanked him for “stepping up”", "He offered “my
+        // thoughts and prayers”", "A 2014 House report found “no evidence …”".
         // Not across a colon, a semicolon or a dash (another clause), nor for the title of
         // a work set off by commas ("won the prize for “Het Zoutjaar,” a novel about …").
         let clause_break = toks[unit.start..qt].iter().any(|t| t.is_punct(':') || t.is_punct(';') || t.is_punct('—'));
@@ -936,12 +936,24 @@ fn attribute_quote(
             && text
                 .split_whitespace()
                 .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
-        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt)
-            .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She)))
-            .filter(|_| !clause_break && !appositive_title)
+        // A person is credited with any phrase but a lone capitalised word (a nickname,
+        // "known as “Bel”"); a name the article does not know as a person's is credited
+        // with nothing ("Pickets chanted …"); a body, a document or a group with a phrase
+        // of three words or more that starts in lower case (not a label, "a “Level 3: Go
+        // Now” order").
+        let lowercase = text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+        let pronoun = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
+        let name = |n: &Np| matches!(n.kind, NpKind::Name(_));
+        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt).filter(|_| !clause_break && !appositive_title)
         {
             let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
-            if kind == SourceType::NamedPerson {
+            let person = kind == SourceType::NamedPerson && (pronoun(&np) || name(&np));
+            let credited = if person {
+                words >= 2 || lowercase
+            } else {
+                !name(&np) && !pronoun(&np) && words >= 3 && lowercase
+            };
+            if speaker.is_some() && credited {
                 a.speaker = speaker;
                 a.entity = entity;
                 a.source_type = kind;
