@@ -404,29 +404,40 @@ def first_name_clash(ssig, gsig):
             and len(ssig[-2]) > 1 and len(gsig[-2]) > 1)
 
 
-def name_part(source):
-    """The part of a Source that names: "X, a senior fellow at Y," -> "X";
-    "Y's chief executive, X," -> "X". Parentheses are dropped; then the first comma part
-    whose significant words are all capitalised and whose last word is, else the whole."""
+def name_parts(source):
+    """The parts of a Source that name: "X, a senior fellow at Y," -> ["X"];
+    "Y's chief executive, X," -> ["X"]; "the director of the FBI, James B. Comey," ->
+    both parts (an appositive names the same one). Parentheses are dropped; then every
+    comma part whose significant words are all capitalised and whose last word is, else
+    the whole."""
     source = re.sub(r"\([^)]*\)?", " ", source)
     parts = [p for p in source.split(",") if p.strip()]
     if len(parts) < 2:
-        return source
+        return [source]
+    named = []
     for part in parts:
         words, caps = name_words(part)
         sig = [c for w, c in zip(words, caps) if w in significant(words)]
         if sig and all(sig) and caps[-1]:
-            return part
-    return source
+            named.append(part)
+    return named or [source]
+
+
+def name_part(source):
+    """The first naming part of a Source (see name_parts)."""
+    return name_parts(source)[0]
 
 
 def name_match(speaker, source):
-    """The speaker-name rule of the module docstring; "A and B" matches either part."""
+    """The speaker-name rule of the module docstring; "A and B" matches either part, and
+    a name set off by commas matches as well as the phrase it stands beside."""
     if not speaker or not source:
         return False
-    source = name_part(source)
-    parts = re.split(r"\s+(?:and|&)\s+", source)
-    return any(name_match_one(speaker, s) for s in [source] + (parts if len(parts) > 1 else []))
+    for part in name_parts(source):
+        parts = re.split(r"\s+(?:and|&)\s+", part)
+        if any(name_match_one(speaker, s) for s in [part] + (parts if len(parts) > 1 else [])):
+            return True
+    return False
 
 
 def name_match_one(speaker, source):

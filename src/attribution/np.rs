@@ -589,7 +589,17 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     // Skip "Over the weekend," / "In the call," / "Earlier this month,".
     if let Some(comma) = (start..verb).find(|&i| toks[i].is_punct(',')) {
         let first = toks.get(start).map(|t| w(doc, t)).unwrap_or("");
-        if comma - start <= 5 && (first.chars().next().is_some_and(char::is_uppercase) && is_intro_word(first)) {
+        // "Weighing in on the race, former Gov. …", "Reached by phone, Bennett …": a
+        // participle opens a phrase that is not the subject, however long.
+        let participle = first.len() > 4
+            && (first.ends_with("ing") || first.ends_with("ed"))
+            && !names::is_name_word(&first.to_lowercase())
+            && crate::lexicon::given_name_gender(first).is_none();
+        let limit = if participle || matches!(first, "As" | "At" | "In" | "On" | "After" | "During") { 15 } else { 5 };
+        if comma - start <= limit
+            && first.chars().next().is_some_and(char::is_uppercase)
+            && (is_intro_word(first) || participle || first == "As")
+        {
             s = comma + 1;
         }
     }
