@@ -342,7 +342,10 @@ fn find_cues(
         if subject.is_none() {
             subject = np::clause_subject(doc, toks, unit.start, i);
         }
-        if subject.is_none() {
+        // A participle opening the sentence ("Asked about Clinton, she replied") has its
+        // subject after the comma, never the words right after it.
+        let opening_participle = i == unit.start && (word.ends_with("ing") || word.ends_with("ed"));
+        if subject.is_none() && !opening_participle {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
         let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);

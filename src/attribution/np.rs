@@ -540,6 +540,12 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
 /// another clause joined by ", and"/", but" (unless "who" follows), and after 40 tokens.
 pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option<Np> {
     let np = before(doc, toks, verb, floor)?;
+    // A subject pronoun right before the verb is its subject: a "who" clause before it
+    // belongs to an object of the opening phrase ("Asked whether Trump, who …, would win,
+    // she replied").
+    if matches!(np.kind, NpKind::Pronoun(_)) {
+        return Some(np);
+    }
     let start = (floor..verb).rev().find(|&k| toks[k].span.start <= np.span.start)?;
     let lo = start.saturating_sub(40).max(floor);
     let mut k = start;

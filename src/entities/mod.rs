@@ -441,7 +441,12 @@ impl Entities {
                 .filter(|m| m.1 <= hi)
                 .map(|m| (m.2, m.0))
                 .find(|&(id, _)| fits(&self.entities[id], pronoun));
-            if let Some((id, _)) = first {
+            if let Some((id, at)) = first {
+                // "Asked about her own vote in the event that Clinton …, she replied": a
+                // pronoun of the same gender before the name already points back past it.
+                if si == here && mentions_pronoun(&doc.prose()[span.start..at], pronoun) {
+                    continue;
+                }
                 return Some((id, span.start));
             }
         }
@@ -528,6 +533,16 @@ fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     lexicon::pronoun(first) == Some(pronoun)
+}
+
+/// Whether a stretch of text holds a form of the pronoun ("her", "his", "him").
+fn mentions_pronoun(text: &str, pronoun: Pronoun) -> bool {
+    let forms: &[&str] = match pronoun {
+        Pronoun::He => &["he", "him", "his", "himself"],
+        Pronoun::She => &["she", "her", "hers", "herself"],
+        _ => return false,
+    };
+    text.split(|c: char| !c.is_alphabetic()).any(|w| forms.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }
 
 /// Start of the entity's last mention (pronouns excluded) at or before `offset`.
