@@ -5,6 +5,10 @@
 //! an unknown key or rule id is an error that names the file, line and column.
 //!
 //! ```toml
+//! [groups]
+//! style = "on"                         # "info" (default), "on" (each rule at its own
+//! drafts = "off"                       # severity), "off", or one severity for all
+//!
 //! [rules]
 //! loaded-attribution-verb = "off"      # or "info", "warning", "error"
 //!
@@ -158,9 +162,35 @@ pub struct Names {
     pub accept: Vec<String>,
 }
 
+/// A group's setting: info (the default: every rule of the group reports at info, which
+/// does not fail a check), on (each rule at its own severity), off, or one severity for
+/// all its rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupSetting {
+    Off,
+    #[default]
+    Info,
+    On,
+    Warning,
+    Error,
+}
+
+/// `[groups]`: the opt-in rule groups (`onrecord rules` shows each rule's group).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Groups {
+    /// Sourcing and wording judgments: loaded verbs, vague and anonymous sources, relays,
+    /// one-sided sourcing.
+    pub style: GroupSetting,
+    /// Checks for unedited copy: late introductions, ambiguous pronouns, …
+    pub drafts: GroupSetting,
+}
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
+    pub groups: Groups,
     pub rules: BTreeMap<String, RuleSetting>,
     pub style: Style,
     pub confusables: Confusables,
@@ -215,6 +245,27 @@ impl Config {
     /// Whether `id` may appear in `[rules]`: a rule of the registry or `unused-suppression`.
     pub fn is_rule_id(id: &str) -> bool {
         crate::rules::by_id(id).is_some() || id == crate::suppress::UNUSED_SUPPRESSION
+    }
+
+    /// The severity a rule runs at, or None when it is off: its own setting in `[rules]`,
+    /// else its group's in `[groups]` (info unless set), or `default` in the core group.
+    pub fn severity_of(&self, id: &str, group: crate::rules::RuleGroup, default: Severity) -> Option<Severity> {
+        use crate::rules::RuleGroup;
+        if let Some(setting) = self.rule(id) {
+            return setting.severity();
+        }
+        let group = match group {
+            RuleGroup::Core => return Some(default),
+            RuleGroup::Style => self.groups.style,
+            RuleGroup::Drafts => self.groups.drafts,
+        };
+        match group {
+            GroupSetting::Off => None,
+            GroupSetting::On => Some(default),
+            GroupSetting::Info => Some(Severity::Info),
+            GroupSetting::Warning => Some(Severity::Warning),
+            GroupSetting::Error => Some(Severity::Error),
+        }
     }
 
     /// The setting for a rule, or None when the file does not set it.

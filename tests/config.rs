@@ -204,3 +204,61 @@ fn standard_input_with_a_file_name() {
     assert_eq!(rules.iter().filter(|r| *r == "repeated-word").count(), 2, "{out}");
     assert_eq!(findings(&out)[0].0, "-");
 }
+
+/// (rule, severity) of every finding of one file.
+fn severities(json: &str) -> Vec<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+fn groups_report_at_info_until_turned_on_or_off_and_a_rule_setting_wins() {
+    let text = "The minister insisted the budget was balanced.\n\nThe council approved the the budget on Monday.\n";
+    let run = |config: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        write(&dir.path().join("onrecord.toml"), config);
+        write(&dir.path().join("a.txt"), text);
+        let (code, out, err) =
+            onrecord(dir.path(), &["check", "a.txt", "--format", "json", "--fail-on", "never"], None);
+        assert_eq!(code, 0, "{err}");
+        severities(&out)
+    };
+    let loaded =
+        |found: &[(String, String)]| found.iter().find(|(r, _)| r == "loaded-attribution-verb").map(|(_, s)| s.clone());
+    // The core rule reports at its own severity whatever the groups say.
+    let default = run("");
+    assert_eq!(loaded(&default).as_deref(), Some("info"), "{default:?}");
+    assert!(default.contains(&("repeated-word".to_string(), "warning".to_string())));
+    assert_eq!(loaded(&run("[groups]\nstyle = \"on\"\n")).as_deref(), Some("warning"));
+    assert_eq!(loaded(&run("[groups]\nstyle = \"error\"\n")).as_deref(), Some("error"));
+    assert_eq!(loaded(&run("[groups]\nstyle = \"off\"\n")), None);
+    assert_eq!(
+        loaded(&run("[groups]\nstyle = \"off\"\n[rules]\nloaded-attribution-verb = \"warning\"\n")).as_deref(),
+        Some("warning")
+    );
+    // An unknown group is an error that names it.
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("onrecord.toml"), "[groups]\npedantic = \"on\"\n");
+    write(&dir.path().join("a.txt"), text);
+    let (code, _, err) = onrecord(dir.path(), &["check", "a.txt"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("pedantic") && err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn rules_and_explain_show_the_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, out, _) = onrecord(dir.path(), &["rules"], None);
+    let line =
+        |id: &str| out.lines().find(|l| l.starts_with(id)).unwrap_or_else(|| panic!("{id} in {out}")).to_string();
+    assert!(line("loaded-attribution-verb ").contains(" style "), "{out}");
+    assert!(line("surname-before-introduction ").contains(" drafts "), "{out}");
+    assert!(line("repeated-word ").contains(" core "), "{out}");
+    let (_, out, _) = onrecord(dir.path(), &["explain", "vague-attribution"], None);
+    assert!(out.contains("Group: style (reports at info by default"), "{out}");
+}

@@ -6,14 +6,20 @@ use std::path::Path;
 const START: &str = "<!-- rules:start -->";
 const END: &str = "<!-- rules:end -->";
 
-/// The rule table as README shows it: id, default severity, whether it offers safe fixes,
-/// and the first line of its doc.
+/// The rule table as README shows it: id, group, default severity, whether it offers safe
+/// fixes, and the first line of its doc.
 fn rule_table() -> String {
-    let mut table = String::from("| Rule | Default severity | Safe fix | What it flags |\n|---|---|---|---|\n");
+    let mut table =
+        String::from("| Rule | Group | Default severity | Safe fix | What it flags |\n|---|---|---|---|---|\n");
     for rule in onrecord::rules::registry() {
         let fix = if rule.fixable() { "yes" } else { "no" };
         let summary = onrecord::rules::summary(*rule).trim().replace('|', "\\|");
-        table.push_str(&format!("| `{}` | {} | {fix} | {summary} |\n", rule.id(), rule.severity().as_str()));
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {fix} | {summary} |\n",
+            rule.id(),
+            rule.group().as_str(),
+            rule.severity().as_str()
+        ));
     }
     table
 }

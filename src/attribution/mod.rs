@@ -947,15 +947,11 @@ fn attribute_quote(
         let lowercase = text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
         let pronoun = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
         let name = |n: &Np| matches!(n.kind, NpKind::Name(_));
-        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt).filter(|_| !clause_break && !appositive_title)
-        {
+        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt).filter(|_| !clause_break && !appositive_title) {
             let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
             let person = kind == SourceType::NamedPerson && (pronoun(&np) || name(&np));
-            let credited = if person {
-                words >= 2 || lowercase
-            } else {
-                !name(&np) && !pronoun(&np) && words >= 3 && lowercase
-            };
+            let credited =
+                if person { words >= 2 || lowercase } else { !name(&np) && !pronoun(&np) && words >= 3 && lowercase };
             if speaker.is_some() && credited {
                 a.speaker = speaker;
                 a.entity = entity;

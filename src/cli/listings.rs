@@ -18,13 +18,22 @@ pub fn list_rules() -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     for r in rules::registry() {
         let fix = if r.fixable() { "fix" } else { "   " };
-        writeln!(out, "{:<32} {:<8} {} {}", r.id(), r.severity().as_str(), fix, rules::summary(*r))?;
+        writeln!(
+            out,
+            "{:<32} {:<8} {:<7} {} {}",
+            r.id(),
+            r.severity().as_str(),
+            r.group().as_str(),
+            fix,
+            rules::summary(*r)
+        )?;
     }
     writeln!(
         out,
-        "{:<32} {:<8}     {}",
+        "{:<32} {:<8} {:<7}     {}",
         suppress::UNUSED_SUPPRESSION,
         suppress::UNUSED_SUPPRESSION_SEVERITY.as_str(),
+        "core",
         summary_of(suppress::UNUSED_SUPPRESSION_DOC)
     )?;
     Ok(ExitCode::SUCCESS)
@@ -44,7 +53,20 @@ pub fn explain(rule: &str) -> Result<ExitCode> {
     }
     match rules::by_id(rule) {
         Some(r) => {
-            writeln!(out, "# {}\n\nDefault severity: {}\n\n{}", r.id(), r.severity().as_str(), r.doc())?;
+            let group = match r.group() {
+                rules::RuleGroup::Core => "core (on by default)".to_string(),
+                g => format!(
+                    "{0} (reports at info by default; `[groups] {0} = \"on\"` for its own severity)",
+                    g.as_str()
+                ),
+            };
+            writeln!(
+                out,
+                "# {}\n\nDefault severity: {}\nGroup: {group}\n\n{}",
+                r.id(),
+                r.severity().as_str(),
+                r.doc()
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
@@ -63,7 +85,13 @@ fn summary_of(doc: &'static str) -> &'static str {
 pub fn rule_catalogue() -> Vec<sarif::RuleMeta> {
     let mut out: Vec<sarif::RuleMeta> = rules::registry()
         .iter()
-        .map(|r| sarif::RuleMeta { id: r.id(), summary: rules::summary(*r), doc: r.doc(), severity: r.severity() })
+        .map(|r| sarif::RuleMeta {
+            id: r.id(),
+            summary: rules::summary(*r),
+            doc: r.doc(),
+            // The severity it reports at by default: its own in the core group, else info.
+            severity: if r.group() == rules::RuleGroup::Core { r.severity() } else { onrecord::rules::Severity::Info },
+        })
         .collect();
     out.push(sarif::RuleMeta {
         id: suppress::UNUSED_SUPPRESSION,

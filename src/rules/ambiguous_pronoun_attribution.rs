@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::attribution::np::NpKind;
 use crate::lexicon::Pronoun;
 use crate::Analysis;
@@ -12,6 +12,9 @@ impl Rule for AmbiguousPronounAttribution {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "An attribution by pronoun when more than one person fits it.

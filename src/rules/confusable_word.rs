@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, Severity};
 use std::borrow::Cow;
 
 use crate::document::{tokens, BlockKind, Format, Span};
@@ -13,6 +13,9 @@ impl Rule for ConfusableWord {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "A real word that is wrong in its context.

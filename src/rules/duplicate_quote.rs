@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::Analysis;
 use std::collections::HashMap;
 
@@ -35,6 +35,9 @@ impl Rule for DuplicateQuote {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "The same quoted passage used twice in one article.

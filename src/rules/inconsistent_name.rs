@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::entities::{names, EntityKind, MentionKind};
@@ -18,6 +18,9 @@ impl Rule for InconsistentName {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "One person's name spelled two ways.

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Fix, Rule, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
 use crate::attribution::np::w;
 use crate::lexicon;
 use crate::Analysis;
@@ -48,6 +48,9 @@ impl Rule for LoadedAttributionVerb {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
         "An attribution verb that takes a side: claimed, admitted, insisted, conceded.

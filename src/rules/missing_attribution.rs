@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::attribution::Link;
 use crate::Analysis;
 
@@ -11,6 +11,9 @@ impl Rule for MissingAttribution {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "A direct quote with no speaker.

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Fix, Rule, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
 use crate::document::{BlockKind, Span};
 use crate::Analysis;
 
@@ -11,6 +11,9 @@ impl Rule for MissingTerminalPunctuation {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "A paragraph that ends without a period, question mark or exclamation mark.

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::attribution::SourceType;
 use crate::document::Span;
 use crate::lexicon;
@@ -17,6 +17,9 @@ impl Rule for OneSidedSourcing {
     }
     fn severity(&self) -> Severity {
         Severity::Info
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
         "Article level: a single source carries the story.

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::Analysis;
 
 /// A person's words known only through another party's readout or statement.
@@ -10,6 +10,9 @@ impl Rule for RelayedQuote {
     }
     fn severity(&self) -> Severity {
         Severity::Info
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
         "A person's words known only through another party's readout or statement.

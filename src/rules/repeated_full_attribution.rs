@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
 use crate::Analysis;
@@ -12,6 +12,9 @@ impl Rule for RepeatedFullAttribution {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "A person re-introduced with full name and title after the first reference.

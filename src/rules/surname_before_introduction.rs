@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
 use crate::Analysis;
@@ -12,6 +12,9 @@ impl Rule for SurnameBeforeIntroduction {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
         "A surname used alone before the person is introduced.

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::lexicon;
@@ -13,6 +13,9 @@ impl Rule for UnexplainedAnonymousSource {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
         "An unnamed source with no reason given for the anonymity.

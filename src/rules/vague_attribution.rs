@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
 use crate::attribution::np::{w, NpKind};
 use crate::document::Span;
 use crate::Analysis;
@@ -12,6 +12,9 @@ impl Rule for VagueAttribution {
     }
     fn severity(&self) -> Severity {
         Severity::Warning
+    }
+    fn group(&self) -> RuleGroup {
+        RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
         "A claim credited to a source no reader can identify.
