@@ -720,7 +720,7 @@ fn messages_are_one_line_when_the_words_they_quote_are_not() {
     // Hard-wrapped copy: the parenthetical the message quotes runs over a line break.
     let file = dir.write(
         "a.txt",
-        "“We are worried about the escalation (in\ntensions) with them,” the minister of\nfisheries said on Friday.\n",
+        "“We are worried about what the talks mean for the escalation (in\ntensions) with our neighbours,” Fisheries Minister Ana Ruiz said\non Friday after the meeting in the capital had ended.\n",
     );
     let out = dir.run(&["check", file, "--format", "json", "--fail-on", "never"]);
     let json = out.json();

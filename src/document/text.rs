@@ -60,6 +60,7 @@ enum Region {
 
 fn furniture(source: &str) -> Furniture {
     let mut out = Furniture::default();
+    pull_quotes(source, &mut out);
     let mut region = Region::Story;
     let mut start = 0;
     for line in source.split_inclusive('\n') {
@@ -104,6 +105,40 @@ fn furniture(source: &str) -> Furniture {
         }
     }
     out
+}
+
+/// Pull quotes a web page repeats from its story, exported as paragraphs wrapped in
+/// straight marks: a quote with the speaker's name on a line of its own under it
+/// (`"We won.\nJane Roe."`), or a sentence of the story repeated whole (`"On Sunday, the
+/// senator raised $20 million."`). They are page furniture: the story has the words.
+fn pull_quotes(source: &str, out: &mut Furniture) {
+    let mut start = 0;
+    for para in source.split("\n\n") {
+        let span = Span::new(start, start + para.len());
+        start += para.len() + 2;
+        let text = para.trim();
+        // The whole paragraph is one quote: its only marks open and close it, so no
+        // attribution stands outside them.
+        if !text.starts_with('"') || !text.trim_end_matches('.').ends_with('"') || text.matches('"').count() != 2 {
+            continue;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let name_line = |l: &str| {
+            let words = l.split_whitespace().count();
+            (1..=8).contains(&words) && l.chars().next().is_some_and(char::is_uppercase) && !l.contains(['“', '”'])
+        };
+        let boxed = lines.len() == 2 && name_line(lines[1]);
+        // A repeated sentence: its first words, past the mark, occur elsewhere in the story.
+        let repeated = lines.len() == 1 && {
+            let inner = text.trim_start_matches('"');
+            let probe: String = inner.chars().take(48).collect();
+            probe.chars().count() >= 24 && source.matches(probe.as_str()).count() >= 2
+        };
+        if boxed || repeated {
+            let lead = para.len() - para.trim_start().len();
+            out.lines.push(Span::new(span.start + lead, span.start + lead + text.len()));
+        }
+    }
 }
 
 /// `___`, `***`, `---`, `===` (three or more, an optional period).

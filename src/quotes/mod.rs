@@ -132,6 +132,8 @@ pub fn find(doc: &Document) -> Quotes {
         out.stopped_at = lex(doc.text(block.span), block.span.start, budget, &mut marks);
         budget -= marks.len();
         widen_to_references(doc, &mut marks);
+        // 6’2” and 5'11": feet and inches, not quotation marks.
+        marks.retain(|t| !is_inch_mark(doc.prose(), t));
         if british {
             // ‘…’ are the quotes and “…” the quotes within them: swap their roles, and
             // drop the apostrophes (haven’t, It’s) before pairing.
@@ -296,6 +298,23 @@ pub fn find(doc: &Document) -> Quotes {
     out.quotes.shrink_to_fit();
     out.unbalanced.shrink_to_fit();
     out
+}
+
+/// A double mark that ends a height or a length in feet and inches ("6’2”", "5'11\"").
+fn is_inch_mark(prose: &str, t: &MarkToken) -> bool {
+    if !matches!(t.mark, Mark::CurlyClose | Mark::Straight) {
+        return false;
+    }
+    let before = prose[..t.span.start].as_bytes();
+    let inches = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&inches) {
+        return false;
+    }
+    let rest = &prose[..t.span.start - inches];
+    let Some(feet_mark) = rest.chars().next_back().filter(|c| matches!(c, '\'' | '’' | '′')) else {
+        return false;
+    };
+    rest[..rest.len() - feet_mark.len_utf8()].chars().next_back().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A mark decoded from an HTML character reference (`&rdquo;`) spans the whole reference

@@ -114,3 +114,11 @@ fn unclosed_quote_ends_where_its_attribution_starts() {
     assert_eq!(texts(src), vec!["When I called, Okafor said he was busy,", "So I waited."]);
     assert_eq!(unbalanced(src), 0);
 }
+
+#[test]
+fn feet_and_inches_are_not_quotation_marks() {
+    assert_eq!(unbalanced("The 6’2” forward scored twice, the coach said."), 0);
+    assert_eq!(unbalanced("He is 5'11\" tall and fast, the scout said."), 0);
+    // A quote that ends after a number still closes.
+    assert_eq!(unbalanced("“We won 2-1,” she said. “It was 90.”"), 0);
+}

@@ -1,4 +1,5 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::attribution::SourceType;
 use crate::document::Span;
 use crate::Analysis;
 
@@ -34,7 +35,17 @@ because the editor must first check whether the words were the speaker's."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for q in &a.quotes.quotes {
+        for (q, at) in a.quotes.quotes.iter().zip(&a.attributions.quotes) {
+            // Written words keep their own parentheses: an email, a report, a post, a
+            // sign. Only words someone said can have had words put into them, and only
+            // a quote with a speech verb or a speaker is known to be said.
+            let written = matches!(at.source_type, SourceType::Document | SourceType::SocialMedia)
+                || at.cue.as_deref().is_some_and(|c| {
+                    matches!(c, "wrote" | "writes" | "write" | "tweeted" | "posted" | "read" | "reads" | "published")
+                });
+            if written || (at.speaker.is_none() && at.cue.is_none()) {
+                continue;
+            }
             for part in &q.parts {
                 let text = a.doc.text(*part);
                 let mut from = 0;
@@ -44,8 +55,11 @@ because the editor must first check whether the words were the speaker's."
                     };
                     from = close + 1;
                     let inner = &text[open + 1..close];
-                    // (1) list markers and (s) plurals are not insertions.
-                    if inner.chars().count() <= 2 || inner.trim().is_empty() {
+                    // (1) list markers and (s) plurals are not insertions, nor a marker
+                    // in capitals ("(REDACTED)") or a reference with digits ("(2 Cor. 5:17)").
+                    let marker = inner.chars().any(char::is_alphabetic) && !inner.chars().any(char::is_lowercase)
+                        || inner.chars().any(|c| c.is_ascii_digit());
+                    if inner.chars().count() <= 2 || inner.trim().is_empty() || marker {
                         continue;
                     }
                     let span = Span::new(part.start + open, part.start + close + 1);
@@ -82,5 +96,9 @@ mod tests {
         assert_count(&R, "“He [the governor] lied,” she said.", 0);
         assert_count(&R, "The union (MSAU) said “no,” she said.", 0);
         assert_count(&R, "“Step (1) is done,” she said.", 0);
+        // written words keep their own parentheses; an unknown source may have written them
+        assert_count(&R, "“We fear the escalation (in tensions),” she wrote in an email.", 0);
+        assert_count(&R, "The council met. “We fear the escalation (in tensions) with them.”", 0);
+        assert_count(&R, "“The file was (REDACTED) in full,” she said.", 0);
     }
 }
