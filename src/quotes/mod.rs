@@ -305,7 +305,7 @@ fn is_inch_mark(prose: &str, t: &MarkToken) -> bool {
     if !matches!(t.mark, Mark::CurlyClose | Mark::Straight) {
         return false;
     }
-    let before = prose[..t.span.start].as_bytes();
+    let before = &prose.as_bytes()[..t.span.start];
     let inches = before.iter().rev().take_while(|b| b.is_ascii_digit()).count();
     if !(1..=2).contains(&inches) {
         return false;
