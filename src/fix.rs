@@ -225,14 +225,65 @@ fn overlaps(a: &Edit, b: &Edit) -> bool {
 }
 
 /// Temporary files of fixes being written, removed by [`remove_pending`] when the run is
-/// interrupted between writing one and renaming it over the article.
-static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// interrupted between writing one and renaming it over the article; once that has run,
+/// no new one is made.
+struct Pending {
+    paths: Vec<PathBuf>,
+    closing: bool,
+}
 
-/// Remove the temporary files of fixes not yet renamed into place (for a signal handler).
+static PENDING: std::sync::Mutex<Pending> = std::sync::Mutex::new(Pending { paths: Vec::new(), closing: false });
+static TEMP_COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Remove the temporary files of fixes not yet renamed into place, and make no more (for
+/// a signal handler, which then ends the process).
 pub fn remove_pending() {
-    let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-    for path in pending.iter() {
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    pending.closing = true;
+    for path in pending.paths.drain(..) {
         let _ = std::fs::remove_file(path);
+    }
+}
+
+/// A temporary file beside the article, registered before it exists so that an
+/// interruption at any moment can remove it; removed on drop unless renamed into place.
+struct TempFile {
+    path: PathBuf,
+    file: std::fs::File,
+    kept: bool,
+}
+
+impl TempFile {
+    fn create(dir: &Path) -> Result<TempFile, String> {
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        if pending.closing {
+            return Err("interrupted; not fixed".into());
+        }
+        let n = TEMP_COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = dir.join(format!(".onrecord-fix-{}-{n}", std::process::id()));
+        pending.paths.push(path.clone());
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| e.to_string());
+        if file.is_err() {
+            pending.paths.retain(|p| *p != path);
+        }
+        Ok(TempFile { path, file: file?, kept: false })
+    }
+
+    /// Rename over `target`.
+    fn persist(mut self, target: &Path) -> Result<(), String> {
+        std::fs::rename(&self.path, target).map_err(|e| e.to_string())?;
+        self.kept = true;
+        Ok(())
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        pending.paths.retain(|p| *p != self.path);
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
     }
 }
 
@@ -261,28 +312,22 @@ pub fn write_in_place(path: &Path, original: &str, contents: &str) -> Result<(),
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = tempfile::Builder::new().prefix(".onrecord-fix").tempfile_in(&dir).map_err(|e| e.to_string())?;
-    let tmp_path = tmp.path().to_path_buf();
-    PENDING.lock().unwrap_or_else(|e| e.into_inner()).push(tmp_path.clone());
-    let result = (|| -> Result<(), String> {
-        tmp.write_all(contents.as_bytes()).map_err(|e| e.to_string())?;
-        keep_owner(tmp.as_file(), &meta)?;
-        std::fs::set_permissions(&tmp_path, meta.permissions()).map_err(|e| e.to_string())?;
-        tmp.as_file().sync_all().map_err(|e| e.to_string())?;
-        // Last: the article must still be what was checked.
-        let now = std::fs::read(&target).map_err(|e| e.to_string())?;
-        if now != original.as_bytes() {
-            return Err("the file changed while it was being checked; not fixed".into());
-        }
-        tmp.persist(&target).map_err(|e| e.error.to_string())?;
-        // The rename is durable once the directory is synced.
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    PENDING.lock().unwrap_or_else(|e| e.into_inner()).retain(|p| *p != tmp_path);
-    result
+    let mut tmp = TempFile::create(&dir)?;
+    tmp.file.write_all(contents.as_bytes()).map_err(|e| e.to_string())?;
+    keep_owner(&tmp.file, &meta)?;
+    std::fs::set_permissions(&tmp.path, meta.permissions()).map_err(|e| e.to_string())?;
+    tmp.file.sync_all().map_err(|e| e.to_string())?;
+    // Last: the article must still be what was checked.
+    let now = std::fs::read(&target).map_err(|e| e.to_string())?;
+    if now != original.as_bytes() {
+        return Err("the file changed while it was being checked; not fixed".into());
+    }
+    tmp.persist(&target)?;
+    // The rename is durable once the directory is synced.
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// Give the temporary file the article's owner and group.

@@ -501,7 +501,8 @@ fn opens_with_mark(doc: &Document, span: Span, british: bool) -> bool {
     if british {
         return text.starts_with('‘');
     }
-    text.starts_with(['“', '"', '«']) || text.starts_with("``")
+    // Archives that write every double mark as two apostrophes open with them too.
+    text.starts_with(['“', '"', '«']) || text.starts_with("``") || text.starts_with("''")
 }
 
 /// A curly opening mark used where a closing one belongs (“word“ typed twice).
