@@ -103,6 +103,8 @@ pub struct Quotes {
     pub unbalanced: Vec<Unbalanced>,
     /// Where the stage stopped reading marks, in a file with more than [`MAX_MARKS`].
     pub stopped_at: Option<usize>,
+    /// Quotes in double marks inside a double-quoted quote (“…“no”…”), mark to mark.
+    pub nested_doubles: Vec<Span>,
 }
 
 /// Quotation marks read per file. An article has hundreds; a file with more is not prose
@@ -201,12 +203,25 @@ pub fn find(doc: &Document) -> Quotes {
         let mut first_in_block = true;
         let mut prev_mark_end = block.span.start;
         let mut singles = singles::Pairing::default();
-        for &tok in &marks {
+        let mut skip = None;
+        for (k, &tok) in marks.iter().enumerate() {
             if !tok.mark.is_double() {
                 singles.push(doc, tok, open.is_some(), &mut out.quotes, bi);
                 continue;
             }
+            if skip == Some(k) {
+                continue;
+            }
             let dir = direction(doc.prose(), tok);
+            // “He said “no” to me”: double marks inside a double-quoted quote. The inner pair
+            // is noted (it takes single marks) and the outer quote goes on.
+            if dir == Direction::Open && open.as_ref().is_some_and(|q| q.last_block == bi) {
+                if let Some(inner_close) = nested_double(doc, &marks, k) {
+                    out.nested_doubles.push(Span::new(tok.span.start, marks[inner_close].span.end));
+                    skip = Some(inner_close);
+                    continue;
+                }
+            }
             match open.take() {
                 Some(mut q) if q.last_block != bi => {
                     // A quote left open at the end of the previous paragraph: this
@@ -298,6 +313,22 @@ pub fn find(doc: &Document) -> Quotes {
     out.quotes.shrink_to_fit();
     out.unbalanced.shrink_to_fit();
     out
+}
+
+/// Whether the opening double mark `k` starts a quote nested in the open one: the next
+/// two double marks after it both close (the inner quote, then the outer), with words
+/// between. Returns the inner closing mark.
+fn nested_double(doc: &Document, marks: &[MarkToken], k: usize) -> Option<usize> {
+    let mut doubles = marks.iter().enumerate().skip(k + 1).filter(|(_, t)| t.mark.is_double());
+    let (inner, inner_tok) = doubles.next()?;
+    let (_, outer_tok) = doubles.next()?;
+    let closes = |t: &MarkToken| direction(doc.prose(), *t) != Direction::Open;
+    let words = |a: usize, b: usize| doc.prose()[a..b].chars().any(char::is_alphanumeric);
+    (closes(inner_tok)
+        && closes(outer_tok)
+        && words(marks[k].span.end, inner_tok.span.start)
+        && marks[k].mark.style() == inner_tok.mark.style())
+    .then_some(inner)
 }
 
 /// A double mark that ends a height or a length in feet and inches ("6’2”", "5'11\"").

@@ -57,6 +57,10 @@ continues in the next one, which then opens again.
                         .help("add the opening mark where the quoted words start, or remove this one")
                 }
             })
+            .chain(a.quotes.nested_doubles.iter().map(|&span| {
+                Diagnostic::new(self, span, "a quote inside a quote in double marks")
+                    .help("inside double marks, the inner quote takes single marks: “He said ‘no’ to me”")
+            }))
             .chain(stopped)
             .collect()
     }
@@ -77,6 +81,17 @@ mod tests {
         assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
         assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
         assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
+    }
+
+    #[test]
+    fn a_quote_nested_in_double_marks_is_named_as_such() {
+        let text = "“He told me “no” on Monday,” Ana Ruiz said.";
+        let found = diagnostics(&R, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "a quote inside a quote in double marks");
+        assert_eq!(&text[found[0].span.start..found[0].span.end], "“no”");
+        // single inner marks are right
+        assert_count(&R, "“He told me ‘no’ on Monday,” Ana Ruiz said.", 0);
     }
 
     #[test]
