@@ -123,3 +123,29 @@ fn github_annotations() {
         .lines()
         .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
 }
+
+#[test]
+fn absolute_paths_give_valid_uris_inside_and_outside_the_working_directory() {
+    let v = validator();
+    let inside = root().join("corpus/mech-repeated-word.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let outside = dir.path().join("a story.txt");
+    std::fs::copy(&inside, &outside).unwrap();
+    for (path, relative) in [(inside.to_str().unwrap(), true), (outside.to_str().unwrap(), false)] {
+        let (_, out, err) = onrecord(&["check", path, "--format", "sarif", "--fail-on", "never"]);
+        let log: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        assert_eq!(errors(&v, &log), Vec::<String>::new(), "{path}");
+        let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+        let uri = location["uri"].as_str().unwrap();
+        assert!(!uri.starts_with('/'), "SARIF1004: {uri}");
+        if relative {
+            assert_eq!(uri, "corpus/mech-repeated-word.txt");
+            assert_eq!(location["uriBaseId"], "%SRCROOT%");
+            let base = log["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+            assert!(base.starts_with("file:///") && base.ends_with('/'), "{base}");
+        } else {
+            assert!(uri.starts_with("file:///") && uri.ends_with("/a%20story.txt"), "{uri}");
+            assert!(location.get("uriBaseId").is_none());
+        }
+    }
+}

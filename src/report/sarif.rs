@@ -39,6 +39,9 @@ pub struct Log {
 #[serde(rename_all = "camelCase")]
 pub struct Run {
     pub tool: Tool,
+    /// `%SRCROOT%`: the working directory the relative artifact URIs are relative to.
+    #[serde(rename = "originalUriBaseIds")]
+    pub original_uri_base_ids: std::collections::BTreeMap<&'static str, BaseUri>,
     pub invocations: Vec<Invocation>,
     pub column_kind: &'static str,
     pub results: Vec<SarifResult>,
@@ -127,9 +130,47 @@ pub struct PhysicalLocation {
     pub region: Option<Region>,
 }
 
+/// Where `%SRCROOT%` is: a `file://` URI ending in a slash.
 #[derive(Serialize)]
+pub struct BaseUri {
+    pub uri: String,
+}
+
+/// A file's URI: relative to `%SRCROOT%` (the working directory) when it is under it,
+/// else an absolute `file://` URI (SARIF forbids a relative reference that starts with a
+/// slash).
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ArtifactLocation {
     pub uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri_base_id: Option<&'static str>,
+}
+
+/// The base every relative artifact URI is relative to.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// The artifact location of a path as given on the command line.
+pub fn artifact(path: &std::path::Path) -> ArtifactLocation {
+    let cwd = std::env::current_dir().ok();
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let under = cwd.as_deref().and_then(|cwd| absolute.strip_prefix(cwd).ok()).filter(|r| {
+        // "../x" resolves outside even when written relative.
+        !r.components().any(|c| matches!(c, std::path::Component::ParentDir))
+    });
+    match under {
+        Some(relative) => {
+            ArtifactLocation { uri: uri(&relative.to_string_lossy().replace('\\', "/")), uri_base_id: Some(SRCROOT) }
+        }
+        None => ArtifactLocation { uri: file_uri(&absolute), uri_base_id: None },
+    }
+}
+
+/// `file:///abs/path`, percent-encoded.
+fn file_uri(absolute: &std::path::Path) -> String {
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let text = if text.starts_with('/') { text } else { format!("/{text}") };
+    format!("file://{}", uri(&text))
 }
 
 #[derive(Serialize)]
@@ -194,7 +235,7 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) -> SarifResult {
+fn result(report: &FileReport, d: &Diagnostic, location: &ArtifactLocation, rules: &[RuleMeta]) -> SarifResult {
     let doc = &report.doc;
     let (start_line, start_column) = doc.lines.line_col(&doc.source, d.span.start);
     let (end_line, end_column) = doc.lines.line_col(&doc.source, d.span.end);
@@ -205,7 +246,7 @@ fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) ->
         .map(|f| SarifFix {
             description: Text { text: d.help.as_deref().map_or_else(|| format!("fix {}", d.rule), str::to_string) },
             artifact_changes: vec![ArtifactChange {
-                artifact_location: ArtifactLocation { uri: uri.to_string() },
+                artifact_location: location.clone(),
                 replacements: f
                     .edits
                     .iter()
@@ -228,7 +269,7 @@ fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) ->
         message: Text { text: message },
         locations: vec![Location {
             physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation { uri: uri.to_string() },
+                artifact_location: location.clone(),
                 region: Some(Region {
                     start_line,
                     start_column,
@@ -245,8 +286,8 @@ fn result(report: &FileReport, d: &Diagnostic, uri: &str, rules: &[RuleMeta]) ->
 
 /// The results of one file.
 pub fn results(report: &FileReport, rules: &[RuleMeta]) -> Vec<SarifResult> {
-    let uri = uri(&super::relative_path(&report.doc.path));
-    report.diagnostics.iter().map(|d| result(report, d, &uri, rules)).collect()
+    let location = artifact(&report.doc.path);
+    report.diagnostics.iter().map(|d| result(report, d, &location, rules)).collect()
 }
 
 /// The SARIF log of a run, from the results of its files in order.
@@ -269,7 +310,7 @@ pub fn log(results: Vec<SarifResult>, rules: &[RuleMeta], input_errors: &[InputE
             message: Text { text: e.message.clone() },
             locations: vec![Location {
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation { uri: uri(&e.path) },
+                    artifact_location: artifact(std::path::Path::new(&e.path)),
                     region: None,
                 },
             }],
@@ -287,6 +328,14 @@ pub fn log(results: Vec<SarifResult>, rules: &[RuleMeta], input_errors: &[InputE
                     rules: descriptors,
                 },
             },
+            original_uri_base_ids: std::env::current_dir()
+                .ok()
+                .map(|cwd| {
+                    let uri = file_uri(&cwd);
+                    let uri = if uri.ends_with('/') { uri } else { format!("{uri}/") };
+                    std::collections::BTreeMap::from([(SRCROOT, BaseUri { uri })])
+                })
+                .unwrap_or_default(),
             invocations: vec![Invocation {
                 execution_successful: input_errors.is_empty(),
                 tool_execution_notifications: notifications,
@@ -305,5 +354,12 @@ mod tests {
     fn uris_are_encoded() {
         assert_eq!(uri("news/a b.md"), "news/a%20b.md");
         assert_eq!(uri("news/é.md"), "news/%C3%A9.md");
+        let cwd = std::env::current_dir().unwrap();
+        let inside = artifact(&cwd.join("news/a.md"));
+        assert_eq!((inside.uri.as_str(), inside.uri_base_id), ("news/a.md", Some(SRCROOT)));
+        let relative = artifact(std::path::Path::new("news/a.md"));
+        assert_eq!((relative.uri.as_str(), relative.uri_base_id), ("news/a.md", Some(SRCROOT)));
+        let outside = artifact(std::path::Path::new("/nowhere/a b.md"));
+        assert_eq!((outside.uri.as_str(), outside.uri_base_id), ("file:///nowhere/a%20b.md", None));
     }
 }
