@@ -1,11 +1,12 @@
 //! Inputs built to break linear-time assumptions: walls of quote marks, one huge
-//! paragraph, text without spaces, deep nesting, runs of capitalised words.
+//! paragraph, text without spaces, deep nesting, runs of capitalised words, and an
+//! article whose cast grows with its length (a new person in every paragraph).
 
 use super::pools;
 use super::wire::{self, Markup, Options, Rng};
 
 /// The shapes the generator writes besides wire copy.
-pub const SHAPES: &[&str] = &["quotes", "paragraph", "nospace", "nested", "alternating", "capwords"];
+pub const SHAPES: &[&str] = &["quotes", "paragraph", "nospace", "nested", "alternating", "capwords", "names"];
 
 /// `size` bytes (give or take one unit of the pattern) of the named shape.
 pub fn generate(shape: &str, rng: &mut Rng, size: usize) -> Option<String> {
@@ -53,6 +54,29 @@ pub fn generate(shape: &str, rng: &mut Rng, size: usize) -> Option<String> {
                 let t = &pools::TRADITIONS[rng.below(pools::TRADITIONS.len())];
                 out.push_str(if rng.chance(50) { rng.pick(t.given) } else { rng.pick(t.family) });
                 out.push(' ');
+            }
+        }
+        // Every paragraph introduces someone new, quotes them and names them again by
+        // surname: the number of distinct people grows with the size of the article.
+        "names" => {
+            const SYLLABLES: &[&str] =
+                &["ka", "ro", "vin", "me", "lu", "sa", "do", "ri", "ten", "bo", "na", "gel", "fi", "mar", "zu", "pe"];
+            let mut n = 0usize;
+            while out.len() < size {
+                let mut surname = String::new();
+                let mut k = n + SYLLABLES.len();
+                while k > 0 {
+                    surname.push_str(SYLLABLES[k % SYLLABLES.len()]);
+                    k /= SYLLABLES.len();
+                }
+                let surname = format!("{}{}", surname[..1].to_uppercase(), &surname[1..]);
+                let t = &pools::TRADITIONS[rng.below(pools::TRADITIONS.len())];
+                let given = rng.pick(t.given);
+                let role = rng.pick(pools::ROLES);
+                out.push_str(&format!(
+                    "“We will see what the council decides,” said {given} {surname}, {role}. {surname} said the vote would come on Monday.\n\n"
+                ));
+                n += 1;
             }
         }
         _ => return None,

@@ -934,7 +934,10 @@ fn attribute_quote(
         // thoughts and prayers”", "A 2014 House report found “no evidence …”".
         // Not across a colon, a semicolon or a dash (another clause), nor for the title of
         // a work set off by commas ("won the prize for “Het Zoutjaar,” a novel about …").
-        let clause_break = toks[unit.start..qt].iter().any(|t| t.is_punct(':') || t.is_punct(';') || t.is_punct('—'));
+        // A subject more than 60 tokens before the quote is no longer the phrase's speaker
+        // (and the look-back stays bounded on a sentence of a million marks).
+        let clause_break = qt - unit.start > 60
+            || toks[unit.start..qt].iter().any(|t| t.is_punct(':') || t.is_punct(';') || t.is_punct('—'));
         let appositive_title = (toks.get(qt + 1).is_some_and(|t| t.is_punct(',')) || text.ends_with(','))
             && text
                 .split_whitespace()

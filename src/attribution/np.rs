@@ -593,7 +593,8 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
 pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -> Option<Np> {
     let mut s = start;
     // Skip "Over the weekend," / "In the call," / "Earlier this month,".
-    if let Some(comma) = (start..verb).find(|&i| toks[i].is_punct(',')) {
+    // An opening phrase is at most 15 tokens long: the search for its comma stops there.
+    if let Some(comma) = (start..verb.min(start + 16)).find(|&i| toks[i].is_punct(',')) {
         let first = toks.get(start).map(|t| w(doc, t)).unwrap_or("");
         // "Weighing in on the race, former Gov. …", "Reached by phone, Bennett …": a
         // participle opens a phrase that is not the subject, however long.
