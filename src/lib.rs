@@ -69,6 +69,21 @@ impl Analysis {
             && !self.quotes.unbalanced.iter().any(|u| blocks.contains(&u.mark.span.start))
     }
 
+    /// A quote that is a whole excerpt paragraph in straight marks after a paragraph that
+    /// introduces it with a colon ("The report notes:"): the form a block quote takes when
+    /// a page is exported as text, not marks the writer chose. It opens its paragraph and
+    /// closes at its end, or runs on into the next.
+    pub fn is_block_excerpt(&self, q: &quotes::Quote) -> bool {
+        let block = &self.doc.blocks[q.first_block];
+        let introduced =
+            q.first_block > 0 && self.doc.text(self.doc.blocks[q.first_block - 1].span).trim_end().ends_with(':');
+        let whole = q.close.is_none_or(|c| {
+            let rest = &self.doc.prose()[c.span.end..self.doc.blocks[q.last_block].span.end];
+            rest.trim_matches(|ch: char| ch == '.' || ch.is_whitespace()).is_empty()
+        });
+        q.open.mark == quotes::Mark::Straight && q.open.span.start == block.span.start && introduced && whole
+    }
+
     /// The quote whose words contain `offset` (marks excluded), by binary search.
     pub fn quote_at(&self, offset: usize) -> Option<&quotes::Quote> {
         let quotes = &self.quotes.quotes;

@@ -154,10 +154,14 @@ pub fn find(doc: &Document) -> Quotes {
                 let prev_word = doc.prose()[..t.span.start].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
                 let in_name = prev_word.chars().next().is_some_and(char::is_uppercase)
                     && next_word.chars().next().is_some_and(char::is_uppercase);
+                // "a plan like Sanders’.": a name's possessive ends the sentence.
+                let name_at_end = prev_word.chars().next().is_some_and(char::is_uppercase)
+                    && doc.prose()[t.span.end..].starts_with(['.', ',', ';', ':', '!', '?']);
                 doc.prose()[..t.span.start].ends_with('s')
-                    && doc.prose()[t.span.end..].starts_with(' ')
-                    && (in_name || next_word.chars().next().is_some_and(char::is_lowercase))
-                    && !is_function_word(next_word)
+                    && (name_at_end
+                        || doc.prose()[t.span.end..].starts_with(' ')
+                            && (in_name || next_word.chars().next().is_some_and(char::is_lowercase))
+                            && !is_function_word(next_word))
             };
             let mut strong_close_follows = vec![false; marks.len()];
             let mut seen = false;

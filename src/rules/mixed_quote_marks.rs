@@ -46,7 +46,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
             QuoteStyle::Straight => MarkStyle::Straight,
             QuoteStyle::Auto => {
                 let mut counts: HashMap<MarkStyle, usize> = HashMap::new();
-                for q in a.quotes.quotes.iter().filter(|q| !q.single) {
+                for q in a.quotes.quotes.iter().filter(|q| !q.single && !a.is_block_excerpt(q)) {
                     *counts.entry(q.open.mark.style()).or_default() += 1;
                 }
                 if counts.len() < 2 {
@@ -62,7 +62,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
         a.quotes
             .quotes
             .iter()
-            .filter(|q| !q.single && q.open.mark.style() != house)
+            .filter(|q| !q.single && q.open.mark.style() != house && !a.is_block_excerpt(q))
             .map(|q| {
                 let style = q.open.mark.style();
                 let (open, close) = match house {
@@ -176,5 +176,13 @@ mod tests {
         // near misses: one style throughout, apostrophes of either form
         assert_count(&R, "\"We are ready,\" the mayor said. It's \"overdue\".", 0);
         assert_count(&R, "“We are ready,” the mayor's aide said. It’s “overdue.”", 0);
+    }
+
+    #[test]
+    fn an_exported_block_quote_is_not_a_mark_the_writer_chose() {
+        let intro = "“We are ready,” the mayor said. “So are we,” Ruiz said. The report notes:\n\n";
+        assert_count(&R, &format!("{intro}\"Spending rose in every district.\"\n\nThe vote is Monday."), 0);
+        // a straight-quoted phrase inside a paragraph is still the writer's choice
+        assert_count(&R, &format!("{intro}Spending \"rose\" in every district.\n\nThe vote is Monday."), 1);
     }
 }

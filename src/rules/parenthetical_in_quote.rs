@@ -69,14 +69,13 @@ because the editor must first check whether the words were the speaker's."
                     // in capitals ("(REDACTED)") or a reference with digits ("(2 Cor. 5:17)").
                     let marker = inner.chars().any(char::is_alphabetic) && !inner.chars().any(char::is_lowercase)
                         || inner.chars().any(|c| c.is_ascii_digit());
-                    // An aside in the speaker's own syntax ("(or another amount)", "(and
-                    // perhaps are now)", "(just kidding)") and a party label ("(D-Va.)") are
+                    // An aside in the speaker's own syntax ("(or another amount)", "(but
+                    // only if)", "(just kidding)") and a party label ("(D-Va.)") are
                     // the original's, not words put in.
                     let first = inner.split_whitespace().next().unwrap_or("");
                     let aside = matches!(
                         first,
-                        "or" | "and"
-                            | "but"
+                        "or" | "but"
                             | "just"
                             | "not"
                             | "there"
@@ -138,6 +137,11 @@ mod tests {
         assert_count(&R, "“We fear the escalation (in tensions),” she wrote in an email.", 0);
         assert_count(&R, "“The file was (REDACTED) in full,” she said.", 0);
         assert_count(&R, "“Give $35 (or another amount) today,” she said.", 0);
+        assert_flags(
+            &R,
+            "“We have tens (and there are thousands of them) ready,” she said.",
+            "(and there are thousands of them)",
+        );
         assert_count(&R, "“Senator Ruiz (D-Va.) voted no,” she said.", 0);
     }
 }

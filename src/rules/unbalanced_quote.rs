@@ -1,6 +1,6 @@
 use super::{Context, Diagnostic, Rule, Severity};
 use crate::document::Span;
-use crate::quotes::MAX_MARKS;
+use crate::quotes::{Mark, MAX_MARKS};
 use crate::Analysis;
 
 /// An opening or closing quotation mark with no partner.
@@ -47,6 +47,9 @@ continues in the next one, which then opens again.
         a.quotes
             .unbalanced
             .iter()
+            // An excerpt paragraph in straight marks after "The report notes:" whose
+            // closing mark a text export dropped, as it drops the block quote around it.
+            .filter(|u| !(u.opening && excerpt_opening(a, u.mark.span.start) && u.mark.mark == Mark::Straight))
             .map(|u| {
                 let mark = a.doc.text(u.mark.span).trim(); // an HTML entity is a mark padded with spaces in the prose
                 if u.opening {
@@ -66,6 +69,12 @@ continues in the next one, which then opens again.
     }
 }
 
+/// Whether a mark opens its paragraph right after a paragraph that ends with a colon.
+fn excerpt_opening(a: &Analysis, at: usize) -> bool {
+    let Some(b) = a.doc.block_at(at) else { return false };
+    b > 0 && a.doc.blocks[b].span.start == at && a.doc.text(a.doc.blocks[b - 1].span).trim_end().ends_with(':')
+}
+
 #[cfg(test)]
 mod tests {
     use super::UnbalancedQuote as R;
@@ -81,6 +90,15 @@ mod tests {
         assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
         assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
         assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
+    }
+
+    #[test]
+    fn an_exported_excerpt_after_a_colon_is_not_an_unclosed_quote() {
+        // A text export keeps the opening mark of a block quote and drops the rest.
+        assert_count(&R, "The report notes:\n\n\"Spending rose in every district.\n\nThe council meets Monday.", 0);
+        // the same mark without the colon lead-in is reported, as is a curly one
+        assert_count(&R, "The report notes.\n\n\"Spending rose in every district.\n\nThe council meets Monday.", 1);
+        assert_count(&R, "The report notes:\n\n“Spending rose in every district.\n\nThe council meets Monday.", 1);
     }
 
     #[test]
