@@ -3,6 +3,7 @@ use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::entities::{names, EntityKind, MentionKind};
 use crate::Analysis;
+use std::collections::HashMap;
 
 /// One person spelled two ways.
 pub struct InconsistentName;
@@ -45,36 +46,51 @@ Check the spelling with the source and use it everywhere."
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut flagged = std::collections::HashSet::new();
         let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
-        // Two "people" whose full names differ in one part by a letter or two.
+        // Two "people" whose full names differ in one part by a letter or two. People are
+        // grouped by the rest of the name and the first letter of the differing part, so
+        // each is compared only with those that could be a variant of it, not with the
+        // whole cast.
+        let mut same_but_one: HashMap<(usize, usize, char, String), Vec<usize>> = HashMap::new();
         for (i, x) in people.iter().enumerate() {
-            for y in &people[i + 1..] {
-                if x.parts.len() != y.parts.len() {
+            for (k, part) in x.parts.iter().enumerate() {
+                let rest: Vec<&str> =
+                    x.parts.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, p)| p.as_str()).collect();
+                let first = part.chars().next().map_or(' ', |c| c.to_lowercase().next().unwrap_or(c));
+                same_but_one.entry((x.parts.len(), k, first, rest.join("\u{1f}"))).or_default().push(i);
+            }
+        }
+        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+        for ((_, k, _, _), group) in &same_but_one {
+            for (n, &i) in group.iter().enumerate() {
+                for &j in &group[n + 1..] {
+                    pairs.push((i.min(j), i.max(j), *k));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        for (i, j, k) in pairs {
+            let (x, y) = (people[i], people[j]);
+            if x.parts[k] != y.parts[k] && variant(&x.parts[k], &y.parts[k]) {
+                let (Some(xm), Some(ym)) = (x.mentions.first(), y.mentions.first()) else { continue };
+                let (first, later) = if xm.start < ym.start { (x, y) } else { (y, x) };
+                let Some(m) = later.mentions.iter().find(|m| m.kind == MentionKind::Full).or(later.mentions.first())
+                else {
                     continue;
-                }
-                let diffs: Vec<(&String, &String)> = x.parts.iter().zip(&y.parts).filter(|(p, q)| p != q).collect();
-                if diffs.len() == 1 && variant(diffs[0].0, diffs[0].1) {
-                    let (Some(xm), Some(ym)) = (x.mentions.first(), y.mentions.first()) else { continue };
-                    let (first, later) = if xm.start < ym.start { (x, y) } else { (y, x) };
-                    let Some(m) =
-                        later.mentions.iter().find(|m| m.kind == MentionKind::Full).or(later.mentions.first())
-                    else {
-                        continue;
-                    };
-                    out.push(
-                        Diagnostic::new(
-                            self,
-                            Span::new(m.start, m.end),
-                            format!("'{}' is spelled '{}' elsewhere", later.name, first.name),
-                        )
-                        .help(format!("check the spelling; the article first uses {}", first.name)),
-                    );
-                }
+                };
+                out.push(
+                    Diagnostic::new(
+                        self,
+                        Span::new(m.start, m.end),
+                        format!("'{}' is spelled '{}' elsewhere", later.name, first.name),
+                    )
+                    .help(format!("check the spelling; the article first uses {}", first.name)),
+                );
             }
         }
         // A lone capitalised word that is a variant of a known person's surname.
         // Surnames bucketed by first letter and length, so each lone word is compared
         // only with the few that could be a variant of it.
-        let mut buckets: std::collections::HashMap<(char, usize), Vec<usize>> = std::collections::HashMap::new();
+        let mut buckets: HashMap<(char, usize), Vec<usize>> = HashMap::new();
         // The surname and every later part of the name ("Marisol Carvajal Prado" may
         // be "Carvajal" or "Prado" on second reference).
         let forms = |p: &crate::entities::Entity| -> Vec<String> {
@@ -112,6 +128,29 @@ Check the spelling with the source and use it everywhere."
                 );
             }
         }
+        // The people by lowercase surname, bucketed by first letter and length: the first
+        // person in article order whose surname is a variant of a word.
+        let mut surnames: HashMap<(char, usize), Vec<(usize, String)>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            if let Some(s) = &p.surname {
+                let lower = s.to_lowercase();
+                surnames
+                    .entry((lower.chars().next().unwrap_or(' '), lower.chars().count()))
+                    .or_default()
+                    .push((i, lower));
+            }
+        }
+        let surname_variant = |word: &str, accept: &dyn Fn(usize, &str) -> bool| {
+            let lower = word.to_lowercase();
+            let first = lower.chars().next().unwrap_or(' ');
+            let n = lower.chars().count();
+            (n.saturating_sub(2)..=n + 2)
+                .flat_map(|len| surnames.get(&(first, len)).into_iter().flatten())
+                .filter(|(i, s)| accept(*i, s) && variant(s, &lower))
+                .map(|(i, _)| *i)
+                .min()
+                .map(|i| people[i])
+        };
         // A multi-word surname spelt another way ("Van der Kolck" for van der Kolk) reads
         // as a body of its own; compare those with the people's multi-word surnames.
         for e in a
@@ -120,11 +159,7 @@ Check the spelling with the source and use it everywhere."
             .iter()
             .filter(|e| e.name.contains(' ') && matches!(e.kind, EntityKind::Organization | EntityKind::Person))
         {
-            let lower = e.name.to_lowercase();
-            let Some(p) = people.iter().find(|p| {
-                p.name != e.name
-                    && p.surname.as_deref().is_some_and(|s| s.contains(' ') && variant(&s.to_lowercase(), &lower))
-            }) else {
+            let Some(p) = surname_variant(&e.name, &|i, s| people[i].name != e.name && s.contains(' ')) else {
                 continue;
             };
             let Some(m) = e.mentions.first() else { continue };
@@ -155,7 +190,7 @@ Check the spelling with the source and use it everywhere."
             if !flagged.insert(np.span) {
                 continue;
             }
-            if let Some(p) = people.iter().find(|p| p.surname.as_deref().is_some_and(|s| variant(s, name))) {
+            if let Some(p) = surname_variant(name, &|_, _| true) {
                 out.push(
                     Diagnostic::new(self, np.span, format!("'{name}' looks like a misspelling of {}", p.name)).help(
                         format!(

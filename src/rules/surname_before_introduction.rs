@@ -37,13 +37,21 @@ Introduce the person at the first reference and use the surname afterwards."
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        // The names mentioned under each surname, to find families without comparing
+        // every person with every other.
+        let mut by_surname: std::collections::HashMap<&str, std::collections::HashSet<&str>> =
+            std::collections::HashMap::new();
+        for p in people.iter().filter(|p| !p.mentions.is_empty()) {
+            if let Some(s) = p.surname.as_deref() {
+                by_surname.entry(s).or_default().insert(p.name.as_str());
+            }
+        }
         for e in &people {
             let surname = e.surname.as_deref().unwrap_or("");
             // Two people of one family in the story ("Bill and Hillary Clinton"): the
             // surname alone may be either, and is no introduction problem of one of them.
-            let family = people
-                .iter()
-                .any(|p| p.name != e.name && p.surname.as_deref() == Some(surname) && !p.mentions.is_empty());
+            let family =
+                e.surname.is_some() && by_surname.get(surname).is_some_and(|names| names.iter().any(|n| *n != e.name));
             if family {
                 continue;
             }
