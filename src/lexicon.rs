@@ -18,6 +18,7 @@ struct Lexicon {
     documents: HashSet<&'static str>,
     capitals: HashSet<&'static str>,
     anonymous: HashSet<&'static str>,
+    public: HashSet<&'static str>,
     vague: Vec<&'static str>,
     anonymity_reasons: Vec<&'static str>,
     social_media: HashSet<&'static str>,
@@ -122,6 +123,7 @@ fn lexicon() -> &'static Lexicon {
         documents: words(include_str!("../data/lexicon/documents.txt")),
         capitals: words(include_str!("../data/lexicon/capitals.txt")),
         anonymous: words(include_str!("../data/lexicon/anonymous.txt")),
+        public: words(include_str!("../data/lexicon/public.txt")),
         vague: phrases(include_str!("../data/lexicon/vague.txt")),
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
@@ -223,6 +225,10 @@ pub fn is_capital(word: &str) -> bool {
 /// A head noun of an unnamed source ("official", "diplomat").
 pub fn is_anonymous_noun(word: &str) -> bool {
     has_lower(&lexicon().anonymous, word)
+}
+/// A member of the public heard or read in public ("a man yelled", "one voter said").
+pub fn is_member_of_public(word: &str) -> bool {
+    has_lower(&lexicon().public, word)
 }
 /// The vague-source phrases, lowercase, longest first is not guaranteed.
 pub fn vague_phrases() -> &'static [&'static str] {

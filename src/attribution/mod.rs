@@ -289,7 +289,10 @@ fn find_cues(
     let mut found = Vec::new();
     for i in unit.clone() {
         let t = &toks[i];
-        if !t.is_word() || !lexicon::is_speech_verb(w(doc, t)) || !verb_position(doc, toks, i, unit.start) {
+        if !t.is_word()
+            || !(lexicon::is_speech_verb(w(doc, t)) || put_it(doc, toks, i, unit.end))
+            || !verb_position(doc, toks, i, unit.start)
+        {
             continue;
         }
         if passive(doc, toks, i, unit.start) || takes_a_thing(doc, toks, i, &unit) {
@@ -371,6 +374,13 @@ fn find_cues(
         found.push(out.cues.len() - 1);
     }
     found
+}
+
+/// "As Ruiz put it:", "as one voter puts it,": "put it" reports words.
+fn put_it(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
+    matches!(w(doc, &toks[i]), "put" | "puts")
+        && toks.get(i + 1).is_some_and(|t| is(doc, t, "it"))
+        && (i + 2 >= end || !toks[i + 2].is_word())
 }
 
 /// "the count was announced", "is expected": a passive speech verb names no speaker,
@@ -687,7 +697,22 @@ fn resolve(
                     };
                     (Some(ents.entities[id].name.clone()), Some(id), kind)
                 }
-                None => (Some(doc.text(np.span).to_string()), None, SourceType::Anonymous),
+                None => {
+                    // "the person said" after "a person close to the family said": the
+                    // same unnamed source, in this paragraph or the few before.
+                    let head = refs.last().map(|h| h.to_lowercase()).unwrap_or_default();
+                    let earlier = cues.iter().rev().take_while(|c| c.block + 3 >= bi).find(|c| {
+                        c.verb.start < np.span.start
+                            && c.source_type == SourceType::Anonymous
+                            && c.subject.as_ref().is_some_and(|n| {
+                                matches!(&n.kind, NpKind::Anonymous(t) if t.to_lowercase().split_whitespace().any(|w| w == head))
+                            })
+                    });
+                    match earlier {
+                        Some(c) => (c.speaker.clone(), None, SourceType::Anonymous),
+                        None => (Some(doc.text(np.span).to_string()), None, SourceType::Anonymous),
+                    }
+                }
             }
         }
         NpKind::Body(text) => {
@@ -740,9 +765,17 @@ fn find_according(
     bi: usize,
     out: &mut Attributions,
 ) -> Option<According> {
-    let i =
-        unit.clone().find(|&i| is(doc, &toks[i], "according") && toks.get(i + 1).is_some_and(|t| is(doc, t, "to")))?;
-    let from = i + 2;
+    // "according to X" and "in the words of X".
+    let (i, from) = unit.clone().find_map(|i| {
+        let at = |k: usize, word: &str| toks.get(i + k).is_some_and(|t| is(doc, t, word));
+        if at(0, "according") && at(1, "to") {
+            Some((i, i + 2))
+        } else if at(0, "in") && at(1, "the") && at(2, "words") && at(3, "of") {
+            Some((i, i + 4))
+        } else {
+            None
+        }
+    })?;
     let mut end = from;
     while end < unit.end && toks[end].is_word() && end - from < 8 && !(end > from && is_preposition(w(doc, &toks[end])))
     {
@@ -1012,13 +1045,35 @@ fn choose_cue(
                 }))
     });
     let before = cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some() && all[c].states);
+    // "Fundraising was “stagnant” as donors waited, he said.": a cue closing the
+    // sentence after a comma reports all of it, the phrases quoted inside included.
+    let closing = cues.iter().copied().find(|&c| {
+        let cue = &all[c];
+        if cue.tok <= qt {
+            return false;
+        }
+        let Some(subject) = cue.subject.as_ref() else { return false };
+        let Some(first) =
+            toks[qt + 1..cue.tok].iter().position(|t| t.span.start >= subject.span.start.min(cue.verb.start))
+        else {
+            return false;
+        };
+        let first = qt + 1 + first;
+        let rest = &toks[cue.tok + 1..];
+        let tail = rest.iter().take_while(|t| !matches!(t.kind, TokKind::Break)).count();
+        cue.speaker.is_some()
+            && cue.states
+            && toks[first - 1].is_punct(',')
+            && tail <= 7
+            && !rest[..tail].iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
+    });
     let leads = at_start
         || text.ends_with([',', '?', '!', '—', '-'])
         || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));
     if leads {
         after.filter(|&c| all[c].speaker.is_some()).or(before).or(after)
     } else {
-        before.or(after)
+        before.or(after).or(closing)
     }
 }
 

@@ -194,6 +194,48 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             break;
         }
     }
+    // "the paper's editorial board", "the city's planning department": plain modifiers
+    // between a possessive or determiner and a body, a document or a role.
+    let head = w(doc, &toks[end]).to_lowercase();
+    if start > floor
+        && !DETERMINERS.contains(&w(doc, &toks[start]))
+        && (lexicon::is_body_noun(&head) || lexicon::is_document_noun(&head) || lexicon::is_title(&head))
+    {
+        let mut k = start;
+        let plain = |word: &str| {
+            is_modifier(word)
+                && !matches!(
+                    word,
+                    "at" | "by"
+                        | "from"
+                        | "with"
+                        | "for"
+                        | "about"
+                        | "into"
+                        | "after"
+                        | "before"
+                        | "over"
+                        | "as"
+                        | "than"
+                )
+        };
+        while k > floor && start - k < 3 && toks[k - 1].is_word() && plain(w(doc, &toks[k - 1])) {
+            k -= 1;
+        }
+        let anchor = k.checked_sub(1).filter(|&a| a >= floor && toks[a].is_word());
+        if let Some(a) = anchor.filter(|_| k < start) {
+            let word = w(doc, &toks[a]);
+            if DETERMINERS.contains(&word) {
+                start = a;
+            } else if word.ends_with("'s") || word.ends_with("’s") {
+                start = if a > floor && toks[a - 1].is_word() && DETERMINERS.contains(&w(doc, &toks[a - 1])) {
+                    a - 1
+                } else {
+                    a
+                };
+            }
+        }
+    }
     let mut np = classify(doc, toks, start, end + 1);
     // A phrase after a preposition is its object, not the subject: "presented to council".
     let object = start > floor
@@ -525,7 +567,9 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     {
         return Some(Np { kind: NpKind::Body(last.to_string()), span });
     }
-    if lexicon::is_title(last) && (det_first || words.len() > 1) {
+    // "the person added", "the official said": a second reference to someone unnamed.
+    let unnamed_again = matches!(words[0], "the" | "The") && lexicon::is_anonymous_noun(last) && !last.ends_with('s');
+    if (lexicon::is_title(last) || unnamed_again) && (det_first || words.len() > 1) {
         let from = usize::from(det_first);
         return Some(Np { kind: NpKind::Descriptor(words[from..].iter().map(|s| s.to_string()).collect()), span });
     }
@@ -592,10 +636,26 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
 /// phrase that ends in a comma): the subject of a sentence whose verb came later.
 pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -> Option<Np> {
     let mut s = start;
+    // "Then she …", "But he …", "Still, she …": a sentence adverb before the subject.
+    if toks.get(s).is_some_and(|t| t.is_word() && is_sentence_adverb(w(doc, t))) && s + 1 < verb {
+        s += 1;
+        if toks[s].is_punct(',') {
+            s += 1;
+        }
+    }
+    let after_adverb = s > start;
+    let start = s;
     // Skip "Over the weekend," / "In the call," / "Earlier this month,".
     // An opening phrase is at most 15 tokens long: the search for its comma stops there.
     if let Some(comma) = (start..verb.min(start + 16)).find(|&i| toks[i].is_punct(',')) {
-        let first = toks.get(start).map(|t| w(doc, t)).unwrap_or("");
+        let word = toks.get(start).map(|t| w(doc, t)).unwrap_or("");
+        // After "But", "in the call," opens the phrase in lower case.
+        let capitalised: String = if after_adverb {
+            word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect()
+        } else {
+            word.to_string()
+        };
+        let first = capitalised.as_str();
         // "Weighing in on the race, former Gov. …", "Reached by phone, Bennett …": a
         // participle opens a phrase that is not the subject, however long.
         let participle = first.len() > 4
@@ -608,6 +668,13 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
             && (is_intro_word(first) || participle || first == "As")
         {
             s = comma + 1;
+            // "Speaking in Halden, which hosts the vote, Ruiz …": a relative clause on the
+            // opening phrase's last word, up to its own comma.
+            if toks.get(s).is_some_and(|t| t.is_word() && matches!(w(doc, t), "which" | "where" | "who" | "when")) {
+                if let Some(close) = (s..verb.min(s + 20)).find(|&i| toks[i].is_punct(',')) {
+                    s = close + 1;
+                }
+            }
         }
     }
     let mut e = s;
@@ -622,6 +689,33 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span });
     }
     classify(doc, toks, s, e)
+}
+
+/// A word that opens a sentence before its subject without a phrase of its own: "Then
+/// she …", "But he …", "Still, the mayor …".
+fn is_sentence_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "Then"
+            | "Now"
+            | "So"
+            | "But"
+            | "And"
+            | "Yet"
+            | "Still"
+            | "Also"
+            | "Instead"
+            | "Again"
+            | "Finally"
+            | "Eventually"
+            | "However"
+            | "Meanwhile"
+            | "Separately"
+            | "Indeed"
+            | "Moreover"
+            | "Afterward"
+            | "Afterwards"
+    )
 }
 
 fn is_intro_word(word: &str) -> bool {

@@ -306,3 +306,52 @@ fn new_speech_verbs_and_what_is_not_one() {
         Document::parse("t.txt".as_ref(), "Crews searched for two people reported missing.".to_string(), Format::Text);
     assert!(crate::analyze(doc).attributions.cues.is_empty());
 }
+
+#[test]
+fn subjects_after_an_opening_adverb_or_phrase() {
+    let intro = "Mayor Dana Whitfield spoke on Monday.\n\n";
+    assert_eq!(
+        one(&format!("{intro}Then she cut into the plan, calling it a “stiff.”")),
+        Some("Dana Whitfield".into())
+    );
+    assert_eq!(
+        one(&format!(
+            "{intro}Speaking in Halden, which hosts the vote next week, Whitfield described the plan as “a work in progress.”"
+        )),
+        Some("Dana Whitfield".into())
+    );
+    assert_eq!(
+        one(&format!("{intro}But in the interview, Whitfield called the plan “a work in progress.”")),
+        Some("Dana Whitfield".into())
+    );
+}
+
+#[test]
+fn a_closing_cue_reports_the_phrases_quoted_in_its_sentence() {
+    let intro = "Mayor Dana Whitfield spoke on Monday.\n\n";
+    assert_eq!(
+        one(&format!("{intro}Fundraising was “flat for a month” as donors waited, she said.")),
+        Some("Dana Whitfield".into())
+    );
+    // a cue in a clause of its own after the quote is not the phrase's
+    assert_eq!(one(&format!("{intro}Fundraising was “flat for a month” as donors waited, and nobody said why.")), None);
+}
+
+#[test]
+fn put_it_and_in_the_words_of() {
+    assert_eq!(one("As Lena Ortiz, a former mayor, put it: “The storm is at the gate.”"), Some("Lena Ortiz".into()));
+    assert_eq!(
+        one("The plan was, in the words of a senior adviser, “the torchbearer” of the agenda."),
+        Some("a senior adviser".into())
+    );
+}
+
+#[test]
+fn unnamed_people_and_possessive_bodies() {
+    assert_eq!(one("“Oh, my word,” a young woman exclaimed."), Some("a young woman".into()));
+    assert_eq!(one("“The plan is a mess,” the paper’s editorial board wrote."), Some("paper’s editorial board".into()));
+    assert_eq!(one("“Nobody asked us,” remembered Piet Vos, the former spokesman."), Some("Piet Vos".into()));
+    // the person again: the unnamed source introduced before
+    let text = "A person close to the talks said the offer stood.\n\nAt the same time, the person added, “you saw what happened.”";
+    assert_eq!(one(text), Some("A person close to the talks".into()));
+}

@@ -47,13 +47,19 @@ standards editor asks about.
         for cue in &a.attributions.cues {
             // A bare "officials said" is wire shorthand for the officials of a body the
             // copy names: unnamed, but not a source that needs its anonymity explained.
+            // "A man yelled", "one voter said": the public at a public event is unnamed, but
+            // no anonymity was granted.
+            let public = |n: &crate::attribution::np::Np| matches!(&n.kind, NpKind::Anonymous(p) if p.split_whitespace().take(4).any(lexicon::is_member_of_public));
             let shorthand = |n: &crate::attribution::np::Np| matches!(&n.kind, NpKind::Anonymous(p) if matches!(p.as_str(), "officials" | "diplomats"));
-            if let Some(np) = cue.subject.as_ref().filter(|n| matches!(n.kind, NpKind::Anonymous(_)) && !shorthand(n)) {
+            if let Some(np) =
+                cue.subject.as_ref().filter(|n| matches!(n.kind, NpKind::Anonymous(_)) && !shorthand(n) && !public(n))
+            {
                 sources.push((np.span.cover(cue.verb), np.span.start));
             }
         }
         for acc in &a.attributions.according {
-            if matches!(acc.source.kind, NpKind::Anonymous(_)) {
+            if matches!(&acc.source.kind, NpKind::Anonymous(p) if !p.split_whitespace().take(4).any(lexicon::is_member_of_public))
+            {
                 sources.push((acc.span, acc.span.start));
             }
         }
@@ -117,5 +123,14 @@ mod tests {
             0,
         );
         assert_count(&R, "Foreign Minister Ana Ruiz said the talks had stalled.", 0);
+    }
+
+    #[test]
+    fn the_public_at_a_public_event_owes_no_reason() {
+        assert_count(&R, "As the mayor spoke, a man yelled, “Go home!”", 0);
+        assert_count(&R, "At the town hall, a young woman asked whether the plant would close.", 0);
+        // an unnamed source granted anonymity still does, however it is introduced
+        assert_count(&R, "The plan was, in the words of a senior adviser, “dead on arrival.”", 1);
+        assert_count(&R, "He left early, according to an attendee.", 1);
     }
 }
