@@ -154,10 +154,36 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                                                       // One block's tokens and the previous block's, rebuilt in two buffers: the article's
                                                       // tokens are never all in memory at once.
     let (mut cur, mut before): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
+    // The quotes of the previous paragraph that found no speaker, for a credit line.
+    let (mut unclaimed, mut unclaimed_now): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for bi in 0..doc.blocks.len() {
         std::mem::swap(&mut cur, &mut before);
+        std::mem::swap(&mut unclaimed, &mut unclaimed_now);
+        unclaimed_now.clear();
         tokens::block_tokens(doc, bi, quotes, &mut cur);
         let toks = cur.as_slice();
+        // "— Gov. Ana Ruiz, in a post after the vote": a credit line under a quote
+        // paragraph names its speaker.
+        if let Some(np) = credit_line(doc, toks).filter(|_| !unclaimed.is_empty()) {
+            let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, &out.cues);
+            if speaker.is_some() && matches!(source_type, SourceType::NamedPerson | SourceType::Organization) {
+                for &qi in &unclaimed {
+                    let partial = out.quotes[qi].partial;
+                    out.quotes[qi] = Attribution {
+                        speaker: speaker.clone(),
+                        entity,
+                        speaker_span: Some(np.span),
+                        cue: Some(doc.text(toks[0].span).to_string()),
+                        cue_span: Some(toks[0].span),
+                        source_type,
+                        via: None,
+                        via_span: None,
+                        link: Link::Adjacent,
+                        partial,
+                    };
+                }
+            }
+        }
         let heading = doc.blocks[bi].kind == BlockKind::Heading;
         let mut para_speaker: Option<Attribution> = None;
         let mut unit_start = 0;
@@ -197,6 +223,9 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                 }
                 according_used |=
                     according.as_ref().is_some_and(|acc| a.cue_span == Some(acc.span) || a.via_span == Some(acc.span));
+                if (a.speaker.is_none() || a.link == Link::Adjacent) && a.link != Link::Mention && !a.partial {
+                    unclaimed_now.push(qi);
+                }
                 out.quotes[qi] = a;
             }
             // "according to X, the talks …" with no quote to carry: a claim of X's.
@@ -374,6 +403,23 @@ fn find_cues(
         found.push(out.cues.len() - 1);
     }
     found
+}
+
+/// A paragraph that is only a dash and a name, with an optional role or circumstance
+/// after a comma: the credit line of the quote above it.
+fn credit_line(doc: &Document, toks: &[Tok]) -> Option<Np> {
+    let first = toks.first()?;
+    if !matches!(first.kind, TokKind::Punct('—' | '–' | '―' | '-')) || toks.len() > 30 {
+        return None;
+    }
+    if toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        return None;
+    }
+    let end = toks.iter().position(|t| t.kind == TokKind::Break).unwrap_or(toks.len());
+    let np = np::after(doc, toks, 1, end)?;
+    let after = toks[1..end].iter().position(|t| t.span.start >= np.span.end).map(|p| p + 1);
+    let closed = after.is_none_or(|k| toks[k].is_punct(',') || toks[k].is_punct('.'));
+    (matches!(np.kind, NpKind::Name(_)) && closed).then_some(np)
 }
 
 /// "As Ruiz put it:", "as one voter puts it,": "put it" reports words.
@@ -998,6 +1044,11 @@ fn attribute_quote(
         }
         return a;
     }
+    // "“…,” said the printed slate card": someone else speaks, even if the phrase is not
+    // one the speaker finder reads.
+    if chosen.is_some_and(|c| all_cues[c].tok > qt && all_cues[c].subject.is_none() && all_cues[c].states) {
+        return a;
+    }
     if let Some(p) = para {
         return Attribution { link: Link::Continuation, partial, via: p.via.clone(), via_span: None, ..p.clone() };
     }
@@ -1044,7 +1095,11 @@ fn choose_cue(
                     _ => false,
                 }))
     });
-    let before = cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some() && all[c].states);
+    // "Ortiz asked, “Will the board act?”": asking is how a question is said.
+    let question = text.trim_end_matches(['”', '"', '’', '\'', ',']).ends_with('?');
+    let asks = |c: usize| question && doc.text(all[c].verb).to_ascii_lowercase().starts_with("ask");
+    let before =
+        cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some() && (all[c].states || asks(c)));
     // "Fundraising was “stagnant” as donors waited, he said.": a cue closing the
     // sentence after a comma reports all of it, the phrases quoted inside included.
     let closing = cues.iter().copied().find(|&c| {

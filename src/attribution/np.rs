@@ -101,6 +101,15 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     let end = k - 1;
     let t = &toks[end];
+    // "Rep. Jane Roe (D-Md.) said": a short parenthesis between the speaker and the verb.
+    if t.is_punct(')') {
+        if let Some(open) = (end.saturating_sub(8).max(floor)..end).rev().find(|&i| toks[i].is_punct('(')) {
+            if open > floor {
+                return before(doc, toks, open, floor);
+            }
+        }
+        return None;
+    }
     if !t.is_word() {
         // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
         if t.is_punct(',') {
@@ -436,6 +445,20 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         }
         end += 1;
     }
+    // "said the printed campaign slate card": plain modifiers after the determiner, up to
+    // a head noun that can speak.
+    if end < ceil && DETERMINERS.contains(&w(doc, &toks[from])) && toks[end].is_word() {
+        let mut k = end;
+        let mut head = None;
+        while k < ceil && k - from < 8 && toks[k].is_word() && is_modifier(w(doc, &toks[k])) {
+            let word = w(doc, &toks[k]);
+            if lexicon::is_body_noun(word) || lexicon::is_document_noun(word) || lexicon::is_title(word) {
+                head = Some(k + 1);
+            }
+            k += 1;
+        }
+        end = head.unwrap_or(end);
+    }
     if end == from {
         return None;
     }
@@ -583,7 +606,15 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
 /// then the phrase before "who". The look-back stops at the start of the clause, at
 /// another clause joined by ", and"/", but" (unless "who" follows), and after 40 tokens.
 pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option<Np> {
-    let np = before(doc, toks, verb, floor)?;
+    let Some(np) = before(doc, toks, verb, floor) else {
+        // "an official who spoke anonymously to discuss strategy said": the phrase before
+        // the verb is no speaker, the head before "who" is.
+        let lo = verb.saturating_sub(25).max(floor);
+        let who = (lo..verb).rev().take_while(|&k| toks[k].is_word()).find(|&k| w(doc, &toks[k]) == "who")?;
+        // ("a nurse who said she would vote": the verb right after "who" is the relative
+        // clause's own.)
+        return (who > floor && who + 1 < verb).then(|| before(doc, toks, who, floor)).flatten();
+    };
     // A subject pronoun right before the verb is its subject: a "who" clause before it
     // belongs to an object of the opening phrase ("Asked whether Trump, who …, would win,
     // she replied").

@@ -355,3 +355,32 @@ fn unnamed_people_and_possessive_bodies() {
     let text = "A person close to the talks said the offer stood.\n\nAt the same time, the person added, “you saw what happened.”";
     assert_eq!(one(text), Some("A person close to the talks".into()));
 }
+
+#[test]
+fn party_labels_questions_and_relative_clauses() {
+    assert_eq!(
+        one("Speaker of the House Rep. Dana Whitfield (R-Ore.) said “hateful images have no place here.”"),
+        Some("Dana Whitfield".into())
+    );
+    assert_eq!(
+        one("Reporter Lena Ortiz asked, “Will the board act on the plan this year?”"),
+        Some("Lena Ortiz".into())
+    );
+    assert_eq!(
+        one("A White House official who spoke anonymously to discuss strategy said Wednesday, “There are talks.”"),
+        Some("A White House official".into())
+    );
+    assert_eq!(one("Joel Park, the campaign chairman, told reporters, “We will win this.”"), Some("Joel Park".into()));
+}
+
+#[test]
+fn a_credit_line_names_the_quote_above_it() {
+    let text = "The court ruled on Monday. Here is how people reacted.\n\n“We respect the decision and will study it.”\n\n— Ana Ruiz-Ortega, minister of energy\n\n“We are disappointed.”\n\n— Pwani Energy Gateway, in a statement";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz-Ortega".into()), Some("Pwani Energy Gateway".into())]);
+}
+
+#[test]
+fn an_inverted_cue_whose_speaker_is_unread_does_not_fall_back() {
+    let text = "Senator Marta Quill spoke first.\n\n“Vote for this slate,” said the printed campaign slate card.";
+    assert_eq!(one(text), Some("printed campaign slate card".into()));
+}

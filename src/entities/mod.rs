@@ -879,7 +879,12 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
                     && !lexicon::is_title(w)
             })
         && !given;
-    let body_like = body_like || body_before_comma;
+    // "Joel Park", "Maya Hall": a given name and a surname that is also a place word.
+    let surname_place = given
+        && name_words.len() <= 3
+        && name_words.last().is_some_and(|w| lexicon::is_common_surname(w))
+        && !name_words.last().is_some_and(|w| lexicon::is_body_noun(w));
+    let body_like = (body_like && !surname_place) || body_before_comma;
     let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak || given);
     let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);

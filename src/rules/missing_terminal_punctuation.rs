@@ -89,6 +89,28 @@ fn exempt(text: &str) -> bool {
     {
         return true;
     }
+    // A credit line under a quote or an embed: "— Ana Ruiz, mayor of Tarrow".
+    if words <= 20 && text.starts_with(['—', '–', '―']) {
+        return true;
+    }
+    // A labelled line: "Photo: Ana Ruiz/The Ledger", "Source: Census Bureau".
+    let label = text.split_whitespace().next().unwrap_or("");
+    let label = label.trim_start_matches(['*', '_']);
+    if words <= 15
+        && label.len() > 2
+        && label.ends_with(':')
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label[..label.len() - 1].chars().all(char::is_alphabetic)
+    {
+        return true;
+    }
+    // A citation or an embed's date: it ends with a year ("Marine Ecology (2025)",
+    // "March 3, 2025").
+    let tail = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let year = tail.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
+    if year.len() == 4 && (year.starts_with("19") || year.starts_with("20")) && tail.ends_with(year) {
+        return true;
+    }
     words <= 2
 }
 
@@ -116,6 +138,17 @@ mod tests {
         assert_count(&R, "ORAVA BAY, Kestria\n\nThe storm hit on Monday.", 0);
         assert_count(&R, "(Photo: Ana Ruiz for the Ledger)\n\nThe storm hit.", 0);
         assert_count(&R, "“We won,” she said.\n\nThe list follows:", 0);
+    }
+
+    #[test]
+    fn credits_labels_and_citations_are_not_sentences() {
+        assert_count(&R, "“We won.”\n\n— Ana Ruiz, mayor of Tarrow, in a post on X\n\nNext.", 0);
+        assert_count(&R, "The vines froze.\n\nPhoto: Lena Ortiz/The Ledger\n\nNext.", 0);
+        assert_count(&R, "*Study: Ruiz, A., et al., Coastal Dynamics (2025)*\n\nNext.", 0);
+        assert_count(&R, "We are sorry to see it close.\n— Ana Ruiz on Instagram, March 3, 2025\n\nNext.", 0);
+        // a sentence that happens to end on a number or to open with a dash is still one
+        assert_count(&R, "The vote was close.\n\nThe port handled more cargo than in any year since 2019 and expects more in 2031 and 2032 when the new berths open to ships\n\nNext.", 1);
+        assert_count(&R, "The vote was close.\n\nThe council said the plan would cost far more than the 2,500 dollars budgeted\n\nNext.", 1);
     }
 
     #[test]
