@@ -771,7 +771,7 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
             by_kind[kind][verdict] += 1
             if show and verdict != "right" and len(misses[verdict]) < show:
                 misses[verdict].append((name, g["pieces"][0][0], at.source_text(art.text), q.get("speaker"),
-                                        sentence_around(art.text, g["char"], at)))
+                                        sentence_around(art.text, g["char"], at), kind, method))
     print_quotes(c, by_kind, methods)
     out["quotes"] = {"counts": dict(c), "by_kind": {k: dict(v) for k, v in by_kind.items()},
                      "methods": dict(methods), "recall": ratio(c["found"], c["gold segments"]),
@@ -851,8 +851,8 @@ def claims_section(arts, quotes_by_name, split, referents, out):
 def print_misses(misses):
     for kind, title in (("wrong", "wrong speaker"), ("null", "no speaker")):
         print("\n-- 5. %s (up to %d) --" % (title, len(misses[kind])))
-        for name, off, src, spk, line in misses[kind]:
-            print("%s @%d  gold %r  tool %r\n    %s" % (name, off, src, spk, line))
+        for name, off, src, spk, line, source_kind, method in misses[kind]:
+            print("%s @%d  gold %r  tool %r  [%s, %s]\n    %s" % (name, off, src, spk, source_kind, method, line))
 
 
 # ---------------------------------------------------------------- main

@@ -714,7 +714,16 @@ fn resolve(
                 (Some((sid, at)), Some((nid, sentence))) => Some(if sentence > at { nid } else { sid }),
                 (Some((sid, _)), None) => Some(sid),
                 (None, Some((nid, _))) => Some(nid),
-                (None, None) => ents.last_person_before(np.span.start, *p),
+                // Nobody named close by: the last person of that gender to speak, before
+                // the last one merely mentioned.
+                (None, None) => cues
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.block + 8 >= bi)
+                    .filter(|c| c.verb.start < np.span.start)
+                    .filter_map(|c| c.entity)
+                    .find(|&id| ents.fits_pronoun(id, *p))
+                    .or_else(|| ents.last_person_before(np.span.start, *p)),
             };
             match id {
                 Some(id) => {

@@ -384,3 +384,20 @@ fn an_inverted_cue_whose_speaker_is_unread_does_not_fall_back() {
     let text = "Senator Marta Quill spoke first.\n\n“Vote for this slate,” said the printed campaign slate card.";
     assert_eq!(one(text), Some("printed campaign slate card".into()));
 }
+
+#[test]
+fn pronouns_follow_subjects_not_names_in_openers_or_modifiers() {
+    // a name modifying a role before the subject's own name
+    let text = "Senator Ruth Adair spoke first.\n\nAdair campaign consultant Tomas Lindqvist picked up the thread. “We are in this to win,” he said.";
+    assert_eq!(speakers(text), vec![Some("Tomas Lindqvist".into())]);
+    // two people in a list are two candidates, not a role and its holder
+    let text =
+        "Two players, captain Kwame Boateng and striker Daniel Okoro, spoke to reporters. “We are gutted,” he said.";
+    assert_eq!(speakers(text), vec![Some("Kwame Boateng".into())]);
+}
+
+#[test]
+fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
+    let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
+    assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
+}

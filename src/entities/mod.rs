@@ -433,14 +433,29 @@ impl Entities {
             if si < here && starts_with_pronoun(doc, span, pronoun) {
                 continue;
             }
-            let lo = self.index.partition_point(|m| m.0 < span.start);
+            // "Asked about her vote in the event that Clinton …, she replied": the main
+            // clause starts after an opening participle or subordinate clause, and a name
+            // inside that opener is not the subject.
+            let subject_at = if si < here { main_clause_start(doc, span) } else { span.start };
+            if subject_at > span.start && starts_with_pronoun(doc, Span::new(subject_at, span.end), pronoun) {
+                continue;
+            }
+            let lo = self.index.partition_point(|m| m.0 < subject_at);
             let hi = offset.min(span.end);
-            let first = self.index[lo..]
+            let fitting: Vec<(usize, usize, usize)> = self.index[lo..]
                 .iter()
                 .take_while(|m| m.0 < hi)
-                .filter(|m| m.1 <= hi)
-                .map(|m| (m.2, m.0))
-                .find(|&(id, _)| fits(&self.entities[id], pronoun));
+                .filter(|m| m.1 <= hi && fits(&self.entities[m.2], pronoun))
+                .take(2)
+                .map(|m| (m.2, m.0, m.1))
+                .collect();
+            // "Obama consultant Cornell Belcher": a name modifying a role before the
+            // person's own name is not the subject.
+            let first = match fitting.as_slice() {
+                [(_, _, end), (id2, at2, _), ..] if role_between(doc.text(Span::new(*end, *at2))) => Some((*id2, *at2)),
+                [(id, at, _), ..] => Some((*id, *at)),
+                [] => None,
+            };
             if let Some((id, at)) = first {
                 // "Asked about her own vote in the event that Clinton …, she replied": a
                 // pronoun of the same gender before the name already points back past it.
@@ -451,6 +466,11 @@ impl Entities {
             }
         }
         None
+    }
+
+    /// Whether an entity is a person the pronoun can stand for.
+    pub fn fits_pronoun(&self, id: usize, pronoun: Pronoun) -> bool {
+        fits(&self.entities[id], pronoun)
     }
 
     /// The person last mentioned before `offset` who fits a pronoun.
@@ -533,6 +553,39 @@ fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     lexicon::pronoun(first) == Some(pronoun)
+}
+
+/// Where a sentence's main clause starts: after the first comma when the sentence opens
+/// with a participle ("Asked about …,") or a subordinate clause ("When …,", "If …,").
+fn main_clause_start(doc: &Document, span: Span) -> usize {
+    let text = doc.text(span);
+    let first = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let opener = matches!(
+        first,
+        "When" | "If" | "After" | "Although" | "Though" | "While" | "Because" | "Since" | "Before" | "Once" | "Unless"
+    ) || first.len() > 4
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && (first.ends_with("ed") || first.ends_with("ing"))
+        && !lexicon::is_given_name(first);
+    match text.find(',') {
+        Some(i) if opener && i < 200 => span.start + i + 1,
+        _ => span.start,
+    }
+}
+
+/// Whether the words between two names are a role the second name holds: "Obama
+/// consultant", "Clinton campaign manager" (lowercase, ending in a title).
+fn role_between(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(
+                    *w,
+                    "and" | "or" | "nor" | "with" | "by" | "for" | "of" | "to" | "the" | "a" | "an" | "than"
+                )
+        })
+        && words.last().is_some_and(|w| lexicon::is_title(w))
 }
 
 /// Whether a stretch of text holds a form of the pronoun ("her", "his", "him").
