@@ -167,6 +167,15 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
         if let Some(np) = credit_line(doc, toks).filter(|_| !unclaimed.is_empty()) {
             let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, &out.cues);
             if speaker.is_some() && matches!(source_type, SourceType::NamedPerson | SourceType::Organization) {
+                // "— Ana Ruiz, in a post on X", "— Ruiz, tweeting after the vote".
+                let posted = toks.iter().any(|t| {
+                    t.is_word() && {
+                        let word = w(doc, t);
+                        lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word))
+                            || matches!(word, "tweeting" | "posting" | "tweeted" | "posted")
+                    }
+                });
+                let source_type = if posted { SourceType::SocialMedia } else { source_type };
                 for &qi in &unclaimed {
                     let partial = out.quotes[qi].partial;
                     out.quotes[qi] = Attribution {

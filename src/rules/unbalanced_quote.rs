@@ -44,12 +44,36 @@ continues in the next one, which then opens again.
             )
             .help("a file with this many marks is not an article: check what it holds, or split it")
         });
+        // Straight marks that open one paragraph of curly quotes and close the same or a
+        // later one, unpaired by the quote stage: an excerpt's wrapper, in pairs. A lone
+        // one is a stray mark and is reported.
+        let mut wrapped = std::collections::HashSet::new();
+        let mut open: Option<usize> = None;
+        for u in a.quotes.unbalanced.iter().filter(|u| u.mark.mark == Mark::Straight) {
+            if !wrapper(a, u.mark.span, u.opening) {
+                continue;
+            }
+            match (u.opening, open) {
+                (true, _) => open = Some(u.mark.span.start),
+                (false, Some(o)) => {
+                    wrapped.insert(o);
+                    wrapped.insert(u.mark.span.start);
+                    open = None;
+                }
+                (false, None) => {}
+            }
+        }
         a.quotes
             .unbalanced
             .iter()
             // An excerpt paragraph in straight marks after "The report notes:" whose
             // closing mark a text export dropped, as it drops the block quote around it.
             .filter(|u| !(u.opening && excerpt_opening(a, u.mark.span.start) && u.mark.mark == Mark::Straight))
+            // Straight marks wrapped around a paragraph of curly quotes: the block quote
+            // of an excerpt as a text export writes it, not a mark the writer left open.
+            .filter(|u| !wrapped.contains(&u.mark.span.start))
+            // Marks in HTML markup left in plain text ("<a href=”…”>"): not quotation marks.
+            .filter(|u| !in_markup(a.doc.prose(), u.mark.span))
             .map(|u| {
                 let mark = a.doc.text(u.mark.span).trim(); // an HTML entity is a mark padded with spaces in the prose
                 if u.opening {
@@ -60,12 +84,54 @@ continues in the next one, which then opens again.
                         .help("add the opening mark where the quoted words start, or remove this one")
                 }
             })
-            .chain(a.quotes.nested_doubles.iter().map(|&span| {
+            .chain(a.quotes.nested_doubles.iter().filter(|span| !inside_wrapper(a, **span)).map(|&span| {
                 Diagnostic::new(self, span, "a quote inside a quote in double marks")
                     .help("inside double marks, the inner quote takes single marks: “He said ‘no’ to me”")
             }))
             .chain(stopped)
             .collect()
+    }
+}
+
+/// Whether a straight mark opens its paragraph (or closes it after the last sentence) and
+/// the paragraph holds curly double marks: the wrapper of an exported excerpt.
+fn wrapper(a: &Analysis, mark: Span, opening: bool) -> bool {
+    let Some(b) = a.doc.block_at(mark.start) else { return false };
+    let block = a.doc.blocks[b].span;
+    let text = a.doc.text(block);
+    if !text.contains(['“', '”']) {
+        return false;
+    }
+    let prose = a.doc.prose();
+    if opening {
+        prose[block.start..mark.start].trim().is_empty()
+    } else {
+        prose[mark.end..block.end].trim().is_empty()
+            && prose[block.start..mark.start].trim_end().ends_with(['.', '?', '!', '”'])
+    }
+}
+
+/// A quote nested in double marks whose paragraph a straight wrapper opens.
+fn inside_wrapper(a: &Analysis, span: Span) -> bool {
+    let Some(b) = a.doc.block_at(span.start) else { return false };
+    let text = a.doc.text(a.doc.blocks[b].span).trim_start();
+    text.starts_with('"') && a.doc.text(span).starts_with('“')
+}
+
+/// Whether a mark is part of HTML markup in plain text: an attribute value
+/// (`href=”…”`), the end of a tag (`">`), or anywhere inside an open `<tag …` on its line.
+fn in_markup(prose: &str, mark: Span) -> bool {
+    let before = &prose[..mark.start];
+    let after = &prose[mark.end..];
+    if before.ends_with('=') || after.starts_with('>') {
+        return true;
+    }
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    match (line.rfind('<'), line.rfind('>')) {
+        (Some(open), close) if close.is_none_or(|c| c < open) => {
+            line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
+        }
+        _ => false,
     }
 }
 
@@ -99,6 +165,30 @@ mod tests {
         // the same mark without the colon lead-in is reported, as is a curly one
         assert_count(&R, "The report notes.\n\n\"Spending rose in every district.\n\nThe council meets Monday.", 1);
         assert_count(&R, "The report notes:\n\n“Spending rose in every district.\n\nThe council meets Monday.", 1);
+    }
+
+    #[test]
+    fn the_straight_wrapper_of_an_excerpt_is_not_an_unclosed_quote() {
+        let text = "Ruiz said the port would reopen.\n\n\"“We will rebuild,” the mayor said. “It takes a year.”\n\n“Then the road,” she said.\"";
+        assert_count(&R, text, 0);
+        // a straight mark left open inside a paragraph is still one, and so is a lone
+        // straight mark opening a paragraph
+        assert_count(
+            &R,
+            "Ruiz said the port would reopen.\n\nThe mayor said \"we will rebuild. “It takes a year,” she said.",
+            1,
+        );
+        assert_count(
+            &R,
+            "Ruiz said the port would reopen.\n\n\"The mayor laughed, “Only once.” Then she left.\n\nThe end.",
+            1,
+        );
+    }
+
+    #[test]
+    fn marks_in_markup_left_in_plain_text_are_not_quotes() {
+        let text = "“We are here,” she said.\n\n[<a href=”https://example.com/a” target=”_blank”>The rally</a>]";
+        assert_count(&R, text, 0);
     }
 
     #[test]
