@@ -81,7 +81,13 @@ impl Analysis {
             let rest = &self.doc.prose()[c.span.end..self.doc.blocks[q.last_block].span.end];
             rest.trim_matches(|ch: char| ch == '.' || ch.is_whitespace()).is_empty()
         });
-        q.open.mark == quotes::Mark::Straight && q.open.span.start == block.span.start && introduced && whole
+        // Curly quotes inside straight ones, or straight marks over several paragraphs: the
+        // outer marks are an export's, the inner ones the writer's.
+        let wrapper = self.doc.text(q.inner()).contains(['“', '”']) || q.last_block > q.first_block;
+        q.open.mark == quotes::Mark::Straight
+            && q.open.span.start == block.span.start
+            && (introduced || wrapper)
+            && whole
     }
 
     /// The quote whose words contain `offset` (marks excluded), by binary search.

@@ -589,3 +589,20 @@ fn direction(prose: &str, tok: MarkToken) -> Direction {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether a mark is part of HTML markup in plain text: an attribute value
+/// (`href=”…”`), the end of a tag (`">`), or anywhere inside an open `<tag …` on its line.
+pub fn in_markup(prose: &str, mark: Span) -> bool {
+    let before = &prose[..mark.start];
+    let after = &prose[mark.end..];
+    if before.ends_with('=') || after.starts_with('>') {
+        return true;
+    }
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    match (line.rfind('<'), line.rfind('>')) {
+        (Some(open), close) if close.is_none_or(|c| c < open) => {
+            line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
+        }
+        _ => false,
+    }
+}

@@ -46,7 +46,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
             QuoteStyle::Straight => MarkStyle::Straight,
             QuoteStyle::Auto => {
                 let mut counts: HashMap<MarkStyle, usize> = HashMap::new();
-                for q in a.quotes.quotes.iter().filter(|q| !q.single && !a.is_block_excerpt(q)) {
+                for q in a.quotes.quotes.iter().filter(|q| !q.single && !a.is_block_excerpt(q) && !markup(a, q)) {
                     *counts.entry(q.open.mark.style()).or_default() += 1;
                 }
                 if counts.len() < 2 {
@@ -62,7 +62,7 @@ The fix rewrites both marks of the quote to the house style; it never touches th
         a.quotes
             .quotes
             .iter()
-            .filter(|q| !q.single && q.open.mark.style() != house && !a.is_block_excerpt(q))
+            .filter(|q| !q.single && q.open.mark.style() != house && !a.is_block_excerpt(q) && !markup(a, q))
             .map(|q| {
                 let style = q.open.mark.style();
                 let (open, close) = match house {
@@ -162,6 +162,12 @@ fn help(house: MarkStyle) -> &'static str {
     }
 }
 
+/// A "quote" whose marks are HTML markup left in plain text (`<a href="…">`).
+fn markup(a: &Analysis, q: &crate::quotes::Quote) -> bool {
+    let prose = a.doc.prose();
+    crate::quotes::in_markup(prose, q.open.span) || q.close.is_some_and(|c| crate::quotes::in_markup(prose, c.span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::MixedQuoteMarks as R;
@@ -184,5 +190,9 @@ mod tests {
         assert_count(&R, &format!("{intro}\"Spending rose in every district.\"\n\nThe vote is Monday."), 0);
         // a straight-quoted phrase inside a paragraph is still the writer's choice
         assert_count(&R, &format!("{intro}Spending \"rose\" in every district.\n\nThe vote is Monday."), 1);
+        // nor is a paragraph in straight marks that holds the writer's curly ones
+        assert_count(&R, &format!("{intro}\"Then Ruiz said “no” twice.\"\n\nThe vote is Monday."), 0);
+        // markup left in plain text holds no quotes
+        assert_count(&R, &format!("{intro}Watch it at <a href=\"https://example.com\">example.com</a>.\n\nNext."), 0);
     }
 }

@@ -73,7 +73,7 @@ continues in the next one, which then opens again.
             // of an excerpt as a text export writes it, not a mark the writer left open.
             .filter(|u| !wrapped.contains(&u.mark.span.start))
             // Marks in HTML markup left in plain text ("<a href=”…”>"): not quotation marks.
-            .filter(|u| !in_markup(a.doc.prose(), u.mark.span))
+            .filter(|u| !crate::quotes::in_markup(a.doc.prose(), u.mark.span))
             .map(|u| {
                 let mark = a.doc.text(u.mark.span).trim(); // an HTML entity is a mark padded with spaces in the prose
                 if u.opening {
@@ -116,23 +116,6 @@ fn inside_wrapper(a: &Analysis, span: Span) -> bool {
     let Some(b) = a.doc.block_at(span.start) else { return false };
     let text = a.doc.text(a.doc.blocks[b].span).trim_start();
     text.starts_with('"') && a.doc.text(span).starts_with('“')
-}
-
-/// Whether a mark is part of HTML markup in plain text: an attribute value
-/// (`href=”…”`), the end of a tag (`">`), or anywhere inside an open `<tag …` on its line.
-fn in_markup(prose: &str, mark: Span) -> bool {
-    let before = &prose[..mark.start];
-    let after = &prose[mark.end..];
-    if before.ends_with('=') || after.starts_with('>') {
-        return true;
-    }
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    match (line.rfind('<'), line.rfind('>')) {
-        (Some(open), close) if close.is_none_or(|c| c < open) => {
-            line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
-        }
-        _ => false,
-    }
 }
 
 /// Whether a mark opens its paragraph right after a paragraph that ends with a colon.
