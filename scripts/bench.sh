@@ -147,7 +147,7 @@ echo
 echo "# linearity: time($large) / time($small), target <= $max_linear"
 printf '%-17s %10s %9s %10s %9s %8s %9s\n' input small_s small_MB/s large_s large_MB/s ratio peak_MB
 # Every output format: the text renderer works on lines, JSON on spans.
-for shape in wire quotes paragraph nospace nested alternating capwords names; do
+for shape in wire quotes paragraph nospace nested alternating capwords names cues; do
   f_small=$work/$shape-$small.txt f_large=$work/$shape-$large.txt
   [ -f "$f_small" ] || gen --shape "$shape" --seed 3 --size "$small" --one-file --out "$f_small"
   [ -f "$f_large" ] || gen --shape "$shape" --seed 3 --size "$large" --one-file --out "$f_large"

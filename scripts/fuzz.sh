@@ -17,7 +17,7 @@ for i in 1 2 3 4 5; do
     --format "$([ "$i" -gt 3 ] && echo md || echo txt)" --out "$seeds/gen-$i.txt" 2>/dev/null
 done
 # The pathological shapes, a new person in every paragraph among them.
-for shape in quotes paragraph nested alternating capwords names; do
+for shape in quotes paragraph nested alternating capwords names cues; do
   "$root/target/release/examples/generate_corpus" --shape "$shape" --seed 1 --size 3K --one-file \
     --out "$seeds/shape-$shape.txt" 2>/dev/null
 done

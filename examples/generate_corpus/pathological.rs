@@ -1,12 +1,13 @@
 //! Inputs built to break linear-time assumptions: walls of quote marks, one huge
 //! paragraph, text without spaces, deep nesting, runs of capitalised words, and an
-//! article whose cast grows with its length (a new person in every paragraph).
+//! article whose cast grows with its length (a new person in every paragraph), and one
+//! sentence of thousands of quoted phrases and speech verbs.
 
 use super::pools;
 use super::wire::{self, Markup, Options, Rng};
 
 /// The shapes the generator writes besides wire copy.
-pub const SHAPES: &[&str] = &["quotes", "paragraph", "nospace", "nested", "alternating", "capwords", "names"];
+pub const SHAPES: &[&str] = &["quotes", "paragraph", "nospace", "nested", "alternating", "capwords", "names", "cues"];
 
 /// `size` bytes (give or take one unit of the pattern) of the named shape.
 pub fn generate(shape: &str, rng: &mut Rng, size: usize) -> Option<String> {
@@ -54,6 +55,17 @@ pub fn generate(shape: &str, rng: &mut Rng, size: usize) -> Option<String> {
                 let t = &pools::TRADITIONS[rng.below(pools::TRADITIONS.len())];
                 out.push_str(if rng.chance(50) { rng.pick(t.given) } else { rng.pick(t.family) });
                 out.push(' ');
+            }
+        }
+        // One sentence of quoted phrases, each followed by a speech verb and never a
+        // period: every quote's cue search runs over a sentence as long as the file.
+        "cues" => {
+            out.push_str("The mayor spoke. ");
+            let mut i = 0usize;
+            while out.len() < size {
+                let who = rng.pick(&["she said", "he said", "the mayor added", "said Ana Ruiz"]);
+                out.push_str(&format!("turnout was “high in ward {i}” as voters waited, {who}, "));
+                i += 1;
             }
         }
         // Every paragraph introduces someone new, quotes them and names them again by

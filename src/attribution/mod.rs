@@ -206,6 +206,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
             let cues = find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
             let mut according_used = false;
+            let mut quoted = false;
             for qt in unit.clone() {
                 let TokKind::Quote(qi) = toks[qt].kind else {
                     continue;
@@ -225,9 +226,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                     &out.cues,
                 );
                 if a.speaker.is_some() {
-                    for c in &cues {
-                        out.cues[*c].quoted = true;
-                    }
+                    quoted = true;
                     para_speaker = Some(a.clone());
                 }
                 according_used |=
@@ -236,6 +235,11 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                     unclaimed_now.push(qi);
                 }
                 out.quotes[qi] = a;
+            }
+            if quoted {
+                for c in &cues {
+                    out.cues[*c].quoted = true;
+                }
             }
             // "according to X, the talks …" with no quote to carry: a claim of X's.
             if let Some(acc) = according.as_ref().filter(|_| !according_used) {
@@ -692,7 +696,7 @@ fn resolve(
         NpKind::Pronoun(p) => {
             if matches!(p, Pronoun::They | Pronoun::It) {
                 // A body speaking in this paragraph ("the ministry said … it said").
-                if let Some(c) = cues.iter().rev().take_while(|c| c.block == bi).find(|c| {
+                if let Some(c) = cues.iter().rev().take_while(|c| c.block == bi).take(50).find(|c| {
                     c.block == bi
                         && c.verb.start < np.span.start
                         && c.speaker.is_some()
@@ -708,7 +712,7 @@ fn resolve(
             // An unnamed source speaking earlier in this paragraph, with nobody named
             // since: "Another member of staff … said morale had fallen. ‘…,’ she said."
             if let Some(c) =
-                cues.iter().rev().take_while(|c| c.block == bi).find(|c| {
+                cues.iter().rev().take_while(|c| c.block == bi).take(50).find(|c| {
                     c.verb.start < np.span.start && c.speaker.is_some() && c.source_type == SourceType::Anonymous
                 })
             {
@@ -729,6 +733,7 @@ fn resolve(
                     .iter()
                     .rev()
                     .take_while(|c| c.block + 8 >= bi)
+                    .take(200)
                     .filter(|c| c.verb.start < np.span.start)
                     .filter_map(|c| c.entity)
                     .find(|&id| ents.fits_pronoun(id, *p))
@@ -742,6 +747,8 @@ fn resolve(
                         .sentence_at(np.span.start)
                         .and_then(|s| s.checked_sub(1))
                         .map_or(0, |s| doc.sentences[s].span.start);
+                    // (At most 2,000 bytes back: a "sentence" longer than that is no prose.)
+                    let from = from.max(np.span.start.saturating_sub(2000));
                     let alone = ents.people_between(from, np.span.start, Pronoun::They).len() <= 1;
                     ents.add_mention(id, np.span, MentionKind::Pronoun, bi, alone.then_some(*p));
                     (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson)
@@ -1091,7 +1098,10 @@ fn choose_cue(
 ) -> Option<usize> {
     // After the quote, only the speaker phrase (and adverbs) may stand between the
     // quote and the verb: `“…,” the minister said`, not `“…,” and he expressed`.
-    let after = cues.iter().copied().find(|&c| {
+    // (Only cues in the next 30 tokens can have nothing but their speaker between them
+    // and the quote: the search stays bounded in a sentence of thousands of quotes.)
+    let first_after = cues.partition_point(|&c| all[c].tok <= qt);
+    let after = cues[first_after..].iter().copied().take_while(|&c| all[c].tok <= qt + 30).find(|&c| {
         let ct = all[c].tok;
         let subject = all[c].subject.as_ref().map(|n| n.span);
         // "“…,” the band's singer, Kofi Mensah-Bright, told the crowd": a named subject
@@ -1116,15 +1126,17 @@ fn choose_cue(
     // "Ortiz asked, “Will the board act?”": asking is how a question is said.
     let question = text.trim_end_matches(['”', '"', '’', '\'', ',']).ends_with('?');
     let asks = |c: usize| question && doc.text(all[c].verb).to_ascii_lowercase().starts_with("ask");
-    let before =
-        cues.iter().copied().rev().find(|&c| all[c].tok < qt && all[c].speaker.is_some() && (all[c].states || asks(c)));
+    let before = cues[..first_after]
+        .iter()
+        .copied()
+        .rev()
+        .find(|&c| all[c].tok < qt && all[c].speaker.is_some() && (all[c].states || asks(c)));
     // "Fundraising was “stagnant” as donors waited, he said.": a cue closing the
     // sentence after a comma reports all of it, the phrases quoted inside included.
-    let closing = cues.iter().copied().find(|&c| {
+    // (Within 60 tokens of the quote, and a tail of a few words: bounded, so a sentence of
+    // thousands of quotes and cues stays linear.)
+    let closing = cues[first_after..].iter().copied().take_while(|&c| all[c].tok <= qt + 60).find(|&c| {
         let cue = &all[c];
-        if cue.tok <= qt {
-            return false;
-        }
         let Some(subject) = cue.subject.as_ref() else { return false };
         let Some(first) =
             toks[qt + 1..cue.tok].iter().position(|t| t.span.start >= subject.span.start.min(cue.verb.start))
@@ -1133,7 +1145,7 @@ fn choose_cue(
         };
         let first = qt + 1 + first;
         let rest = &toks[cue.tok + 1..];
-        let tail = rest.iter().take_while(|t| !matches!(t.kind, TokKind::Break)).count();
+        let tail = rest.iter().take(8).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
         cue.speaker.is_some()
             && cue.states
             && toks[first - 1].is_punct(',')

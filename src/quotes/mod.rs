@@ -598,7 +598,14 @@ pub fn in_markup(prose: &str, mark: Span) -> bool {
     if before.ends_with('=') || after.starts_with('>') {
         return true;
     }
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    // A tag is short: look back over at most 300 bytes of the line (linear on a line of
+    // a million marks).
+    let mut lo = before.len().saturating_sub(300);
+    while !before.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let near = &before[lo..];
+    let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
     match (line.rfind('<'), line.rfind('>')) {
         (Some(open), close) if close.is_none_or(|c| c < open) => {
             line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')

@@ -66,6 +66,8 @@ wrong person is a correction. Use the surname whenever two people are in play.
                 }
                 _ => from,
             };
+            // (At most 3,000 bytes back, so a sentence as long as a file stays linear.)
+            let from = from.max(np.span.start.saturating_sub(3000));
             let ids = a.entities.people_between(from, np.span.start, p);
             let fits: Vec<&str> = ids.iter().map(|&id| a.entities.entities[id].name.as_str()).collect();
             // A speaker named with a verb just before ("X said … “…,” he said") settles it,
@@ -95,12 +97,12 @@ wrong person is a correction. Use the surname whenever two people are in play.
                 // unsettles it again (inside what the speaker said is no rival: "Pettifer
                 // said Boateng would start. “…,” he said").
                 let after = sentence.map_or(last.verb.end, |s| a.doc.sentences[s].span.end);
-                let named_after = a.entities.people_between(after, np.span.start, p);
+                let named_after = a.entities.people_between(after.max(from), np.span.start, p);
                 rivals.len() <= 1 && named_after.iter().all(|&id| Some(id) == last.entity)
             });
             // One person who fits, named earlier in the pronoun's own sentence, is its
             // antecedent ("made Quintela a citizen, an honour she said …").
-            let own = a.entities.people_between(a.doc.sentences[here].span.start, np.span.start, p);
+            let own = a.entities.people_between(a.doc.sentences[here].span.start.max(from), np.span.start, p);
             if fits.len() >= 2 && !settled && own.len() != 1 {
                 let word = a.doc.text(np.span);
                 out.push(
