@@ -772,7 +772,7 @@ fn resolve(
                     // "the person said" after "a person close to the family said": the
                     // same unnamed source, in this paragraph or the few before.
                     let head = refs.last().map(|h| h.to_lowercase()).unwrap_or_default();
-                    let earlier = cues.iter().rev().take_while(|c| c.block + 3 >= bi).find(|c| {
+                    let earlier = cues.iter().rev().take_while(|c| c.block + 3 >= bi).take(100).find(|c| {
                         c.verb.start < np.span.start
                             && c.source_type == SourceType::Anonymous
                             && c.subject.as_ref().is_some_and(|n| {
@@ -947,20 +947,21 @@ fn attribute_quote(
     let chosen = choose_cue(doc, toks, qt, text, at_start, cues, all_cues);
     // "Khoa told Takeda that Vietnam “…,” the statement said": the person speaks, the
     // statement (or the body that issued it) relays.
-    let relay = chosen
-        .filter(|&c| {
-            !at_start
-                && all_cues[c].tok > qt
-                && matches!(all_cues[c].source_type, SourceType::Document | SourceType::Organization)
-        })
-        .and_then(|c| {
-            let person = cues.iter().copied().rev().find(|&b| {
-                all_cues[b].tok < qt
-                    && all_cues[b].source_type == SourceType::NamedPerson
-                    && all_cues[b].speaker.is_some()
-            })?;
-            Some((person, c))
-        });
+    let relay =
+        chosen
+            .filter(|&c| {
+                !at_start
+                    && all_cues[c].tok > qt
+                    && matches!(all_cues[c].source_type, SourceType::Document | SourceType::Organization)
+            })
+            .and_then(|c| {
+                let before = cues.partition_point(|&b| all_cues[b].tok < qt);
+                let person =
+                    cues[..before].iter().copied().rev().take(50).find(|&b| {
+                        all_cues[b].source_type == SourceType::NamedPerson && all_cues[b].speaker.is_some()
+                    })?;
+                Some((person, c))
+            });
     let mut a = match (relay, chosen) {
         (Some((person, relay)), _) => {
             let mut a = from_cue(doc, &all_cues[person], Link::Sentence);

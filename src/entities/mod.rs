@@ -440,7 +440,9 @@ impl Entities {
             if subject_at > span.start && starts_with_pronoun(doc, Span::new(subject_at, span.end), pronoun) {
                 continue;
             }
-            let lo = self.index.partition_point(|m| m.0 < subject_at);
+            // (At most 3,000 bytes before the pronoun: a sentence longer than that is no
+            // prose, and the scan stays linear.)
+            let lo = self.index.partition_point(|m| m.0 < subject_at.max(offset.saturating_sub(3000)));
             let hi = offset.min(span.end);
             let fitting: Vec<(usize, usize, usize)> = self.index[lo..]
                 .iter()
@@ -476,7 +478,9 @@ impl Entities {
     /// The person last mentioned before `offset` who fits a pronoun.
     pub fn last_person_before(&self, offset: usize, pronoun: Pronoun) -> Option<usize> {
         let idx = self.index.partition_point(|m| m.1 <= offset);
-        self.index[..idx].iter().rev().map(|m| m.2).find(|&id| fits(&self.entities[id], pronoun))
+        // (The last 500 mentions: a pronoun does not reach further back, and the search
+        // stays bounded when nobody fits.)
+        self.index[idx.saturating_sub(500)..idx].iter().rev().map(|m| m.2).find(|&id| fits(&self.entities[id], pronoun))
     }
 
     /// People with a mention inside `from..to` who fit the pronoun, in order of mention.
