@@ -1012,12 +1012,21 @@ fn attribute_quote(
     }
     // "Party leader Ana Ruiz went further in a post on Facebook: “…”": no speech verb,
     // but the named subject of the sentence the colon ends introduces the quote.
+    // "The timing does not surprise pollster Lena Ortiz: “…”": a name right before the
+    // colon is the speaker it introduces. "The Daily Ledger focuses on …: “…”": a named
+    // body as the subject introduces its own words.
     if a.speaker.is_none() && qt > unit.start && toks[qt - 1].is_punct(':') {
-        if let Some(np) =
-            np::clause_subject(doc, toks, unit.start, qt - 1).filter(|n| matches!(n.kind, NpKind::Name(_)))
-        {
+        let named = |n: &Np| matches!(n.kind, NpKind::Name(_));
+        let last = (qt - 1 > unit.start && toks[qt - 2].is_word())
+            .then(|| np::before(doc, toks, qt - 1, unit.start))
+            .flatten()
+            .filter(|n| named(n) && n.span.start > toks[unit.start].span.start);
+        let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(named);
+        for (np, body) in [(last, false), (subject, true)] {
+            let Some(np) = np else { continue };
             let (speaker, entity, mut kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
-            if kind == SourceType::NamedPerson {
+            let body_ok = body && kind == SourceType::Organization && sentence_like;
+            if kind == SourceType::NamedPerson || body_ok {
                 if toks[unit.start..qt].iter().any(|t| t.is_word() && lexicon::is_social_media(w(doc, t))) {
                     kind = SourceType::SocialMedia;
                 }

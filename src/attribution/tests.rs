@@ -401,3 +401,21 @@ fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
 }
+
+#[test]
+fn a_colon_after_a_name_or_a_named_body() {
+    assert_eq!(
+        one("The timing does not surprise Republican pollster Lena Ortiz: “Late deciders always break this way.”"),
+        Some("Lena Ortiz".into())
+    );
+    assert_eq!(
+        one("The Daily Ledger focuses on how many people were hurt: “In so little time, the attackers showed how deadly the weapons are.”"),
+        Some("Daily Ledger".into())
+    );
+    // a body before a colon credits no lone word or phrase
+    assert_eq!(one("The Daily Ledger ran a headline: “Chaos.”"), None);
+    assert_eq!(
+        one("“You have called people names,” Kelly Marsh charged in her questioning."),
+        Some("Kelly Marsh".into())
+    );
+}
