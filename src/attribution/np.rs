@@ -200,6 +200,11 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 break;
             }
         } else {
+            // "one Ruiz campaign source said": a count opens an unnamed source's phrase.
+            let count = matches!(prev.to_lowercase().as_str(), "one" | "two" | "three" | "several" | "another");
+            if count && lexicon::is_anonymous_noun(w(doc, &toks[end])) {
+                start -= 1;
+            }
             break;
         }
     }
@@ -440,7 +445,8 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         {
             break;
         }
-        if end > from && !(is_phrase_word(word) || DETERMINERS.contains(&word)) {
+        // "said the 46-year-old": an age stands for the person.
+        if end > from && !(is_phrase_word(word) || DETERMINERS.contains(&word) || word.ends_with("-year-old")) {
             break;
         }
         end += 1;
@@ -506,7 +512,9 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     // "a senior Omani official": a nationality does not name anyone. Nor does a body
     // before an unnamed head after "a": "a Harbour Alliance campaign official" is one of its
     // officials, not a person called Harbour Alliance (a name would follow the head).
-    let body_modifier = matches!(words[0], "a" | "A" | "an" | "An") && lexicon::is_anonymous_noun(last);
+    let body_modifier =
+        matches!(words[0].to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three" | "several" | "another")
+            && lexicon::is_anonymous_noun(last);
     let named = !body_modifier
         && words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));
     let indefinite_role =

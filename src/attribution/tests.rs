@@ -419,3 +419,13 @@ fn a_colon_after_a_name_or_a_named_body() {
         Some("Kelly Marsh".into())
     );
 }
+
+#[test]
+fn counted_unnamed_sources_and_ages_after_the_verb() {
+    assert_eq!(
+        one("“It is the nominee’s party,” one Ruiz campaign source said."),
+        Some("one Ruiz campaign source".into())
+    );
+    let text = "Mara Ellison, 46, spoke last.\n\n“The port will reopen,” said the 46-year-old.";
+    assert_eq!(one(text), Some("Mara Ellison".into()));
+}
