@@ -47,9 +47,16 @@ may have lost more than its period."
             if exempt(text) {
                 continue;
             }
-            // Closing marks, and the blanks an HTML entity leaves beside its mark ("respond.&rdquo;").
+            // A source tag after the last sentence ("… a massive clean.” [CNN]", "[Lee Moran,
+            // HuffPost]"): the sentence before it is what ends the paragraph.
+            let text = match text.strip_suffix(']').and_then(|t| t.rfind('[').map(|i| &t[..i])) {
+                Some(before) if before.trim_end().ends_with(['.', '!', '?', '”', '"', '“']) => before.trim_end(),
+                _ => text,
+            };
+            // Closing marks (a “ set where ” belongs included), and the blanks an HTML
+            // entity leaves beside its mark ("respond.&rdquo;").
             let body = text.trim_end_matches(|c: char| {
-                matches!(c, '”' | '"' | '’' | '\'' | ')' | ']' | '»' | '*' | '_') || c.is_whitespace()
+                matches!(c, '”' | '“' | '"' | '’' | '\'' | ')' | ']' | '»' | '*' | '_') || c.is_whitespace()
             });
             if body.ends_with(['.', '!', '?', '…', ':', ';']) {
                 continue;
@@ -146,6 +153,19 @@ mod tests {
         assert_count(&R, "The vines froze.\n\nPhoto: Lena Ortiz/The Ledger\n\nNext.", 0);
         assert_count(&R, "*Study: Ruiz, A., et al., Coastal Dynamics (2025)*\n\nNext.", 0);
         assert_count(&R, "We are sorry to see it close.\n— Ana Ruiz on Instagram, March 3, 2025\n\nNext.", 0);
+        // a roundup item's source tag, and a closing mark set with the opening glyph
+        assert_count(
+            &R,
+            "The vote was close.\n\nThe council will meet again next week to settle the budget. [Ledger]\n\nNext.",
+            0,
+        );
+        assert_count(
+            &R,
+            "The vote was close.\n\n“The council will meet again next week to settle the budget.“\n\nNext.",
+            0,
+        );
+        // a tag after words that were cut still leaves them cut
+        assert_count(&R, "The vote was close.\n\nThe council will meet again next week to settle the budget and the schedule for the new harbour [Ledger]\n\nNext.", 1);
         // a sentence that happens to end on a number or to open with a dash is still one
         assert_count(&R, "The vote was close.\n\nThe port handled more cargo than in any year since 2019 and expects more in 2031 and 2032 when the new berths open to ships\n\nNext.", 1);
         assert_count(&R, "The vote was close.\n\nThe council said the plan would cost far more than the 2,500 dollars budgeted\n\nNext.", 1);
