@@ -957,7 +957,16 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     };
     // A place, a party, a people or an acronym is never a person ("North Korea",
     // "Senate Republicans", "GOP", "Virginia Democratic").
-    let non_person = !given && name_words.iter().all(|w| is_non_person_word(w)) || lexicon::is_place(&text);
+    // A run ending in a group ("Senate Republicans", "House GOP", "Nagorno-Karabakh
+    // Armenians") names the group, whatever comes before it.
+    let group_last = name_words.len() >= 2
+        && name_words.last().is_some_and(|w| {
+            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            !names::is_suffix(bare)
+                && (lexicon::is_group_word(bare) || bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
+        });
+    let non_person =
+        !given && (group_last || name_words.iter().all(|w| is_non_person_word(w))) || lexicon::is_place(&text);
     Some(Run {
         non_person,
         block: bi,
@@ -1289,4 +1298,24 @@ fn affiliation(appositive: &str) -> Option<String> {
     // (its last word an organisation word) wins over a topic; else the last one named.
     let body = |c: &String| c.rsplit(' ').next().is_some_and(|w| is_place_noun(w) || lexicon::is_body_noun(w));
     candidates.iter().find(|c| body(c)).or(candidates.last()).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, Format};
+    use crate::entities::EntityKind;
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+        crate::analyze(doc).entities.entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    #[test]
+    fn a_run_ending_in_a_group_is_no_person() {
+        let found = kinds("Senate Republicans said the vote would wait. House GOP leaders agreed, said Carter Whitfield III and Joel Park.");
+        let person = |name: &str| found.iter().any(|(n, k)| n == name && *k == EntityKind::Person);
+        assert!(!person("Senate Republicans") && !person("House GOP"), "{found:?}");
+        // a suffix and a surname that is also a place word still make a person
+        assert!(person("Carter Whitfield III") && person("Joel Park"), "{found:?}");
+    }
 }
