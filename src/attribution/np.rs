@@ -1,3 +1,4 @@
+// Over 700 lines, kept whole by the attribution split (a move only): `before` alone runs 240 lines.
 //! The speaker phrase of an attribution: a name, a pronoun, a descriptor, a body, or an
 //! unnamed source, read from the tokens before or after a speech verb.
 

@@ -1,0 +1,341 @@
+//! Finding the speech verbs of a sentence and their speaker phrases: which words are
+//! cues (not nouns, passives or verbs taking a thing) and whether a cue states something.
+
+use super::np::{self, is, w, Np};
+use super::resolve::resolve;
+use super::tokens::{Tok, TokKind};
+use super::{Attributions, Cue, SourceType};
+use crate::document::Document;
+use crate::entities::Entities;
+use crate::lexicon;
+
+/// Find the speech verbs of a sentence and resolve their speakers.
+pub(super) fn find_cues(
+    doc: &Document,
+    toks: &[Tok],
+    prev: &[Tok],
+    unit: std::ops::Range<usize>,
+    bi: usize,
+    ents: &mut Entities,
+    out: &mut Attributions,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for i in unit.clone() {
+        let t = &toks[i];
+        if !t.is_word()
+            || !(lexicon::is_speech_verb(w(doc, t)) || put_it(doc, toks, i, unit.end))
+            || !verb_position(doc, toks, i, unit.start)
+        {
+            continue;
+        }
+        if passive(doc, toks, i, unit.start) || takes_a_thing(doc, toks, i, &unit) {
+            continue;
+        }
+        let word = w(doc, t);
+        // Capitalised inside a sentence, a speech verb's form is a name's word: "the
+        // United States", "Islamic State", "The Washington Post".
+        if i > unit.start && word.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        // "two people reported missing": a participle, not a cue.
+        if toks.get(i + 1).is_some_and(|n| n.is_word() && lexicon::is_reduced_relative(w(doc, n))) {
+            continue;
+        }
+        // "the storm warning", "a gale warning": a noun after a determiner, not a verb.
+        if word.ends_with("ing") && i > unit.start {
+            let det = |k: usize| {
+                toks[k].is_word()
+                    && matches!(w(doc, &toks[k]).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that")
+            };
+            if det(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && det(i - 2)) {
+                continue;
+            }
+        }
+        let mut subject = if word.ends_with("ing") {
+            participle_subject(doc, toks, i, unit.start)
+        } else {
+            np::before_relative(doc, toks, i, unit.start)
+        };
+        // Inverted: `“…,” said X` or `said X, title`.
+        let after_quote = |k: usize| matches!(toks[k].kind, TokKind::Quote(_));
+        let inverted = i == unit.start
+            || after_quote(i - 1)
+            || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
+            || (i - 1 == unit.start && !toks[i - 1].is_word());
+        if inverted {
+            if let Some(after) = np::after(doc, toks, i + 1, unit.end) {
+                subject = Some(after);
+            }
+        }
+        if subject.is_none() {
+            // "X said … but described …": coordinated verbs share the subject.
+            if let Some(prev) =
+                out.cues.iter().rev().take_while(|c| c.block == bi && c.tok >= unit.start).find(|c| c.tok < i)
+            {
+                subject = prev.subject.clone();
+            }
+        }
+        if subject.is_none() {
+            subject = np::clause_subject(doc, toks, unit.start, i);
+        }
+        // A participle opening the sentence ("Asked about Clinton, she replied") has its
+        // subject after the comma, never the words right after it.
+        let opening_participle = i == unit.start && (word.ends_with("ing") || word.ends_with("ed"));
+        if subject.is_none() && !opening_participle {
+            subject = np::after(doc, toks, i + 1, unit.end);
+        }
+        let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
+        // A post is a post whoever makes it: a person or a group writing on X.
+        if social_context(doc, toks, prev, i, unit.end)
+            && matches!(source_type, SourceType::NamedPerson | SourceType::Organization)
+        {
+            source_type = SourceType::SocialMedia;
+        }
+        let cue = Cue {
+            verb: t.span,
+            subject,
+            block: bi,
+            tok: i,
+            unit: unit.start,
+            speaker,
+            entity,
+            source_type,
+            quoted: false,
+            states: states(doc, toks, i),
+        };
+        out.cues.push(cue);
+        found.push(out.cues.len() - 1);
+    }
+    found
+}
+
+/// "As Ruiz put it:", "as one voter puts it,": "put it" reports words.
+fn put_it(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
+    matches!(w(doc, &toks[i]), "put" | "puts")
+        && toks.get(i + 1).is_some_and(|t| is(doc, t, "it"))
+        && (i + 2 >= end || !toks[i + 2].is_word())
+}
+
+/// "the count was announced", "is expected": a passive speech verb names no speaker,
+/// except the impersonal "it is believed", which the vague-attribution rule reads.
+fn passive(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
+    let mut k = i;
+    while k > floor
+        && toks[k - 1].is_word()
+        && matches!(w(doc, &toks[k - 1]), "widely" | "generally" | "also" | "often")
+    {
+        k -= 1;
+    }
+    if k == floor || !toks[k - 1].is_word() {
+        return false;
+    }
+    let be = matches!(w(doc, &toks[k - 1]), "was" | "were" | "been" | "being" | "is" | "are" | "be");
+    let impersonal =
+        k >= floor + 2 && toks[k - 2].is_word() && matches!(w(doc, &toks[k - 2]), "it" | "It" | "has" | "had");
+    be && !impersonal
+}
+
+/// A speech-verb form used as a verb, not a noun ("the call", "a claim", "in a statement").
+fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
+    if i == floor {
+        // "Asked whether …, he said": a participle opening the sentence is not its verb.
+        let word = w(doc, &toks[i]);
+        return !(word.ends_with("ed") || word == "Told") || !word.starts_with(char::is_uppercase);
+    }
+    let prev = &toks[i - 1];
+    if !prev.is_word() {
+        return true;
+    }
+    let p = w(doc, prev).to_ascii_lowercase();
+    // "the company's claim": after a possessive the word is a noun.
+    if p.ends_with("'s") || p.ends_with("’s") {
+        return false;
+    }
+    // "a run of drug recalls", "a wave of warranty claims": a plural noun after a
+    // preposition and its noun, not a verb ("the head of the agency reports" is one).
+    let word = w(doc, &toks[i]);
+    if word.ends_with('s')
+        && i >= floor + 2
+        && toks[i - 2].is_word()
+        && matches!(w(doc, &toks[i - 2]), "of" | "for" | "in" | "on" | "with" | "from" | "about" | "by" | "at")
+        && w(doc, prev).chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(p.as_str(), "the" | "a" | "an" | "and")
+    {
+        return false;
+    }
+    !matches!(
+        p.as_str(),
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "to"
+            | "of"
+            | "whose"
+            | "for"
+            | "no"
+            | "any"
+            | "new"
+            | "phone"
+            | "and"
+    ) || (p == "and" && i >= 2 && toks[i - 2].is_word())
+}
+
+/// Whether a speech verb reports something said: not a question or request ("asked the
+/// court to …") and not negated ("did not say", "declined to comment").
+/// Words after a verb that are a noun phrase and nothing more: a determiner or a number
+/// first, and no verb of a clause after it ("the company lied", "the plan would work").
+pub(crate) fn thing_object(words: &[String]) -> bool {
+    let Some(first) = words.first() else { return false };
+    let starts_phrase =
+        matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || number_word(first);
+    if !starts_phrase {
+        return false;
+    }
+    let modifier = |w: &str| {
+        matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "more" | "most" | "some")
+            || number_word(w)
+    };
+    // A clause of its own after the phrase ("… as the visitors collapsed") is not its object.
+    let end = words
+        .iter()
+        .position(|w| {
+            matches!(
+                w.as_str(),
+                "as" | "when" | "while" | "after" | "before" | "because" | "since" | "until" | "but" | "and"
+            )
+        })
+        .unwrap_or(words.len());
+    let words = &words[..end];
+    !words.iter().enumerate().any(|(i, w)| {
+        let finite = matches!(
+            w.as_str(),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "would"
+                | "will"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "that"
+                | "lacked"
+                | "knew"
+        );
+        // A past form after a noun is the clause's verb ("the company lied"); after a
+        // determiner or number it is an adjective ("23 injured workers").
+        let past = i > 0 && w.len() > 3 && w.ends_with("ed") && !modifier(&words[i - 1]);
+        finite || past
+    })
+}
+
+/// "19", "1,200", "six", "dozens": a count.
+fn number_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
+}
+
+/// "Clinics had admitted 23 injured workers", "the club has conceded 14 goals": a verb
+/// of speech in its other sense, taking a thing, in a sentence without a quote.
+fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Range<usize>) -> bool {
+    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    if !["admit", "claim", "concede"].iter().any(|v| word.starts_with(v)) {
+        return false;
+    }
+    if toks[unit.clone()].iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        return false;
+    }
+    let words: Vec<String> = toks[verb + 1..unit.end]
+        .iter()
+        .take(8)
+        .take_while(|t| t.is_word())
+        .map(|t| w(doc, t).to_ascii_lowercase())
+        .collect();
+    thing_object(&words)
+}
+
+fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
+    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    if word.starts_with("ask") {
+        return false;
+    }
+    let mut k = verb;
+    while k > 0 && toks[k - 1].is_word() && matches!(w(doc, &toks[k - 1]), "immediately" | "publicly" | "yet" | "also")
+    {
+        k -= 1;
+    }
+    let before = |n: usize| (k >= n && toks[k - n].is_word()).then(|| w(doc, &toks[k - n]).to_ascii_lowercase());
+    match before(1).as_deref() {
+        Some("not" | "never" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't" | "hasn't" | "haven't") => false,
+        // Hypothetical: "the union would announce action", "it will decide".
+        Some("would" | "will" | "could" | "might" | "may" | "should") => false,
+        Some("to") => !matches!(before(2).as_deref(), Some("declined" | "refused" | "failed" | "decline" | "refuse")),
+        _ => true,
+    }
+}
+
+/// "X wrote on social media", "posted on X": the cue is a post. So is a bare "wrote"
+/// after its paragraph or the one before said where ("posted a message on Instagram. “…,” he wrote.").
+fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: usize) -> bool {
+    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    if matches!(word.as_str(), "posted" | "tweeted" | "posting" | "tweeting") {
+        return true;
+    }
+    let social = |t: &Tok| {
+        t.is_word() && {
+            let word = w(doc, t);
+            lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word)) || is(doc, t, "social")
+        }
+    };
+    if toks[verb + 1..end.min(verb + 5)].iter().any(social) {
+        return true;
+    }
+    matches!(word.as_str(), "wrote" | "writes" | "write") && toks[..verb].iter().chain(prev).any(social)
+}
+
+/// "…, saying it …": the subject of a participle is the name just before it
+/// ("with Xi saying") or the subject of the main clause.
+fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> Option<Np> {
+    if i > floor && toks[i - 1].is_word() {
+        if let Some(np) = np::before(doc, toks, i, floor) {
+            return Some(np);
+        }
+    }
+    np::clause_subject(doc, toks, floor, i)
+}

@@ -1,0 +1,371 @@
+//! The decision for one quote: a title or scare quote, the cue of its sentence, a relay,
+//! a colon or a sentence subject, else the speaker of the quote or paragraph before.
+
+use super::according::{quoted_as_saying, resolve_according};
+use super::np::{self, w, Np, NpKind};
+use super::resolve::resolve;
+use super::tokens::{Tok, TokKind};
+use super::{from_cue, According, Attribution, Cue, Link, SourceType};
+use crate::document::Document;
+use crate::entities::Entities;
+use crate::lexicon::{self, Pronoun};
+use crate::quotes::Quote;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn attribute_quote(
+    doc: &Document,
+    toks: &[Tok],
+    unit: std::ops::Range<usize>,
+    qt: usize,
+    quote: &Quote,
+    cues: &[usize],
+    according: Option<&According>,
+    para: &Option<Attribution>,
+    prev_para: &Option<Attribution>,
+    heading: bool,
+    ents: &mut Entities,
+    all_cues: &[Cue],
+) -> Attribution {
+    let text = doc.text(quote.inner()).trim();
+    let words = text.split_whitespace().count();
+    let at_start = qt == unit.start || (qt == unit.start + 1 && !toks[unit.start].is_word());
+    let after_colon = qt > unit.start && (toks[qt - 1].is_punct(':') || toks[qt - 1].is_punct(','));
+    let sentence_like =
+        (at_start || after_colon) && text.chars().next().is_some_and(|c| c.is_uppercase()) && words >= 3;
+    let partial = !sentence_like;
+    if heading || is_title_or_scare(doc, toks, qt, text) {
+        return Attribution::none(partial, Link::Mention);
+    }
+    let chosen = choose_cue(doc, toks, qt, text, at_start, cues, all_cues);
+    // "Khoa told Takeda that Vietnam “…,” the statement said": the person speaks, the
+    // statement (or the body that issued it) relays.
+    let relay =
+        chosen
+            .filter(|&c| {
+                !at_start
+                    && all_cues[c].tok > qt
+                    && matches!(all_cues[c].source_type, SourceType::Document | SourceType::Organization)
+            })
+            .and_then(|c| {
+                let before = cues.partition_point(|&b| all_cues[b].tok < qt);
+                let person =
+                    cues[..before].iter().copied().rev().take(50).find(|&b| {
+                        all_cues[b].source_type == SourceType::NamedPerson && all_cues[b].speaker.is_some()
+                    })?;
+                Some((person, c))
+            });
+    let mut a = match (relay, chosen) {
+        (Some((person, relay)), _) => {
+            let mut a = from_cue(doc, &all_cues[person], Link::Sentence);
+            if let Some(np) = &all_cues[relay].subject {
+                a.via = Some(doc.text(np.span).trim_start_matches("the ").to_string());
+                a.via_span = Some(np.span.cover(all_cues[relay].verb));
+            }
+            a
+        }
+        (None, Some(c)) => from_cue(doc, &all_cues[c], Link::Sentence),
+        (None, None) => Attribution::none(partial, Link::None),
+    };
+    a.partial = partial;
+    if let Some(acc) = according {
+        let (speaker, entity, kind) = resolve_according(doc, acc, ents);
+        if a.speaker.is_some() {
+            if a.speaker != speaker {
+                a.via = Some(doc.text(acc.source.span).trim_start_matches("the ").to_string());
+                a.via_span = Some(acc.span);
+            }
+        } else {
+            a.speaker = speaker;
+            a.entity = entity;
+            a.source_type = kind;
+            a.speaker_span = Some(acc.source.span);
+            a.cue = Some("according to".into());
+            a.cue_span = Some(acc.span);
+            a.link = Link::Sentence;
+        }
+    }
+    // "The readout quoted her as telling them: “…”", "state media quoted Li as saying
+    // “…”": the person speaks, the document or outlet relays (whatever cue was chosen).
+    if let Some((person, relay)) = quoted_as_saying(doc, toks, unit.start, qt) {
+        let (speaker, entity, kind) = resolve(doc, Some(&person), quote.first_block, ents, all_cues);
+        if speaker.is_some() && kind == SourceType::NamedPerson {
+            a.speaker = speaker;
+            a.entity = entity;
+            a.source_type = kind;
+            a.speaker_span = Some(person.span);
+            a.cue = Some("quoted".into());
+            a.cue_span = Some(relay.1);
+            a.link = Link::Sentence;
+            if let Some(np) = relay.0 {
+                a.via = Some(doc.text(np.span).trim_start_matches("the ").trim_start_matches("The ").to_string());
+                a.via_span = Some(np.span.cover(relay.1));
+            }
+        }
+    }
+    // "Party leader Ana Ruiz went further in a post on Facebook: “…”": no speech verb,
+    // but the named subject of the sentence the colon ends introduces the quote.
+    // "The timing does not surprise pollster Lena Ortiz: “…”": a name right before the
+    // colon is the speaker it introduces. "The Daily Ledger focuses on …: “…”": a named
+    // body as the subject introduces its own words.
+    if a.speaker.is_none() && qt > unit.start && toks[qt - 1].is_punct(':') {
+        let named = |n: &Np| matches!(n.kind, NpKind::Name(_));
+        let last = (qt - 1 > unit.start && toks[qt - 2].is_word())
+            .then(|| np::before(doc, toks, qt - 1, unit.start))
+            .flatten()
+            .filter(|n| named(n) && n.span.start > toks[unit.start].span.start);
+        let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(named);
+        for (np, body) in [(last, false), (subject, true)] {
+            let Some(np) = np else { continue };
+            let (speaker, entity, mut kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            let body_ok = body && kind == SourceType::Organization && sentence_like;
+            if kind == SourceType::NamedPerson || body_ok {
+                if toks[unit.start..qt].iter().any(|t| t.is_word() && lexicon::is_social_media(w(doc, t))) {
+                    kind = SourceType::SocialMedia;
+                }
+                a.speaker = speaker;
+                a.entity = entity;
+                a.source_type = kind;
+                a.speaker_span = Some(np.span);
+                a.link = Link::Sentence;
+                return a;
+            }
+        }
+    }
+    if a.speaker.is_some() {
+        return a;
+    }
+    if partial && !at_start {
+        // A phrase quoted inside a sentence with no speech verb is the words of the
+        // sentence's subject: "Moore thanked him for “stepping up”", "He offered “my
+        // thoughts and prayers”", "A 2014 House report found “no evidence …”".
+        // Not across a colon, a semicolon or a dash (another clause), nor for the title of
+        // a work set off by commas ("won the prize for “Het Zoutjaar,” a novel about …").
+        // A subject more than 60 tokens before the quote is no longer the phrase's speaker
+        // (and the look-back stays bounded on a sentence of a million marks).
+        let clause_break = qt - unit.start > 60
+            || toks[unit.start..qt].iter().any(|t| t.is_punct(':') || t.is_punct(';') || t.is_punct('—'));
+        let appositive_title = (toks.get(qt + 1).is_some_and(|t| t.is_punct(',')) || text.ends_with(','))
+            && text
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+        // A person is credited with any phrase but a lone capitalised word (a nickname,
+        // "known as “Bel”"); a name the article does not know as a person's is credited
+        // with nothing ("Pickets chanted …"); a body, a document or a group with a phrase
+        // of three words or more that starts in lower case (not a label, "a “Level 3: Go
+        // Now” order").
+        let lowercase = text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
+        let pronoun = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
+        let name = |n: &Np| matches!(n.kind, NpKind::Name(_));
+        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt).filter(|_| !clause_break && !appositive_title) {
+            let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            let person = kind == SourceType::NamedPerson && (pronoun(&np) || name(&np));
+            let credited =
+                if person { words >= 2 || lowercase } else { !name(&np) && !pronoun(&np) && words >= 3 && lowercase };
+            if speaker.is_some() && credited {
+                a.speaker = speaker;
+                a.entity = entity;
+                a.source_type = kind;
+                a.speaker_span = Some(np.span);
+                a.link = Link::Sentence;
+            }
+        }
+        return a;
+    }
+    // "“…,” said the printed slate card": someone else speaks, even if the phrase is not
+    // one the speaker finder reads.
+    if chosen.is_some_and(|c| all_cues[c].tok > qt && all_cues[c].subject.is_none() && all_cues[c].states) {
+        return a;
+    }
+    if let Some(p) = para {
+        return Attribution { link: Link::Continuation, partial, via: p.via.clone(), via_span: None, ..p.clone() };
+    }
+    if at_start {
+        if let Some(p) = prev_para {
+            return Attribution { link: Link::Adjacent, partial, ..p.clone() };
+        }
+    }
+    a
+}
+
+/// The cue of a quote's sentence: right after the quote (`“…,” X said`) when the quote
+/// leads, else the nearest speech verb before it (`X said the plan was “…”`).
+fn choose_cue(
+    doc: &Document,
+    toks: &[Tok],
+    qt: usize,
+    text: &str,
+    at_start: bool,
+    cues: &[usize],
+    all: &[Cue],
+) -> Option<usize> {
+    // After the quote, only the speaker phrase (and adverbs) may stand between the
+    // quote and the verb: `“…,” the minister said`, not `“…,” and he expressed`.
+    // (Only cues in the next 30 tokens can have nothing but their speaker between them
+    // and the quote: the search stays bounded in a sentence of thousands of quotes.)
+    let first_after = cues.partition_point(|&c| all[c].tok <= qt);
+    let after = cues[first_after..].iter().copied().take_while(|&c| all[c].tok <= qt + 30).find(|&c| {
+        let ct = all[c].tok;
+        let subject = all[c].subject.as_ref().map(|n| n.span);
+        // "“…,” the band's singer, Kofi Mensah-Bright, told the crowd": a named subject
+        // right before the verb, after a short appositive.
+        let named_subject = subject.is_some_and(|s| s.start > toks[qt].span.end)
+            && matches!(all[c].subject.as_ref().map(|n| &n.kind), Some(NpKind::Name(_)))
+            && toks[qt + 1..ct.max(qt + 1)].iter().filter(|t| t.is_word()).count() <= 10
+            && !toks[qt + 1..ct.max(qt + 1)].iter().any(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Break));
+        ct > qt
+            && (named_subject
+                || toks[qt + 1..ct].iter().all(|t| match t.kind {
+                    TokKind::Word => {
+                        subject.is_some_and(|s| s.contains(t.span.start))
+                            || np::is_adverb(w(doc, t))
+                            || np::is_phrase_word(w(doc, t))
+                            || matches!(w(doc, t), "the" | "a" | "an")
+                    }
+                    TokKind::Punct(c) => matches!(c, ',' | '—' | '–' | '-'),
+                    _ => false,
+                }))
+    });
+    // "Ortiz asked, “Will the board act?”": asking is how a question is said.
+    let question = text.trim_end_matches(['”', '"', '’', '\'', ',']).ends_with('?');
+    let asks = |c: usize| question && doc.text(all[c].verb).to_ascii_lowercase().starts_with("ask");
+    let before = cues[..first_after]
+        .iter()
+        .copied()
+        .rev()
+        .find(|&c| all[c].tok < qt && all[c].speaker.is_some() && (all[c].states || asks(c)));
+    // "Fundraising was “stagnant” as donors waited, he said.": a cue closing the
+    // sentence after a comma reports all of it, the phrases quoted inside included.
+    // (Within 60 tokens of the quote, and a tail of a few words: bounded, so a sentence of
+    // thousands of quotes and cues stays linear.)
+    let closing = cues[first_after..].iter().copied().take_while(|&c| all[c].tok <= qt + 60).find(|&c| {
+        let cue = &all[c];
+        let Some(subject) = cue.subject.as_ref() else { return false };
+        let Some(first) =
+            toks[qt + 1..cue.tok].iter().position(|t| t.span.start >= subject.span.start.min(cue.verb.start))
+        else {
+            return false;
+        };
+        let first = qt + 1 + first;
+        let rest = &toks[cue.tok + 1..];
+        let tail = rest.iter().take(8).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
+        cue.speaker.is_some()
+            && cue.states
+            && toks[first - 1].is_punct(',')
+            && tail <= 7
+            && !rest[..tail].iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
+    });
+    let leads = at_start
+        || text.ends_with([',', '?', '!', '—', '-'])
+        || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));
+    if leads {
+        after.filter(|&c| all[c].speaker.is_some()).or(before).or(after)
+    } else {
+        before.or(after).or(closing)
+    }
+}
+
+/// A title or scare quote: "so-called “…”", "dubbed “…”", a Title Case name.
+fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> bool {
+    if qt > 0 && toks[qt - 1].is_word() {
+        let prev = w(doc, &toks[qt - 1]).to_ascii_lowercase();
+        if matches!(
+            prev.as_str(),
+            "so-called"
+                | "dubbed"
+                | "titled"
+                | "entitled"
+                | "named"
+                | "nicknamed"
+                | "word"
+                | "term"
+                | "phrase"
+                | "slogan"
+                | "read"
+                | "reading"
+        ) {
+            return true;
+        }
+    }
+    // "known as “…”", "billed as", "referred to as": a name, not words spoken; but
+    // "described the talks as “…”" is the speaker's characterisation.
+    if qt > 1
+        && toks[qt - 1].is_word()
+        && w(doc, &toks[qt - 1]) == "as"
+        && toks[qt - 2].is_word()
+        && matches!(w(doc, &toks[qt - 2]), "known" | "billed" | "to" | "styled" | "marketed" | "branded" | "listed")
+    {
+        return true;
+    }
+    // "the film “Night Train”": a title starts in capitals; "the program “worse than
+    // amnesty”" is a characterisation.
+    if qt > 0
+        && toks[qt - 1].is_word()
+        && is_title_noun(w(doc, &toks[qt - 1]))
+        && text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
+    let text = text.trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
+    let title_case = words.len() >= 2
+        && long.len() >= 2
+        && !text.contains([',', '.', '!', '?'])
+        && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    // At the start of a sentence only with an appositive after it: "“Bantay Sugbo,” a
+    // nightly police programme, broadcast the arrests".
+    let appositive = || {
+        let mut k = qt + 1;
+        if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            k += 1;
+        }
+        toks.get(k).is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
+    };
+    title_case && (qt > 0 || appositive())
+}
+
+/// Nouns that announce a title in quotes: the film “…”, the report titled “…”.
+fn is_title_noun(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "film"
+            | "movie"
+            | "drama"
+            | "comedy"
+            | "documentary"
+            | "book"
+            | "novel"
+            | "memoir"
+            | "song"
+            | "single"
+            | "album"
+            | "play"
+            | "musical"
+            | "opera"
+            | "show"
+            | "series"
+            | "episode"
+            | "poem"
+            | "painting"
+            | "exhibition"
+            | "exhibit"
+            | "podcast"
+            | "column"
+            | "essay"
+            | "headline"
+            | "hashtag"
+            | "slogan"
+            | "banner"
+            | "sign"
+            | "signs"
+            | "placard"
+            | "motto"
+            | "anthem"
+            | "hit"
+            | "ballad"
+            | "track"
+            | "title"
+            | "program"
+            | "programme"
+    )
+}

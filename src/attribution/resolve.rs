@@ -1,0 +1,150 @@
+//! Resolving a speaker phrase to a speaker: a name to its fullest form, a pronoun to the
+//! person it stands for, a descriptor to whom it describes; with the source type.
+
+use super::np::{Np, NpKind};
+use super::{Cue, SourceType};
+use crate::document::Document;
+use crate::entities::{Entities, EntityKind, MentionKind};
+use crate::lexicon::{self, Pronoun};
+
+/// Resolve a speaker phrase to a canonical speaker name, entity and source type.
+pub(super) fn resolve(
+    doc: &Document,
+    np: Option<&Np>,
+    bi: usize,
+    ents: &mut Entities,
+    cues: &[Cue],
+) -> (Option<String>, Option<usize>, SourceType) {
+    let Some(np) = np else {
+        return (None, None, SourceType::Unattributed);
+    };
+    match &np.kind {
+        NpKind::Name(name) => match ents.person_for(name, np.span.start) {
+            Some(id) => (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson),
+            None => {
+                // A misspelt surname still names its person (the rule reports the spelling).
+                if let Some(id) = ents.person_by_variant(name) {
+                    return (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson);
+                }
+                // A capital or a people speaking for its government: the country.
+                if let Some(country) = lexicon::country_of(name) {
+                    return (Some(country.to_string()), None, SourceType::Organization);
+                }
+                let id = ents.entities.iter().position(|e| &e.name == name);
+                (Some(name.clone()), id, SourceType::Organization)
+            }
+        },
+        NpKind::Pronoun(p) => {
+            if matches!(p, Pronoun::They | Pronoun::It) {
+                // A body speaking in this paragraph ("the ministry said … it said").
+                if let Some(c) = cues.iter().rev().take_while(|c| c.block == bi).take(50).find(|c| {
+                    c.block == bi
+                        && c.verb.start < np.span.start
+                        && c.speaker.is_some()
+                        && matches!(c.source_type, SourceType::Organization | SourceType::Document)
+                }) {
+                    return (c.speaker.clone(), c.entity, c.source_type);
+                }
+                if let Some(id) = ents.last_body_before(np.span.start, bi) {
+                    return (Some(ents.entities[id].name.clone()), Some(id), SourceType::Organization);
+                }
+                return (None, None, SourceType::Unattributed);
+            }
+            // An unnamed source speaking earlier in this paragraph, with nobody named
+            // since: "Another member of staff … said morale had fallen. ‘…,’ she said."
+            if let Some(c) =
+                cues.iter().rev().take_while(|c| c.block == bi).take(50).find(|c| {
+                    c.verb.start < np.span.start && c.speaker.is_some() && c.source_type == SourceType::Anonymous
+                })
+            {
+                if ents.people_between(c.verb.end, np.span.start, Pronoun::They).is_empty() {
+                    return (c.speaker.clone(), None, SourceType::Anonymous);
+                }
+            }
+            // The last speaker, unless a later sentence names someone else first.
+            let speaker = subject_before(cues, bi, np.span.start, *p, ents);
+            let named = ents.sentence_subject_before(doc, np.span.start, *p);
+            let id = match (speaker, named) {
+                (Some((sid, at)), Some((nid, sentence))) => Some(if sentence > at { nid } else { sid }),
+                (Some((sid, _)), None) => Some(sid),
+                (None, Some((nid, _))) => Some(nid),
+                // Nobody named close by: the last person of that gender to speak, before
+                // the last one merely mentioned.
+                (None, None) => cues
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.block + 8 >= bi)
+                    .take(200)
+                    .filter(|c| c.verb.start < np.span.start)
+                    .filter_map(|c| c.entity)
+                    .find(|&id| ents.fits_pronoun(id, *p))
+                    .or_else(|| ents.last_person_before(np.span.start, *p)),
+            };
+            match id {
+                Some(id) => {
+                    // Learn the person's gender from the pronoun only when nobody else was
+                    // named since the previous sentence: a guess must not become a fact.
+                    let from = doc
+                        .sentence_at(np.span.start)
+                        .and_then(|s| s.checked_sub(1))
+                        .map_or(0, |s| doc.sentences[s].span.start);
+                    // (At most 2,000 bytes back: a "sentence" longer than that is no prose.)
+                    let from = from.max(np.span.start.saturating_sub(2000));
+                    let alone = ents.people_between(from, np.span.start, Pronoun::They).len() <= 1;
+                    ents.add_mention(id, np.span, MentionKind::Pronoun, bi, alone.then_some(*p));
+                    (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson)
+                }
+                None => (None, None, SourceType::Unattributed),
+            }
+        }
+        NpKind::Descriptor(words) => {
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            match ents.by_descriptor(&refs, np.span.start) {
+                Some(id) => {
+                    ents.add_mention(id, np.span, MentionKind::Descriptor, bi, None);
+                    let kind = if ents.entities[id].kind == EntityKind::Person {
+                        SourceType::NamedPerson
+                    } else {
+                        SourceType::Organization
+                    };
+                    (Some(ents.entities[id].name.clone()), Some(id), kind)
+                }
+                None => {
+                    // "the person said" after "a person close to the family said": the
+                    // same unnamed source, in this paragraph or the few before.
+                    let head = refs.last().map(|h| h.to_lowercase()).unwrap_or_default();
+                    let earlier = cues.iter().rev().take_while(|c| c.block + 3 >= bi).take(100).find(|c| {
+                        c.verb.start < np.span.start
+                            && c.source_type == SourceType::Anonymous
+                            && c.subject.as_ref().is_some_and(|n| {
+                                matches!(&n.kind, NpKind::Anonymous(t) if t.to_lowercase().split_whitespace().any(|w| w == head))
+                            })
+                    });
+                    match earlier {
+                        Some(c) => (c.speaker.clone(), None, SourceType::Anonymous),
+                        None => (Some(doc.text(np.span).to_string()), None, SourceType::Anonymous),
+                    }
+                }
+            }
+        }
+        NpKind::Body(text) => {
+            let last = text.rsplit(' ').next().unwrap_or("");
+            let kind = if lexicon::is_document_noun(last) { SourceType::Document } else { SourceType::Organization };
+            (Some(text.clone()), None, kind)
+        }
+        NpKind::Anonymous(text) => (Some(text.clone()), None, SourceType::Anonymous),
+        NpKind::Vague(text) => (Some(text.clone()), None, SourceType::Vague),
+    }
+}
+
+/// The person who spoke last in this paragraph or the one before, if they fit the
+/// pronoun and were mentioned after every other fitting person's latest subject use:
+/// "he" continues the current speaker rather than the last name in an object position.
+fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Entities) -> Option<(usize, usize)> {
+    let cue =
+        cues.iter().rev().take_while(|c| c.block + 1 >= bi).find(|c| c.verb.start < offset && c.entity.is_some())?;
+    let id = cue.entity?;
+    let e = &ents.entities[id];
+    let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
+    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p)).then_some((id, at))
+}
