@@ -1,0 +1,154 @@
+//! How a token is read for look-up: its class (word, quote mark, opening mark), its
+//! normalised form ([`Norm`]) and FNV-1a hash, and the Bloom-filter bits of set words.
+
+use super::MAX_WORD;
+
+/// Fast hash for short keys (FNV-1a).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+pub(super) const BLOOM_WORDS: usize = 1024;
+
+/// The two Bloom-filter bits of a word hash.
+pub(super) fn bloom_bits(h: u64) -> [usize; 2] {
+    [(h & 0xffff) as usize, ((h >> 16) & 0xffff) as usize]
+}
+
+/// Feed `emit` the bytes of a token normalised for lookup (ASCII-lowercase, ’ → ');
+/// false for punctuation, digits, non-ASCII letters or tokens over MAX_WORD bytes.
+/// [`word_hash`] and [`Norm::new`] share it, so they always agree.
+#[inline]
+fn normalise(token: &str, mut emit: impl FnMut(u8)) -> bool {
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut len = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let out = if b.is_ascii_alphabetic() {
+            i += 1;
+            b.to_ascii_lowercase()
+        } else if b == b'\'' || b == b'-' {
+            i += 1;
+            b
+        } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+            i += 3;
+            b'\''
+        } else {
+            return false;
+        };
+        if len == MAX_WORD {
+            return false;
+        }
+        len += 1;
+        emit(out);
+    }
+    true
+}
+
+/// FNV-1a 64 of a token as [`Norm::new`] would normalise it, in one pass and without
+/// a copy; None where `Norm::new` gives None.
+pub(super) fn word_hash(token: &str) -> Option<u64> {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    normalise(token, |b| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    })
+    .then_some(h)
+}
+
+/// FNV-1a 64, as computed by scripts/build_ngrams.py over data/confusables.txt.
+pub fn fnv1a64(data: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// A token normalised for lookup: ASCII-lowercase, ’ → ', in a stack buffer.
+pub(super) struct Norm {
+    pub(super) buf: [u8; MAX_WORD],
+    pub(super) len: usize,
+}
+
+impl Norm {
+    /// None for punctuation, digits, non-ASCII letters or over-long tokens.
+    pub(super) fn new(token: &str) -> Option<Norm> {
+        let mut buf = [0u8; MAX_WORD];
+        let mut len = 0;
+        let ok = normalise(token, |b| {
+            buf[len] = b;
+            len += 1;
+        });
+        if !ok {
+            return None;
+        }
+        Some(Norm { buf, len })
+    }
+
+    /// An ASCII model token such as `<s>`, taken as it is.
+    pub(super) fn raw(s: &str) -> Norm {
+        let mut buf = [0u8; MAX_WORD];
+        let len = s.len().min(MAX_WORD);
+        buf[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Norm { buf, len }
+    }
+
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    pub(super) fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever written.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+pub(super) fn is_word_token(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        _ => t.chars().next().is_some_and(char::is_alphanumeric),
+    }
+}
+
+pub(super) fn is_opening_quote(t: &str) -> bool {
+    matches!(t, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "—" | "–")
+}
+
+pub(super) fn is_quote_mark(t: &str) -> bool {
+    matches!(t, "“" | "”" | "\"" | "‘" | "’" | "'" | "«" | "»")
+}
+
+#[cfg(test)]
+#[rustfmt::skip]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_hash_is_the_hash_of_the_normalised_word() {
+        for t in ["Guest", "it’s", "They're", "well-known", "a"] {
+            assert_eq!(word_hash(t), Some(fnv1a64(Norm::new(t).unwrap().as_str().as_bytes())), "{t}");
+        }
+        for t in ["", "1st", "naïve", "’tis", &"x".repeat(MAX_WORD + 1)] {
+            assert_eq!(word_hash(t).is_some(), Norm::new(t).is_some(), "{t}");
+        }
+    }
+}
