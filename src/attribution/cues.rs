@@ -1,13 +1,14 @@
 //! Finding the speech verbs of a sentence and their speaker phrases: which words are
 //! cues (not nouns, passives or verbs taking a thing) and whether a cue states something.
 
-use super::np::{self, is, w, Np};
+use super::np::{self, is, w, Np, NpKind};
 use super::resolve::resolve;
 use super::tokens::{Tok, TokKind};
 use super::{Attributions, Cue, SourceType};
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::lexicon;
+use crate::lexicon::Pronoun;
 
 /// Find the speech verbs of a sentence and resolve their speakers.
 pub(super) fn find_cues(
@@ -23,7 +24,7 @@ pub(super) fn find_cues(
     for i in unit.clone() {
         let t = &toks[i];
         if !t.is_word()
-            || !(lexicon::is_speech_verb(w(doc, t)) || put_it(doc, toks, i, unit.end))
+            || !(lexicon::is_speech_verb(w(doc, t)) || put_it(doc, toks, i, unit.end) || reads(doc, t))
             || !verb_position(doc, toks, i, unit.start)
         {
             continue;
@@ -84,6 +85,18 @@ pub(super) fn find_cues(
         if subject.is_none() && !opening_participle {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
+        // "the editorial read", "it read": a document reads; a person reading does not speak.
+        let document = |n: &Np| match &n.kind {
+            NpKind::Body(text) => lexicon::is_document_noun(text.rsplit(' ').next().unwrap_or("")),
+            NpKind::Pronoun(p) => *p == Pronoun::It,
+            _ => false,
+        };
+        // (Only where a quote or a colon follows: "a statement read on television" is a
+        // participle, "it was read" a passive.)
+        let quote_follows = toks.get(i + 1).is_none_or(|n| !n.is_word());
+        if reads(doc, t) && !(subject.as_ref().is_some_and(document) && quote_follows) {
+            continue;
+        }
         let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
         // A post is a post whoever makes it: a person or a group writing on X.
         if social_context(doc, toks, prev, i, unit.end)
@@ -107,6 +120,11 @@ pub(super) fn find_cues(
         found.push(out.cues.len() - 1);
     }
     found
+}
+
+/// "read" and "reads", a cue only with a document as subject (checked once it is known).
+fn reads(doc: &Document, t: &Tok) -> bool {
+    matches!(w(doc, t), "read" | "reads")
 }
 
 /// "As Ruiz put it:", "as one voter puts it,": "put it" reports words.

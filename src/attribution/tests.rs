@@ -425,3 +425,12 @@ fn counted_unnamed_sources_and_ages_after_the_verb() {
     let text = "Mara Ellison, 46, spoke last.\n\n“The port will reopen,” said the 46-year-old.";
     assert_eq!(one(text), Some("Mara Ellison".into()));
 }
+
+#[test]
+fn a_document_reads_and_a_place_is_no_person() {
+    assert_eq!(one("“Act like one and come to Tarrow,” the editorial read."), Some("editorial".into()));
+    // a person reading does not speak
+    assert_eq!(one("Mayor Ana Ruiz read the report. “We will rebuild,” a resident said."), Some("a resident".into()));
+    let text = "At a town hall in New Hampshire, a young woman asked Ana Ruiz about the plan.\n\n“Should we believe them?” the woman said.";
+    assert_eq!(one(text), Some("a young woman".into()));
+}

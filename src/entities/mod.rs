@@ -969,8 +969,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             !names::is_suffix(bare)
                 && (lexicon::is_group_word(bare) || bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
         });
-    let non_person =
-        !given && (group_last || name_words.iter().all(|w| is_non_person_word(w))) || lexicon::is_place(&text);
+    // ("New Hampshire" whole is a place even when "New" was read as a title.)
+    let whole_run: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
+    let non_person = !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
+        || lexicon::is_place(&text)
+        || lexicon::is_place(&whole_run.join(" "));
     Some(Run {
         non_person,
         block: bi,

@@ -53,9 +53,6 @@ because the editor must first check whether the words were the speaker's."
                             | "according to"
                     )
                 });
-            if written {
-                continue;
-            }
             for part in &q.parts {
                 let text = a.doc.text(*part);
                 let mut from = 0;
@@ -110,14 +107,21 @@ because the editor must first check whether the words were the speaker's."
                     let party = inner.len() <= 12
                         && inner.as_bytes().get(1) == Some(&b'-')
                         && matches!(inner.as_bytes()[0], b'D' | b'R' | b'I');
-                    if inner.chars().count() <= 2
+                    // "(an apparent reference to Clinton)": a gloss only an editor writes,
+                    // in written words as in spoken ones.
+                    let lower = inner.to_lowercase();
+                    let gloss = ["an apparent reference", "a reference to", "apparently referring", "referring to"]
+                        .iter()
+                        .any(|g| lower.starts_with(g));
+                    let skip = inner.chars().count() <= 2
                         || inner.trim().is_empty()
                         || marker
                         || aside
                         || party
                         || widget
                         || title
-                    {
+                        || written;
+                    if skip && !gloss {
                         continue;
                     }
                     let span = Span::new(part.start + open, part.start + close + 1);
@@ -168,6 +172,13 @@ mod tests {
             "“Every crew member (Filipino or Korean) deserves a contract,” she said.",
             "(Filipino or Korean)",
         );
+        // an editor's gloss is flagged in written words too
+        assert_flags(
+            &R,
+            "“You were all in with S (an apparent reference to Ruiz),” the email reads.",
+            "(an apparent reference to Ruiz)",
+        );
+        assert_count(&R, "“We filed the PFD (the disclosure form) on time,” the email reads.", 0);
         assert_count(&R, "The ad, entitled “Nuestra Historia (Our History),” ran on Monday.", 0);
         assert_count(&R, "“Turnout rose to 64 percent. (See the latest results here.)”", 0);
         // a clarification put into spoken words, in title case or not, is still flagged
