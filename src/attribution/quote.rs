@@ -6,7 +6,7 @@ use super::np::{self, w, Np, NpKind};
 use super::resolve::resolve;
 use super::tokens::{Tok, TokKind};
 use super::{from_cue, According, Attribution, Cue, Link, SourceType};
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::entities::Entities;
 use crate::lexicon::{self, Pronoun};
 use crate::quotes::Quote;
@@ -122,11 +122,7 @@ pub(super) fn attribute_quote(
                 if toks[unit.start..qt].iter().any(|t| t.is_word() && lexicon::is_social_media(w(doc, t))) {
                     kind = SourceType::SocialMedia;
                 }
-                a.speaker = speaker;
-                a.entity = entity;
-                a.source_type = kind;
-                a.speaker_span = Some(np.span);
-                a.link = Link::Sentence;
+                credit(&mut a, (speaker, entity, kind), np.span);
                 return a;
             }
         }
@@ -162,11 +158,7 @@ pub(super) fn attribute_quote(
             let credited =
                 if person { words >= 2 || lowercase } else { !name(&np) && !pronoun(&np) && words >= 3 && lowercase };
             if speaker.is_some() && credited {
-                a.speaker = speaker;
-                a.entity = entity;
-                a.source_type = kind;
-                a.speaker_span = Some(np.span);
-                a.link = Link::Sentence;
+                credit(&mut a, (speaker, entity, kind), np.span);
             }
         }
         return a;
@@ -368,4 +360,13 @@ fn is_title_noun(word: &str) -> bool {
             | "program"
             | "programme"
     )
+}
+
+/// Credit a quote to a speaker read in its own sentence.
+fn credit(a: &mut Attribution, (speaker, entity, kind): (Option<String>, Option<usize>, SourceType), span: Span) {
+    a.speaker = speaker;
+    a.entity = entity;
+    a.source_type = kind;
+    a.speaker_span = Some(span);
+    a.link = Link::Sentence;
 }
