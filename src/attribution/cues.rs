@@ -24,7 +24,10 @@ pub(super) fn find_cues(
     for i in unit.clone() {
         let t = &toks[i];
         if !t.is_word()
-            || !(lexicon::is_speech_verb(w(doc, t)) || put_it(doc, toks, i, unit.end) || reads(doc, t))
+            || !(lexicon::is_speech_verb(w(doc, t))
+                || put_it(doc, toks, i, unit.end)
+                || reads(doc, t)
+                || went_on(doc, toks, i, unit.end))
             || !verb_position(doc, toks, i, unit.start)
         {
             continue;
@@ -93,7 +96,7 @@ pub(super) fn find_cues(
         };
         // (Only where a quote or a colon follows: "a statement read on television" is a
         // participle, "it was read" a passive.)
-        let quote_follows = toks.get(i + 1).is_none_or(|n| !n.is_word());
+        let quote_follows = toks.get(i + 1).is_none_or(|n| !n.is_word()) || inverted;
         if reads(doc, t) && !(subject.as_ref().is_some_and(document) && quote_follows) {
             continue;
         }
@@ -120,6 +123,14 @@ pub(super) fn find_cues(
         found.push(out.cues.len() - 1);
     }
     found
+}
+
+/// "“…,” he went on": going on is speaking on, when the sentence or a quote follows.
+fn went_on(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
+    matches!(w(doc, &toks[i]), "went" | "goes")
+        && i + 1 < end
+        && w(doc, &toks[i + 1]) == "on"
+        && toks.get(i + 2).is_none_or(|n| !n.is_word())
 }
 
 /// "read" and "reads", a cue only with a document as subject (checked once it is known).

@@ -212,6 +212,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
         }
         let heading = doc.blocks[bi].kind == BlockKind::Heading;
         let mut para_speaker: Option<Attribution> = None;
+        // A quote that ended the previous sentence of this paragraph with no speaker.
+        let mut ended_unclaimed: Option<usize> = None;
         let mut unit_start = 0;
         for ui in 0..=toks.len() {
             if ui < toks.len() && toks[ui].kind != TokKind::Break {
@@ -222,6 +224,25 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
             let prev = if bi > 0 { before.as_slice() } else { &[] };
             let cues = find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
+            // "“We will fix the roads.” Mayor Ana Ruiz said.": a sentence that is only a
+            // speaker and a verb (and a few words of time or place) reports the quote
+            // that ended the sentence before it.
+            if let (Some(qi), [c]) = (ended_unclaimed.take(), cues.as_slice()) {
+                let cue = &out.cues[*c];
+                let subject_first = cue.subject.as_ref().is_some_and(|n| {
+                    toks[unit.start..cue.tok]
+                        .iter()
+                        .all(|t| t.span.start >= n.span.start || t.is_word() && np::is_phrase_word(w(doc, t)))
+                });
+                let tail = toks[cue.tok + 1..unit.end].iter().filter(|t| t.is_word()).count();
+                let no_quote = !toks[unit.clone()].iter().any(|t| matches!(t.kind, TokKind::Quote(_)));
+                if cue.speaker.is_some() && subject_first && tail <= 3 && no_quote {
+                    let partial = out.quotes[qi].partial;
+                    out.quotes[qi] = Attribution { partial, ..from_cue(doc, cue, Link::Adjacent) };
+                    out.cues[*c].quoted = true;
+                    para_speaker = Some(from_cue(doc, &out.cues[*c], Link::Sentence));
+                }
+            }
             let mut according_used = false;
             let mut quoted = false;
             for qt in unit.clone() {
@@ -253,6 +274,13 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                 }
                 out.quotes[qi] = a;
             }
+            ended_unclaimed =
+                unit.clone().rev().find(|&i| toks[i].kind != TokKind::Break).and_then(|i| match toks[i].kind {
+                    TokKind::Quote(qi) if out.quotes[qi].speaker.is_none() && out.quotes[qi].link != Link::Mention => {
+                        Some(qi)
+                    }
+                    _ => None,
+                });
             if quoted {
                 for c in &cues {
                     out.cues[*c].quoted = true;

@@ -114,6 +114,10 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if !t.is_word() {
         // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
         if t.is_punct(',') {
+            // "Gov. Ana Ruiz (R-Ore.), said": a stray comma after the parenthesis.
+            if end > floor + 1 && toks[end - 1].is_punct(')') {
+                return before(doc, toks, end, floor);
+            }
             // "Ostrowski, who trains in Boulder, Colorado, said": skip the whole relative
             // clause, however many commas it holds.
             let clause = (floor..end).rev().take_while(|&i| toks[i].is_word() || toks[i].is_punct(',')).find(|&i| {
@@ -219,6 +223,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         let mut k = start;
         let plain = |word: &str| {
             is_modifier(word)
+                && !DETERMINERS.contains(&word)
                 && !matches!(
                     word,
                     "at" | "by"
@@ -310,11 +315,53 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             np = classify(doc, toks, d, end + 1);
         }
     }
+    // "“…,” the host said", "“…,” the Republican nominee said": right after a quote, a
+    // definite phrase before the verb is a second reference to someone, even with a role
+    // no list knows.
+    if np.is_none() {
+        let lo = end.saturating_sub(8).max(floor);
+        let det = (lo..end)
+            .rev()
+            .take_while(|&i| toks[i].is_word())
+            .find(|&i| matches!(w(doc, &toks[i]), "the" | "The" | "this" | "This"));
+        let head = w(doc, &toks[end]);
+        let after_quote = |d: usize| {
+            d == floor
+                || matches!(toks[d - 1].kind, TokKind::Quote(_))
+                || d >= floor + 2 && toks[d - 1].is_punct(',') && matches!(toks[d - 2].kind, TokKind::Quote(_))
+        };
+        if let Some(d) = det.filter(|&d| after_quote(d)) {
+            // ("the Florida senator and Republican presidential candidate": one person's two roles.)
+            let plain = toks[d + 1..end].iter().all(|t| {
+                let word = w(doc, t);
+                (is_modifier(word) || is_phrase_word(word)) && !is_preposition_or_joiner(word) || word == "and"
+            });
+            let noun = head.len() > 3
+                && head.chars().all(|c| c.is_lowercase() || c == '-')
+                && !head.ends_with("ly")
+                && !lexicon::is_speech_verb(head);
+            if plain && noun {
+                let span = Span::new(toks[d].span.start, toks[end].span.end);
+                let role = toks[d + 1..=end].iter().map(|t| w(doc, t).to_string()).collect();
+                return Some(Np { kind: NpKind::Descriptor(role), span });
+            }
+        }
+    }
     // "Judge Ana Ruiz of the Kellan County Court wrote": the head before the
     // prepositional phrase is the speaker when it is a name.
     let det = DETERMINERS.contains(&w(doc, &toks[start]));
     if start >= floor + 2 && (det || start >= 1) {
         let prep = start - 1;
+        // "one of the officials said": one of a group already named, a second reference.
+        let one_of = prep > floor
+            && w(doc, &toks[prep]) == "of"
+            && toks[prep - 1].is_word()
+            && matches!(w(doc, &toks[prep - 1]).to_lowercase().as_str(), "one" | "two" | "three" | "some" | "another");
+        if let Some(n) = np.as_ref().filter(|_| one_of && det) {
+            let head = doc.text(n.span).rsplit(' ').next().unwrap_or("").to_string();
+            let span = Span::new(toks[prep - 1].span.start, n.span.end);
+            return Some(Np { kind: NpKind::Descriptor(vec![head]), span });
+        }
         if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with" | "in") {
             // "A senior manager at the trust said": an unnamed head is the source too.
             if let Some(head @ Np { kind: NpKind::Name(_) | NpKind::Anonymous(_), .. }) = before(doc, toks, prep, floor)
@@ -360,6 +407,33 @@ fn is_modifier(word: &str) -> bool {
                 | "would"
                 | "not"
         )
+}
+
+/// A word that ends a noun phrase read forward: a preposition or a clause joiner.
+fn is_preposition_or_joiner(word: &str) -> bool {
+    matches!(
+        word,
+        "by" | "for"
+            | "with"
+            | "from"
+            | "about"
+            | "at"
+            | "as"
+            | "after"
+            | "before"
+            | "over"
+            | "into"
+            | "than"
+            | "on"
+            | "in"
+            | "of"
+            | "to"
+            | "that"
+            | "and"
+            | "or"
+            | "who"
+            | "which"
+    )
 }
 
 /// Words that qualify an unnamed source: "people familiar with the matter", "officials
@@ -457,12 +531,44 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     if end < ceil && DETERMINERS.contains(&w(doc, &toks[from])) && toks[end].is_word() {
         let mut k = end;
         let mut head = None;
-        while k < ceil && k - from < 8 && toks[k].is_word() && is_modifier(w(doc, &toks[k])) {
+        // "said a prominent Green Party member": a modifier may come before a capitalised
+        // body, and the head after it.
+        while k < ceil
+            && k - from < 8
+            && toks[k].is_word()
+            && (is_modifier(w(doc, &toks[k])) || k > end && is_phrase_word(w(doc, &toks[k])))
+        {
             let word = w(doc, &toks[k]);
-            if lexicon::is_body_noun(word) || lexicon::is_document_noun(word) || lexicon::is_title(word) {
+            // "a fact sheet lawmakers released": a plural after a singular determiner starts
+            // a new clause; so does a preposition ("a document provided by …").
+            let plural_after_singular =
+                matches!(w(doc, &toks[from]), "a" | "an" | "A" | "An") && word.ends_with('s') && !word.ends_with("ss");
+            if lexicon::is_speech_verb(word)
+                || is_preposition_or_joiner(word)
+                || plural_after_singular && head.is_some()
+            {
+                break;
+            }
+            if lexicon::is_body_noun(word)
+                || lexicon::is_document_noun(word)
+                || lexicon::is_title(word)
+                || lexicon::is_anonymous_noun(word) && !plural_after_singular
+            {
                 head = Some(k + 1);
             }
             k += 1;
+        }
+        // "said the designer, who …", "said the economist.": a short run of lowercase words
+        // after "the" that the sentence or a comma ends is a role, even one no list knows.
+        let closed = k == ceil || !toks[k].is_word() && (toks[k].is_punct(',') || toks[k].kind == TokKind::Break);
+        let definite = matches!(w(doc, &toks[from]), "the" | "The");
+        if head.is_none() && closed && definite && (1..=3).contains(&(k - end)) {
+            let last = w(doc, &toks[k - 1]);
+            if last.len() > 3 && !last.ends_with("ly") && !lexicon::is_speech_verb(last) {
+                let span = Span::new(toks[from].span.start, toks[k - 1].span.end);
+                let role = toks[end..k].iter().map(|t| w(doc, t).to_string()).collect();
+                return classify(doc, toks, from, k).or(Some(Np { kind: NpKind::Descriptor(role), span }));
+            }
         }
         end = head.unwrap_or(end);
     }

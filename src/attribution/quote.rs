@@ -168,6 +168,24 @@ pub(super) fn attribute_quote(
     if chosen.is_some_and(|c| all_cues[c].tok > qt && all_cues[c].subject.is_none() && all_cues[c].states) {
         return a;
     }
+    // "“…,” Ruiz charged in her remarks": a name and a verb right after the quote say who
+    // spoke, even with a verb no list knows; and a sentence that has its own attribution,
+    // unread, is not the previous speaker's.
+    let tail = at_start && (text.ends_with(',') || toks.get(qt + 1).is_some_and(|t| t.is_punct(',')));
+    if tail && chosen.is_none() {
+        if let Some((np, verb)) = unread_tail(doc, toks, qt, unit.end) {
+            let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            if speaker.is_some() {
+                credit(&mut a, (speaker, entity, kind), np.span);
+                a.cue = Some(doc.text(verb).to_string());
+                a.cue_span = Some(verb);
+                return a;
+            }
+        }
+        if toks[qt + 1..unit.end].iter().filter(|t| t.is_word()).count() >= 2 {
+            return a;
+        }
+    }
     if let Some(p) = para {
         return Attribution { link: Link::Continuation, partial, via: p.via.clone(), via_span: None, ..p.clone() };
     }
@@ -200,9 +218,13 @@ fn choose_cue(
         let subject = all[c].subject.as_ref().map(|n| n.span);
         // "“…,” the band's singer, Kofi Mensah-Bright, told the crowd": a named subject
         // right before the verb, after a short appositive.
+        // "“…,” Ana Ruiz, director of the institute's threats project at the university,
+        // said": a name that opens the tail may carry a longer appositive.
+        let first_word = toks[qt + 1..ct.max(qt + 1)].iter().find(|t| t.is_word()).map(|t| t.span.start);
+        let opens = subject.is_some_and(|s| first_word == Some(s.start));
         let named_subject = subject.is_some_and(|s| s.start > toks[qt].span.end)
             && matches!(all[c].subject.as_ref().map(|n| &n.kind), Some(NpKind::Name(_)))
-            && toks[qt + 1..ct.max(qt + 1)].iter().filter(|t| t.is_word()).count() <= 10
+            && toks[qt + 1..ct.max(qt + 1)].iter().filter(|t| t.is_word()).count() <= if opens { 25 } else { 10 }
             && !toks[qt + 1..ct.max(qt + 1)].iter().any(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Break));
         ct > qt
             && (named_subject
@@ -360,6 +382,47 @@ fn is_title_noun(word: &str) -> bool {
             | "program"
             | "programme"
     )
+}
+
+/// The speaker and verb of `“…,” Ruiz charged`, `“…,” the mayor countered`: after the
+/// quote (and its comma), a name, a pronoun or a definite role, then a lowercase verb in
+/// the past or present tense that the speech-verb list does not hold.
+fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -> Option<(Np, Span)> {
+    let mut i = qt + 1;
+    if toks.get(i).is_some_and(|t| t.is_punct(',')) {
+        i += 1;
+    }
+    let start = i;
+    while i < end && i - start < 5 && toks[i].is_word() {
+        let word = w(doc, &toks[i]);
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        if lower && i > start && !matches!(word, "the" | "a") && !np::is_phrase_word(word) {
+            break;
+        }
+        i += 1;
+    }
+    if i == start || i >= end || !toks[i].is_word() {
+        return None;
+    }
+    let verb = w(doc, &toks[i]);
+    let tense = (verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss"))
+        && verb.len() > 3
+        && verb.chars().all(|c| c.is_ascii_lowercase());
+    if !tense {
+        return None;
+    }
+    let np = if i == start + 1 {
+        lexicon::pronoun(w(doc, &toks[start])).map(|p| Np { kind: NpKind::Pronoun(p), span: toks[start].span })
+    } else {
+        None
+    };
+    let np = np.or_else(|| np::classify(doc, toks, start, i))?;
+    match np.kind {
+        NpKind::Name(_) | NpKind::Descriptor(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She | Pronoun::They) => {
+            Some((np, toks[i].span))
+        }
+        _ => None,
+    }
 }
 
 /// Credit a quote to a speaker read in its own sentence.

@@ -61,26 +61,7 @@ pub(super) fn resolve(
                     return (c.speaker.clone(), None, SourceType::Anonymous);
                 }
             }
-            // The last speaker, unless a later sentence names someone else first.
-            let speaker = subject_before(cues, bi, np.span.start, *p, ents);
-            let named = ents.sentence_subject_before(doc, np.span.start, *p);
-            let id = match (speaker, named) {
-                (Some((sid, at)), Some((nid, sentence))) => Some(if sentence > at { nid } else { sid }),
-                (Some((sid, _)), None) => Some(sid),
-                (None, Some((nid, _))) => Some(nid),
-                // Nobody named close by: the last person of that gender to speak, before
-                // the last one merely mentioned.
-                (None, None) => cues
-                    .iter()
-                    .rev()
-                    .take_while(|c| c.block + 8 >= bi)
-                    .take(200)
-                    .filter(|c| c.verb.start < np.span.start)
-                    .filter_map(|c| c.entity)
-                    .find(|&id| ents.fits_pronoun(id, *p))
-                    .or_else(|| ents.last_person_before(np.span.start, *p)),
-            };
-            match id {
+            match salient_person(doc, cues, bi, np.span.start, *p, ents) {
                 Some(id) => {
                     // Learn the person's gender from the pronoun only when nobody else was
                     // named since the previous sentence: a guess must not become a fact.
@@ -120,10 +101,10 @@ pub(super) fn resolve(
                                 matches!(&n.kind, NpKind::Anonymous(t) if t.to_lowercase().split_whitespace().any(|w| w == head))
                             })
                     });
-                    match earlier {
-                        Some(c) => (c.speaker.clone(), None, SourceType::Anonymous),
-                        None => (Some(doc.text(np.span).to_string()), None, SourceType::Anonymous),
+                    if let Some(c) = earlier {
+                        return (c.speaker.clone(), None, SourceType::Anonymous);
                     }
+                    (Some(doc.text(np.span).to_string()), None, SourceType::Anonymous)
                 }
             }
         }
@@ -137,6 +118,28 @@ pub(super) fn resolve(
     }
 }
 
+/// The person a pronoun (or an unknown definite role, with `They`) stands for: the last
+/// speaker, unless a later sentence names someone else first; with nobody named close
+/// by, the last person who fits to speak, before the last one merely mentioned.
+fn salient_person(doc: &Document, cues: &[Cue], bi: usize, at: usize, p: Pronoun, ents: &Entities) -> Option<usize> {
+    let speaker = subject_before(cues, bi, at, p, ents);
+    let named = ents.sentence_subject_before(doc, at, p);
+    match (speaker, named) {
+        (Some((sid, s)), Some((nid, sentence))) => Some(if sentence > s { nid } else { sid }),
+        (Some((sid, _)), None) => Some(sid),
+        (None, Some((nid, _))) => Some(nid),
+        (None, None) => cues
+            .iter()
+            .rev()
+            .take_while(|c| c.block + 8 >= bi)
+            .take(200)
+            .filter(|c| c.verb.start < at)
+            .filter_map(|c| c.entity)
+            .find(|&id| ents.fits_pronoun(id, p))
+            .or_else(|| ents.last_person_before(at, p)),
+    }
+}
+
 /// The person who spoke last in this paragraph or the one before, if they fit the
 /// pronoun and were mentioned after every other fitting person's latest subject use:
 /// "he" continues the current speaker rather than the last name in an object position.
@@ -146,5 +149,5 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
     let id = cue.entity?;
     let e = &ents.entities[id];
     let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
-    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p)).then_some((id, at))
+    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p || p == Pronoun::They)).then_some((id, at))
 }

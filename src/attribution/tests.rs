@@ -434,3 +434,41 @@ fn a_document_reads_and_a_place_is_no_person() {
     let text = "At a town hall in New Hampshire, a young woman asked Ana Ruiz about the plan.\n\n“Should we believe them?” the woman said.";
     assert_eq!(one(text), Some("a young woman".into()));
 }
+
+#[test]
+fn roles_no_list_knows_after_a_quote() {
+    assert_eq!(one("“Prices rose,” said the designer, who works for another label."), Some("the designer".into()));
+    assert_eq!(one("“He is fun,” the host said."), Some("the host".into()));
+    assert_eq!(one("“I was curious,” the Republican nominee said at a rally."), Some("the Republican nominee".into()));
+    assert_eq!(
+        one("“China is concerned,” the Vermont senator and presidential candidate told a radio host."),
+        Some("the Vermont senator and presidential candidate".into())
+    );
+    assert_eq!(
+        one("“The budget is fine,” said a prominent Green Party member."),
+        Some("a prominent Green Party member".into())
+    );
+    let text = "Three officials, who spoke on condition of anonymity, described the bids.\n\n“Both are compliant,” one of the officials said.";
+    assert_eq!(one(text), Some("Three officials".into()));
+}
+
+#[test]
+fn an_attribution_sentence_or_an_unknown_verb_after_the_quote() {
+    let text = "The council met.\n\n“We will fix the roads.” Mayor Odile Brandt said.";
+    assert_eq!(one(text), Some("Odile Brandt".into()));
+    let text = "“We lost,” Senator Ama Owusu said.\n\n“It was late,” Lena Hoff charged in her remarks.";
+    assert_eq!(speakers(text), [Some("Ama Owusu".into()), Some("Lena Hoff".into())]);
+    // a sentence with its own attribution, unread, is not the previous speaker's
+    let text = "“We lost,” Senator Ama Owusu said.\n\n“It was late,” the crowd at the hall roared back.";
+    assert_eq!(speakers(text), [Some("Ama Owusu".into()), None]);
+    // a name that opens the tail may carry a long appositive
+    let text = "“We lost,” Senator Ama Owusu said.\n\n“Unions always defect,” Lena Hoff, a former political director of the federation at the capital and an organizer for the union, said.";
+    assert_eq!(speakers(text), [Some("Ama Owusu".into()), Some("Lena Hoff".into())]);
+    assert_eq!(
+        one("Gov. Petra Lindqvist (R-Ore.), said, “I am getting ready to rent a wagon.”"),
+        Some("Petra Lindqvist".into())
+    );
+    let text = "Ana Ruiz spoke first. “We ought to start,” she said. “We ought to start again,” she went on.";
+    assert_eq!(speakers(text), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+    assert_eq!(one("“Our revolution has forced change,” read the email."), Some("email".into()));
+}
