@@ -487,6 +487,16 @@ impl Entities {
         self.index[idx.saturating_sub(500)..idx].iter().rev().map(|m| m.2).find(|&id| fits(&self.entities[id], pronoun))
     }
 
+    /// The first person who fits the pronoun with a mention inside `from..to`, and where.
+    pub fn first_person_between(&self, from: usize, to: usize, pronoun: Pronoun) -> Option<(usize, usize)> {
+        let lo = self.index.partition_point(|m| m.0 < from);
+        self.index[lo..]
+            .iter()
+            .take_while(|m| m.0 < to)
+            .find(|m| m.1 <= to && fits(&self.entities[m.2], pronoun))
+            .map(|m| (m.2, m.0))
+    }
+
     /// People with a mention inside `from..to` who fit the pronoun, in order of mention.
     pub fn people_between(&self, from: usize, to: usize, pronoun: Pronoun) -> Vec<usize> {
         let lo = self.index.partition_point(|m| m.0 < from);

@@ -100,10 +100,39 @@ wrong person is a correction. Use the surname whenever two people are in play.
                 let named_after = a.entities.people_between(after.max(from), np.span.start, p);
                 rivals.len() <= 1 && named_after.iter().all(|&id| Some(id) == last.entity)
             });
+            // The same pronoun speaking just before, with nobody who fits named since its
+            // sentence, continues that speaker: any doubt was at the first "he said".
+            let chain = cues[..ci]
+                .iter()
+                .rev()
+                .take_while(|c| c.verb.start >= from)
+                .find(|c| c.verb.end <= np.span.start && c.entity.is_some())
+                .is_some_and(|last| {
+                    let same = last.subject.as_ref().is_some_and(|s| s.kind == NpKind::Pronoun(p));
+                    let after =
+                        a.doc.sentence_at(last.verb.start).map_or(last.verb.end, |s| a.doc.sentences[s].span.end);
+                    same && a
+                        .entities
+                        .people_between(after.max(from), np.span.start, p)
+                        .iter()
+                        .all(|&id| Some(id) == last.entity)
+                });
+            let settled = settled || chain;
             // One person who fits, named earlier in the pronoun's own sentence, is its
             // antecedent ("made Quintela a citizen, an honour she said …").
-            let own = a.entities.people_between(a.doc.sentences[here].span.start.max(from), np.span.start, p);
-            if fits.len() >= 2 && !settled && own.len() != 1 {
+            let sentence = a.doc.sentences[here].span;
+            let own = a.entities.people_between(sentence.start.max(from), np.span.start, p);
+            // Nor is there doubt when the pronoun's own sentence opens on a person who fits,
+            // its subject (or the owner of its subject: "Ruiz's vote, which she said …"),
+            // and the pronoun comes later in it: "Ortiz, who …, drew Lee's ire after he told".
+            let subject =
+                a.entities.first_person_between(sentence.start.max(from), np.span.start, p).is_some_and(|(_, at)| {
+                    let lead = &a.doc.prose()[sentence.start..at];
+                    lead.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 2
+                        && !lead.contains(['“', '"', '‘'])
+                        && a.quote_at(at).is_none()
+                });
+            if fits.len() >= 2 && !settled && own.len() != 1 && !subject {
                 let word = a.doc.text(np.span);
                 out.push(
                     Diagnostic::new(
@@ -137,6 +166,14 @@ mod tests {
         // near miss: the one who fits, named earlier in the pronoun's own sentence
         let text = "- Ana Ruiz, 31, said tickets were scarce.\n\nThe council made Marta Quintela a citizen, an honour she said meant more than any prize.";
         assert_count(&R, text, 0);
+        // near miss: the pronoun's own sentence opens on the person who fits
+        let text = "Coach Mark Pettifer met striker Daniel Boateng on Monday.\n\n\
+                    Pettifer, who has coached for a decade, drew Boateng's anger after he told the press the team was tired.";
+        assert_count(&R, text, 0);
+        // near miss: the same pronoun spoke just before, nobody named since
+        let text = "Coach Mark Pettifer met striker Daniel Boateng on Monday. “He is ready,” he said.\n\n\
+                    “We all are,” he said.";
+        assert_count(&R, text, 1);
         // near miss: the rival's given name says he cannot be "she"
         let text = "Mayor Carmen Ibarra said the count was close. She appeared alongside Diego Salas, her deputy.\n\n\
                     “Nothing is decided,” she said.";
