@@ -30,9 +30,9 @@
 //! ```
 
 use crate::confusables::ConfusionSets;
+use crate::diagnostic::Severity;
 use crate::document::LineIndex;
 use crate::error::Error;
-use crate::rules::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

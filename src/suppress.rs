@@ -13,8 +13,8 @@
 //! suppresses nothing, or names no rule, is itself reported as `unused-suppression`.
 
 use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Span};
-use crate::rules::{Diagnostic, Severity};
 
 /// The id of the finding for a suppression that suppressed nothing.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";

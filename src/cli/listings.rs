@@ -90,7 +90,11 @@ pub fn rule_catalogue() -> Vec<sarif::RuleMeta> {
             summary: rules::summary(*r),
             doc: r.doc(),
             // The severity it reports at by default: its own in the core group, else info.
-            severity: if r.group() == rules::RuleGroup::Core { r.severity() } else { onrecord::rules::Severity::Info },
+            severity: if r.group() == rules::RuleGroup::Core {
+                r.severity()
+            } else {
+                onrecord::diagnostic::Severity::Info
+            },
         })
         .collect();
     out.push(sarif::RuleMeta {

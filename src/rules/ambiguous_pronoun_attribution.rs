@@ -1,7 +1,7 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::lexicon::Pronoun;
-use crate::Analysis;
 
 /// "he said" where more than one person fits.
 pub struct AmbiguousPronounAttribution;

@@ -1,8 +1,8 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, Severity};
 use std::borrow::Cow;
 
+use crate::analysis::Analysis;
 use crate::document::{tokens, BlockKind, Format, Span};
-use crate::Analysis;
 
 /// A real word that is wrong in its context ("best guest" for "best guess").
 pub struct ConfusableWord;

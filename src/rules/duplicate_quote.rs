@@ -1,5 +1,5 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
-use crate::Analysis;
+use crate::analysis::Analysis;
 use std::collections::HashMap;
 
 /// The same quoted passage used twice.

@@ -1,8 +1,8 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::entities::{names, EntityKind, MentionKind};
-use crate::Analysis;
 use std::collections::HashMap;
 
 /// One person spelled two ways.

@@ -1,7 +1,7 @@
 use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::w;
 use crate::lexicon;
-use crate::Analysis;
 
 /// Claimed, admitted, insisted … used to attribute speech, where "said" is neutral.
 pub struct LoadedAttributionVerb;

@@ -1,6 +1,6 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::Link;
-use crate::Analysis;
 
 /// A direct quote with no speaker in its sentence, paragraph or an adjacent one.
 pub struct MissingAttribution;

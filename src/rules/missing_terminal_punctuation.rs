@@ -1,6 +1,6 @@
 use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::document::{BlockKind, Span};
-use crate::Analysis;
 
 /// A paragraph (not a heading) that ends without terminal punctuation.
 pub struct MissingTerminalPunctuation;

@@ -1,8 +1,8 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::analysis::Analysis;
 use crate::config::QuoteStyle;
 use crate::document::Span;
 use crate::quotes::{Mark, MarkStyle};
-use crate::Analysis;
 use std::collections::HashMap;
 
 /// Straight and curly double quotes in one article, or marks other than the house style.

@@ -1,8 +1,8 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
 use crate::lexicon;
-use crate::Analysis;
 use std::collections::HashMap;
 
 /// Article level: one source carries most quotes, or every source is of one kind.

@@ -1,7 +1,7 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
-use crate::Analysis;
 
 /// Words inserted into a quote in parentheses; inserted words go in brackets.
 pub struct ParentheticalInQuote;

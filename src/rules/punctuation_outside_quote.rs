@@ -1,7 +1,7 @@
 use super::{Context, Diagnostic, Fix, Rule, Severity};
+use crate::analysis::Analysis;
 use crate::config::Punctuation;
 use crate::document::Span;
-use crate::Analysis;
 
 /// A comma or period after a closing quote mark (US convention puts it inside).
 pub struct PunctuationOutsideQuote;
@@ -105,7 +105,7 @@ mod tests {
         use crate::rules::{Context, Rule};
         let text = "‘We will not move,’ Ruiz said. She called it ‘a time machine with a coin slot’.";
         let check = |punctuation| {
-            let analysis = crate::analyze(Document::parse("t".as_ref(), text.to_string(), Format::Text));
+            let analysis = crate::analysis::analyze(Document::parse("t".as_ref(), text.to_string(), Format::Text));
             let mut config = Config::default();
             config.style.punctuation = punctuation;
             let cx = Context { config: &config, confusables: crate::confusables::Checker::embedded() };

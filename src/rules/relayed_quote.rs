@@ -1,5 +1,5 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
-use crate::Analysis;
+use crate::analysis::Analysis;
 
 /// A person's words known only through another party's readout or statement.
 pub struct RelayedQuote;

@@ -1,7 +1,7 @@
 use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
-use crate::Analysis;
 
 /// A source re-introduced with full name (and title) after the first reference.
 pub struct RepeatedFullAttribution;

@@ -1,6 +1,6 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use crate::analysis::Analysis;
 use crate::document::{words, Span};
-use crate::Analysis;
 
 /// The same word twice in a row: "the the".
 pub struct RepeatedWord;

@@ -1,7 +1,7 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
-use crate::Analysis;
 
 /// A surname used alone before the person's full name appears.
 pub struct SurnameBeforeIntroduction;

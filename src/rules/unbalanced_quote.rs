@@ -1,7 +1,7 @@
 use super::{Context, Diagnostic, Rule, Severity};
+use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::quotes::{Mark, MAX_MARKS};
-use crate::Analysis;
 
 /// An opening or closing quotation mark with no partner.
 pub struct UnbalancedQuote;

@@ -1,8 +1,8 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::lexicon;
-use crate::Analysis;
 
 /// An anonymous source with no reason given for the anonymity.
 pub struct UnexplainedAnonymousSource;

@@ -1,7 +1,7 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::{w, NpKind};
 use crate::document::Span;
-use crate::Analysis;
 
 /// A claim credited to an unidentifiable source.
 pub struct VagueAttribution;
