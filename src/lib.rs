@@ -22,6 +22,7 @@ pub mod document;
 pub mod entities;
 pub mod error;
 pub mod fix;
+mod hash;
 pub mod lexicon;
 pub mod quotes;
 pub mod report;
