@@ -26,6 +26,7 @@ mod hash;
 pub mod lexicon;
 pub mod quotes;
 pub mod report;
+pub mod rule_id;
 pub mod rules;
 pub mod sources;
 pub mod suppress;

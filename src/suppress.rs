@@ -15,9 +15,10 @@
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Span};
+use crate::rule_id::RuleId;
 
 /// The id of the finding for a suppression that suppressed nothing.
-pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
+pub const UNUSED_SUPPRESSION: &str = RuleId::UnusedSuppression.as_str();
 
 /// `onrecord explain unused-suppression`.
 pub const UNUSED_SUPPRESSION_DOC: &str = "A suppression comment that suppresses nothing.
@@ -157,7 +158,7 @@ pub fn apply(doc: &Document, diagnostics: Vec<Diagnostic>, config: &Config) -> V
             kept.push(d);
         }
     }
-    let severity = match config.rule(UNUSED_SUPPRESSION) {
+    let severity = match config.rule(RuleId::UnusedSuppression) {
         Some(setting) => setting.severity(),
         None => Some(UNUSED_SUPPRESSION_SEVERITY),
     };
@@ -188,7 +189,7 @@ fn unused_messages(dir: &Directive, used: &[bool]) -> Vec<String> {
         .zip(used)
         .filter(|(_, used)| !**used)
         .map(|(rule, _)| {
-            if Config::is_rule_id(rule) {
+            if rule.parse::<RuleId>().is_ok() {
                 format!("unused suppression of `{rule}`: no such finding here")
             } else {
                 format!("`{rule}` is not a rule id; nothing is suppressed")

@@ -29,7 +29,7 @@ fn entries() -> Vec<Entry> {
     let mut out: Vec<Entry> = rules::registry()
         .iter()
         .map(|r| Entry {
-            id: r.id(),
+            id: r.id().as_str(),
             group: r.group(),
             severity: r.severity(),
             safe_fix: r.fixable(),

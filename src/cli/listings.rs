@@ -6,7 +6,7 @@ use anyhow::Result;
 use onrecord::config::{self, Config};
 use onrecord::document::{Document, Format};
 use onrecord::report::{json, sarif};
-use onrecord::rules;
+use onrecord::rules::{self, RuleId};
 use onrecord::suppress;
 use rayon::prelude::*;
 use std::io::{BufRead, Write};
@@ -42,7 +42,11 @@ pub fn list_rules() -> Result<ExitCode> {
 /// `onrecord explain RULE`.
 pub fn explain(rule: &str) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    if rule == suppress::UNUSED_SUPPRESSION {
+    let Ok(id) = rule.parse::<RuleId>() else {
+        eprintln!("onrecord: error: no rule '{rule}'; `onrecord rules` lists them");
+        return Ok(ExitCode::from(2));
+    };
+    if id == RuleId::UnusedSuppression {
         writeln!(
             out,
             "# {rule}\n\nDefault severity: {}\n\n{}",
@@ -51,7 +55,7 @@ pub fn explain(rule: &str) -> Result<ExitCode> {
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    match rules::by_id(rule) {
+    match rules::get(id) {
         Some(r) => {
             let group = match r.group() {
                 rules::RuleGroup::Core => "core (on by default)".to_string(),
@@ -86,7 +90,7 @@ pub fn rule_catalogue() -> Vec<sarif::RuleMeta> {
     let mut out: Vec<sarif::RuleMeta> = rules::registry()
         .iter()
         .map(|r| sarif::RuleMeta {
-            id: r.id(),
+            id: r.id().as_str(),
             summary: rules::summary(*r),
             doc: r.doc(),
             // The severity it reports at by default: its own in the core group, else info.

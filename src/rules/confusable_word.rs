@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, RuleId, Severity};
 use std::borrow::Cow;
 
 use crate::analysis::Analysis;
@@ -8,8 +8,8 @@ use crate::document::{tokens, BlockKind, Format, Span};
 pub struct ConfusableWord;
 
 impl Rule for ConfusableWord {
-    fn id(&self) -> &'static str {
-        "confusable-word"
+    fn id(&self) -> RuleId {
+        RuleId::ConfusableWord
     }
     fn severity(&self) -> Severity {
         Severity::Warning

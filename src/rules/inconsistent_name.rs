@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
@@ -78,8 +78,8 @@ fn inflected(a: &Analysis, span: Span, word: &str, base: &str) -> bool {
 }
 
 impl Rule for InconsistentName {
-    fn id(&self) -> &'static str {
-        "inconsistent-name"
+    fn id(&self) -> RuleId {
+        RuleId::InconsistentName
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::Link;
 
@@ -6,8 +6,8 @@ use crate::attribution::Link;
 pub struct MissingAttribution;
 
 impl Rule for MissingAttribution {
-    fn id(&self) -> &'static str {
-        "missing-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::MissingAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning

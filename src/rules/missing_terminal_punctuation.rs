@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::{BlockKind, Span};
 
@@ -6,8 +6,8 @@ use crate::document::{BlockKind, Span};
 pub struct MissingTerminalPunctuation;
 
 impl Rule for MissingTerminalPunctuation {
-    fn id(&self) -> &'static str {
-        "missing-terminal-punctuation"
+    fn id(&self) -> RuleId {
+        RuleId::MissingTerminalPunctuation
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::config::QuoteStyle;
 use crate::document::Span;
@@ -9,8 +9,8 @@ use std::collections::HashMap;
 pub struct MixedQuoteMarks;
 
 impl Rule for MixedQuoteMarks {
-    fn id(&self) -> &'static str {
-        "mixed-quote-marks"
+    fn id(&self) -> RuleId {
+        RuleId::MixedQuoteMarks
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -21,6 +21,7 @@ mod unexplained_anonymous_source;
 mod vague_attribution;
 
 pub use crate::diagnostic::{one_line, Applicability, Diagnostic, Edit, Fix, Severity};
+pub use crate::rule_id::RuleId;
 
 use crate::analysis::Analysis;
 use crate::config::Config;
@@ -64,7 +65,7 @@ pub struct Context<'a> {
 /// A check over an analysed article.
 pub trait Rule: Sync {
     /// The stable id from DESIGN.md.
-    fn id(&self) -> &'static str;
+    fn id(&self) -> RuleId;
     fn severity(&self) -> Severity;
     /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections).
     fn doc(&self) -> &'static str;
@@ -86,7 +87,7 @@ impl Diagnostic {
     /// it quotes (a line break in them becomes a space).
     pub fn new(rule: &dyn Rule, span: Span, message: impl Into<Cow<'static, str>>) -> Diagnostic {
         Diagnostic {
-            rule: rule.id(),
+            rule: rule.id().as_str(),
             severity: rule.severity(),
             message: one_line(message.into()),
             span,
@@ -120,9 +121,15 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     ]
 }
 
-/// The rule with this id.
-pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+/// The registered rule with this id (`unused-suppression` is reported by the suppression
+/// pass, not by a registered rule).
+pub fn get(id: RuleId) -> Option<&'static dyn Rule> {
     registry().iter().copied().find(|r| r.id() == id)
+}
+
+/// The registered rule with this id string.
+pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
+    id.parse().ok().and_then(get)
 }
 
 /// The first line of a rule's doc: its one-line summary.
@@ -182,6 +189,18 @@ fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_in_rule_id_order() {
+        let registered: Vec<RuleId> = registry().iter().map(|r| r.id()).collect();
+        assert_eq!(registered, RuleId::ALL[..RuleId::ALL.len() - 1]);
+        assert_eq!(RuleId::ALL.last(), Some(&RuleId::UnusedSuppression));
+    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
@@ -7,8 +7,8 @@ use crate::document::Span;
 pub struct ParentheticalInQuote;
 
 impl Rule for ParentheticalInQuote {
-    fn id(&self) -> &'static str {
-        "parenthetical-in-quote"
+    fn id(&self) -> RuleId {
+        RuleId::ParentheticalInQuote
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Fix, Rule, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::config::Punctuation;
 use crate::document::Span;
@@ -7,8 +7,8 @@ use crate::document::Span;
 pub struct PunctuationOutsideQuote;
 
 impl Rule for PunctuationOutsideQuote {
-    fn id(&self) -> &'static str {
-        "punctuation-outside-quote"
+    fn id(&self) -> RuleId {
+        RuleId::PunctuationOutsideQuote
     }
     fn severity(&self) -> Severity {
         Severity::Warning

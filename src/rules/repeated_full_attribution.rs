@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
@@ -7,8 +7,8 @@ use crate::entities::{EntityKind, MentionKind};
 pub struct RepeatedFullAttribution;
 
 impl Rule for RepeatedFullAttribution {
-    fn id(&self) -> &'static str {
-        "repeated-full-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::RepeatedFullAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,4 +1,4 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::{words, Span};
 
@@ -14,8 +14,8 @@ const DOUBLES: &[&str] = &[
 ];
 
 impl Rule for RepeatedWord {
-    fn id(&self) -> &'static str {
-        "repeated-word"
+    fn id(&self) -> RuleId {
+        RuleId::RepeatedWord
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
@@ -7,8 +7,8 @@ use crate::entities::{EntityKind, MentionKind};
 pub struct SurnameBeforeIntroduction;
 
 impl Rule for SurnameBeforeIntroduction {
-    fn id(&self) -> &'static str {
-        "surname-before-introduction"
+    fn id(&self) -> RuleId {
+        RuleId::SurnameBeforeIntroduction
     }
     fn severity(&self) -> Severity {
         Severity::Warning

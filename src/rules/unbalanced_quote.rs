@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::quotes::{Mark, MAX_MARKS};
@@ -7,8 +7,8 @@ use crate::quotes::{Mark, MAX_MARKS};
 pub struct UnbalancedQuote;
 
 impl Rule for UnbalancedQuote {
-    fn id(&self) -> &'static str {
-        "unbalanced-quote"
+    fn id(&self) -> RuleId {
+        RuleId::UnbalancedQuote
     }
     fn severity(&self) -> Severity {
         Severity::Error

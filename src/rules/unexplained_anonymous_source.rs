@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
@@ -8,8 +8,8 @@ use crate::lexicon;
 pub struct UnexplainedAnonymousSource;
 
 impl Rule for UnexplainedAnonymousSource {
-    fn id(&self) -> &'static str {
-        "unexplained-anonymous-source"
+    fn id(&self) -> RuleId {
+        RuleId::UnexplainedAnonymousSource
     }
     fn severity(&self) -> Severity {
         Severity::Warning

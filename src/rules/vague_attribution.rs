@@ -1,4 +1,4 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::np::{w, NpKind};
 use crate::document::Span;
@@ -7,8 +7,8 @@ use crate::document::Span;
 pub struct VagueAttribution;
 
 impl Rule for VagueAttribution {
-    fn id(&self) -> &'static str {
-        "vague-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::VagueAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning
