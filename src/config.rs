@@ -33,7 +33,7 @@ use crate::confusables::ConfusionSets;
 use crate::diagnostic::Severity;
 use crate::document::LineIndex;
 use crate::error::Error;
-use crate::rule_id::RuleId;
+use crate::rule_id::{RuleGroup, RuleId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -274,8 +274,7 @@ impl Config {
 
     /// The severity a rule runs at, or None when it is off: its own setting in `[rules]`,
     /// else its group's in `[groups]` (info unless set), or `default` in the core group.
-    pub fn severity_of(&self, id: RuleId, group: crate::rules::RuleGroup, default: Severity) -> Option<Severity> {
-        use crate::rules::RuleGroup;
+    pub fn severity_of(&self, id: RuleId, group: RuleGroup, default: Severity) -> Option<Severity> {
         if let Some(setting) = self.rule(id) {
             return setting.severity();
         }

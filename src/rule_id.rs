@@ -1,6 +1,8 @@
 //! The stable rule ids (DESIGN.md), as one typed enum that settings, the registry and the
 //! listings key on: an id is checked once, where it is read (`[rules]` in onrecord.toml,
-//! `onrecord explain`, a suppression comment), not compared as a string everywhere.
+//! `onrecord explain`, a suppression comment), not compared as a string everywhere. And
+//! the rule groups, which decide a rule's severity by default. Both sit below `config` and
+//! `rules`, so settings can name rules without importing them.
 //!
 //! Findings still carry the id as a string ([`crate::diagnostic::Diagnostic::rule`]): that
 //! is what every output prints, and findings sort by it.
@@ -63,6 +65,32 @@ rule_ids! {
     RepeatedWord => "repeated-word",
     MissingTerminalPunctuation => "missing-terminal-punctuation",
     UnusedSuppression => "unused-suppression",
+}
+
+/// How a rule runs by default. A rule reports at its own severity by default only where it
+/// is right at least eight times in ten on real published copy (README, Rule groups); the
+/// others report at info (which never fails a check) until `[groups]` in onrecord.toml
+/// turns their group on, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleGroup {
+    /// On by default.
+    Core,
+    /// Sourcing and wording judgments a desk adopts as house policy (info by default).
+    Style,
+    /// Checks for copy before the desk has edited it: right often on drafts, often
+    /// wrong on published copy, whose conventions they do not know (info by default).
+    Drafts,
+}
+
+impl RuleGroup {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleGroup::Core => "core",
+            RuleGroup::Style => "style",
+            RuleGroup::Drafts => "drafts",
+        }
+    }
 }
 
 /// Ids order as their strings do, so that settings keyed on them print in the order they

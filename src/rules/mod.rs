@@ -18,43 +18,17 @@ mod repeated_word;
 mod surname_before_introduction;
 mod unbalanced_quote;
 mod unexplained_anonymous_source;
+mod unused_suppression;
 mod vague_attribution;
 
 pub use crate::diagnostic::{one_line, Applicability, Diagnostic, Edit, Fix, Severity};
-pub use crate::rule_id::RuleId;
+pub use crate::rule_id::{RuleGroup, RuleId};
 
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::confusables;
 use crate::document::Span;
-use serde::Serialize;
 use std::borrow::Cow;
-
-/// How a rule runs by default. A rule reports at its own severity by default only where it
-/// is right at least eight times in ten on real published copy (README, Rule groups); the
-/// others report at info (which never fails a check) until `[groups]` in onrecord.toml
-/// turns their group on, or off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleGroup {
-    /// On by default.
-    Core,
-    /// Sourcing and wording judgments a desk adopts as house policy (info by default).
-    Style,
-    /// Checks for copy before the desk has edited it: right often on drafts, often
-    /// wrong on published copy, whose conventions they do not know (info by default).
-    Drafts,
-}
-
-impl RuleGroup {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleGroup::Core => "core",
-            RuleGroup::Style => "style",
-            RuleGroup::Drafts => "drafts",
-        }
-    }
-}
 
 /// What rules may read besides the analysis: the settings and the confusables checker.
 pub struct Context<'a> {
@@ -118,18 +92,19 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &confusable_word::ConfusableWord,
         &repeated_word::RepeatedWord,
         &missing_terminal_punctuation::MissingTerminalPunctuation,
+        &unused_suppression::UnusedSuppression,
     ]
 }
 
-/// The registered rule with this id (`unused-suppression` is reported by the suppression
-/// pass, not by a registered rule).
-pub fn get(id: RuleId) -> Option<&'static dyn Rule> {
-    registry().iter().copied().find(|r| r.id() == id)
+/// The rule with this id. Every id is registered, in the order of [`RuleId::ALL`] (a test
+/// below checks it).
+pub fn get(id: RuleId) -> &'static dyn Rule {
+    registry()[id as usize]
 }
 
-/// The registered rule with this id string.
+/// The rule with this id string.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
-    id.parse().ok().and_then(get)
+    id.parse().ok().map(get)
 }
 
 /// The first line of a rule's doc: its one-line summary.
@@ -198,8 +173,10 @@ mod tests {
     #[test]
     fn registry_is_in_rule_id_order() {
         let registered: Vec<RuleId> = registry().iter().map(|r| r.id()).collect();
-        assert_eq!(registered, RuleId::ALL[..RuleId::ALL.len() - 1]);
-        assert_eq!(RuleId::ALL.last(), Some(&RuleId::UnusedSuppression));
+        assert_eq!(registered, RuleId::ALL);
+        for &id in RuleId::ALL {
+            assert_eq!(get(id).id(), id);
+        }
     }
 }
 
