@@ -30,10 +30,11 @@
 //! ```
 
 use crate::confusables::ConfusionSets;
+use crate::diagnostic::Severity;
 use crate::document::LineIndex;
 use crate::error::Error;
-use crate::rules::Severity;
-use serde::{Deserialize, Serialize};
+use crate::rule_id::{RuleGroup, RuleId};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -191,18 +192,50 @@ pub struct Groups {
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub groups: Groups,
-    pub rules: BTreeMap<String, RuleSetting>,
+    pub rules: RuleSettings,
     pub style: Style,
     pub confusables: Confusables,
     pub sources: Sources,
     pub names: Names,
 }
 
-/// Only the rule ids of `[rules]`, with where they are written.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct RuleIds {
-    rules: BTreeMap<toml::Spanned<String>, toml::Value>,
+/// `[rules]`: a setting per rule id. Keys that are no rule id are kept aside with where
+/// they are written, so that [`Config::parse`] can name them all, at the first one's
+/// position, from one reading of the file.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSettings {
+    settings: BTreeMap<RuleId, RuleSetting>,
+    unknown: Vec<toml::Spanned<String>>,
+}
+
+impl RuleSettings {
+    /// The setting for a rule, or None when the file does not set it.
+    pub fn get(&self, id: RuleId) -> Option<RuleSetting> {
+        self.settings.get(&id).copied()
+    }
+}
+
+impl Serialize for RuleSettings {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.settings.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleSettings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RuleSettings, D::Error> {
+        let written = BTreeMap::<toml::Spanned<String>, RuleSetting>::deserialize(deserializer)?;
+        let mut out = RuleSettings::default();
+        for (key, setting) in written {
+            match key.get_ref().parse::<RuleId>() {
+                Ok(id) => {
+                    out.settings.insert(id, setting);
+                }
+                Err(_) => out.unknown.push(key),
+            }
+        }
+        out.unknown.sort_by_key(|key| key.span().start);
+        Ok(out)
+    }
 }
 
 impl Config {
@@ -218,12 +251,9 @@ impl Config {
             };
             Error::Config { path: path.to_path_buf(), message }
         };
-        let config: Config =
+        let mut config: Config =
             toml::from_str(text).map_err(|e| at(e.span().map(|s| s.start), e.message().trim().to_string()))?;
-        let ids: RuleIds = toml::from_str(text).unwrap_or_default();
-        let mut unknown: Vec<&toml::Spanned<String>> =
-            ids.rules.keys().filter(|id| !Config::is_rule_id(id.get_ref())).collect();
-        unknown.sort_by_key(|id| id.span().start);
+        let unknown = std::mem::take(&mut config.rules.unknown);
         if let Some(first) = unknown.first() {
             let names: Vec<String> = unknown.iter().map(|id| format!("`{}`", id.get_ref())).collect();
             let plural = if unknown.len() == 1 { "rule id" } else { "rule ids" };
@@ -242,15 +272,9 @@ impl Config {
         Config::parse(&text, path)
     }
 
-    /// Whether `id` may appear in `[rules]`: a rule of the registry or `unused-suppression`.
-    pub fn is_rule_id(id: &str) -> bool {
-        crate::rules::by_id(id).is_some() || id == crate::suppress::UNUSED_SUPPRESSION
-    }
-
     /// The severity a rule runs at, or None when it is off: its own setting in `[rules]`,
     /// else its group's in `[groups]` (info unless set), or `default` in the core group.
-    pub fn severity_of(&self, id: &str, group: crate::rules::RuleGroup, default: Severity) -> Option<Severity> {
-        use crate::rules::RuleGroup;
+    pub fn severity_of(&self, id: RuleId, group: RuleGroup, default: Severity) -> Option<Severity> {
         if let Some(setting) = self.rule(id) {
             return setting.severity();
         }
@@ -269,8 +293,8 @@ impl Config {
     }
 
     /// The setting for a rule, or None when the file does not set it.
-    pub fn rule(&self, id: &str) -> Option<RuleSetting> {
-        self.rules.get(id).copied()
+    pub fn rule(&self, id: RuleId) -> Option<RuleSetting> {
+        self.rules.get(id)
     }
 
     /// The whole configuration, defaults included, as TOML.
@@ -300,7 +324,8 @@ mod tests {
              [sources]\nvague = [\"observers say\"]\nanonymous = [\"a person briefed on the talks\"]\n[names]\naccept = [\"Ana Ruis\"]\n",
         )
         .unwrap();
-        assert_eq!(c.rule("repeated-word"), Some(RuleSetting::Off));
+        assert_eq!(c.rule(RuleId::RepeatedWord), Some(RuleSetting::Off));
+        assert_eq!(c.rule(RuleId::UnusedSuppression), Some(RuleSetting::Warning));
         assert_eq!(c.style.quotes, QuoteStyle::Straight);
         assert_eq!(c.style.punctuation, Punctuation::Uk);
         assert_eq!(c.style.second_reference_distance, 3);

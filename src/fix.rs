@@ -10,10 +10,10 @@
 //! next pass takes it if it still applies, until a pass changes nothing. So the result is a
 //! fixed point: fixing it again changes nothing.
 
+use crate::analysis::Analysis;
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::document::{floor_char_boundary, Document, Format, LineIndex, Markup, Span};
 use crate::quotes::Quote;
-use crate::rules::{Applicability, Diagnostic, Edit};
-use crate::Analysis;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -362,7 +362,7 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Fix, Severity};
+    use crate::diagnostic::{Fix, Severity};
 
     fn d(rule: &'static str, start: usize, end: usize, replacement: &str, safe: bool) -> Diagnostic {
         let span = Span::new(start, end);
@@ -412,7 +412,7 @@ mod tests {
     fn never_edits_the_words_of_a_quote_but_may_replace_its_marks() {
         use crate::document::{Document, Format};
         let text = "Residents called it \"the the plan\" on Monday.";
-        let analysis = crate::analyze(Document::parse("a.txt".as_ref(), text.to_string(), Format::Text));
+        let analysis = crate::analysis::analyze(Document::parse("a.txt".as_ref(), text.to_string(), Format::Text));
         let quotes = &analysis.quotes.quotes;
         assert_eq!(quotes.len(), 1);
         let (open, close) = (quotes[0].open.span, quotes[0].close.unwrap().span);

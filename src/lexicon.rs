@@ -3,7 +3,7 @@
 //! Lists are data, not code: the attribution and sourcing stages ask "is this a speech
 //! verb?", "is this a title?", never match phrases written into the source.
 
-use crate::confusables::FnvBuild;
+use crate::hash::FnvBuild;
 
 type HashSet<T> = std::collections::HashSet<T, FnvBuild>;
 use std::sync::OnceLock;

@@ -1,7 +1,7 @@
 //! The sourcing summary: every source of an article with its type, quotes and claims.
 
+use crate::analysis::Analysis;
 use crate::attribution::SourceType;
-use crate::Analysis;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

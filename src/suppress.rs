@@ -13,37 +13,10 @@
 //! suppresses nothing, or names no rule, is itself reported as `unused-suppression`.
 
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Span};
-use crate::rules::{Diagnostic, Severity};
-
-/// The id of the finding for a suppression that suppressed nothing.
-pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
-
-/// `onrecord explain unused-suppression`.
-pub const UNUSED_SUPPRESSION_DOC: &str = "A suppression comment that suppresses nothing.
-
-## What it does
-Flags an `<!-- onrecord-disable-next-line … -->` or `<!-- onrecord-disable … -->` comment
-(Markdown and HTML articles) that did not hide any finding, or that names a rule id
-onrecord does not know.
-
-## Why is this bad?
-A suppression outlives the problem it was written for: once the copy is fixed the comment
-stays and would silently hide the next real finding on that line. Unknown ids are usually
-typos, so the finding they were meant to hide is still reported.
-
-## Example
-    <!-- onrecord-disable-next-line loaded-attribution-verb -->
-    “We followed every rule,” Ruiz said.
-
-## Use instead
-    “We followed every rule,” Ruiz said.
-
-Remove the comment, or correct the rule id. Turn the check off with
-`[rules] unused-suppression = \"off\"` in onrecord.toml.";
-
-/// The default severity of `unused-suppression`.
-pub const UNUSED_SUPPRESSION_SEVERITY: Severity = Severity::Info;
+use crate::rule_id::RuleId;
+use crate::rules;
 
 /// What a directive says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,15 +130,12 @@ pub fn apply(doc: &Document, diagnostics: Vec<Diagnostic>, config: &Config) -> V
             kept.push(d);
         }
     }
-    let severity = match config.rule(UNUSED_SUPPRESSION) {
-        Some(setting) => setting.severity(),
-        None => Some(UNUSED_SUPPRESSION_SEVERITY),
-    };
-    if let Some(severity) = severity {
+    let rule = rules::get(RuleId::UnusedSuppression);
+    if let Some(severity) = config.severity_of(rule.id(), rule.group(), rule.severity()) {
         for (dir, used) in directives.iter().zip(&used) {
             for message in unused_messages(dir, used) {
                 kept.push(Diagnostic {
-                    rule: UNUSED_SUPPRESSION,
+                    rule: rule.id().as_str(),
                     severity,
                     message: message.into(),
                     span: dir.span,
@@ -188,7 +158,7 @@ fn unused_messages(dir: &Directive, used: &[bool]) -> Vec<String> {
         .zip(used)
         .filter(|(_, used)| !**used)
         .map(|(rule, _)| {
-            if Config::is_rule_id(rule) {
+            if rule.parse::<RuleId>().is_ok() {
                 format!("unused suppression of `{rule}`: no such finding here")
             } else {
                 format!("`{rule}` is not a rule id; nothing is suppressed")
@@ -200,7 +170,10 @@ fn unused_messages(dir: &Directive, used: &[bool]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
     use crate::document::Format;
+
+    const UNUSED_SUPPRESSION: &str = RuleId::UnusedSuppression.as_str();
 
     fn doc(text: &str) -> Document {
         Document::parse("a.md".as_ref(), text.to_string(), Format::Markdown)

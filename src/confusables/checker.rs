@@ -10,7 +10,8 @@ use super::memo::{memo_key, Memo};
 use super::model::{Model, NGRAMS_LM};
 use super::params::Params;
 use super::sets::{ConfusionSets, EMBEDDED_SETS};
-use super::token::{bloom_bits, fnv1a64, is_opening_quote, is_word_token, word_hash, FnvBuild, Norm, BLOOM_WORDS};
+use super::token::{bloom_bits, is_opening_quote, is_word_token, word_hash, Norm, BLOOM_WORDS};
+use crate::hash::{fnv1a64, FnvBuild};
 
 /// A suspicious word and the word the n-grams prefer.
 #[derive(Debug, Clone, PartialEq)]

@@ -70,13 +70,12 @@ mod sets;
 mod tests;
 mod token;
 
+pub use crate::hash::fnv1a64;
 pub use checker::{group_thousands, Checker, Suggestion};
 pub use memo::Memo;
 pub use model::Model;
 pub use params::Params;
 pub use sets::{ConfusionSets, EMBEDDED_SETS};
-pub use token::fnv1a64;
-pub(crate) use token::FnvBuild;
 
 /// Longest word (in bytes) that can be in a set; longer tokens are skipped at once.
 const MAX_WORD: usize = 32;

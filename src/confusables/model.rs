@@ -3,8 +3,8 @@
 
 use fst::Map;
 
-use super::token::FnvBuild;
 use super::MAX_WORD;
+use crate::hash::FnvBuild;
 
 static NGRAMS: &[u8] = include_bytes!("../../data/ngrams.fst");
 pub(super) static NGRAMS_LM: &[u8] = include_bytes!("../../data/ngrams-lm.bin");

@@ -3,24 +3,6 @@
 
 use super::MAX_WORD;
 
-/// Fast hash for short keys (FNV-1a).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
 pub(super) const BLOOM_WORDS: usize = 1024;
 
 /// The two Bloom-filter bits of a word hash.
@@ -71,16 +53,6 @@ pub(super) fn word_hash(token: &str) -> Option<u64> {
         h = h.wrapping_mul(0x100_0000_01b3);
     })
     .then_some(h)
-}
-
-/// FNV-1a 64, as computed by scripts/build_ngrams.py over data/confusables.txt.
-pub fn fnv1a64(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in data {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
 }
 
 /// A token normalised for lookup: ASCII-lowercase, ’ → ', in a stack buffer.
@@ -141,6 +113,7 @@ pub(super) fn is_quote_mark(t: &str) -> bool {
 #[rustfmt::skip]
 mod tests {
     use super::*;
+    use crate::hash::fnv1a64;
 
     #[test]
     fn word_hash_is_the_hash_of_the_normalised_word() {

@@ -6,7 +6,7 @@
 //! ```
 
 use super::FileReport;
-use crate::rules::Severity;
+use crate::diagnostic::Severity;
 use std::io::{self, Write};
 
 fn command(s: Severity) -> &'static str {

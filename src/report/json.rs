@@ -2,9 +2,9 @@
 
 use super::FileReport;
 use crate::attribution::{Attribution, Claim};
+use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{Document, Span};
 use crate::quotes::Quote;
-use crate::rules::{Diagnostic, Fix};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -6,8 +6,8 @@ pub mod json;
 pub mod sarif;
 pub mod text;
 
+use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::rules::Diagnostic;
 use std::io::{self, Write};
 use std::path::Path;
 

@@ -5,7 +5,7 @@
 //! schema (`data/sarif-schema-2.1.0.json`).
 
 use super::FileReport;
-use crate::rules::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use serde::Serialize;
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -2,8 +2,8 @@
 //! source line with a caret under the span, and a help line. Rendered by annotate-snippets.
 
 use super::FileReport;
+use crate::diagnostic::Severity;
 use crate::document::floor_char_boundary;
-use crate::rules::Severity;
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
 

@@ -1,14 +1,14 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::lexicon::Pronoun;
-use crate::Analysis;
 
 /// "he said" where more than one person fits.
 pub struct AmbiguousPronounAttribution;
 
 impl Rule for AmbiguousPronounAttribution {
-    fn id(&self) -> &'static str {
-        "ambiguous-pronoun-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::AmbiguousPronounAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,15 +1,15 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, RuleId, Severity};
 use std::borrow::Cow;
 
+use crate::analysis::Analysis;
 use crate::document::{tokens, BlockKind, Format, Span};
-use crate::Analysis;
 
 /// A real word that is wrong in its context ("best guest" for "best guess").
 pub struct ConfusableWord;
 
 impl Rule for ConfusableWord {
-    fn id(&self) -> &'static str {
-        "confusable-word"
+    fn id(&self) -> RuleId {
+        RuleId::ConfusableWord
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,5 +1,5 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
-use crate::Analysis;
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use std::collections::HashMap;
 
 /// The same quoted passage used twice.
@@ -30,8 +30,8 @@ fn normalise(text: &str) -> String {
 }
 
 impl Rule for DuplicateQuote {
-    fn id(&self) -> &'static str {
-        "duplicate-quote"
+    fn id(&self) -> RuleId {
+        RuleId::DuplicateQuote
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,8 +1,8 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::entities::{names, EntityKind, MentionKind};
-use crate::Analysis;
 use std::collections::HashMap;
 
 /// One person spelled two ways.
@@ -78,8 +78,8 @@ fn inflected(a: &Analysis, span: Span, word: &str, base: &str) -> bool {
 }
 
 impl Rule for InconsistentName {
-    fn id(&self) -> &'static str {
-        "inconsistent-name"
+    fn id(&self) -> RuleId {
+        RuleId::InconsistentName
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,7 +1,7 @@
-use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::w;
 use crate::lexicon;
-use crate::Analysis;
 
 /// Claimed, admitted, insisted … used to attribute speech, where "said" is neutral.
 pub struct LoadedAttributionVerb;
@@ -43,8 +43,8 @@ const NON_SPEECH_OBJECTS: &[&str] = &[
 ];
 
 impl Rule for LoadedAttributionVerb {
-    fn id(&self) -> &'static str {
-        "loaded-attribution-verb"
+    fn id(&self) -> RuleId {
+        RuleId::LoadedAttributionVerb
     }
     fn severity(&self) -> Severity {
         Severity::Warning

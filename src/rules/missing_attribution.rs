@@ -1,13 +1,13 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::Link;
-use crate::Analysis;
 
 /// A direct quote with no speaker in its sentence, paragraph or an adjacent one.
 pub struct MissingAttribution;
 
 impl Rule for MissingAttribution {
-    fn id(&self) -> &'static str {
-        "missing-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::MissingAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning

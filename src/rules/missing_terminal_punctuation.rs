@@ -1,13 +1,13 @@
-use super::{Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::document::{BlockKind, Span};
-use crate::Analysis;
 
 /// A paragraph (not a heading) that ends without terminal punctuation.
 pub struct MissingTerminalPunctuation;
 
 impl Rule for MissingTerminalPunctuation {
-    fn id(&self) -> &'static str {
-        "missing-terminal-punctuation"
+    fn id(&self) -> RuleId {
+        RuleId::MissingTerminalPunctuation
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -1,16 +1,16 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::config::QuoteStyle;
 use crate::document::Span;
 use crate::quotes::{Mark, MarkStyle};
-use crate::Analysis;
 use std::collections::HashMap;
 
 /// Straight and curly double quotes in one article, or marks other than the house style.
 pub struct MixedQuoteMarks;
 
 impl Rule for MixedQuoteMarks {
-    fn id(&self) -> &'static str {
-        "mixed-quote-marks"
+    fn id(&self) -> RuleId {
+        RuleId::MixedQuoteMarks
     }
     fn severity(&self) -> Severity {
         Severity::Warning

@@ -18,139 +18,17 @@ mod repeated_word;
 mod surname_before_introduction;
 mod unbalanced_quote;
 mod unexplained_anonymous_source;
+mod unused_suppression;
 mod vague_attribution;
 
+pub use crate::diagnostic::{one_line, Applicability, Diagnostic, Edit, Fix, Severity};
+pub use crate::rule_id::{RuleGroup, RuleId};
+
+use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::confusables;
 use crate::document::Span;
-use crate::Analysis;
-use serde::Serialize;
 use std::borrow::Cow;
-
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// How a rule runs by default. A rule reports at its own severity by default only where it
-/// is right at least eight times in ten on real published copy (README, Rule groups); the
-/// others report at info (which never fails a check) until `[groups]` in onrecord.toml
-/// turns their group on, or off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleGroup {
-    /// On by default.
-    Core,
-    /// Sourcing and wording judgments a desk adopts as house policy (info by default).
-    Style,
-    /// Checks for copy before the desk has edited it: right often on drafts, often
-    /// wrong on published copy, whose conventions they do not know (info by default).
-    Drafts,
-}
-
-impl RuleGroup {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleGroup::Core => "core",
-            RuleGroup::Style => "style",
-            RuleGroup::Drafts => "drafts",
-        }
-    }
-}
-
-/// Whether a fix can be applied without changing meaning.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Applicability {
-    Safe,
-    Unsafe,
-}
-
-/// One replacement in the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Edit {
-    pub start: usize,
-    pub end: usize,
-    pub replacement: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    pub applicability: Applicability,
-    pub edits: Vec<Edit>,
-}
-
-impl Fix {
-    pub fn safe(span: Span, replacement: impl Into<String>) -> Fix {
-        Fix {
-            applicability: Applicability::Safe,
-            edits: vec![Edit { start: span.start, end: span.end, replacement: replacement.into() }],
-        }
-    }
-    pub fn unsafe_(span: Span, replacement: impl Into<String>) -> Fix {
-        Fix {
-            applicability: Applicability::Unsafe,
-            edits: vec![Edit { start: span.start, end: span.end, replacement: replacement.into() }],
-        }
-    }
-}
-
-/// A finding.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagnostic {
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: Cow<'static, str>,
-    pub span: Span,
-    /// Most rules give the same help every time: a static string is not copied per finding.
-    pub help: Option<Cow<'static, str>>,
-    pub fix: Option<Fix>,
-}
-
-impl Diagnostic {
-    /// A finding of `rule` at `span`. The message is one line whatever words of the article
-    /// it quotes (a line break in them becomes a space).
-    pub fn new(rule: &dyn Rule, span: Span, message: impl Into<Cow<'static, str>>) -> Diagnostic {
-        Diagnostic {
-            rule: rule.id(),
-            severity: rule.severity(),
-            message: one_line(message.into()),
-            span,
-            help: None,
-            fix: None,
-        }
-    }
-    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
-        self.help = Some(one_line(help.into()));
-        self
-    }
-    pub fn fix(mut self, fix: Fix) -> Diagnostic {
-        self.fix = Some(fix);
-        self
-    }
-}
-
-/// A text on one line: each line break, with the blanks around it, becomes one space.
-pub fn one_line(s: Cow<'static, str>) -> Cow<'static, str> {
-    if !s.contains(['\n', '\r']) {
-        return s;
-    }
-    Cow::Owned(s.split(['\n', '\r']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" "))
-}
 
 /// What rules may read besides the analysis: the settings and the confusables checker.
 pub struct Context<'a> {
@@ -161,7 +39,7 @@ pub struct Context<'a> {
 /// A check over an analysed article.
 pub trait Rule: Sync {
     /// The stable id from DESIGN.md.
-    fn id(&self) -> &'static str;
+    fn id(&self) -> RuleId;
     fn severity(&self) -> Severity;
     /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections).
     fn doc(&self) -> &'static str;
@@ -174,6 +52,23 @@ pub trait Rule: Sync {
         RuleGroup::Core
     }
     fn check(&self, analysis: &Analysis, cx: &Context) -> Vec<Diagnostic>;
+}
+
+/// The constructor rules use. It lives beside the [`Rule`] trait it reads, so that
+/// `diagnostic.rs` depends on nothing above it.
+impl Diagnostic {
+    /// A finding of `rule` at `span`. The message is one line whatever words of the article
+    /// it quotes (a line break in them becomes a space).
+    pub fn new(rule: &dyn Rule, span: Span, message: impl Into<Cow<'static, str>>) -> Diagnostic {
+        Diagnostic {
+            rule: rule.id().as_str(),
+            severity: rule.severity(),
+            message: one_line(message.into()),
+            span,
+            help: None,
+            fix: None,
+        }
+    }
 }
 
 /// Every rule, in catalogue order.
@@ -197,12 +92,19 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &confusable_word::ConfusableWord,
         &repeated_word::RepeatedWord,
         &missing_terminal_punctuation::MissingTerminalPunctuation,
+        &unused_suppression::UnusedSuppression,
     ]
 }
 
-/// The rule with this id.
+/// The rule with this id. Every id is registered, in the order of [`RuleId::ALL`] (a test
+/// below checks it).
+pub fn get(id: RuleId) -> &'static dyn Rule {
+    registry()[id as usize]
+}
+
+/// The rule with this id string.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
-    registry().iter().copied().find(|r| r.id() == id)
+    id.parse().ok().map(get)
 }
 
 /// The first line of a rule's doc: its one-line summary.
@@ -265,6 +167,20 @@ fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
 }
 
 #[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_in_rule_id_order() {
+        let registered: Vec<RuleId> = registry().iter().map(|r| r.id()).collect();
+        assert_eq!(registered, RuleId::ALL);
+        for &id in RuleId::ALL {
+            assert_eq!(get(id).id(), id);
+        }
+    }
+}
+
+#[cfg(test)]
 pub(crate) mod testing {
     //! One-line rule tests, harper style.
     use super::*;
@@ -276,7 +192,7 @@ pub(crate) mod testing {
 
     pub fn diagnostics_as(rule: &dyn Rule, text: &str, format: Format) -> Vec<Diagnostic> {
         let doc = Document::parse("test".as_ref(), text.to_string(), format);
-        let analysis = crate::analyze(doc);
+        let analysis = crate::analysis::analyze(doc);
         let config = Config::default();
         let cx = Context { config: &config, confusables: confusables::Checker::embedded() };
         rule.check(&analysis, &cx)

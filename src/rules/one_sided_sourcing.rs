@@ -1,8 +1,8 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
 use crate::lexicon;
-use crate::Analysis;
 use std::collections::HashMap;
 
 /// Article level: one source carries most quotes, or every source is of one kind.
@@ -12,8 +12,8 @@ pub struct OneSidedSourcing;
 const MIN_QUOTES: usize = 5;
 
 impl Rule for OneSidedSourcing {
-    fn id(&self) -> &'static str {
-        "one-sided-sourcing"
+    fn id(&self) -> RuleId {
+        RuleId::OneSidedSourcing
     }
     fn severity(&self) -> Severity {
         Severity::Info

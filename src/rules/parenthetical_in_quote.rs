@@ -1,14 +1,14 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
-use crate::Analysis;
 
 /// Words inserted into a quote in parentheses; inserted words go in brackets.
 pub struct ParentheticalInQuote;
 
 impl Rule for ParentheticalInQuote {
-    fn id(&self) -> &'static str {
-        "parenthetical-in-quote"
+    fn id(&self) -> RuleId {
+        RuleId::ParentheticalInQuote
     }
     fn severity(&self) -> Severity {
         Severity::Warning

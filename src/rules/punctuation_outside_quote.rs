@@ -1,14 +1,14 @@
-use super::{Context, Diagnostic, Fix, Rule, Severity};
+use super::{Context, Diagnostic, Fix, Rule, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::config::Punctuation;
 use crate::document::Span;
-use crate::Analysis;
 
 /// A comma or period after a closing quote mark (US convention puts it inside).
 pub struct PunctuationOutsideQuote;
 
 impl Rule for PunctuationOutsideQuote {
-    fn id(&self) -> &'static str {
-        "punctuation-outside-quote"
+    fn id(&self) -> RuleId {
+        RuleId::PunctuationOutsideQuote
     }
     fn severity(&self) -> Severity {
         Severity::Warning
@@ -105,7 +105,7 @@ mod tests {
         use crate::rules::{Context, Rule};
         let text = "‘We will not move,’ Ruiz said. She called it ‘a time machine with a coin slot’.";
         let check = |punctuation| {
-            let analysis = crate::analyze(Document::parse("t".as_ref(), text.to_string(), Format::Text));
+            let analysis = crate::analysis::analyze(Document::parse("t".as_ref(), text.to_string(), Format::Text));
             let mut config = Config::default();
             config.style.punctuation = punctuation;
             let cx = Context { config: &config, confusables: crate::confusables::Checker::embedded() };

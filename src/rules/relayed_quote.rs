@@ -1,12 +1,12 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
-use crate::Analysis;
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 
 /// A person's words known only through another party's readout or statement.
 pub struct RelayedQuote;
 
 impl Rule for RelayedQuote {
-    fn id(&self) -> &'static str {
-        "relayed-quote"
+    fn id(&self) -> RuleId {
+        RuleId::RelayedQuote
     }
     fn severity(&self) -> Severity {
         Severity::Info

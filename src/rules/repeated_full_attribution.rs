@@ -1,14 +1,14 @@
-use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, Severity};
+use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
-use crate::Analysis;
 
 /// A source re-introduced with full name (and title) after the first reference.
 pub struct RepeatedFullAttribution;
 
 impl Rule for RepeatedFullAttribution {
-    fn id(&self) -> &'static str {
-        "repeated-full-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::RepeatedFullAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning

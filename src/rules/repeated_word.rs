@@ -1,6 +1,6 @@
-use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, Severity};
+use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::document::{words, Span};
-use crate::Analysis;
 
 /// The same word twice in a row: "the the".
 pub struct RepeatedWord;
@@ -14,8 +14,8 @@ const DOUBLES: &[&str] = &[
 ];
 
 impl Rule for RepeatedWord {
-    fn id(&self) -> &'static str {
-        "repeated-word"
+    fn id(&self) -> RuleId {
+        RuleId::RepeatedWord
     }
     fn severity(&self) -> Severity {
         Severity::Warning

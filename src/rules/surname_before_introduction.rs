@@ -1,14 +1,14 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
-use crate::Analysis;
 
 /// A surname used alone before the person's full name appears.
 pub struct SurnameBeforeIntroduction;
 
 impl Rule for SurnameBeforeIntroduction {
-    fn id(&self) -> &'static str {
-        "surname-before-introduction"
+    fn id(&self) -> RuleId {
+        RuleId::SurnameBeforeIntroduction
     }
     fn severity(&self) -> Severity {
         Severity::Warning

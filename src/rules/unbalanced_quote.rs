@@ -1,14 +1,14 @@
-use super::{Context, Diagnostic, Rule, Severity};
+use super::{Context, Diagnostic, Rule, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::quotes::{Mark, MAX_MARKS};
-use crate::Analysis;
 
 /// An opening or closing quotation mark with no partner.
 pub struct UnbalancedQuote;
 
 impl Rule for UnbalancedQuote {
-    fn id(&self) -> &'static str {
-        "unbalanced-quote"
+    fn id(&self) -> RuleId {
+        RuleId::UnbalancedQuote
     }
     fn severity(&self) -> Severity {
         Severity::Error

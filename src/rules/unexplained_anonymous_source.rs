@@ -1,15 +1,15 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::lexicon;
-use crate::Analysis;
 
 /// An anonymous source with no reason given for the anonymity.
 pub struct UnexplainedAnonymousSource;
 
 impl Rule for UnexplainedAnonymousSource {
-    fn id(&self) -> &'static str {
-        "unexplained-anonymous-source"
+    fn id(&self) -> RuleId {
+        RuleId::UnexplainedAnonymousSource
     }
     fn severity(&self) -> Severity {
         Severity::Warning

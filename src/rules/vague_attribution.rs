@@ -1,14 +1,14 @@
-use super::{Context, Diagnostic, Rule, RuleGroup, Severity};
+use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
+use crate::analysis::Analysis;
 use crate::attribution::np::{w, NpKind};
 use crate::document::Span;
-use crate::Analysis;
 
 /// A claim credited to an unidentifiable source.
 pub struct VagueAttribution;
 
 impl Rule for VagueAttribution {
-    fn id(&self) -> &'static str {
-        "vague-attribution"
+    fn id(&self) -> RuleId {
+        RuleId::VagueAttribution
     }
     fn severity(&self) -> Severity {
         Severity::Warning
