@@ -125,7 +125,11 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     && toks.get(i + 1).is_some_and(|n| matches!(w(doc, n), "who" | "whose" | "which" | "where"))
             });
             if let Some(c) = clause {
-                return before(doc, toks, c, floor);
+                // ("Harry Bond, 30, of Raleigh, N.C., who …": a name before an age and a
+                // hometown set off by commas, read through the comma before "who".)
+                let through = before(doc, toks, c + 1, floor)
+                    .filter(|h| matches!(h.kind, NpKind::Name(_)) && h.span.end < toks[c - 1].span.start);
+                return through.or_else(|| before(doc, toks, c, floor));
             }
             let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
             // "Critics of the plan, including state Sen. Dolores Whitfield, said": the named
@@ -136,7 +140,9 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 }
             }
             // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
-            let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)));
+            // (Not a state's abbreviation after a town: "of Raleigh, N.C., said".)
+            let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)))
+                && !toks[open + 1..end].iter().all(|t| w(doc, t).ends_with('.'));
             if open + 1 < end && name_only {
                 if let Some(np @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, open + 1, end) {
                     return Some(np);
@@ -150,7 +156,16 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 let age = seg.len() == 1 && w(doc, &seg[0]).bytes().all(|b| b.is_ascii_digit());
                 let role = seg.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
                     && seg.iter().all(|t| t.is_word() || t.is_punct('-'));
-                if !(age || role) {
+                // "Harry Bond, 30, of Raleigh, N.C., said", "…, a retired nurse in
+                // Allentown, Pa., said": a hometown and its state.
+                let capital = |t: &Tok| {
+                    t.is_punct('.') || t.is_word() && w(doc, t).chars().next().is_some_and(char::is_uppercase)
+                };
+                let place = !seg.is_empty()
+                    && seg.len() <= 3
+                    && (seg.iter().all(capital)
+                        || seg.len() >= 2 && w(doc, &seg[0]) == "of" && seg[1..].iter().all(capital));
+                if !(age || role || place) {
                     break;
                 }
                 c = p;

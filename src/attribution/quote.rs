@@ -407,7 +407,8 @@ fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -> Option<(N
     let verb = w(doc, &toks[i]);
     let tense = (verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss"))
         && verb.len() > 3
-        && verb.chars().all(|c| c.is_ascii_lowercase());
+        && verb.chars().all(|c| c.is_ascii_lowercase())
+        || matches!(verb, "shot" | "hit" | "struck" | "spoke" | "began" | "broke" | "threw" | "swore" | "sang");
     if !tense {
         return None;
     }

@@ -472,3 +472,13 @@ fn an_attribution_sentence_or_an_unknown_verb_after_the_quote() {
     assert_eq!(speakers(text), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
     assert_eq!(one("“Our revolution has forced change,” read the email."), Some("email".into()));
 }
+
+#[test]
+fn a_name_before_an_age_a_hometown_and_a_role() {
+    let text =
+        "“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.";
+    assert_eq!(one(text), Some("Harry Bond".into()));
+    let text = "“I do not think she is truthful,” Cecelia Purner, 67, a retired nurse in Allentown, Pa., said.";
+    assert_eq!(one(text), Some("Cecelia Purner".into()));
+    assert_eq!(one("Ana Ruiz spoke first.\n\n“He wants to be a tough guy,” Ruiz shot back."), Some("Ana Ruiz".into()));
+}

@@ -979,9 +979,24 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             !names::is_suffix(bare)
                 && (lexicon::is_group_word(bare) || bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
         });
+    // "Cleveland Browns", "Dallas Cowboys": a place and a plural that is no surname of
+    // its own is a team or a group, not a person.
+    // (A plural of a surname, "Browns", is no surname either.)
+    let team = name_words.len() >= 2
+        && name_words.last().is_some_and(|w| {
+            let singular = w.strip_suffix('s').filter(|b| b.len() >= 3 && !b.ends_with('s'));
+            singular.is_some()
+                && !lexicon::is_common_surname(w)
+                && !lexicon::is_given_name(w)
+                && (lexicon::is_place(name_words[0])
+                    || lexicon::is_common_surname(name_words[0])
+                        && !lexicon::is_given_name(name_words[0])
+                        && singular.is_some_and(lexicon::is_common_surname))
+        });
     // ("New Hampshire" whole is a place even when "New" was read as a title.)
     let whole_run: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
-    let non_person = !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
+    let non_person = team
+        || !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
         || lexicon::is_place(&text)
         || lexicon::is_place(&whole_run.join(" "));
     Some(Run {
@@ -1334,5 +1349,15 @@ mod tests {
         assert!(!person("Senate Republicans") && !person("House GOP"), "{found:?}");
         // a suffix and a surname that is also a place word still make a person
         assert!(person("Carter Whitfield III") && person("Joel Park"), "{found:?}");
+    }
+
+    #[test]
+    fn a_team_and_a_contraction_are_no_person() {
+        let found =
+            kinds("The Chicago Bulls lost, said Dottie Deans. And I've not seen a crowd like it, said Jim Eastland.");
+        let person = |name: &str| found.iter().any(|(n, k)| n == name && *k == EntityKind::Person);
+        assert!(!person("Chicago Bulls") && person("Dottie Deans"), "{found:?}");
+        assert!(found.iter().all(|(n, _)| !n.contains("I've")), "{found:?}");
+        assert!(person("Jim Eastland"), "{found:?}");
     }
 }

@@ -173,7 +173,19 @@ pub fn is_name_word(word: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return false;
     };
-    first.is_uppercase() && !NOT_NAMES.contains(&word) && !word.chars().all(|c| c.is_uppercase() && word.len() > 4)
+    first.is_uppercase()
+        && !NOT_NAMES.contains(&word)
+        && !word.chars().all(|c| c.is_uppercase() && word.len() > 4)
+        && !is_contraction(word)
+}
+
+/// "I've", "We'll", "Don't": a pronoun or verb run into its clitic, never a name
+/// ("O'Neill" and "D'Souza" keep a capital after the apostrophe).
+fn is_contraction(word: &str) -> bool {
+    let Some((_, tail)) = word.split_once(['\'', '’']) else {
+        return false;
+    };
+    matches!(tail, "ve" | "ll" | "re" | "m" | "d" | "t") && !word.starts_with("O'") && !word.starts_with("O’")
 }
 
 /// A capitalised nationality word: Kenyan, Brazilian, Japanese, Danish, Iraqi.
