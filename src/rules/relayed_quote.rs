@@ -23,7 +23,10 @@ Flags a quote or statement of one source that the article credits, through
 statement or body other than the speaker (\"Xi told Biden …, according to the foreign
 ministry\"). The finding covers the relay and the quote it carries when they share a
 paragraph. \"according to the ministry, exports rose\" (the body speaking for itself) is
-not a relay.
+not a relay. Nor is a record of the words (\"according to a transcript of the show\", a
+video, a post) or another outlet's report (\"according to Reuters\"): the attribution is
+already plain. A transcript a party released, and a person passing on another's words
+(\"according to festival director Ana Ruiz\"), are.
 
 ## Why is this bad?
 A readout is one side's account of what someone said; it may be selective. AP and
@@ -44,7 +47,17 @@ Info by default: the copy may be right as it stands.
             let (Some(via), Some(relay), Some(speaker)) = (&at.via, at.via_span, &at.speaker) else {
                 continue;
             };
-            if !seen.insert(relay) {
+            // A person passing on another's words ("according to festival director Ana
+            // Ruiz", "he quoted Lee as saying") is hearsay to show the editor too.
+            let person = a.entities.entities.iter().any(|e| {
+                e.kind == crate::entities::EntityKind::Person
+                    && e.mentions.iter().any(|m| relay.start <= m.start && m.end <= relay.end)
+            }) || via
+                .split_whitespace()
+                .next()
+                .and_then(crate::lexicon::pronoun)
+                .is_some_and(|p| p != crate::lexicon::Pronoun::It);
+            if !seen.insert(relay) || !(person || one_sides_account(a.doc.text(relay))) {
                 continue;
             }
             // The relay and the words it carries, when they sit together in one paragraph;
@@ -60,6 +73,50 @@ Info by default: the copy may be right as it stands.
         }
         out
     }
+}
+
+/// Whether a relay is one side's account of what was said: a body (a ministry, an
+/// office, a campaign) or its readout or statement. A record of the words (a transcript,
+/// a video, a post, a book) or another outlet's report ("according to Reuters") is
+/// attribution already plain, not a readout.
+fn one_sides_account(via: &str) -> bool {
+    let words: Vec<String> = via
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s").to_lowercase())
+        .collect();
+    let record = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "transcript"
+                | "video"
+                | "recording"
+                | "tape"
+                | "audio"
+                | "footage"
+                | "book"
+                | "post"
+                | "tweet"
+                | "interview"
+        )
+    });
+    let account = words.iter().any(|w| {
+        crate::lexicon::is_body_noun(w)
+            || matches!(
+                w.as_str(),
+                "readout"
+                    | "statement"
+                    | "release"
+                    | "summary"
+                    | "account"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+            )
+    });
+    // ("a transcript released by the agency": the body chose what to release.)
+    let released = words.iter().any(|w| matches!(w.as_str(), "released" | "provided" | "issued" | "distributed"));
+    account && !record || record && released
 }
 
 /// Longest finding that covers a relay and its quote (bytes).
@@ -86,5 +143,12 @@ mod tests {
         // near miss: the body itself is the source
         assert_count(&R, "According to the ministry, exports rose 4% in May.", 0);
         assert_count(&R, "“Exports rose,” according to the ministry.", 0);
+        // near misses: a record of the words, another outlet's report
+        assert_count(&R, "“I will stay,” Omar Haddad said, according to a transcript of the show.", 0);
+        assert_count(&R, "Omar Haddad said the talks should “look for a way out,” according to Reuters.", 0);
+        // a transcript a party released is that party's account
+        let text =
+            "Omar Haddad told the captain to “take everyone,” according to a transcript released by the coast guard.";
+        assert_count(&R, text, 1);
     }
 }
