@@ -306,6 +306,8 @@ struct LmCtx {
     l2l1: Option<Gram>,
     /// log10 P(r2 | r1).
     r2_given_r1: f64,
+    /// Whether the bigram `r1 r2` is listed.
+    r1r2_listed: bool,
 }
 
 impl LmCtx {
@@ -320,11 +322,15 @@ impl LmCtx {
             (Some((a, _)), Some((b, _))) => lm.bigram(a.as_str(), b.as_str()),
             _ => None,
         };
+        let r1r2 = match (&r1, &r2) {
+            (Some((a, _)), Some((b, _))) => lm.bigram(a.as_str(), b.as_str()),
+            _ => None,
+        };
         let r2_given_r1 = match (&r1, &r2) {
-            (Some((a, ga)), Some((b, gb))) => lm.bigram(a.as_str(), b.as_str()).map_or(ga.bo + gb.prob, |g| g.prob),
+            (Some((_, ga)), Some((_, gb))) => r1r2.map_or(ga.bo + gb.prob, |g| g.prob),
             _ => 0.0,
         };
-        LmCtx { l1, l2: l2.map(|x| x.0), r1, r2: r2.map(|x| x.0), l2l1, r2_given_r1 }
+        LmCtx { l1, l2: l2.map(|x| x.0), r1, r2: r2.map(|x| x.0), l2l1, r2_given_r1, r1r2_listed: r1r2.is_some() }
     }
 
     /// log10 P(x | l2 l1) P(r1 | l1 x) P(r2 | x r1) under back-off, and whether
@@ -344,8 +350,10 @@ impl LmCtx {
                     Some((l1x, _)) => l1x,
                     None => lm.bigram(l1.as_str(), x),
                 };
+                // A trigram is taken only when its suffix bigram is listed too (the model
+                // lists both): a hash that merely collides with a trigram's is no evidence.
                 let tri = match (&self.l2, self.l2l1) {
-                    (Some(l2), Some(g)) => match lm.trigram(l2.as_str(), l1.as_str(), x) {
+                    (Some(l2), Some(g)) => match lm.trigram(l2.as_str(), l1.as_str(), x).filter(|_| l1x.is_some()) {
                         Some(p) => Some(p),
                         None => {
                             s += g.bo;
@@ -376,7 +384,7 @@ impl LmCtx {
             None => lm.bigram(x, r1.as_str()),
         };
         let tri = match (&self.l1, l1x) {
-            (Some((l1, _)), Some(g)) => match lm.trigram(l1.as_str(), x, r1.as_str()) {
+            (Some((l1, _)), Some(g)) => match lm.trigram(l1.as_str(), x, r1.as_str()).filter(|_| xr1.is_some()) {
                 Some(p) => Some(p),
                 None => {
                     s += g.bo;
@@ -396,7 +404,7 @@ impl LmCtx {
         let Some(r2) = &self.r2 else {
             return LmScore { left, right: s, left_listed, right_listed: listed };
         };
-        match xr1.map(|g| (g, lm.trigram(x, r1.as_str(), r2.as_str()))) {
+        match xr1.map(|g| (g, lm.trigram(x, r1.as_str(), r2.as_str()).filter(|_| self.r1r2_listed))) {
             Some((_, Some(p))) => {
                 s += p;
                 listed = true;
