@@ -331,8 +331,8 @@ fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
         if !line.contains('\n')
             && words <= 18
             && count(&prose[next.start..next.end]) > words
-            && !is_narrative(line)
-            && !line.starts_with(['"', '“', '‘', '\''])
+            && (!is_narrative(line) || headline_form(line))
+            && (!line.starts_with(['"', '“', '‘', '\'']) || short_quoted_lead(line))
         {
             *kind = BlockKind::Heading;
         }
@@ -369,6 +369,31 @@ fn is_headline_and_deck(prose: &str, chunk: &[Span]) -> bool {
         && !head.starts_with(['"', '“', '‘', '\''])
         && !ends_sentence(head)
         && chunk[1..].iter().all(|s| prose[s.start..].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Forms only a headline takes, whatever its verbs: a label before a colon in the first
+/// words ("Inquiry report: city was wrong on permits", "Ruiz: 'We were not told'"), or two
+/// names joined by a comma for "and" ("Ruiz, Ortiz had opposing views on the plan").
+fn headline_form(line: &str) -> bool {
+    let first: Vec<&str> = line.split_whitespace().take(4).collect();
+    let label = first.iter().take(3).any(|w| w.ends_with(':'));
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let pair = first.len() >= 2 && first[0].ends_with(',') && capital(first[0]) && capital(first[1]);
+    label || pair
+}
+
+/// A line that opens on a short quoted name or title and goes on ("'Late Show' host
+/// mocks the debate"), not on a quoted sentence.
+fn short_quoted_lead(line: &str) -> bool {
+    let rest = &line[line.chars().next().map_or(0, char::len_utf8)..];
+    let Some(close) = rest.find(['"', '”', '’', '\'']) else {
+        return false;
+    };
+    let quoted = &rest[..close];
+    let after = &rest[close..];
+    quoted.split_whitespace().count() <= 3
+        && !quoted.ends_with(['.', ',', '!', '?'])
+        && after.split_whitespace().count() >= 3
 }
 
 /// A line that tells a story in the past ("said", "was"): headlines speak in the present.
@@ -483,6 +508,19 @@ mod tests {
     fn hard_wrapped_paragraph_is_one_block() {
         let text = "The council voted on Tuesday to close the old bridge for\nrepairs that are expected to take most of the summer, the\nmayor said.";
         assert_eq!(kinds(text).len(), 1);
+    }
+
+    #[test]
+    fn headline_forms_whatever_their_verbs() {
+        let k = kinds("Audit report: city was wrong on permits.\n\nThe city council gave out 40 permits last year without the required review, auditors said.");
+        assert_eq!(k[0].0, BlockKind::Heading);
+        let k = kinds("Ruiz, Ortiz had opposing views on the harbour plan.\n\nThe two candidates for mayor spent the debate arguing over the harbour plan and its cost.");
+        assert_eq!(k[0].0, BlockKind::Heading);
+        let k = kinds("'Late Show' host mocks the council.\n\nThe host of the late-night show spent six minutes of Tuesday's episode on the council's vote.");
+        assert_eq!(k[0].0, BlockKind::Heading);
+        // near miss: a lede that opens on a quoted sentence
+        let k = kinds("\"We were not told,\" Ruiz said.\n\nThe council voted on Tuesday to close the harbour for a year of repairs.");
+        assert_eq!(k[0].0, BlockKind::Paragraph);
     }
 
     #[test]

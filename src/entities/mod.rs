@@ -982,6 +982,18 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // "Cleveland Browns", "Dallas Cowboys": a place and a plural that is no surname of
     // its own is a team or a group, not a person.
     // (A plural of a surname, "Browns", is no surname either.)
+    // "CORE Teachers", "Latino Decisions", "Gay Republicans": a run ending in a common
+    // plural noun names a group, not a person (a surname like "Sanders" is listed as one).
+    let plural_noun = name_words.len() >= 2
+        && name_words.last().is_some_and(|w| {
+            w.len() > 4
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !w.contains(['\'', '’'])
+                && !lexicon::is_common_surname(w)
+                && !lexicon::is_given_name(w)
+                && lexicon::per_million(&w.to_lowercase()) >= 5.0
+        });
     let team = name_words.len() >= 2
         && name_words.last().is_some_and(|w| {
             let singular = w.strip_suffix('s').filter(|b| b.len() >= 3 && !b.ends_with('s'));
@@ -996,6 +1008,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // ("New Hampshire" whole is a place even when "New" was read as a title.)
     let whole_run: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
     let non_person = team
+        || plural_noun
         || !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
         || lexicon::is_place(&text)
         || lexicon::is_place(&whole_run.join(" "));
@@ -1359,5 +1372,9 @@ mod tests {
         assert!(!person("Chicago Bulls") && person("Dottie Deans"), "{found:?}");
         assert!(found.iter().all(|(n, _)| !n.contains("I've")), "{found:?}");
         assert!(person("Jim Eastland"), "{found:?}");
+        // a run ending in a common plural noun is a group
+        let found = kinds("Gay Republicans met on Monday, and Harbor Teachers, a union, said Ana Sanders would speak.");
+        let person = |name: &str| found.iter().any(|(n, k)| n == name && *k == EntityKind::Person);
+        assert!(!person("Gay Republicans") && !person("Harbor Teachers") && person("Ana Sanders"), "{found:?}");
     }
 }
