@@ -186,7 +186,10 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if word.ends_with('s')
         && i >= floor + 2
         && toks[i - 2].is_word()
-        && matches!(w(doc, &toks[i - 2]), "of" | "for" | "in" | "on" | "with" | "from" | "about" | "by" | "at")
+        && matches!(
+            w(doc, &toks[i - 2]).to_ascii_lowercase().as_str(),
+            "of" | "for" | "in" | "on" | "with" | "from" | "about" | "by" | "at"
+        )
         && w(doc, prev).chars().all(|c| c.is_ascii_lowercase())
         && !matches!(p.as_str(), "the" | "a" | "an" | "and")
     {

@@ -124,6 +124,8 @@ fn a_plural_noun_after_a_preposition_is_no_speech_verb() {
     assert_eq!(claims("Solvents have been behind a run of drug recalls since 2019."), vec![]);
     assert_eq!(claims("Ana Ruiz of the Kellan agency recalls that exports rose.").len(), 1);
     assert_eq!(claims("Ana Ruiz of Kellan recalls that exports rose in 2019.").len(), 1);
+    // (a preposition opening the sentence too)
+    assert_eq!(claims("In some states, the party is seeking more delegates."), vec![]);
 }
 
 #[test]
