@@ -182,7 +182,8 @@ pub(super) fn attribute_quote(
                 return a;
             }
         }
-        if toks[qt + 1..unit.end].iter().filter(|t| t.is_word()).count() >= 2 {
+        // (Within a dozen tokens: bounded in a sentence of thousands of quotes.)
+        if toks[qt + 1..unit.end.min(qt + 12)].iter().filter(|t| t.is_word()).count() >= 2 {
             return a;
         }
     }

@@ -127,6 +127,11 @@ wrong person is a correction. Use the surname whenever two people are in play.
             // and the pronoun comes later in it: "Ortiz, who …, drew Lee's ire after he told".
             let subject =
                 a.entities.first_person_between(sentence.start.max(from), np.span.start, p).is_some_and(|(_, at)| {
+                    // (Two words and a comma fit in 120 bytes; a longer lead is no opening, and
+                    // the scan stays bounded in a sentence as long as a file.)
+                    if at - sentence.start > 120 {
+                        return false;
+                    }
                     let lead = &a.doc.prose()[sentence.start..at];
                     lead.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 2
                         && !lead.contains(['“', '"', '‘'])

@@ -61,13 +61,15 @@ common errors a copy desk catches.
     }
 }
 
-/// Whether a speech verb with a subject stands before `at` in its paragraph or in the
+/// Whether a speech verb that states something stands before `at` in its paragraph or in the
 /// paragraph before.
 fn spoken_before(a: &Analysis, at: usize) -> bool {
     let Some(block) = a.doc.block_at(at) else { return false };
     let cues = &a.attributions.cues;
     let first = cues.partition_point(|c| c.block + 1 < block);
-    cues[first..].iter().take_while(|c| c.block <= block).any(|c| c.verb.end <= at && c.subject.is_some() && c.states)
+    let last = cues.partition_point(|c| c.verb.end <= at);
+    // (The nearest 50 only: a paragraph of thousands of speech verbs stays linear.)
+    cues[first..last.max(first)].iter().rev().take(50).any(|c| c.states)
 }
 
 /// Whether the sentences around a quote hold nothing but the quote: no word before it in
