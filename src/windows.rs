@@ -18,7 +18,7 @@ use crate::rules;
 /// Files of more bytes than this are checked a window at a time (4 MiB).
 pub const THRESHOLD: usize = 4 << 20;
 /// The least size of a window: it ends at the first blank line after this many bytes.
-pub const WINDOW: usize = 2 << 20;
+pub const WINDOW: usize = 1 << 20;
 
 /// Whether `check` reads a file of this format and size a window at a time.
 pub fn applies(format: Format, len: usize) -> bool {
@@ -52,13 +52,13 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
     let doc = doc.into_unparsed();
     let cx = rules::Context { config, confusables };
     let mut out = Vec::new();
+    let mut found = Vec::new();
     for range in windows(&doc.source) {
         let mut window = Document::parse(&doc.path, doc.source[range.clone()].to_string(), doc.format);
         window.lines = window.lines.starting_at_line(doc.lines.line_of(range.start));
         let analysis = analyze(window);
-        let from = out.len();
-        rules::findings(&analysis, &cx, &mut out);
-        for d in &mut out[from..] {
+        rules::findings(&analysis, &cx, &mut found);
+        for d in &mut found {
             d.span.start += range.start;
             d.span.end += range.start;
             for edit in d.fix.iter_mut().flat_map(|f| f.edits.iter_mut()) {
@@ -66,6 +66,10 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
                 edit.end += range.start;
             }
         }
+        // The file's list grows by what each window found, not by doubling: a large
+        // file's findings are the largest thing kept.
+        out.reserve_exact(found.len());
+        out.append(&mut found);
     }
     let analysis =
         Analysis { doc, quotes: Default::default(), entities: Default::default(), attributions: Default::default() };
