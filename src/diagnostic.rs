@@ -72,7 +72,8 @@ pub struct Diagnostic {
     pub span: Span,
     /// Most rules give the same help every time: a static string is not copied per finding.
     pub help: Option<Cow<'static, str>>,
-    pub fix: Option<Fix>,
+    /// Boxed: most findings have none, and a large file has hundreds of thousands.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -81,7 +82,7 @@ impl Diagnostic {
         self
     }
     pub fn fix(mut self, fix: Fix) -> Diagnostic {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 }

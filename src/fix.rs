@@ -372,7 +372,7 @@ mod tests {
             message: "".into(),
             span,
             help: None,
-            fix: Some(if safe { Fix::safe(span, replacement) } else { Fix::unsafe_(span, replacement) }),
+            fix: Some(Box::new(if safe { Fix::safe(span, replacement) } else { Fix::unsafe_(span, replacement) })),
         }
     }
 

@@ -30,6 +30,7 @@ pub mod rule_id;
 pub mod rules;
 pub mod sources;
 pub mod suppress;
+pub mod windows;
 
 pub use analysis::{analyze, Analysis, TokenCache};
 use document::Document;
@@ -40,12 +41,23 @@ pub fn read_path(path: &std::path::Path) -> Result<Document, error::Error> {
     Document::from_bytes(path, bytes, document::Format::from_path(path))
 }
 
-/// Analyse a document and run every enabled rule on it.
+/// Read a file for [`check`]: as [`read_path`], but a file checked a window at a time
+/// ([`windows`]) is not parsed whole.
+pub fn read_path_for_check(path: &std::path::Path) -> Result<Document, error::Error> {
+    let bytes = std::fs::read(path).map_err(|e| error::Error::unreadable(path, &e))?;
+    Document::for_check(path, bytes, document::Format::from_path(path))
+}
+
+/// Analyse a document and run every enabled rule on it (a large plain-text file a
+/// window at a time: see [`windows`]).
 pub fn check(
     doc: Document,
     config: &config::Config,
     confusables: &confusables::Checker,
 ) -> (Analysis, Vec<diagnostic::Diagnostic>) {
+    if windows::applies(doc.format, doc.source.len()) {
+        return windows::check(doc, config, confusables);
+    }
     let analysis = analyze(doc);
     let cx = rules::Context { config, confusables };
     let diagnostics = rules::run(&analysis, &cx);

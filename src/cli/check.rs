@@ -159,7 +159,7 @@ pub fn run(mut run: Run, files: &[PathBuf], which: &[usize], mut errors: Vec<Inp
 
 /// Check one file in the run's mode; render its report unless it is to be written alone.
 fn check_file(run: &Run, emitter: &Emitter, path: &Path, settings: &Settings, alone: bool) -> Result<Done, String> {
-    let doc = run.stdin.document(path)?;
+    let doc = run.stdin.document_for_check(path)?;
     let is_stdin = inputs::is_stdin(path);
     let Checked { report, original, fixed, notes, as_read } = check_one(doc, settings, run.mode);
     if run.mode == Mode::Fix && !is_stdin {

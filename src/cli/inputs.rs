@@ -173,6 +173,17 @@ impl Stdin {
         }
     }
 
+    /// Read an input for `check`: as [`document`](Stdin::document), but a file `check`
+    /// reads a window at a time is not parsed whole.
+    pub fn document_for_check(&self, path: &Path) -> Result<Document, String> {
+        if is_stdin(path) {
+            let bytes = self.bytes.clone().unwrap_or_default();
+            Document::for_check(&self.name, bytes, Format::from_path(&self.name)).map_err(|e| e.to_string())
+        } else {
+            onrecord::read_path_for_check(path).map_err(|e| e.to_string())
+        }
+    }
+
     /// Read an input (a file, or `-`) into a document.
     pub fn document(&self, path: &Path) -> Result<Document, String> {
         if is_stdin(path) {

@@ -85,15 +85,44 @@ pub struct Document {
 impl Document {
     /// Read raw bytes: reject binary files and invalid UTF-8 with an error naming the file.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Document, Error> {
-        if is_utf16(&bytes) {
-            return Err(Error::Utf16 { path: path.to_path_buf() });
+        Ok(Document::parse(path, decode(path, bytes)?, format))
+    }
+
+    /// Read raw bytes for `check`: as [`from_bytes`](Document::from_bytes), except that a
+    /// file `check` reads a window at a time ([`crate::windows`]) is not parsed whole.
+    pub fn for_check(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Document, Error> {
+        if !crate::windows::applies(format, bytes.len()) {
+            return Document::from_bytes(path, bytes, format);
         }
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(Error::Binary { path: path.to_path_buf(), offset });
+        Ok(Document::unparsed(path, decode(path, bytes)?, format))
+    }
+
+    /// A document with nothing parsed: no prose copy, blocks or sentences, only the line
+    /// index that reports need.
+    pub(crate) fn unparsed(path: &Path, source: String, format: Format) -> Document {
+        Document {
+            path: path.to_path_buf(),
+            format,
+            lines: LineIndex::new(&source),
+            source,
+            prose: None,
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            comments: Vec::new(),
+            markup: Markup::default(),
         }
-        let source = String::from_utf8(bytes)
-            .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })?;
-        Ok(Document::parse(path, source, format))
+    }
+
+    /// This document with only its source and line index: what was parsed is dropped.
+    pub(crate) fn into_unparsed(self) -> Document {
+        Document {
+            prose: None,
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            comments: Vec::new(),
+            markup: Markup::default(),
+            ..self
+        }
     }
 
     /// Parse a text already known to be UTF-8.
@@ -258,6 +287,18 @@ pub(crate) fn normalise_line_endings(prose: &mut [u8]) {
 /// Skip a dateline that opens the first paragraph ("LIMA, Peru (Wire) — "): it is a
 /// place and an agency, not the subject of the first sentence. The paragraph starts
 /// after it, so the prose needs no copy.
+/// Raw bytes as text: binary files and invalid UTF-8 are errors naming the file.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
+    if is_utf16(&bytes) {
+        return Err(Error::Utf16 { path: path.to_path_buf() });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary { path: path.to_path_buf(), offset });
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
+}
+
 fn blank_dateline(raw: &mut Raw, source: &str) {
     let prose = raw.prose.as_deref().unwrap_or(source);
     let Some((_, span)) = raw.blocks.iter_mut().find(|(k, _)| *k == BlockKind::Paragraph) else { return };

@@ -38,6 +38,9 @@ pub struct LineIndex {
     /// of a long line: a column is then found in constant time however long the line,
     /// so many findings on one huge line stay linear.
     checkpoints: std::sync::OnceLock<Vec<usize>>,
+    /// Lines of the file before this text: non-zero only for a window of a large file
+    /// (`crate::windows`), so that `line_col` names the file's line.
+    first_line: usize,
 }
 
 const BLOCK: usize = 256;
@@ -50,7 +53,14 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(text.as_bytes()));
-        LineIndex { starts, checkpoints: std::sync::OnceLock::new() }
+        LineIndex { starts, checkpoints: std::sync::OnceLock::new(), first_line: 0 }
+    }
+
+    /// The same index for a text that starts at 0-based line `first_line` of its file:
+    /// `line_col` then counts the file's lines.
+    pub(crate) fn starting_at_line(mut self, first_line: usize) -> LineIndex {
+        self.first_line = first_line;
+        self
     }
 
     /// The 0-based line containing `offset`.
@@ -67,9 +77,9 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.starts[line];
         if offset - start < 2 * BLOCK {
-            return (line + 1, text[start..offset].chars().count() + 1);
+            return (self.first_line + line + 1, text[start..offset].chars().count() + 1);
         }
-        (line + 1, self.chars_before(text, offset) - self.chars_before(text, start) + 1)
+        (self.first_line + line + 1, self.chars_before(text, offset) - self.chars_before(text, start) + 1)
     }
 
     /// Number of chars in `text[..offset]`.

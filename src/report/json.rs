@@ -36,7 +36,7 @@ pub fn diagnostic<'a>(doc: &Document, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
         end_line,
         end_column,
         help: d.help.as_deref(),
-        fix: d.fix.as_ref(),
+        fix: d.fix.as_deref(),
     }
 }
 

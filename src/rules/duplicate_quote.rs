@@ -1,5 +1,6 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
+use crate::hash::PrehashedBuild;
 use std::collections::HashMap;
 
 /// The same quoted passage used twice.
@@ -65,9 +66,9 @@ Keep the quote where it does most work; paraphrase or cut the other."
         // their words; runs of SHINGLE words of earlier quotes (every run, for a later
         // quote inside an earlier one; each quote's first run, for an earlier quote
         // inside a later one), each with the quote it came from.
-        let mut seen: HashMap<u64, usize> = HashMap::new();
-        let mut runs: HashMap<u64, usize> = HashMap::new();
-        let mut firsts: HashMap<u64, usize> = HashMap::new();
+        let mut seen: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
+        let mut runs: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
+        let mut firsts: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
         let quotes = &a.quotes.quotes;
         // Words and whole-quote hash of every quote indexed so far.
         let mut meta: Vec<(usize, u64)> = vec![(0, 0); quotes.len()];

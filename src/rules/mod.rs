@@ -115,6 +115,12 @@ pub fn summary(rule: &dyn Rule) -> &'static str {
 /// Run every enabled rule; diagnostics sorted by position then rule.
 pub fn run(analysis: &Analysis, cx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    findings(analysis, cx, &mut out);
+    finish(out)
+}
+
+/// Append the findings of every enabled rule, with their severities, unsorted.
+pub(crate) fn findings(analysis: &Analysis, cx: &Context, out: &mut Vec<Diagnostic>) {
     for rule in registry() {
         let Some(severity) = cx.config.severity_of(rule.id(), rule.group(), rule.severity()) else { continue };
         for mut d in rule.check(analysis, cx) {
@@ -122,6 +128,10 @@ pub fn run(analysis: &Analysis, cx: &Context) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
+}
+
+/// A file's findings sorted by position then rule, identical ones capped.
+pub(crate) fn finish(mut out: Vec<Diagnostic>) -> Vec<Diagnostic> {
     // In place (a stable sort would borrow half the list again); the message breaks ties
     // so that the order does not depend on the sort.
     out.sort_unstable_by(|a, b| {
@@ -142,19 +152,25 @@ fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
     use std::hash::{Hash, Hasher};
     // Keyed by a hash of the message: no message is copied. (rule, seen, index of the summary)
     let mut seen: HashMap<(&'static str, u64), (usize, Option<usize>)> = HashMap::new();
-    let mut out: Vec<Diagnostic> = Vec::with_capacity(list.len().min(4096));
-    for d in list {
+    // In place: a second list would hold a large file's findings twice.
+    let mut out = list;
+    let mut kept = 0;
+    out.retain(|d| {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         d.message.hash(&mut h);
         let entry = seen.entry((d.rule, h.finish())).or_insert((0, None));
         entry.0 += 1;
-        if entry.0 <= SAME_FINDINGS_CAP {
-            out.push(d);
+        let keep = if entry.0 <= SAME_FINDINGS_CAP {
+            true
         } else if entry.1.is_none() {
-            entry.1 = Some(out.len());
-            out.push(d);
-        }
-    }
+            entry.1 = Some(kept);
+            true
+        } else {
+            false
+        };
+        kept += usize::from(keep);
+        keep
+    });
     for (count, summary) in seen.into_values() {
         // The kept one past the cap speaks for the rest.
         let rest = count.saturating_sub(SAME_FINDINGS_CAP + 1);
