@@ -31,6 +31,8 @@ struct Lexicon {
     country_names: std::collections::HashSet<&'static str>,
     /// Group words: parties, faiths, peoples (data/lexicon/groups.txt).
     groups: HashSet<&'static str>,
+    /// Capitalised last words of places and organisations (data/lexicon/place_nouns.txt).
+    place_nouns: HashSet<&'static str>,
     /// Place names that are not people: countries, states, regions, large cities.
     places: HashSet<&'static str>,
     /// Nouns a surname modifies without naming the person (data/lexicon/name_modifiers.txt).
@@ -135,6 +137,7 @@ fn lexicon() -> &'static Lexicon {
         country_names: country_names(include_str!("../data/lexicon/countries.txt")),
         furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
         groups: words(include_str!("../data/lexicon/groups.txt")),
+        place_nouns: words(include_str!("../data/lexicon/place_nouns.txt")),
         surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
         reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
         name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
@@ -311,6 +314,12 @@ pub fn is_common_surname(word: &str) -> bool {
 pub fn is_group_word(word: &str) -> bool {
     let word = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
     lexicon().groups.contains(word)
+}
+
+/// A capitalised last word that makes a name a place or an organisation ("Institute",
+/// "Center"), exactly as written.
+pub fn is_place_noun(word: &str) -> bool {
+    lexicon().place_nouns.contains(word)
 }
 
 /// A place that is not a person: a country, US state, region or large city, as written
