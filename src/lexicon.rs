@@ -33,6 +33,10 @@ struct Lexicon {
     groups: HashSet<&'static str>,
     /// Capitalised last words of places and organisations (data/lexicon/place_nouns.txt).
     place_nouns: HashSet<&'static str>,
+    /// Words skipped between a subject and its verb (data/lexicon/adverbs.txt).
+    adverbs: HashSet<&'static str>,
+    /// Capitalised words that never name anyone (data/lexicon/not_names.txt).
+    not_names: HashSet<&'static str>,
     /// Place names that are not people: countries, states, regions, large cities.
     places: HashSet<&'static str>,
     /// Nouns a surname modifies without naming the person (data/lexicon/name_modifiers.txt).
@@ -138,6 +142,8 @@ fn lexicon() -> &'static Lexicon {
         furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
         groups: words(include_str!("../data/lexicon/groups.txt")),
         place_nouns: words(include_str!("../data/lexicon/place_nouns.txt")),
+        adverbs: words(include_str!("../data/lexicon/adverbs.txt")),
+        not_names: words(include_str!("../data/lexicon/not_names.txt")),
         surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
         reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
         name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
@@ -314,6 +320,16 @@ pub fn is_common_surname(word: &str) -> bool {
 pub fn is_group_word(word: &str) -> bool {
     let word = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
     lexicon().groups.contains(word)
+}
+
+/// Capitalised words that never name anyone, exactly as written.
+pub fn is_listed_not_name(word: &str) -> bool {
+    lexicon().not_names.contains(word)
+}
+
+/// Words skipped between a subject and its verb, exactly as written.
+pub fn is_listed_adverb(word: &str) -> bool {
+    lexicon().adverbs.contains(word)
 }
 
 /// A capitalised last word that makes a name a place or an organisation ("Institute",

@@ -29,63 +29,13 @@ pub struct Np {
     pub span: Span,
 }
 
-/// Words skipped between a subject and its verb ("Ruiz also said", "has repeatedly said").
-const ADVERBS: &[&str] = &[
-    "also",
-    "then",
-    "later",
-    "again",
-    "immediately",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "could",
-    "did",
-    "does",
-    "once",
-    "previously",
-    "earlier",
-    "repeatedly",
-    "publicly",
-    "recently",
-    "quickly",
-    "further",
-    "never",
-    "often",
-    "privately",
-    "separately",
-    "similarly",
-    "simply",
-    "already",
-    "still",
-    "had",
-    "himself",
-    "herself",
-    "reportedly",
-    "first",
-    "last",
-    "just",
-    "only",
-    "now",
-    "yet",
-    "subsequently",
-    "frequently",
-    "explicitly",
-    "directly",
-];
-
 pub(crate) fn w<'a>(doc: &'a Document, t: &Tok) -> &'a str {
     doc.text(t.span)
 }
 
 pub fn is_adverb(word: &str) -> bool {
-    ADVERBS.contains(&word) || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
+    crate::lexicon::is_listed_adverb(word)
+        || (word.ends_with("ly") && word.len() > 4 && word.chars().all(|c| c.is_lowercase()))
 }
 
 const DETERMINERS: &[&str] =
