@@ -75,7 +75,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     && toks.get(i + 1).is_some_and(|n| matches!(w(doc, n), "who" | "whose" | "which" | "where"))
             });
             if let Some(c) = clause {
-                // ("Harry Bond, 30, of Raleigh, N.C., who …": a name before an age and a
+                // ("Ines Varga, 30, of Dover, Del., who …": a name before an age and a
                 // hometown set off by commas, read through the comma before "who".)
                 let through = before(doc, toks, c + 1, floor)
                     .filter(|h| matches!(h.kind, NpKind::Name(_)) && h.span.end < toks[c - 1].span.start);
@@ -90,7 +90,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 }
             }
             // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
-            // (Not a state's abbreviation after a town: "of Raleigh, N.C., said".)
+            // (Not a state's abbreviation after a town: "of Dover, Del., said".)
             let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)))
                 && !toks[open + 1..end].iter().all(|t| w(doc, t).ends_with('.'));
             if open + 1 < end && name_only {
@@ -106,8 +106,8 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 let age = seg.len() == 1 && w(doc, &seg[0]).bytes().all(|b| b.is_ascii_digit());
                 let role = seg.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
                     && seg.iter().all(|t| t.is_word() || t.is_punct('-'));
-                // "Harry Bond, 30, of Raleigh, N.C., said", "…, a retired nurse in
-                // Allentown, Pa., said": a hometown and its state.
+                // "Ines Varga, 30, of Dover, Del., said", "…, a retired welder in
+                // Salem, Ore., said": a hometown and its state.
                 let capital = |t: &Tok| {
                     t.is_punct('.') || t.is_word() && w(doc, t).chars().next().is_some_and(char::is_uppercase)
                 };
@@ -280,7 +280,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             np = classify(doc, toks, d, end + 1);
         }
     }
-    // "“…,” the host said", "“…,” the Republican nominee said": right after a quote, a
+    // "“…,” the beekeeper said", "“…,” the Green nominee said": right after a quote, a
     // definite phrase before the verb is a second reference to someone, even with a role
     // no list knows.
     if np.is_none() {
@@ -496,7 +496,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     if end < ceil && DETERMINERS.contains(&w(doc, &toks[from])) && toks[end].is_word() {
         let mut k = end;
         let mut head = None;
-        // "said a prominent Green Party member": a modifier may come before a capitalised
+        // "said a prominent Harbor League member": a modifier may come before a capitalised
         // body, and the head after it.
         while k < ceil
             && k - from < 8
@@ -523,7 +523,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             }
             k += 1;
         }
-        // "said the designer, who …", "said the economist.": a short run of lowercase words
+        // "said the upholsterer, who …", "said the economist.": a short run of lowercase words
         // after "the" that the sentence or a comma ends is a role, even one no list knows.
         let closed = k == ceil || !toks[k].is_word() && (toks[k].is_punct(',') || toks[k].kind == TokKind::Break);
         let definite = matches!(w(doc, &toks[from]), "the" | "The");

@@ -439,16 +439,16 @@ fn a_document_reads_and_a_place_is_no_person() {
 
 #[test]
 fn roles_no_list_knows_after_a_quote() {
-    assert_eq!(one("“Prices rose,” said the designer, who works for another label."), Some("the designer".into()));
-    assert_eq!(one("“He is fun,” the host said."), Some("the host".into()));
-    assert_eq!(one("“I was curious,” the Republican nominee said at a rally."), Some("the Republican nominee".into()));
+    assert_eq!(one("“Rents rose,” said the upholsterer, who works for a rival shop."), Some("the upholsterer".into()));
+    assert_eq!(one("“She is sharp,” the beekeeper said."), Some("the beekeeper".into()));
+    assert_eq!(one("“I was surprised,” the Green nominee said at the fair."), Some("the Green nominee".into()));
     assert_eq!(
-        one("“China is concerned,” the Vermont senator and presidential candidate told a radio host."),
-        Some("the Vermont senator and presidential candidate".into())
+        one("“The port is closed,” the Oregon senator and presidential candidate told a radio host."),
+        Some("the Oregon senator and presidential candidate".into())
     );
     assert_eq!(
-        one("“The budget is fine,” said a prominent Green Party member."),
-        Some("a prominent Green Party member".into())
+        one("“The budget is fine,” said a prominent Harbor League member."),
+        Some("a prominent Harbor League member".into())
     );
     let text = "Three officials, who spoke on condition of anonymity, described the bids.\n\n“Both are compliant,” one of the officials said.";
     assert_eq!(one(text), Some("Three officials".into()));
@@ -470,17 +470,19 @@ fn an_attribution_sentence_or_an_unknown_verb_after_the_quote() {
         one("Gov. Petra Lindqvist (R-Ore.), said, “I am getting ready to rent a wagon.”"),
         Some("Petra Lindqvist".into())
     );
-    let text = "Ana Ruiz spoke first. “We ought to start,” she said. “We ought to start again,” she went on.";
+    let text = "Ana Ruiz spoke first. “The tide is early,” she said. “It was early yesterday too,” she went on.";
     assert_eq!(speakers(text), [Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
-    assert_eq!(one("“Our revolution has forced change,” read the email."), Some("email".into()));
+    assert_eq!(one("“The ferry will run at dawn,” read the email."), Some("email".into()));
 }
 
 #[test]
 fn a_name_before_an_age_a_hometown_and_a_role() {
-    let text =
-        "“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in an interview.";
-    assert_eq!(one(text), Some("Harry Bond".into()));
-    let text = "“I do not think she is truthful,” Cecelia Purner, 67, a retired nurse in Allentown, Pa., said.";
-    assert_eq!(one(text), Some("Cecelia Purner".into()));
-    assert_eq!(one("Ana Ruiz spoke first.\n\n“He wants to be a tough guy,” Ruiz shot back."), Some("Ana Ruiz".into()));
+    let text = "“The fares worry me,” Ines Varga, 30, of Dover, Del., who was among those asked, said in an interview.";
+    assert_eq!(one(text), Some("Ines Varga".into()));
+    let text = "“The pier is unsafe,” Tomas Greer, 67, a retired welder in Salem, Ore., said.";
+    assert_eq!(one(text), Some("Tomas Greer".into()));
+    assert_eq!(
+        one("Ana Ruiz spoke first.\n\n“She wants to look tough tonight,” Ruiz shot back."),
+        Some("Ana Ruiz".into())
+    );
 }

@@ -56,7 +56,7 @@ fn fix_ngrams(s: &str) -> Option<String> {
 #[test] fn sneak_peek_phrase() { assert_eq!(fix("Critics got a sneak peak."), Some("peak->peek".into())); }
 #[test] fn phrase_needs_adjacent_words() { assert_eq!(fix("It was free, reign or no reign."), None); }
 #[test] fn rein_needs_an_object() { assert_eq!(fix("His reign in Spain was short."), None); }
-#[test] fn a_trigram_hit_needs_its_suffix_bigram() { assert_eq!(fix("He had not asked the delegates about their leanings in the primary."), None); } // a hash that collides with "about there leanings"
+#[test] fn a_trigram_hit_needs_its_suffix_bigram() { assert_eq!(fix("She never asked the members about their leanings before the vote."), None); } // a hash that collides with "about there leanings"
 #[test] fn its_own_from_ngrams() { assert_eq!(fix_ngrams("The party will choose it's own leader."), Some("it's->its".into())); }
 #[test] fn its_own() { assert_eq!(fix("The party will choose it's own leader."), Some("it's->its".into())); } // data/collocations.txt
 #[test] fn youre_going() { assert_eq!(fix("Your going to regret this, he told the committee."), Some("Your->You're".into())); }

@@ -373,7 +373,7 @@ fn is_headline_and_deck(prose: &str, chunk: &[Span]) -> bool {
 
 /// Forms only a headline takes, whatever its verbs: a label before a colon in the first
 /// words ("Inquiry report: city was wrong on permits", "Ruiz: 'We were not told'"), or two
-/// names joined by a comma for "and" ("Ruiz, Ortiz had opposing views on the plan").
+/// names joined by a comma for "and" ("Ruiz, Ortiz had different answers on the plan").
 fn headline_form(line: &str) -> bool {
     let first: Vec<&str> = line.split_whitespace().take(4).collect();
     let label = first.iter().take(3).any(|w| w.ends_with(':'));
@@ -514,7 +514,7 @@ mod tests {
     fn headline_forms_whatever_their_verbs() {
         let k = kinds("Audit report: city was wrong on permits.\n\nThe city council gave out 40 permits last year without the required review, auditors said.");
         assert_eq!(k[0].0, BlockKind::Heading);
-        let k = kinds("Ruiz, Ortiz had opposing views on the harbour plan.\n\nThe two candidates for mayor spent the debate arguing over the harbour plan and its cost.");
+        let k = kinds("Ruiz, Ortiz had different answers on the harbour plan.\n\nThe two candidates for mayor spent the debate arguing over the harbour plan and its cost.");
         assert_eq!(k[0].0, BlockKind::Heading);
         let k = kinds("'Late Show' host mocks the council.\n\nThe host of the late-night show spent six minutes of Tuesday's episode on the council's vote.");
         assert_eq!(k[0].0, BlockKind::Heading);
