@@ -735,6 +735,7 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
     c = collections.Counter()
     by_kind = collections.defaultdict(collections.Counter)
     methods = collections.Counter()
+    by_method = collections.defaultdict(collections.Counter)
     misses = {"wrong": [], "null": []}
     for name, art in sorted(arts.items()):
         golds = gold_segments(art, c)
@@ -769,10 +770,15 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
             c[verdict] += 1
             by_kind[kind]["judged"] += 1
             by_kind[kind][verdict] += 1
+            by_method[method][verdict] += 1
             if show and verdict != "right" and len(misses[verdict]) < show:
                 misses[verdict].append((name, g["pieces"][0][0], at.source_text(art.text), q.get("speaker"),
                                         sentence_around(art.text, g["char"], at), kind, method))
     print_quotes(c, by_kind, methods)
+    print("  %-14s %7s %7s %7s %7s" % ("judged by", "judged", "right", "null", "wrong"))
+    for m, v in sorted(by_method.items()):
+        n = sum(v.values())
+        print("  %-14s %7d %7s %7s %7s" % (m, n, pct(v["right"], n), pct(v["null"], n), pct(v["wrong"], n)))
     out["quotes"] = {"counts": dict(c), "by_kind": {k: dict(v) for k, v in by_kind.items()},
                      "methods": dict(methods), "recall": ratio(c["found"], c["gold segments"]),
                      "precision": ratio(c["tool quotes matched"], c["tool quotes on direct contents"]),

@@ -62,10 +62,12 @@ pub(super) fn find_cues(
         };
         // Inverted: `“…,” said X` or `said X, title`.
         let after_quote = |k: usize| matches!(toks[k].kind, TokKind::Quote(_));
-        let inverted = i == unit.start
-            || after_quote(i - 1)
-            || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
-            || (i - 1 == unit.start && !toks[i - 1].is_word());
+        // (Never a participle: "…, saying the city …" has its speaker before it.)
+        let inverted = !(word.ends_with("ing") && i > unit.start)
+            && (i == unit.start
+                || after_quote(i - 1)
+                || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
+                || (i - 1 == unit.start && !toks[i - 1].is_word()));
         if inverted {
             if let Some(after) = np::after(doc, toks, i + 1, unit.end) {
                 subject = Some(after);

@@ -628,6 +628,15 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     {
         return Some(Np { kind: NpKind::Descriptor(vec![words[1].to_string()]), span });
     }
+    // "King says", "Bishop said": a capitalised title alone that is also a surname is the
+    // surname (a title needs a name after it; "the Pope" keeps its article).
+    if words.len() == 1
+        && lexicon::is_title(last)
+        && lexicon::is_common_surname(last)
+        && last.chars().next().is_some_and(char::is_uppercase)
+    {
+        return Some(Np { kind: NpKind::Name(last.to_string()), span });
+    }
     // A capitalised name at the end of the phrase: the titles before it are dropped.
     let name_len = words
         .iter()
@@ -788,6 +797,13 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
             }
         }
     }
+    // "Hours later, Ruiz …", "To wit, Ortiz …": a common word that opens the sentence,
+    // then a comma and a name or a pronoun: the phrase before the comma is no subject.
+    if s == start && !after_adverb {
+        if let Some(np) = after_common_opener(doc, toks, start, verb) {
+            return Some(np);
+        }
+    }
     let mut e = s;
     while e < verb && toks[e].is_word() {
         let word = w(doc, &toks[e]);
@@ -800,6 +816,42 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span });
     }
     classify(doc, toks, s, e)
+}
+
+/// The subject after a short opening phrase that starts with a common word and ends in a
+/// comma ("Hours later, Ruiz told …"): a name, or he or she, followed by a lowercase word.
+fn after_common_opener(doc: &Document, toks: &[Tok], start: usize, verb: usize) -> Option<Np> {
+    let first = w(doc, toks.get(start).filter(|t| t.is_word())?);
+    let lower = first.to_lowercase();
+    let common = first.chars().next().is_some_and(char::is_uppercase)
+        && !lexicon::is_given_name(first)
+        && !lexicon::is_common_surname(first)
+        && !lexicon::is_title(&lower)
+        && !DETERMINERS.contains(&lower.as_str())
+        && lexicon::pronoun(first).is_none()
+        && lexicon::per_million(&lower) >= 20.0;
+    if !common {
+        return None;
+    }
+    let comma = (start + 1..verb.min(start + 5)).find(|&i| toks[i].is_punct(','))?;
+    if !toks[start..comma].iter().all(|t| t.is_word()) {
+        return None;
+    }
+    let s = comma + 1;
+    let mut e = s;
+    while e < verb && toks[e].is_word() && w(doc, &toks[e]).chars().next().is_some_and(char::is_uppercase) {
+        e += 1;
+    }
+    let np = if let Some(p) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::pronoun(w(doc, t))) {
+        e = s + 1;
+        Np { kind: NpKind::Pronoun(p), span: toks[s].span }
+    } else {
+        classify(doc, toks, s, e)?
+    };
+    let person = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She));
+    let verb_follows =
+        toks.get(e).is_some_and(|t| t.is_word() && w(doc, t).chars().next().is_some_and(char::is_lowercase));
+    (person && verb_follows).then_some(np)
 }
 
 /// A word that opens a sentence before its subject without a phrase of its own: "Then

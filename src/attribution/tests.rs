@@ -486,3 +486,31 @@ fn a_name_before_an_age_a_hometown_and_a_role() {
         Some("Ana Ruiz".into())
     );
 }
+
+#[test]
+fn a_common_word_opening_the_sentence_a_participle_and_a_surname_that_is_a_title() {
+    // "Hours later, …": the phrase before the comma is no subject.
+    assert_eq!(
+        one("Ana Ruiz lost the vote. Hours later, Ruiz met the board, telling them, “We go again.”"),
+        Some("Ana Ruiz".into())
+    );
+    // A participle takes its speaker from before it, never from the words after it.
+    assert_eq!(
+        one("Tomas Greer gave a defence of “coastal values,” saying the town had “grit and heart.”"),
+        Some("Tomas Greer".into())
+    );
+    assert_eq!(
+        speakers("Tomas Greer gave a defence of “coastal values,” saying the town had “grit and heart.”")[1],
+        Some("Tomas Greer".into())
+    );
+    // "King says …": a title word alone before the verb is the surname.
+    assert_eq!(
+        speakers("Dana King, the coach, spoke first. King says the squad “never gave up.”")[0],
+        Some("Dana King".into())
+    );
+    // A common plural before a given name opens the sentence; it is no part of the name.
+    assert_eq!(
+        one("Writers Maria Varga and Priya Hollands signed the letter. Varga thanked the board for “listening at last.”"),
+        Some("Maria Varga".into())
+    );
+}

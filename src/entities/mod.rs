@@ -803,16 +803,23 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // A common word capitalised only because it starts the sentence ("Leading Democrats
     // said", "Even Latino voters") is not part of a name.
     let sentence_start = start == 0 || toks[start - 1].kind == crate::attribution::tokens::TokKind::Break;
-    let start =
-        if sentence_start && end - start >= 2 && is_common_opener(word(doc, &toks[start])) { start + 1 } else { start };
+    let start = if sentence_start
+        && end - start >= 2
+        && is_common_opener_before(word(doc, &toks[start]), word(doc, &toks[start + 1]))
+    {
+        start + 1
+    } else {
+        start
+    };
     let words: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
     // Titles, possessives ("Kenya's") and a leading nationality ("the American Rachel
     // Ostrowski") come before the name. A demonym counts only at the start of a run
     // that still has two words after it, so "Lars Danish" keeps its surname.
     let last_title = words.iter().enumerate().rposition(|(i, w)| {
         // "Los Angeles-based Carter Whitfield III": the place is a descriptor.
+        // ("Dana King": a title word after a given name is the surname.)
         w.ends_with("-based")
-            || lexicon::is_title(w)
+            || lexicon::is_title(w) && !(i >= 1 && i + 1 == words.len() && lexicon::is_given_name(words[i - 1]))
             || ((w.ends_with("'s") || w.ends_with("’s")) && i + 1 < words.len())
             || (i == 0 && words.len() >= 3 && names::is_demonym(w))
     });
@@ -993,6 +1000,8 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
                 && !lexicon::is_common_surname(w)
                 && !lexicon::is_given_name(w)
                 && lexicon::per_million(&w.to_lowercase()) >= 5.0
+                // "Ana Banks" is a person; "Faith Republicans" still a group.
+                && (!given || lexicon::is_group_word(w))
         });
     let team = name_words.len() >= 2
         && name_words.last().is_some_and(|w| {
@@ -1038,14 +1047,17 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
 }
 
 /// A capitalised common word at a sentence start that is no part of a name: frequent in
-/// English text and not a given name or a title ("Leading", "Plus", "Even").
-fn is_common_opener(w: &str) -> bool {
+/// English text and not a given name or a title ("Leading", "Plus", "Even"). Before a
+/// given name a less frequent common word is no part of it either ("Writers Ana
+/// Ruiz, …").
+fn is_common_opener_before(w: &str, next: &str) -> bool {
+    let threshold = if lexicon::is_given_name(next) { 1.0 } else { 20.0 };
     !lexicon::is_given_name(w)
         && !lexicon::is_common_surname(w)
         && !lexicon::is_family_first(w)
         && !lexicon::is_title(w)
         && !names::is_particle(&w.to_lowercase())
-        && lexicon::per_million(w) >= 20.0
+        && lexicon::per_million(w) >= threshold
 }
 
 /// How many leading words of a run are a place or a group before a name ("Virginia
