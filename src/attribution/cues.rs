@@ -87,7 +87,9 @@ pub(super) fn find_cues(
         // A participle opening the sentence ("Asked about Clinton, she replied") has its
         // subject after the comma, never the words right after it.
         let opening_participle = i == unit.start && (word.ends_with("ing") || word.ends_with("ed"));
-        if subject.is_none() && !opening_participle {
+        // Nor does a participle inside the sentence: "…, saying the plan was …".
+        let participle = i > unit.start && word.ends_with("ing");
+        if subject.is_none() && !opening_participle && !participle {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
         // "the editorial read", "it read": a document reads; a person reading does not speak.

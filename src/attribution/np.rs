@@ -815,7 +815,33 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     if let Some(p) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::pronoun(w(doc, t))) {
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span });
     }
-    classify(doc, toks, s, e)
+    classify(doc, toks, s, e).or_else(|| definite_role(doc, toks, s, verb))
+}
+
+/// "The billionaire businessman began …": a definite phrase of lowercase words ending in
+/// a role, up to five words long, as a clause's subject.
+fn definite_role(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> Option<Np> {
+    if !toks.get(s).is_some_and(|t| t.is_word() && matches!(w(doc, t), "The" | "the")) {
+        return None;
+    }
+    let mut role = None;
+    let mut k = s + 1;
+    while k < verb.min(s + 6) && toks[k].is_word() {
+        let word = w(doc, &toks[k]);
+        if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        if lexicon::is_title(word) {
+            role = Some(k);
+        }
+        k += 1;
+    }
+    let end = role? + 1;
+    let next_is_word = toks.get(end).is_some_and(|t| t.is_word() && w(doc, t).chars().all(char::is_lowercase));
+    if !next_is_word {
+        return None;
+    }
+    classify(doc, toks, s, end).filter(|n| matches!(n.kind, NpKind::Descriptor(_)))
 }
 
 /// The subject after a short opening phrase that starts with a common word and ends in a

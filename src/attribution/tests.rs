@@ -514,3 +514,14 @@ fn a_common_word_opening_the_sentence_a_participle_and_a_surname_that_is_a_title
         Some("Maria Varga".into())
     );
 }
+
+#[test]
+fn a_definite_role_opening_the_sentence_of_a_participle() {
+    // The subject is the role ending the definite phrase, not the words after "saying".
+    assert_eq!(
+        one("Tomas Greer spoke.\n\nThe retired machinist began with the harbour, saying the plan was “sadly reckless and late.”"),
+        Some("The retired machinist".into())
+    );
+    // A definite phrase with no role names nobody.
+    assert_eq!(one("The problem is that the plan was “sadly reckless and late.”"), None);
+}
