@@ -766,8 +766,8 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     let after_adverb = s > start;
     let start = s;
     // Skip "Over the weekend," / "In the call," / "Earlier this month,".
-    // An opening phrase is at most 15 tokens long: the search for its comma stops there.
-    if let Some(comma) = (start..verb.min(start + 16)).find(|&i| toks[i].is_punct(',')) {
+    // An opening phrase is at most 25 tokens long: the search for its comma stops there.
+    if let Some(comma) = (start..verb.min(start + 26)).find(|&i| toks[i].is_punct(',')) {
         let word = toks.get(start).map(|t| w(doc, t)).unwrap_or("");
         // After "But", "in the call," opens the phrase in lower case.
         let capitalised: String = if after_adverb {
@@ -782,7 +782,13 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
             && (first.ends_with("ing") || first.ends_with("ed"))
             && !names::is_name_word(&first.to_lowercase())
             && crate::lexicon::given_name_gender(first).is_none();
-        let limit = if participle || matches!(first, "As" | "At" | "In" | "On" | "After" | "During") { 15 } else { 5 };
+        let limit = if matches!(first, "As" | "At" | "In" | "On" | "After" | "During") {
+            25
+        } else if participle {
+            15
+        } else {
+            5
+        };
         if comma - start <= limit
             && first.chars().next().is_some_and(char::is_uppercase)
             && (is_intro_word(first) || participle || first == "As")
@@ -792,6 +798,18 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
             // opening phrase's last word, up to its own comma.
             if toks.get(s).is_some_and(|t| t.is_word() && matches!(w(doc, t), "which" | "where" | "who" | "when")) {
                 if let Some(close) = (s..verb.min(s + 20)).find(|&i| toks[i].is_punct(',')) {
+                    s = close + 1;
+                }
+            }
+            // "On Thursday, after weeks of silence, Ruiz …": a second opening phrase.
+            let second = toks.get(s).filter(|t| t.is_word()).map(|t| w(doc, t)).filter(|w| {
+                matches!(
+                    *w,
+                    "after" | "before" | "during" | "despite" | "while" | "in" | "on" | "at" | "with" | "without"
+                )
+            });
+            if second.is_some() {
+                if let Some(close) = (s..verb.min(s + 16)).find(|&i| toks[i].is_punct(',')) {
                     s = close + 1;
                 }
             }
@@ -815,7 +833,29 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     if let Some(p) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::pronoun(w(doc, t))) {
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span });
     }
-    classify(doc, toks, s, e).or_else(|| definite_role(doc, toks, s, verb))
+    subject_before_comma(doc, toks, s, verb)
+        .or_else(|| classify(doc, toks, s, e))
+        .or_else(|| definite_role(doc, toks, s, verb))
+}
+
+/// "Republican nominee Ana Ruiz, during an interview on Monday, referred to …": the
+/// phrase from the clause's start to its first comma, when it is all one name.
+fn subject_before_comma(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> Option<Np> {
+    let comma = (s + 1..verb.min(s + 10)).find(|&i| toks[i].is_punct(','))?;
+    if !toks[s..comma].iter().all(|t| t.is_word()) {
+        return None;
+    }
+
+    before(doc, toks, comma, s)
+        .filter(|n| matches!(n.kind, NpKind::Name(_)) && toks[comma - 1].span.end == n.span.end)
+        .filter(|n| toks[s..comma].iter().all(|t| t.span.start >= n.span.start || is_modifier_word(doc, t)))
+}
+
+/// A word that may stand before a name in a subject: a capitalised word or a lowercase
+/// title or role ("Republican mayoral nominee").
+fn is_modifier_word(doc: &Document, t: &Tok) -> bool {
+    let word = w(doc, t);
+    word.chars().next().is_some_and(char::is_uppercase) || lexicon::is_title(word) || word.ends_with("al")
 }
 
 /// "The billionaire businessman began …": a definite phrase of lowercase words ending in

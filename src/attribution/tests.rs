@@ -525,3 +525,27 @@ fn a_definite_role_opening_the_sentence_of_a_participle() {
     // A definite phrase with no role names nobody.
     assert_eq!(one("The problem is that the plan was “sadly reckless and late.”"), None);
 }
+
+#[test]
+fn a_subject_with_modifiers_or_after_two_opening_phrases() {
+    // The whole phrase before the first comma is one name with its modifiers.
+    assert_eq!(
+        one("Ana Ruiz met Tomas Greer.\n\nRepublican mayoral nominee Ana Ruiz, during interviews on Monday, referred to the governor as “the most valuable player” of the year."),
+        Some("Ana Ruiz".into())
+    );
+    // An opening phrase of twenty words, then the subject.
+    assert_eq!(
+        one("Ana Ruiz met Tomas Greer.\n\nOn the eve of her long-awaited election to a third term as mayor of the city in March, Ruiz rallied supporters by warning darkly that “the harbor is in danger.”"),
+        Some("Ana Ruiz".into())
+    );
+    // Two opening phrases.
+    assert_eq!(
+        one("Ana Ruiz met Tomas Greer.\n\nOn Thursday, after staying neutral for months, Ruiz endorsed Greer, saying, “I think he is what this city needs.”"),
+        Some("Ana Ruiz".into())
+    );
+    // A verb before the name: the name is its object, not the subject.
+    assert_eq!(
+        one("Ana Ruiz met Tomas Greer.\n\nVoters backed Ana Ruiz, during the storm, for her “calm and steady hand.”"),
+        None
+    );
+}
