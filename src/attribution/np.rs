@@ -52,6 +52,16 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     let end = k - 1;
     let t = &toks[end];
+    // "one of them said": one of the group just named, a second reference to it.
+    if t.is_word() && matches!(w(doc, t), "them" | "those") && end >= floor + 2 && toks[end - 1].is_word() {
+        let of = w(doc, &toks[end - 1]) == "of";
+        let count = toks[end - 2].is_word()
+            && matches!(w(doc, &toks[end - 2]).to_lowercase().as_str(), "one" | "another" | "two" | "some");
+        if of && count {
+            let span = Span::new(toks[end - 2].span.start, t.span.end);
+            return Some(Np { kind: NpKind::Descriptor(vec!["them".to_string()]), span });
+        }
+    }
     // "Rep. Jane Roe (D-Md.) said": a short parenthesis between the speaker and the verb.
     if t.is_punct(')') {
         if let Some(open) = (end.saturating_sub(8).max(floor)..end).rev().find(|&i| toks[i].is_punct('(')) {
@@ -339,6 +349,32 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     return np;
                 }
                 return Some(head);
+            }
+            // "A senior fund-raiser for Sen. Ana Ruiz wrote", "a friend of Ruiz said": an
+            // unnamed person of a role no list knows, not the name after the preposition.
+            if matches!(np.as_ref().map(|n| &n.kind), Some(NpKind::Name(_))) {
+                let lo = prep.saturating_sub(5).max(floor);
+                let words = |from: usize| toks[from..prep].iter().all(|t| t.is_word());
+                if let Some(d) = (lo..prep.saturating_sub(1))
+                    .rev()
+                    .find(|&k| toks[k].is_word() && matches!(w(doc, &toks[k]), "a" | "A" | "an" | "An") && words(k))
+                {
+                    let lowercase = toks[d + 1..prep].iter().all(|t| {
+                        let word = w(doc, t);
+                        word.chars().all(|c| c.is_lowercase() || c == '-') && !lexicon::is_speech_verb(word)
+                    });
+                    // The head names a person by role or tie ("a report from Bloomberg", "a
+                    // reaction from Ruiz" leave the name the source).
+                    let head = w(doc, &toks[prep - 1]);
+                    let person = lexicon::is_title(head)
+                        || head.ends_with("raiser")
+                        || matches!(head, "friend" | "ally" | "donor" | "colleague" | "relative" | "confidant");
+                    if lowercase && person {
+                        let phrase: Vec<&str> = toks[d..prep].iter().map(|t| w(doc, t)).collect();
+                        let span = Span::new(toks[d].span.start, toks[prep - 1].span.end);
+                        return Some(Np { kind: NpKind::Anonymous(phrase.join(" ")), span });
+                    }
+                }
             }
         }
     }
@@ -648,7 +684,13 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
             (names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w)) && !lexicon::is_title(w)
         })
         .count();
-    if name_len > 0 && !lexicon::is_body_noun(last) {
+    // ("Council President Rose Bank": a title and a given name before a body noun make
+    // it a surname.)
+    let titled_given = name_len >= 2
+        && words.len() > name_len
+        && lexicon::is_given_name(words[words.len() - name_len])
+        && lexicon::is_title(words[words.len() - name_len - 1]);
+    if name_len > 0 && (!lexicon::is_body_noun(last) || titled_given) {
         let name_words = &words[words.len() - name_len..];
         let mut name = name_words.join(" ");
         let possessive = name.ends_with("'s") || name.ends_with("’s");

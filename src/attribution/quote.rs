@@ -54,11 +54,26 @@ pub(super) fn attribute_quote(
                     })?;
                 Some((person, c))
             });
+    // "The readout said Trung had asked for the ban to be lifted “within weeks”": a person
+    // reported inside a document's or a body's account speaks, the account relays.
+    let relay = relay.or_else(|| {
+        let c = chosen.filter(|&c| {
+            all_cues[c].tok < qt && matches!(all_cues[c].source_type, SourceType::Document | SourceType::Organization)
+        })?;
+        let person = cues.iter().copied().find(|&b| {
+            all_cues[b].tok > all_cues[c].tok
+                && all_cues[b].tok < qt
+                && all_cues[b].unit == all_cues[c].unit
+                && all_cues[b].source_type == SourceType::NamedPerson
+                && all_cues[b].speaker.is_some()
+        })?;
+        Some((person, c))
+    });
     let mut a = match (relay, chosen) {
         (Some((person, relay)), _) => {
             let mut a = from_cue(doc, &all_cues[person], Link::Sentence);
             if let Some(np) = &all_cues[relay].subject {
-                a.via = Some(doc.text(np.span).trim_start_matches("the ").to_string());
+                a.via = Some(doc.text(np.span).trim_start_matches("the ").trim_start_matches("The ").to_string());
                 a.via_span = Some(np.span.cover(all_cues[relay].verb));
             }
             a
@@ -322,6 +337,18 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     }
     let text = text.trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = text.split_whitespace().collect();
+    // "the robot the students call “Big Gus”": a name given, in capitals, after "call".
+    let capitalised = !words.is_empty()
+        && words.len() <= 4
+        && !text.contains(['.', '!', '?'])
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if capitalised
+        && qt > 0
+        && toks[qt - 1].is_word()
+        && matches!(w(doc, &toks[qt - 1]), "call" | "calls" | "called" | "calling")
+    {
+        return true;
+    }
     let long: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
     let title_case = words.len() >= 2
         && long.len() >= 2

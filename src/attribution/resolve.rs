@@ -98,7 +98,9 @@ pub(super) fn resolve(
                         c.verb.start < np.span.start
                             && c.source_type == SourceType::Anonymous
                             && c.subject.as_ref().is_some_and(|n| {
-                                matches!(&n.kind, NpKind::Anonymous(t) if t.to_lowercase().split_whitespace().any(|w| w == head))
+                                // ("one of them": any group of unnamed sources.)
+                                matches!(&n.kind, NpKind::Anonymous(t) if t.to_lowercase().split_whitespace().any(|w| w == head)
+                                    || head == "them" && t.ends_with('s'))
                             })
                     });
                     if let Some(c) = earlier {

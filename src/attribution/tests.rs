@@ -549,3 +549,39 @@ fn a_subject_with_modifiers_or_after_two_opening_phrases() {
         None
     );
 }
+
+#[test]
+fn one_of_them_a_person_inside_a_readout_a_role_for_a_name_and_a_name_given() {
+    // "one of them" is one of the unnamed group just quoted.
+    assert_eq!(
+        speakers("Two Kestrian diplomats, who spoke on condition of anonymity because the talks were private, said the deal was close.\n\n“Nobody wants to sign first,” one of them said."),
+        vec![Some("Two Kestrian diplomats".into())]
+    );
+    // A person reported inside a readout speaks; the readout relays.
+    let text = "Prime Minister Oren Talvik spoke to Ana Ruiz on Monday. The readout said Talvik had asked for the levy to go “within weeks, not seasons.”";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let q = crate::analyze(doc).attributions.quotes.remove(0);
+    assert_eq!((q.speaker.as_deref(), q.via.as_deref()), (Some("Oren Talvik"), Some("readout")));
+    // An unnamed person of a role, not the name after "for".
+    assert_eq!(
+        one(
+            "A senior fund-raiser for Mayor Ana Ruiz wrote that the campaign should “keep the donors happy and quiet.”"
+        ),
+        Some("A senior fund-raiser".into())
+    );
+    // A report from a name leaves the name the source.
+    assert_eq!(
+        one("Ana Ruiz spoke.\n\nThe move drew a harsh response from Tomas Greer, who called it “a betrayal of the harbor.”"),
+        Some("Tomas Greer".into())
+    );
+    // A name given in capitals after "call" is no one's words.
+    assert_eq!(one("Their robot, which the students call “Big Gus,” stacks crates."), None);
+}
+
+#[test]
+fn a_given_name_and_a_title_make_a_person_of_a_body_noun_surname() {
+    assert_eq!(
+        speakers("“We cut fairly,” said Council President Rose Bank, who cast the deciding vote.\n\nBank drafted the plan with Delia Okonkwo-Reyes. She said the account could absorb the cut “without taking an officer off the street.”"),
+        vec![Some("Rose Bank".into()), Some("Rose Bank".into())]
+    );
+}

@@ -962,7 +962,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         && name_words.len() <= 3
         && name_words.last().is_some_and(|w| lexicon::is_common_surname(w))
         && !name_words.last().is_some_and(|w| lexicon::is_body_noun(w));
-    let body_like = (body_like && !surname_place) || body_before_comma;
+    // "Council President Rose Bank, who …": a given name with a person's title or a "who"
+    // clause is a person whose surname is also a body noun.
+    let titled_person = given && (has_person_title || relative || age);
+    let body_like = (body_like && !surname_place && !titled_person) || body_before_comma;
     let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak || given);
     let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);

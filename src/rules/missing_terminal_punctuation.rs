@@ -1,6 +1,6 @@
 use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
-use crate::document::{BlockKind, Span};
+use crate::document::{BlockKind, Format, Span};
 
 /// A paragraph (not a heading) that ends without terminal punctuation.
 pub struct MissingTerminalPunctuation;
@@ -39,19 +39,35 @@ may have lost more than its period."
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for block in &a.doc.blocks {
+        // The deck: the first paragraph, right under a headline marked up as one (Markdown,
+        // HTML), a summary line that ends bare by design ("Crews expect to restore service
+        // by Thursday"). In plain text the headline is a guess, and so would the deck be.
+        let marked_up = a.doc.format != Format::Text;
+        let deck = a
+            .doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Paragraph)
+            .filter(|&i| marked_up && i > 0 && a.doc.blocks[i - 1].kind == BlockKind::Heading);
+        for (bi, block) in a.doc.blocks.iter().enumerate() {
             if block.kind != BlockKind::Paragraph {
                 continue;
             }
             let text = a.doc.text(block.span).trim_end();
-            if exempt(text) {
+            if exempt(text) || Some(bi) == deck && text.split_whitespace().count() <= 40 {
                 continue;
             }
-            // A source tag after the last sentence ("… a massive clean.” [CNN]", "[Lee Moran,
-            // HuffPost]"): the sentence before it is what ends the paragraph.
-            let text = match text.strip_suffix(']').and_then(|t| t.rfind('[').map(|i| &t[..i])) {
-                Some(before) if before.trim_end().ends_with(['.', '!', '?', '”', '"', '“']) => before.trim_end(),
-                _ => text,
+            // A source tag or a photo credit after the last sentence ("… a massive clean.”
+            // [CNN]", "… late Tuesday. (Ana Ruiz/The Ledger)"): the sentence before it is
+            // what ends the paragraph.
+            let tag = |open: char, close: char| {
+                text.strip_suffix(close)
+                    .and_then(|t| t.rfind(open).map(|i| &t[..i]))
+                    .filter(|before| before.trim_end().ends_with(['.', '!', '?', '”', '"', '“']))
+            };
+            let text = match tag('[', ']').or_else(|| tag('(', ')')) {
+                Some(before) => before.trim_end(),
+                None => text,
             };
             // Closing marks (a “ set where ” belongs included), and the blanks an HTML
             // entity leaves beside its mark ("respond.&rdquo;").
@@ -177,5 +193,20 @@ mod tests {
         let found = diagnostics_as(&R, html, crate::document::Format::Html);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(html[found[0].span.start..found[0].span.end].starts_with("counts"), "{found:?}");
+    }
+
+    #[test]
+    fn a_marked_up_deck_and_a_photo_credit_after_a_sentence_end_bare() {
+        use crate::document::Format;
+        let md = "# Harbor main bursts downtown\n\n*Crews expect to restore service by Thursday*\n\nThe main burst at dawn.\n";
+        assert_eq!(diagnostics_as(&R, md, Format::Markdown).len(), 0);
+        let html = "<h1>Harbor main bursts</h1><p class=\"deck\">Crews expect to restore service by Thursday</p><p>The main burst.</p>";
+        assert_eq!(diagnostics_as(&R, html, Format::Html).len(), 0);
+        // Only the first paragraph under the headline: a later one still needs its period.
+        let md = "# Harbor main bursts downtown\n\nThe main burst at dawn.\n\nCrews expect to restore service by Thursday at the earliest\n";
+        assert_eq!(diagnostics_as(&R, md, Format::Markdown).len(), 1);
+        assert_count(&R, "The main burst at dawn.\n\nWater surges along Front Street late on Tuesday. (Ana Ruiz/Harbor Ledger)\n\nNext.", 0);
+        // A credit after cut words leaves them cut.
+        assert_count(&R, "The main burst at dawn.\n\nWater surges along Front Street late on Tuesday and (Ana Ruiz/Harbor Ledger)\n\nNext.", 1);
     }
 }

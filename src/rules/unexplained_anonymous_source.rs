@@ -51,8 +51,13 @@ standards editor asks about.
             // no anonymity was granted.
             let public = |n: &crate::attribution::np::Np| matches!(&n.kind, NpKind::Anonymous(p) if p.split_whitespace().take(4).any(lexicon::is_member_of_public));
             let shorthand = |n: &crate::attribution::np::Np| matches!(&n.kind, NpKind::Anonymous(p) if matches!(p.as_str(), "officials" | "diplomats"));
-            if let Some(np) =
-                cue.subject.as_ref().filter(|n| matches!(n.kind, NpKind::Anonymous(_)) && !shorthand(n) && !public(n))
+            // "“Will the council resign?” a reporter asked": a question asserts nothing, so
+            // whoever asks it is no source.
+            let asks = a.doc.text(cue.verb).to_ascii_lowercase().starts_with("ask");
+            if let Some(np) = cue
+                .subject
+                .as_ref()
+                .filter(|n| matches!(n.kind, NpKind::Anonymous(_)) && !shorthand(n) && !public(n) && !asks)
             {
                 sources.push((np.span.cover(cue.verb), np.span.start));
             }
