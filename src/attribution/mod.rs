@@ -164,6 +164,40 @@ pub struct Attributions {
 }
 
 /// Attribute every quote of the article.
+/// The named subject of a paragraph's last sentence when the paragraph ends in a colon.
+fn colon_introduction(
+    doc: &Document,
+    toks: &[Tok],
+    bi: usize,
+    ents: &mut Entities,
+    cues: &[Cue],
+) -> Option<Attribution> {
+    let last = toks.iter().rposition(|t| t.kind != TokKind::Break)?;
+    if !toks[last].is_punct(':') || toks.iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
+        return None;
+    }
+    let start = toks[..last].iter().rposition(|t| t.kind == TokKind::Break).map_or(0, |i| i + 1);
+    let np = np::clause_subject(doc, toks, start, last)
+        .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Descriptor(_)))?;
+    let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, cues);
+    if source_type != SourceType::NamedPerson || speaker.is_none() {
+        return None;
+    }
+    let social = toks[start..last].iter().any(|t| t.is_word() && lexicon::is_social_media(w(doc, t)));
+    Some(Attribution {
+        speaker,
+        entity,
+        speaker_span: Some(np.span),
+        cue: Some(":".into()),
+        cue_span: Some(toks[last].span),
+        source_type: if social { SourceType::SocialMedia } else { source_type },
+        via: None,
+        via_span: None,
+        link: Link::Sentence,
+        partial: false,
+    })
+}
+
 pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attributions {
     let mut out =
         Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
@@ -300,6 +334,11 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                     para_speaker = Some(from_cue(doc, cue, Link::Sentence));
                 }
             }
+        }
+        // "Ana Ruiz made her frustration plain in a post on Tuesday:" closing a paragraph
+        // introduces the quote that opens the next one, with or without a speech verb.
+        if para_speaker.is_none() {
+            para_speaker = colon_introduction(doc, toks, bi, ents, &out.cues);
         }
         if let Some(p) = para_speaker {
             last_speaker = Some(p);

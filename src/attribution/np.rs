@@ -888,9 +888,19 @@ fn subject_before_comma(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> 
         return None;
     }
 
-    before(doc, toks, comma, s)
+    let name = before(doc, toks, comma, s)
         .filter(|n| matches!(n.kind, NpKind::Name(_)) && toks[comma - 1].span.end == n.span.end)
-        .filter(|n| toks[s..comma].iter().all(|t| t.span.start >= n.span.start || is_modifier_word(doc, t)))
+        .filter(|n| toks[s..comma].iter().all(|t| t.span.start >= n.span.start || is_modifier_word(doc, t)));
+    // "Vietnam’s farm minister, Le Thi Thu Ha, made …": a role, then the name in apposition.
+    name.or_else(|| {
+        let close = (comma + 2..verb.min(comma + 8)).find(|&i| toks[i].is_punct(','))?;
+        let role = toks[comma - 1].is_word() && lexicon::is_title(w(doc, &toks[comma - 1]));
+        let all_names = toks[comma + 1..close].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)));
+        (role && all_names)
+            .then(|| classify(doc, toks, comma + 1, close))
+            .flatten()
+            .filter(|n| matches!(n.kind, NpKind::Name(_)))
+    })
 }
 
 /// A word that may stand before a name in a subject: a capitalised word or a lowercase

@@ -585,3 +585,17 @@ fn a_given_name_and_a_title_make_a_person_of_a_body_noun_surname() {
         vec![Some("Rose Bank".into()), Some("Rose Bank".into())]
     );
 }
+
+#[test]
+fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
+    assert_eq!(
+        one("Kestria’s fisheries minister, Oren Talvik, made his anger plain in a post on Tuesday:\n\n“Our crews passed every test.”"),
+        Some("Oren Talvik".into())
+    );
+    assert_eq!(
+        one("Ana Ruiz spoke to reporters after the vote:\n\n“We will not pay for this.”"),
+        Some("Ana Ruiz".into())
+    );
+    // Without the colon the next paragraph's quote stands alone.
+    assert_eq!(one("Ana Ruiz left the hall after the vote.\n\n“We will not pay for this.”"), None);
+}
