@@ -958,10 +958,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             })
         && !given;
     // "Joel Park", "Maya Hall": a given name and a surname that is also a place word.
+    // ("Ana Banks": a plural is no body's head, "Ana Bank" may be one.)
     let surname_place = given
         && name_words.len() <= 3
         && name_words.last().is_some_and(|w| lexicon::is_common_surname(w))
-        && !name_words.last().is_some_and(|w| lexicon::is_body_noun(w));
+        && !name_words.last().is_some_and(|w| lexicon::is_body_noun(w) && !w.ends_with('s'));
     // "Council President Rose Bank, who …": a given name with a person's title or a "who"
     // clause is a person whose surname is also a body noun.
     let titled_person = given && (has_person_title || relative || age);
@@ -1006,6 +1007,18 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
                 // "Ana Banks" is a person; "Faith Republicans" still a group.
                 && (!given || lexicon::is_group_word(w))
         });
+    // "Harbor Week", "Coastal Review": a run ending in a common English word that is no
+    // surname or given name names a thing (a newsletter, a paper), not a person.
+    let common_last = name_words.len() >= 2
+        && !given
+        && name_words.last().is_some_and(|w| {
+            w.len() > 2
+                && !w.contains(['\'', '’', '.', '-'])
+                && !lexicon::is_common_surname(w)
+                && !lexicon::is_given_name(w)
+                && !names::is_suffix(w)
+                && lexicon::per_million(w) >= 100.0
+        });
     let team = name_words.len() >= 2
         && name_words.last().is_some_and(|w| {
             let singular = w.strip_suffix('s').filter(|b| b.len() >= 3 && !b.ends_with('s'));
@@ -1021,6 +1034,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let whole_run: Vec<&str> = toks[start..end].iter().map(|t| word(doc, t)).collect();
     let non_person = team
         || plural_noun
+        || common_last
         || !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
         || lexicon::is_place(&text)
         || lexicon::is_place(&whole_run.join(" "));
@@ -1214,5 +1228,15 @@ mod tests {
             kinds("Faith Republicans met on Monday, and Harbor Teachers, a union, said Ana Sanders would speak.");
         let person = |name: &str| found.iter().any(|(n, k)| n == name && *k == EntityKind::Person);
         assert!(!person("Faith Republicans") && !person("Harbor Teachers") && person("Ana Sanders"), "{found:?}");
+    }
+
+    #[test]
+    fn a_run_ending_in_a_common_word_names_a_thing_and_a_titled_bank_a_person() {
+        let found = kinds(
+            "Harbor Week is written by the staff of the Courier. Council President Rose Bank, who chairs the panel, spoke. Elizabeth Banks and Tomas Greer also spoke.",
+        );
+        let person = |name: &str| found.iter().any(|(n, k)| n == name && *k == EntityKind::Person);
+        assert!(!person("Harbor Week"), "{found:?}");
+        assert!(person("Rose Bank") && person("Elizabeth Banks") && person("Tomas Greer"), "{found:?}");
     }
 }
