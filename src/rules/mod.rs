@@ -1,6 +1,44 @@
 //! Rules: each reads the analysis and yields diagnostics. One file per rule, registered
 //! once in [`registry`]; rules know nothing about output formats.
 
+/// Declares a rule's unit struct with its doc: the `///` comment on the struct is the text
+/// `onrecord explain` prints, README's table and docs/rules.md, and `DOC` holds it, built
+/// at compile time (as clippy's `declare_clippy_lint!` does). The first line is the
+/// one-line summary.
+///
+/// ```text
+/// declare_rule! {
+///     /// The same word twice in a row.
+///     ///
+///     /// ## What it does
+///     /// …
+///     pub struct RepeatedWord;
+/// }
+/// ```
+///
+/// Each `///` line reaches the macro as a literal that begins with the space after `///`
+/// (an empty `///` as an empty one); [`doc_text`] drops that space, so indented example
+/// lines keep their indentation. The doc attributes are left out when rustdoc collects
+/// doctests: the indented examples are news copy, not Rust.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* pub struct $name:ident;) => {
+        $(#[cfg_attr(not(doctest), doc = $doc)])*
+        pub struct $name;
+
+        impl $name {
+            /// The doc comment above, as text.
+            const DOC: &'static str = {
+                const RAW: &str = concat!($($doc, "\n"),*);
+                const TEXT: &[u8] = &$crate::rules::doc_text::<{ $crate::rules::doc_len(RAW) }>(RAW);
+                match std::str::from_utf8(TEXT) {
+                    Ok(text) => text,
+                    Err(_) => panic!("a rule doc is UTF-8"),
+                }
+            };
+        }
+    };
+}
+
 mod ambiguous_pronoun_attribution;
 mod confusable_word;
 mod duplicate_quote;
@@ -107,6 +145,43 @@ pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
     id.parse().ok().map(get)
 }
 
+/// The length of [`doc_text`]`(raw)`.
+pub(crate) const fn doc_len(raw: &str) -> usize {
+    let raw = raw.as_bytes();
+    let (mut i, mut n, mut line_start) = (0, 0usize, true);
+    while i < raw.len() {
+        if !(line_start && raw[i] == b' ') {
+            n += 1;
+        }
+        line_start = raw[i] == b'\n';
+        i += 1;
+    }
+    // Not the line break after the last line.
+    if line_start && n > 0 {
+        n - 1
+    } else {
+        n
+    }
+}
+
+/// The text of doc-comment lines as `concat!` joins them in [`declare_rule!`] (each line's
+/// literal followed by a line break): each line without its first character when that is
+/// the space after `///`, and no line break after the last. `N` is [`doc_len`]`(raw)`.
+pub(crate) const fn doc_text<const N: usize>(raw: &str) -> [u8; N] {
+    let raw = raw.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut n, mut line_start) = (0, 0, true);
+    while i < raw.len() && n < N {
+        if !(line_start && raw[i] == b' ') {
+            out[n] = raw[i];
+            n += 1;
+        }
+        line_start = raw[i] == b'\n';
+        i += 1;
+    }
+    out
+}
+
 /// The first line of a rule's doc: its one-line summary.
 pub fn summary(rule: &dyn Rule) -> &'static str {
     rule.doc().lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')).unwrap_or("")
@@ -185,6 +260,33 @@ fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    declare_rule! {
+        /// Summary line.
+        ///
+        /// ## Example
+        ///     An indented "example", with \n as written.
+        ///
+        ///   Two spaces.
+        ///Flush.
+        pub struct Declared;
+    }
+
+    #[test]
+    fn declared_doc_is_the_comment_without_the_space_after_slashes() {
+        assert_eq!(
+            Declared::DOC,
+            "Summary line.\n\n## Example\n    An indented \"example\", with \\n as written.\n\n  Two spaces.\nFlush."
+        );
+    }
+
+    #[test]
+    fn doc_text_of_no_lines_is_empty() {
+        assert_eq!(doc_len(""), 0);
+        assert_eq!(doc_text::<0>(""), [0u8; 0]);
+        assert_eq!(doc_len(" one\n"), 3);
+        assert_eq!(&doc_text::<3>(" one\n"), b"one");
+    }
 
     #[test]
     fn registry_is_in_rule_id_order() {
