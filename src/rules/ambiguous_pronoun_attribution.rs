@@ -3,8 +3,26 @@ use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::lexicon::Pronoun;
 
-/// "he said" where more than one person fits.
-pub struct AmbiguousPronounAttribution;
+declare_rule! {
+    /// An attribution by pronoun when more than one person fits it.
+    ///
+    /// ## What it does
+    /// Flags "he said" or "she said" when two or more people who fit the pronoun were named
+    /// in the sentence before it or earlier in the same sentence. A person's gender is taken
+    /// from titles (Mr., Ms., spokeswoman) and from pronouns that already refer to them
+    /// unambiguously; a person of unknown gender fits either pronoun.
+    ///
+    /// ## Why is this bad?
+    /// The reader must guess who spoke, and may guess wrong; attributing the words to the
+    /// wrong person is a correction. Use the surname whenever two people are in play.
+    ///
+    /// ## Example
+    ///     Pettifer said Boateng would start. “He is ready,” he said.
+    ///
+    /// ## Use instead
+    ///     Pettifer said Boateng would start. “He is ready,” Pettifer said.
+    pub struct AmbiguousPronounAttribution;
+}
 
 impl Rule for AmbiguousPronounAttribution {
     fn id(&self) -> RuleId {
@@ -17,23 +35,7 @@ impl Rule for AmbiguousPronounAttribution {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "An attribution by pronoun when more than one person fits it.
-
-## What it does
-Flags \"he said\" or \"she said\" when two or more people who fit the pronoun were named
-in the sentence before it or earlier in the same sentence. A person's gender is taken
-from titles (Mr., Ms., spokeswoman) and from pronouns that already refer to them
-unambiguously; a person of unknown gender fits either pronoun.
-
-## Why is this bad?
-The reader must guess who spoke, and may guess wrong; attributing the words to the
-wrong person is a correction. Use the surname whenever two people are in play.
-
-## Example
-    Pettifer said Boateng would start. “He is ready,” he said.
-
-## Use instead
-    Pettifer said Boateng would start. “He is ready,” Pettifer said."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();

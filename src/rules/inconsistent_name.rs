@@ -5,8 +5,26 @@ use crate::document::Span;
 use crate::entities::{names, EntityKind, MentionKind};
 use std::collections::HashMap;
 
-/// One person spelled two ways.
-pub struct InconsistentName;
+declare_rule! {
+    /// One person's name spelled two ways.
+    ///
+    /// ## What it does
+    /// Flags a name that differs by one or two letters from a person already in the article
+    /// ("Ana Ruis" after "Ana Ruiz", "Okafur said" after "Chidi Okafor"), where the rest of
+    /// the name and the context agree. Two people whose names differ in more than one part, or
+    /// who are each introduced in full with different given names, are different people.
+    ///
+    /// ## Why is this bad?
+    /// A misspelled name is among the most damaging and most corrected errors in news copy;
+    /// the second spelling also makes readers wonder whether a second person is meant.
+    ///
+    /// ## Example
+    ///     said Ana Ruiz, the port director. … “…,” Ruis said.
+    ///
+    /// ## Use instead
+    /// Check the spelling with the source and use it everywhere.
+    pub struct InconsistentName;
+}
 
 /// Two spellings of one name part (the shared test in the entity layer), unless one is a
 /// pet form of the other ("Mikey" for Mike).
@@ -88,23 +106,7 @@ impl Rule for InconsistentName {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "One person's name spelled two ways.
-
-## What it does
-Flags a name that differs by one or two letters from a person already in the article
-(\"Ana Ruis\" after \"Ana Ruiz\", \"Okafur said\" after \"Chidi Okafor\"), where the rest of
-the name and the context agree. Two people whose names differ in more than one part, or
-who are each introduced in full with different given names, are different people.
-
-## Why is this bad?
-A misspelled name is among the most damaging and most corrected errors in news copy;
-the second spelling also makes readers wonder whether a second person is meant.
-
-## Example
-    said Ana Ruiz, the port director. … “…,” Ruis said.
-
-## Use instead
-Check the spelling with the source and use it everywhere."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();

@@ -3,8 +3,37 @@ use crate::analysis::Analysis;
 use crate::attribution::np::w;
 use crate::lexicon;
 
-/// Claimed, admitted, insisted … used to attribute speech, where "said" is neutral.
-pub struct LoadedAttributionVerb;
+declare_rule! {
+    /// An attribution verb that takes a side: claimed, admitted, insisted, conceded.
+    ///
+    /// ## What it does
+    /// Flags these verbs when they attribute words to a speaker (a quote or a reported
+    /// statement follows or precedes them), with the reason each is loaded:
+    /// - claimed: casts doubt on what follows;
+    /// - admitted, confessed: imply fault or guilt;
+    /// - insisted: implies stubbornness against the evidence;
+    /// - conceded: implies losing an argument;
+    /// - alleged: right only for a charge not yet proven;
+    /// - boasted, bragged: imply vanity; complained, whined, scoffed: imply petulance or contempt.
+    ///
+    /// The legal and plain senses are told apart by what follows the verb: "admitted to
+    /// hospital", "admitted liability in a court filing", "claimed responsibility for",
+    /// "claimed victory" take an object and are not attribution, and are not flagged; nor is
+    /// "admitted (in March) to arranging the payments", an admission of an act. In
+    /// court copy where "admitted" reports an admission of guilt, turn the rule off for that
+    /// desk in `onrecord.toml`.
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters: "said" is almost always the right verb; it is neutral and invisible.
+    /// Loaded verbs put the writer's judgment into the attribution.
+    ///
+    /// ## Example
+    ///     “We followed every rule,” Ruiz insisted.
+    ///
+    /// ## Use instead
+    ///     “We followed every rule,” Ruiz said.
+    pub struct LoadedAttributionVerb;
+}
 
 /// Objects after which "admitted"/"claimed" is not attribution but its legal or plain sense.
 const NON_SPEECH_OBJECTS: &[&str] = &[
@@ -53,34 +82,7 @@ impl Rule for LoadedAttributionVerb {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "An attribution verb that takes a side: claimed, admitted, insisted, conceded.
-
-## What it does
-Flags these verbs when they attribute words to a speaker (a quote or a reported
-statement follows or precedes them), with the reason each is loaded:
-- claimed: casts doubt on what follows;
-- admitted, confessed: imply fault or guilt;
-- insisted: implies stubbornness against the evidence;
-- conceded: implies losing an argument;
-- alleged: right only for a charge not yet proven;
-- boasted, bragged: imply vanity; complained, whined, scoffed: imply petulance or contempt.
-
-The legal and plain senses are told apart by what follows the verb: \"admitted to
-hospital\", \"admitted liability in a court filing\", \"claimed responsibility for\",
-\"claimed victory\" take an object and are not attribution, and are not flagged; nor is
-\"admitted (in March) to arranging the payments\", an admission of an act. In
-court copy where \"admitted\" reports an admission of guilt, turn the rule off for that
-desk in `onrecord.toml`.
-
-## Why is this bad?
-AP and Reuters: \"said\" is almost always the right verb; it is neutral and invisible.
-Loaded verbs put the writer's judgment into the attribution.
-
-## Example
-    “We followed every rule,” Ruiz insisted.
-
-## Use instead
-    “We followed every rule,” Ruiz said."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();

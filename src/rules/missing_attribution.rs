@@ -2,8 +2,32 @@ use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::Link;
 
-/// A direct quote with no speaker in its sentence, paragraph or an adjacent one.
-pub struct MissingAttribution;
+declare_rule! {
+    /// A direct quote with no speaker.
+    ///
+    /// ## What it does
+    /// Flags a quote that stands alone (its sentence has no words outside the quote) and is a
+    /// statement (at least three words) when no speaker can be found in the quote before it in
+    /// the paragraph or in the paragraph before, and no speech verb there has a subject ("“…,” I
+    /// said. “…”" goes on in the same voice even where the tool cannot name it). Titles, scare quotes and short phrases in
+    /// quotes are not statements and are not flagged; nor is a quote set in a sentence of its
+    /// own words ("the letter adds, in its last line: “…”", "“…?” a clerk near the window muttered"),
+    /// which tells the reader who spoke even in a form the tool does not read.
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters: every direct quote is attributed, and the reader should never have to
+    /// guess who is speaking. A quote left without a speaker after an edit is one of the most
+    /// common errors a copy desk catches.
+    ///
+    /// ## Example
+    ///     The council met on Monday.
+    ///
+    ///     “We cannot afford another delay.”
+    ///
+    /// ## Use instead
+    ///     “We cannot afford another delay,” council member Ana Ruiz said.
+    pub struct MissingAttribution;
+}
 
 impl Rule for MissingAttribution {
     fn id(&self) -> RuleId {
@@ -16,29 +40,7 @@ impl Rule for MissingAttribution {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A direct quote with no speaker.
-
-## What it does
-Flags a quote that stands alone (its sentence has no words outside the quote) and is a
-statement (at least three words) when no speaker can be found in the quote before it in
-the paragraph or in the paragraph before, and no speech verb there has a subject (\"“…,” I
-said. “…”\" goes on in the same voice even where the tool cannot name it). Titles, scare quotes and short phrases in
-quotes are not statements and are not flagged; nor is a quote set in a sentence of its
-own words (\"the letter adds, in its last line: “…”\", \"“…?” a clerk near the window muttered\"),
-which tells the reader who spoke even in a form the tool does not read.
-
-## Why is this bad?
-AP and Reuters: every direct quote is attributed, and the reader should never have to
-guess who is speaking. A quote left without a speaker after an edit is one of the most
-common errors a copy desk catches.
-
-## Example
-    The council met on Monday.
-
-    “We cannot afford another delay.”
-
-## Use instead
-    “We cannot afford another delay,” council member Ana Ruiz said."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         a.quotes

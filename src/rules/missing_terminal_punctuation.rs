@@ -2,8 +2,29 @@ use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::{BlockKind, Span};
 
-/// A paragraph (not a heading) that ends without terminal punctuation.
-pub struct MissingTerminalPunctuation;
+declare_rule! {
+    /// A paragraph that ends without a period, question mark or exclamation mark.
+    ///
+    /// ## What it does
+    /// Flags the end of a body paragraph whose last sentence has no terminal punctuation
+    /// (closing quotes and brackets after the mark are fine). Headings are not paragraphs: in
+    /// plain text a short single line without terminal punctuation is read as a heading.
+    /// Datelines, credits in parentheses and paragraphs that end in a colon are not flagged.
+    ///
+    /// ## Why is this bad?
+    /// A paragraph that stops mid-air is usually a cut that went wrong or a sentence that lost
+    /// its end in an edit; in print it looks like a typo.
+    ///
+    /// ## Example
+    ///     The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port
+    ///
+    /// ## Use instead
+    ///     The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port.
+    ///
+    /// The suggested fix adds a period; it is not applied automatically, because the paragraph
+    /// may have lost more than its period.
+    pub struct MissingTerminalPunctuation;
+}
 
 impl Rule for MissingTerminalPunctuation {
     fn id(&self) -> RuleId {
@@ -16,26 +37,7 @@ impl Rule for MissingTerminalPunctuation {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A paragraph that ends without a period, question mark or exclamation mark.
-
-## What it does
-Flags the end of a body paragraph whose last sentence has no terminal punctuation
-(closing quotes and brackets after the mark are fine). Headings are not paragraphs: in
-plain text a short single line without terminal punctuation is read as a heading.
-Datelines, credits in parentheses and paragraphs that end in a colon are not flagged.
-
-## Why is this bad?
-A paragraph that stops mid-air is usually a cut that went wrong or a sentence that lost
-its end in an edit; in print it looks like a typo.
-
-## Example
-    The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port
-
-## Use instead
-    The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port.
-
-The suggested fix adds a period; it is not applied automatically, because the paragraph
-may have lost more than its period."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();

@@ -5,8 +5,29 @@ use crate::document::Span;
 use crate::quotes::{Mark, MarkStyle};
 use std::collections::HashMap;
 
-/// Straight and curly double quotes in one article, or marks other than the house style.
-pub struct MixedQuoteMarks;
+declare_rule! {
+    /// Straight and curly quotation marks mixed in one article.
+    ///
+    /// ## What it does
+    /// Finds the style of double quotation marks the article uses most (or the house style
+    /// set in `onrecord.toml`, `[style] quotes = "curly"|"straight"`) and flags every quote
+    /// written in another style: straight "…" among curly “…”, or the other way round, or
+    /// archive marks ``…''.
+    ///
+    /// ## Why is this bad?
+    /// Mixed marks are the trace of text pasted from a wire feed, an email or a CMS field; they
+    /// look careless in print and break tools that pair marks. A publication uses one style
+    /// throughout.
+    ///
+    /// ## Example
+    ///     “We are ready,” the mayor said. Residents called it "overdue".
+    ///
+    /// ## Use instead
+    ///     “We are ready,” the mayor said. Residents called it “overdue”.
+    ///
+    /// The fix rewrites both marks of the quote to the house style; it never touches the words.
+    pub struct MixedQuoteMarks;
+}
 
 impl Rule for MixedQuoteMarks {
     fn id(&self) -> RuleId {
@@ -19,26 +40,7 @@ impl Rule for MixedQuoteMarks {
         true
     }
     fn doc(&self) -> &'static str {
-        "Straight and curly quotation marks mixed in one article.
-
-## What it does
-Finds the style of double quotation marks the article uses most (or the house style
-set in `onrecord.toml`, `[style] quotes = \"curly\"|\"straight\"`) and flags every quote
-written in another style: straight \"…\" among curly “…”, or the other way round, or
-archive marks ``…''.
-
-## Why is this bad?
-Mixed marks are the trace of text pasted from a wire feed, an email or a CMS field; they
-look careless in print and break tools that pair marks. A publication uses one style
-throughout.
-
-## Example
-    “We are ready,” the mayor said. Residents called it \"overdue\".
-
-## Use instead
-    “We are ready,” the mayor said. Residents called it “overdue”.
-
-The fix rewrites both marks of the quote to the house style; it never touches the words."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let house = match cx.config.style.quotes {

@@ -79,7 +79,8 @@ pub trait Rule: Sync {
     /// The stable id from DESIGN.md.
     fn id(&self) -> RuleId;
     fn severity(&self) -> Severity;
-    /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections).
+    /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections). It is
+    /// the `///` comment on the rule's struct: `Self::DOC` of [`declare_rule!`].
     fn doc(&self) -> &'static str;
     /// Whether the rule offers safe fixes.
     fn fixable(&self) -> bool {

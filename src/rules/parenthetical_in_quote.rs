@@ -3,8 +3,27 @@ use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
 
-/// Words inserted into a quote in parentheses; inserted words go in brackets.
-pub struct ParentheticalInQuote;
+declare_rule! {
+    /// Words inserted into a quote in parentheses.
+    ///
+    /// ## What it does
+    /// Flags a parenthetical inside a direct quote: “the escalation (in tensions) with Japan”.
+    ///
+    /// ## Why is this bad?
+    /// AP style: words a writer adds to a quote for clarity go in brackets, so the reader can
+    /// tell them from the speaker's own words; parentheses inside a quote read as the
+    /// speaker's. Better still, paraphrase and keep the quote to what was said.
+    ///
+    /// ## Example
+    ///     “We are worried about the escalation (in tensions) with Japan,” she said.
+    ///
+    /// ## Use instead
+    ///     “We are worried about the escalation [in tensions] with Japan,” she said.
+    ///
+    /// The suggested fix swaps the parentheses for brackets; it is not applied automatically,
+    /// because the editor must first check whether the words were the speaker's.
+    pub struct ParentheticalInQuote;
+}
 
 impl Rule for ParentheticalInQuote {
     fn id(&self) -> RuleId {
@@ -14,24 +33,7 @@ impl Rule for ParentheticalInQuote {
         Severity::Warning
     }
     fn doc(&self) -> &'static str {
-        "Words inserted into a quote in parentheses.
-
-## What it does
-Flags a parenthetical inside a direct quote: “the escalation (in tensions) with Japan”.
-
-## Why is this bad?
-AP style: words a writer adds to a quote for clarity go in brackets, so the reader can
-tell them from the speaker's own words; parentheses inside a quote read as the
-speaker's. Better still, paraphrase and keep the quote to what was said.
-
-## Example
-    “We are worried about the escalation (in tensions) with Japan,” she said.
-
-## Use instead
-    “We are worried about the escalation [in tensions] with Japan,” she said.
-
-The suggested fix swaps the parentheses for brackets; it is not applied automatically,
-because the editor must first check whether the words were the speaker's."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();

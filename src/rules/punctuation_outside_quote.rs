@@ -3,8 +3,29 @@ use crate::analysis::Analysis;
 use crate::config::Punctuation;
 use crate::document::Span;
 
-/// A comma or period after a closing quote mark (US convention puts it inside).
-pub struct PunctuationOutsideQuote;
+declare_rule! {
+    /// A comma or period placed outside the closing quotation mark.
+    ///
+    /// ## What it does
+    /// Flags `"upon request",` and `“a red line”.`: a comma or period right after a closing
+    /// mark. Question marks, exclamation marks, colons and semicolons are not flagged: they
+    /// go outside when they belong to the whole sentence.
+    ///
+    /// ## Why is this bad?
+    /// AP style (and US usage generally) puts commas and periods inside the closing mark,
+    /// always. British usage differs: an article that quotes British style (‘…’ outside, “…”
+    /// inside) is checked by British usage and the rule stays quiet; `[style] punctuation =
+    /// "uk"` turns it off for all copy, `"us"` keeps it on for all copy.
+    ///
+    /// ## Example
+    ///     The company said the meeting was held "upon request", not by invitation.
+    ///
+    /// ## Use instead
+    ///     The company said the meeting was held "upon request," not by invitation.
+    ///
+    /// The fix moves the comma or period inside the mark.
+    pub struct PunctuationOutsideQuote;
+}
 
 impl Rule for PunctuationOutsideQuote {
     fn id(&self) -> RuleId {
@@ -17,26 +38,7 @@ impl Rule for PunctuationOutsideQuote {
         true
     }
     fn doc(&self) -> &'static str {
-        "A comma or period placed outside the closing quotation mark.
-
-## What it does
-Flags `\"upon request\",` and `“a red line”.`: a comma or period right after a closing
-mark. Question marks, exclamation marks, colons and semicolons are not flagged: they
-go outside when they belong to the whole sentence.
-
-## Why is this bad?
-AP style (and US usage generally) puts commas and periods inside the closing mark,
-always. British usage differs: an article that quotes British style (‘…’ outside, “…”
-inside) is checked by British usage and the rule stays quiet; `[style] punctuation =
-\"uk\"` turns it off for all copy, `\"us\"` keeps it on for all copy.
-
-## Example
-    The company said the meeting was held \"upon request\", not by invitation.
-
-## Use instead
-    The company said the meeting was held \"upon request,\" not by invitation.
-
-The fix moves the comma or period inside the mark."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let uk = match cx.config.style.punctuation {

@@ -1,8 +1,33 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 
-/// A person's words known only through another party's readout or statement.
-pub struct RelayedQuote;
+declare_rule! {
+    /// A person's words known only through another party's readout or statement.
+    ///
+    /// ## What it does
+    /// Flags a quote or statement of one source that the article credits, through
+    /// "according to …", "… the statement said" or "X quoted Y as saying", to a readout,
+    /// statement or body other than the speaker ("Xi told Biden …, according to the foreign
+    /// ministry"). The finding covers the relay and the quote it carries when they share a
+    /// paragraph. "according to the ministry, exports rose" (the body speaking for itself) is
+    /// not a relay. Nor is a record of the words ("according to a transcript of the show", a
+    /// video, a post) or another outlet's report ("according to Reuters"): the attribution is
+    /// already plain. A transcript a party released, and a person passing on another's words
+    /// ("according to festival director Ana Ruiz"), are.
+    ///
+    /// ## Why is this bad?
+    /// A readout is one side's account of what someone said; it may be selective. AP and
+    /// Reuters ask that the copy make the relay plain, and the editor should see every one.
+    /// Info by default: the copy may be right as it stands.
+    ///
+    /// ## Example
+    ///     Xi said the relationship was “steady,” according to the Chinese foreign ministry.
+    ///
+    /// ## Use instead
+    ///     Xi said the relationship was “steady,” according to a Chinese foreign ministry
+    ///     readout of the call. (The White House did not publish its own account.)
+    pub struct RelayedQuote;
+}
 
 impl Rule for RelayedQuote {
     fn id(&self) -> RuleId {
@@ -15,30 +40,7 @@ impl Rule for RelayedQuote {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "A person's words known only through another party's readout or statement.
-
-## What it does
-Flags a quote or statement of one source that the article credits, through
-\"according to …\", \"… the statement said\" or \"X quoted Y as saying\", to a readout,
-statement or body other than the speaker (\"Xi told Biden …, according to the foreign
-ministry\"). The finding covers the relay and the quote it carries when they share a
-paragraph. \"according to the ministry, exports rose\" (the body speaking for itself) is
-not a relay. Nor is a record of the words (\"according to a transcript of the show\", a
-video, a post) or another outlet's report (\"according to Reuters\"): the attribution is
-already plain. A transcript a party released, and a person passing on another's words
-(\"according to festival director Ana Ruiz\"), are.
-
-## Why is this bad?
-A readout is one side's account of what someone said; it may be selective. AP and
-Reuters ask that the copy make the relay plain, and the editor should see every one.
-Info by default: the copy may be right as it stands.
-
-## Example
-    Xi said the relationship was “steady,” according to the Chinese foreign ministry.
-
-## Use instead
-    Xi said the relationship was “steady,” according to a Chinese foreign ministry
-    readout of the call. (The White House did not publish its own account.)"
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();

@@ -3,8 +3,30 @@ use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
 
-/// A source re-introduced with full name (and title) after the first reference.
-pub struct RepeatedFullAttribution;
+declare_rule! {
+    /// A person re-introduced with full name and title after the first reference.
+    ///
+    /// ## What it does
+    /// Flags a second or later mention of a person that repeats the full name, or the full
+    /// name with title or affiliation, after the person was introduced. Headings are not
+    /// counted. A full name again after a long gap is allowed: by default after 20
+    /// paragraphs without any mention of the person (`[style] second_reference_distance`).
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters style: introduce a source once, with full name and title; afterwards use
+    /// the surname alone. A second full introduction reads as a new person and is usually the
+    /// trace of paragraphs merged from two drafts.
+    ///
+    /// ## Example
+    ///     “…,” said Ana Ruiz, director of the port authority. … “…,” said Ana Ruiz, director of the port authority.
+    ///
+    /// ## Use instead
+    ///     “…,” said Ana Ruiz, director of the port authority. … “…,” Ruiz said.
+    ///
+    /// The suggested fix replaces the repeated name and title with the surname the article uses;
+    /// it is not applied by `--fix`, because the sentence may need a touch afterwards.
+    pub struct RepeatedFullAttribution;
+}
 
 impl Rule for RepeatedFullAttribution {
     fn id(&self) -> RuleId {
@@ -17,27 +39,7 @@ impl Rule for RepeatedFullAttribution {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A person re-introduced with full name and title after the first reference.
-
-## What it does
-Flags a second or later mention of a person that repeats the full name, or the full
-name with title or affiliation, after the person was introduced. Headings are not
-counted. A full name again after a long gap is allowed: by default after 20
-paragraphs without any mention of the person (`[style] second_reference_distance`).
-
-## Why is this bad?
-AP and Reuters style: introduce a source once, with full name and title; afterwards use
-the surname alone. A second full introduction reads as a new person and is usually the
-trace of paragraphs merged from two drafts.
-
-## Example
-    “…,” said Ana Ruiz, director of the port authority. … “…,” said Ana Ruiz, director of the port authority.
-
-## Use instead
-    “…,” said Ana Ruiz, director of the port authority. … “…,” Ruiz said.
-
-The suggested fix replaces the repeated name and title with the surname the article uses;
-it is not applied by `--fix`, because the sentence may need a touch afterwards."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let distance = cx.config.style.second_reference_distance;

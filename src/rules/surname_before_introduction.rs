@@ -3,8 +3,25 @@ use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
 
-/// A surname used alone before the person's full name appears.
-pub struct SurnameBeforeIntroduction;
+declare_rule! {
+    /// A surname used alone before the person is introduced.
+    ///
+    /// ## What it does
+    /// Flags a surname-only reference ("Okafor said") that comes before the first mention of
+    /// the person's full name. Headings are not counted.
+    ///
+    /// ## Why is this bad?
+    /// The reader meets a stranger: the first reference to a source gives the full name and
+    /// who they are; the surname alone is for later. It usually means paragraphs were
+    /// reordered.
+    ///
+    /// ## Example
+    ///     Okafor said the plant would close. … said Chidi Okafor, director of the plant.
+    ///
+    /// ## Use instead
+    /// Introduce the person at the first reference and use the surname afterwards.
+    pub struct SurnameBeforeIntroduction;
+}
 
 impl Rule for SurnameBeforeIntroduction {
     fn id(&self) -> RuleId {
@@ -17,22 +34,7 @@ impl Rule for SurnameBeforeIntroduction {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A surname used alone before the person is introduced.
-
-## What it does
-Flags a surname-only reference (\"Okafor said\") that comes before the first mention of
-the person's full name. Headings are not counted.
-
-## Why is this bad?
-The reader meets a stranger: the first reference to a source gives the full name and
-who they are; the surname alone is for later. It usually means paragraphs were
-reordered.
-
-## Example
-    Okafor said the plant would close. … said Chidi Okafor, director of the plant.
-
-## Use instead
-Introduce the person at the first reference and use the surname afterwards."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
