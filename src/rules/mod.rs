@@ -301,7 +301,8 @@ mod tests {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! One-line rule tests, harper style.
+    //! One-line rule tests, harper style: one `#[test]` per case, named for the behaviour.
+    //! The asserts are `#[track_caller]`, so a failure names the line of the case.
     use super::*;
     use crate::document::{Document, Format};
 
@@ -318,22 +319,25 @@ pub(crate) mod testing {
     }
 
     /// Assert the rule finds `n` problems in `text`.
+    #[track_caller]
     pub fn assert_count(rule: &dyn Rule, text: &str, n: usize) {
         let found = diagnostics(rule, text);
         assert_eq!(found.len(), n, "{} on {text:?}: {found:#?}", rule.id());
     }
 
     /// Assert the flagged text of the first finding.
+    #[track_caller]
     pub fn assert_flags(rule: &dyn Rule, text: &str, flagged: &str) {
         let found = diagnostics(rule, text);
-        let first = found.first().unwrap_or_else(|| panic!("{} found nothing in {text:?}", rule.id()));
+        let Some(first) = found.first() else { panic!("{} found nothing in {text:?}", rule.id()) };
         assert_eq!(&text[first.span.start..first.span.end], flagged);
     }
 
     /// Assert applying the first finding's fix gives `expected`.
+    #[track_caller]
     pub fn assert_fix(rule: &dyn Rule, text: &str, expected: &str) {
         let found = diagnostics(rule, text);
-        let fix = found.first().and_then(|d| d.fix.clone()).unwrap_or_else(|| panic!("no fix for {text:?}"));
+        let Some(fix) = found.first().and_then(|d| d.fix.clone()) else { panic!("no fix for {text:?}") };
         let mut out = text.to_string();
         for e in fix.edits.iter().rev() {
             out.replace_range(e.start..e.end, &e.replacement);
