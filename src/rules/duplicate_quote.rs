@@ -154,12 +154,21 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_full_quote_used_twice() {
         let text = "“We will not close the school,” Ruiz said.\n\nLater she repeated: “We will not close the school.”";
         assert_count(&R, text, 1);
         assert_flags(&R, text, "“We will not close the school.”");
-        // near misses: short phrases, different quotes
+    }
+
+    #[test]
+    fn a_short_phrase_may_be_repeated() {
+        // near miss: short phrases
         assert_count(&R, "It is “phase two,” she said. Then came “phase two” again.", 0);
+    }
+
+    #[test]
+    fn different_quotes_are_no_repeat() {
+        // near miss: different quotes
         assert_count(&R, "“We will not close the school,” Ruiz said. “We will close the pool,” she said.", 0);
     }
 

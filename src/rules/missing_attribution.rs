@@ -94,16 +94,42 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_quote_alone_after_a_paragraph_with_no_speaker() {
         assert_count(&R, "The council met on Monday.\n\n“We cannot afford another delay.”", 1);
-        // near misses
+    }
+
+    #[test]
+    fn a_speaker_in_the_quotes_sentence_attributes_it() {
+        // near miss
         assert_count(&R, "“We cannot afford another delay,” Ana Ruiz said.", 0);
+    }
+
+    #[test]
+    fn a_speaker_in_the_paragraph_before_attributes_it() {
+        // near miss
         assert_count(&R, "Ana Ruiz said the council met.\n\n“We cannot afford another delay.”", 0);
+    }
+
+    #[test]
+    fn a_scare_quote_or_a_title_is_no_direct_quote() {
+        // near misses
         assert_count(&R, "Officials called it a “temporary measure” on Monday.", 0);
         assert_count(&R, "The film “The Long Night Home” opens Friday.", 0);
+    }
+
+    #[test]
+    fn a_second_quote_continues_the_speaker_of_the_first() {
+        // near miss
         assert_count(&R, "“We won,” Ruiz said. “Now we rebuild the town hall.”", 0);
-        // a speech verb before it in the paragraph, its subject unresolved
+    }
+
+    #[test]
+    fn a_speech_verb_before_it_in_the_paragraph_with_its_subject_unresolved() {
         assert_count(&R, "The council met.\n\n“We lost,” I said. “We cannot afford another delay.”", 0);
+    }
+
+    #[test]
+    fn a_sentence_that_says_who_in_a_form_the_tool_does_not_read() {
         // set in a sentence that says who, in a form the tool does not read
         assert_count(&R, "The council met.\n\nThe letter adds, in its last line: “We cannot afford another delay.”", 0);
         assert_count(&R, "The council met.\n\n“Is the ferry late again?” a clerk near the window muttered.", 0);

@@ -129,23 +129,43 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_paragraph_ending_on_a_bare_word() {
         let text = "The deal was signed on Monday by the port authority and the union, officials said at the port\n\nNext paragraph.";
         assert_count(&R, text, 1);
         assert_flags(&R, text, "port");
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_closing_quote_mark_with_no_period() {
         assert_count(&R, "She called the deal “a disgrace”\n\nNext.", 1);
-        // near misses
-        assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
-        assert_count(&R, "Tarrow (Wire)\n\nBy Wire staff\n\nThieves struck on Tuesday.", 0);
         assert_count(&R, "The vote is “a disgrace”\n\nNext.", 1);
-        // a long first line in headline grammar is the headline
+    }
+
+    #[test]
+    fn a_headline_ends_bare() {
+        // near miss
+        assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
+    }
+
+    #[test]
+    fn a_long_first_line_in_headline_grammar_is_the_headline() {
         assert_count(
             &R,
             "Japan, Vietnam leaders agree to fast-track maritime pact in phone call, Tokyo says\n\nThe leaders spoke.",
             0,
         );
+    }
+
+    #[test]
+    fn a_dateline_a_byline_and_a_photo_credit_end_bare() {
+        // near misses
+        assert_count(&R, "Tarrow (Wire)\n\nBy Wire staff\n\nThieves struck on Tuesday.", 0);
         assert_count(&R, "ORAVA BAY, Kestria\n\nThe storm hit on Monday.", 0);
         assert_count(&R, "(Photo: Ana Ruiz for the Ledger)\n\nThe storm hit.", 0);
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_colon_leads_into_what_follows() {
         assert_count(&R, "“We won,” she said.\n\nThe list follows:", 0);
     }
 

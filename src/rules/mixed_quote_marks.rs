@@ -176,13 +176,22 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_straight_quote_among_curly_ones_is_flagged_and_fixed() {
         let text = "“We are ready,” the mayor said. “So are we,” Ruiz said. Residents called it \"overdue\".";
         assert_count(&R, text, 1);
         assert_flags(&R, text, "\"overdue\"");
         assert_fix(&R, text, &text.replace("\"overdue\"", "“overdue”"));
-        // near misses: one style throughout, apostrophes of either form
+    }
+
+    #[test]
+    fn straight_marks_throughout_are_one_style() {
+        // near miss: one style throughout, apostrophes of either form
         assert_count(&R, "\"We are ready,\" the mayor said. It's \"overdue\".", 0);
+    }
+
+    #[test]
+    fn curly_marks_throughout_are_one_style_whatever_the_apostrophes() {
+        // near miss: one style throughout, apostrophes of either form
         assert_count(&R, "“We are ready,” the mayor's aide said. It’s “overdue.”", 0);
     }
 
