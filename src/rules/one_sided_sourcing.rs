@@ -134,12 +134,21 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn five_quotes_from_one_source() {
         let one = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said. “C,” Ruiz said.\n\n“D,” Ruiz said.\n\n“E,” Ruiz said.";
         assert_count(&R, one, 1);
-        // near misses: balanced sources, too few quotes
+    }
+
+    #[test]
+    fn balanced_sources_are_not_one_sided() {
+        // near miss: balanced sources
         let two = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.\n\n“C,” said Tom Lee, a regulator. “D,” Lee said.\n\n“E,” Ruiz said.";
         assert_count(&R, two, 0);
+    }
+
+    #[test]
+    fn too_few_quotes_to_judge() {
+        // near miss: too few quotes
         assert_count(&R, "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.", 0);
     }
 }

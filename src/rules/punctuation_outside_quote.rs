@@ -90,13 +90,31 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_comma_after_a_closing_straight_mark() {
         assert_flags(&R, "It was held \"upon request\", they said.", "\",");
+    }
+
+    #[test]
+    fn a_period_after_a_closing_curly_mark_moves_inside() {
         assert_fix(&R, "He crossed “a red line”.", "He crossed “a red line.”");
+    }
+
+    #[test]
+    fn a_question_mark_or_colon_of_the_sentence_stays_outside() {
         // near misses
         assert_count(&R, "Who called it “a red line”?", 0);
         assert_count(&R, "He listed three “red lines”: trade, troops and tariffs.", 0);
+    }
+
+    #[test]
+    fn a_comma_already_inside_is_right() {
+        // near miss
         assert_count(&R, "He said “a red line,” and left.", 0);
+    }
+
+    #[test]
+    fn a_comma_after_a_closing_exclamation_mark_is_left_alone() {
+        // near miss
         assert_count(&R, "“Stop!”, she shouted.", 0);
     }
 

@@ -130,11 +130,15 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_quote_relayed_according_to_a_ministry() {
         let text =
             "President Omar Haddad said the talks were “steady and positive,” according to the foreign ministry.";
         // The relay and the words it carries.
         assert_flags(&R, text, "“steady and positive,” according to the foreign ministry");
+    }
+
+    #[test]
+    fn a_quote_relayed_by_a_readout_before_it() {
         let text =
             "According to a readout released by the ministry, Omar Haddad told the envoy: “The pipeline cannot wait.”";
         assert_flags(
@@ -142,13 +146,29 @@ mod tests {
             text,
             "According to a readout released by the ministry, Omar Haddad told the envoy: “The pipeline cannot wait.”",
         );
+    }
+
+    #[test]
+    fn the_body_itself_is_the_source() {
         // near miss: the body itself is the source
         assert_count(&R, "According to the ministry, exports rose 4% in May.", 0);
         assert_count(&R, "“Exports rose,” according to the ministry.", 0);
-        // near misses: a record of the words, another outlet's report
+    }
+
+    #[test]
+    fn a_record_of_the_words_is_no_relay() {
+        // near miss: a record of the words
         assert_count(&R, "“I will stay,” Omar Haddad said, according to a transcript of the show.", 0);
+    }
+
+    #[test]
+    fn another_outlets_report_is_no_relay() {
+        // near miss: another outlet's report
         assert_count(&R, "Omar Haddad said the talks should “look for a way out,” according to Reuters.", 0);
-        // a transcript a party released is that party's account
+    }
+
+    #[test]
+    fn a_transcript_a_party_released_is_that_partys_account() {
         let text =
             "Omar Haddad told the captain to “take everyone,” according to a transcript released by the coast guard.";
         assert_count(&R, text, 1);

@@ -129,13 +129,31 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_word_doubled_is_flagged_and_fixed() {
         assert_flags(&R, "The council approved the the budget.", "the the");
-        assert_count(&R, "They agreed to\nto meet again.", 1);
         assert_fix(&R, "The council approved the the budget.", "The council approved the budget.");
-        // near misses
+    }
+
+    #[test]
+    fn a_word_doubled_across_a_line_break() {
+        assert_count(&R, "They agreed to\nto meet again.", 1);
+    }
+
+    #[test]
+    fn doubles_english_uses_on_purpose_are_not_flagged() {
+        // near miss
         assert_count(&R, "What she had had was enough; he said that that was fine. Bye bye.", 0);
+    }
+
+    #[test]
+    fn numbers_and_names_doubled_are_not_flagged() {
+        // near miss
         assert_count(&R, "He paid 20 20 times. Boutros Boutros-Ghali spoke.", 0);
+    }
+
+    #[test]
+    fn a_word_repeated_across_punctuation_is_not_flagged() {
+        // near miss
         assert_count(&R, "The council, the mayor said, approved it.", 0);
     }
 }

@@ -132,13 +132,31 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn an_opening_mark_never_closed() {
         assert_count(&R, "The mayor said “we will rebuild.\n\nWork starts Monday.", 1);
+    }
+
+    #[test]
+    fn a_closing_mark_never_opened() {
         assert_count(&R, "We will rebuild,” the mayor said.", 1);
         assert_flags(&R, "We will rebuild,” the mayor said.", "”");
-        // near misses
+    }
+
+    #[test]
+    fn a_closed_quote_is_balanced() {
+        // near miss
         assert_count(&R, "“We will rebuild,” the mayor said.", 0);
+    }
+
+    #[test]
+    fn a_quote_running_on_across_paragraphs_is_balanced() {
+        // near miss: no closing mark at the end of a paragraph the next one continues
         assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        // near misses
         assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
         assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
     }

@@ -112,18 +112,41 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn an_unnamed_official_with_no_reason() {
         assert_count(&R, "A senior official said the talks had stalled.", 1);
         assert_count(&R, "People familiar with the matter said the deal was off.", 1);
+    }
+
+    #[test]
+    fn an_unnamed_witness_described_by_what_they_did() {
         assert_count(&R, "A paramedic who reached the scene first said the driver was conscious.", 1);
-        // near misses
+    }
+
+    #[test]
+    fn officials_of_a_named_body_need_no_reason() {
+        // near miss
         assert_count(&R, "The ministry confirmed the closure. Officials said the road would reopen in May.", 0);
+    }
+
+    #[test]
+    fn a_reason_in_the_same_sentence_explains_it() {
+        // near miss
         assert_count(&R, "A senior official, who spoke on condition of anonymity because the talks are private, said they had stalled.", 0);
+    }
+
+    #[test]
+    fn a_reason_in_the_next_sentence_explains_it() {
+        // near miss
         assert_count(
             &R,
             "A diplomat said the talks stalled. He asked not to be named because he was not authorized to speak.",
             0,
         );
+    }
+
+    #[test]
+    fn a_named_source_is_not_anonymous() {
+        // near miss
         assert_count(&R, "Foreign Minister Ana Ruiz said the talks had stalled.", 0);
     }
 

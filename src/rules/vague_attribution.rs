@@ -100,14 +100,36 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn critics_say() {
         assert_flags(&R, "Critics say the dam will flood the valley.", "Critics say");
+    }
+
+    #[test]
+    fn some_analysts_and_western_governments_are_no_one_in_particular() {
         assert_count(&R, "Some analysts believe the rate will rise.", 1);
         assert_count(&R, "However, western governments have accused the firm of fraud.", 1);
+    }
+
+    #[test]
+    fn an_impersonal_passive() {
         assert_count(&R, "It is widely believed that the vote was rigged.", 1);
-        // near misses
+    }
+
+    #[test]
+    fn critics_including_a_named_one_are_identified() {
+        // near miss
         assert_count(&R, "Critics of the plan, including Sen. Ana Ruiz, said it would fail.", 0);
+    }
+
+    #[test]
+    fn analysts_of_a_named_firm_are_identified() {
+        // near miss
         assert_count(&R, "Analysts at Carrow Ratings said the rate will rise.", 0);
+    }
+
+    #[test]
+    fn a_named_speaker_is_not_vague() {
+        // near miss
         assert_count(&R, "The mayor said the dam will flood the valley.", 0);
     }
 }
