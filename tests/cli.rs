@@ -1,6 +1,11 @@
 //! End-to-end tests of the onrecord binary: exit codes, bad inputs, line endings, the text
 //! and JSON formats, `quotes --jsonl`, `rules` and `explain`.
 //!
+//! A case that is one run with a fixed output (a clean article, one warning, one error, a
+//! missing file next to a good one, `--help`, `rules`, `explain`, an unknown rule id) is a
+//! file in `tests/cmd/` (run by `tests/cmd.rs`); these tests are the ones a file cannot
+//! say: many runs over one table, generated or large inputs, fields read out of the JSON.
+//!
 //! Each test writes its articles into its own directory under the system temp dir and runs
 //! the binary there with relative paths, so messages name files the way a user typed them.
 //! Tests assert on the parts of the output the contract fixes (exit status, fields, the
@@ -120,33 +125,6 @@ const ERROR: &str = "The mayor spoke on Monday.\n\nThe vote was close. “We won
 // ---- exit codes -------------------------------------------------------------------------
 
 #[test]
-fn clean_article_exits_0() {
-    let dir = TempDir::new("clean_article_exits_0");
-    let file = dir.write("clean.txt", CLEAN);
-    let out = dir.run(&["check", file, "--format", "json"]);
-    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
-    assert_eq!(rules_by_file(&out.json()), vec![(file.to_string(), vec![])]);
-}
-
-#[test]
-fn error_finding_exits_1_by_default() {
-    let dir = TempDir::new("error_finding_exits_1_by_default");
-    let file = dir.write("error.txt", ERROR);
-    let out = dir.run(&["check", file]);
-    assert_eq!(out.code, 1, "stdout: {}\nstderr: {}", out.stdout, out.stderr);
-    assert!(out.stderr.is_empty(), "findings are not errors of the run: {}", out.stderr);
-}
-
-#[test]
-fn warnings_exit_0_by_default() {
-    let dir = TempDir::new("warnings_exit_0_by_default");
-    let file = dir.write("warning.txt", WARNING);
-    let out = dir.run(&["check", file, "--format", "json"]);
-    assert_eq!(out.code, 0);
-    assert_eq!(out.json()["summary"]["diagnostics"]["warning"], 1);
-}
-
-#[test]
 fn fail_on_sets_the_failing_severity() {
     let dir = TempDir::new("fail_on_sets_the_failing_severity");
     let warning = dir.write("warning.txt", WARNING);
@@ -215,12 +193,6 @@ fn assert_bad_input(dir: &TempDir, bad: &str, message: &str) {
             assert!(out.stdout.contains("repeated-word"), "{}", out.stdout);
         }
     }
-}
-
-#[test]
-fn missing_path_is_an_input_error() {
-    let dir = TempDir::new("missing_path_is_an_input_error");
-    assert_bad_input(&dir, "missing.txt", "no such file");
 }
 
 #[test]
@@ -505,30 +477,6 @@ fn text_format_shows_location_caret_and_help() {
 }
 
 #[test]
-fn check_json_shape() {
-    let dir = TempDir::new("check_json_shape");
-    let file = dir.write("warning.txt", WARNING);
-    let out = dir.run(&["check", file, "--format", "json"]);
-    let json = out.json();
-    assert_eq!(json["version"], 1);
-    let d = &json["files"][0]["diagnostics"][0];
-    assert_eq!(d["rule"], "repeated-word");
-    assert_eq!(d["severity"], "warning");
-    assert_eq!((d["start"].clone(), d["end"].clone()), (21.into(), 28.into()));
-    assert_eq!((d["line"].clone(), d["column"].clone()), (1.into(), 22.into()));
-    assert_eq!((d["end_line"].clone(), d["end_column"].clone()), (1.into(), 29.into()));
-    assert!(d["help"].is_string());
-    assert_eq!(d["fix"]["applicability"], "safe");
-    let edit = &d["fix"]["edits"][0];
-    let (start, end) = (edit["start"].as_u64().unwrap_or(0) as usize, edit["end"].as_u64().unwrap_or(0) as usize);
-    let mut fixed = WARNING.to_string();
-    fixed.replace_range(start..end, edit["replacement"].as_str().expect("replacement"));
-    assert_eq!(fixed, "The council approved the budget on Tuesday.\n");
-    assert_eq!(json["summary"]["files"], 1);
-    assert_eq!(json["summary"]["diagnostics"], serde_json::json!({"error": 0, "warning": 1, "info": 0}));
-}
-
-#[test]
 fn quotes_json_shape() {
     let dir = TempDir::new("quotes_json_shape");
     let source = "“We won,” Ana Ruiz said.\n\nAccording to the ministry, “talks went well.”\n";
@@ -643,26 +591,6 @@ const CATALOGUE: &[&str] = &[
 ];
 
 #[test]
-fn rules_lists_the_catalogue() {
-    let out = run(&["rules"]);
-    assert_eq!(out.code, 0);
-    let listed: Vec<&str> = out.stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    for id in CATALOGUE {
-        assert!(listed.contains(id), "`onrecord rules` lists {id}:\n{}", out.stdout);
-    }
-}
-
-#[test]
-fn explain_prints_the_doc() {
-    let out = run(&["explain", "repeated-word"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("repeated-word"));
-    assert!(out.stdout.contains("warning"), "the default severity");
-    let doc = onrecord::rules::by_id("repeated-word").expect("repeated-word is registered").doc();
-    assert!(out.stdout.contains(doc.trim()), "the rule's whole doc:\n{}", out.stdout);
-}
-
-#[test]
 fn explain_every_rule() {
     for id in CATALOGUE {
         let out = run(&["explain", id]);
@@ -671,14 +599,6 @@ fn explain_every_rule() {
             assert!(out.stdout.contains(section), "explain {id} has {section:?}:\n{}", out.stdout);
         }
     }
-}
-
-#[test]
-fn explain_unknown_rule_exits_2() {
-    let out = run(&["explain", "no-such-rule"]);
-    assert_eq!(out.code, 2);
-    assert!(out.stdout.is_empty());
-    assert!(out.stderr.contains("no-such-rule"), "{}", out.stderr);
 }
 
 /// The `path:line:col` of a finding in text output, and the seven characters its

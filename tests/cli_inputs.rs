@@ -1,6 +1,6 @@
 //! The command line with awkward inputs and in pipelines: unreadable entries, things that
-//! are not files, files named twice, UTF-16, broken configuration, a closed pipe, and the
-//! exit status of `--diff`.
+//! are not files, UTF-16, broken configuration, a closed pipe, and the exit status of
+//! `--diff`. A file named twice and a missing `--config` are cases in `tests/cmd/`.
 
 mod common;
 use common::onrecord;
@@ -9,7 +9,6 @@ use std::process::{Command, Stdio};
 
 /// One warning: repeated-word (fixable).
 const WARNING: &str = "The council approved the the budget on Tuesday.\n";
-const CLEAN: &str = "The council approved the budget on Tuesday.\n";
 
 fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -86,16 +85,6 @@ fn a_fifo_named_on_the_command_line_is_refused_not_waited_on() {
 }
 
 #[test]
-fn a_file_named_twice_is_checked_once() {
-    let dir = dir_with(&[("a.txt", WARNING)]);
-    let (_, out, _) =
-        onrecord(dir.path(), &["check", "a.txt", "./a.txt", ".", "--format", "json", "--fail-on", "never"], None);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["summary"]["files"], 1, "{out}");
-    assert_eq!(v["files"][0]["path"], "a.txt");
-}
-
-#[test]
 fn utf16_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(WARNING.encode_utf16().flat_map(u16::to_le_bytes)).collect();
@@ -127,15 +116,6 @@ fn a_bad_configuration_still_gives_a_whole_report_in_every_format() {
     assert_eq!(code, 2);
     let v: serde_json::Value = serde_json::from_str(&out).expect("stdout is a SARIF log");
     assert_eq!(v["runs"][0]["invocations"][0]["executionSuccessful"], false);
-}
-
-#[test]
-fn a_missing_configuration_gives_its_reason_once() {
-    let dir = dir_with(&[("a.txt", CLEAN)]);
-    let (code, _, err) = onrecord(dir.path(), &["check", "a.txt", "--config", "none.toml"], None);
-    assert_eq!(code, 2);
-    assert_eq!(err.matches("no such file or directory").count(), 1, "{err}");
-    assert!(err.contains("none.toml: cannot read: no such file or directory"), "{err}");
 }
 
 #[test]

@@ -3,8 +3,26 @@ use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::lexicon::Pronoun;
 
-/// "he said" where more than one person fits.
-pub struct AmbiguousPronounAttribution;
+declare_rule! {
+    /// An attribution by pronoun when more than one person fits it.
+    ///
+    /// ## What it does
+    /// Flags "he said" or "she said" when two or more people who fit the pronoun were named
+    /// in the sentence before it or earlier in the same sentence. A person's gender is taken
+    /// from titles (Mr., Ms., spokeswoman) and from pronouns that already refer to them
+    /// unambiguously; a person of unknown gender fits either pronoun.
+    ///
+    /// ## Why is this bad?
+    /// The reader must guess who spoke, and may guess wrong; attributing the words to the
+    /// wrong person is a correction. Use the surname whenever two people are in play.
+    ///
+    /// ## Example
+    ///     Pettifer said Boateng would start. “He is ready,” he said.
+    ///
+    /// ## Use instead
+    ///     Pettifer said Boateng would start. “He is ready,” Pettifer said.
+    pub struct AmbiguousPronounAttribution;
+}
 
 impl Rule for AmbiguousPronounAttribution {
     fn id(&self) -> RuleId {
@@ -17,23 +35,7 @@ impl Rule for AmbiguousPronounAttribution {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "An attribution by pronoun when more than one person fits it.
-
-## What it does
-Flags \"he said\" or \"she said\" when two or more people who fit the pronoun were named
-in the sentence before it or earlier in the same sentence. A person's gender is taken
-from titles (Mr., Ms., spokeswoman) and from pronouns that already refer to them
-unambiguously; a person of unknown gender fits either pronoun.
-
-## Why is this bad?
-The reader must guess who spoke, and may guess wrong; attributing the words to the
-wrong person is a correction. Use the surname whenever two people are in play.
-
-## Example
-    Pettifer said Boateng would start. “He is ready,” he said.
-
-## Use instead
-    Pettifer said Boateng would start. “He is ready,” Pettifer said."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -186,14 +188,30 @@ mod tests {
     }
 
     #[test]
-    fn cases() {
+    fn he_said_after_two_men_are_named() {
         assert_count(&R, "Coach Mark Pettifer met striker Daniel Boateng on Monday. “He is ready,” he said.", 1);
+    }
+
+    #[test]
+    fn he_continues_the_man_who_spoke_just_before() {
         // near miss: the first man spoke just before, so "he" continues him
         assert_count(&R, "Coach Mark Pettifer said Daniel Boateng would start. “He is ready,” he said.", 0);
-        // near misses: one person in play; a woman and a man (gender known from title)
+    }
+
+    #[test]
+    fn one_person_in_play_is_no_ambiguity() {
+        // near miss: one person in play
         assert_count(&R, "Coach Mark Pettifer said the team was ready. “We are,” he said.", 0);
+    }
+
+    #[test]
+    fn a_woman_and_a_man_are_told_apart_by_their_titles() {
+        // near miss: a woman and a man (gender known from title)
         assert_count(&R, "Spokeswoman Ana Ruiz said Mr. Tom Lee agreed. “It is done,” she said.", 0);
-        // a man named only through a role set off by commas, and a man named after "by"
+    }
+
+    #[test]
+    fn a_man_named_only_through_a_role_set_off_by_commas_fits() {
         assert_count(
             &R,
             "Union negotiator Jens Albrecht called the strike.\n\n\
@@ -201,6 +219,10 @@ mod tests {
              “There is no quick fix here,” he said.",
             1,
         );
+    }
+
+    #[test]
+    fn a_man_named_after_by_fits() {
         assert_count(
             &R,
             "The film is produced by Los Angeles-based Carter Whitfield III and directed by João Vitor Albuquerque, who produced her albums.\n\n\
@@ -208,7 +230,11 @@ mod tests {
              Whitfield first worked with Albuquerque in 2014. “She never sings a song the same way twice,” he said.",
             1,
         );
-        // two men given speech verbs in the sentence before: either could be "he"
+    }
+
+    #[test]
+    fn two_men_given_speech_verbs_in_the_sentence_before_both_fit() {
+        // either could be "he"
         assert_count(
             &R,
             "Prof. Pieter Brouwer said the vote was quick, and publisher Hans Elzinga said the book sold well. \

@@ -4,8 +4,31 @@ use std::borrow::Cow;
 use crate::analysis::Analysis;
 use crate::document::{tokens, BlockKind, Format, Span};
 
-/// A real word that is wrong in its context ("best guest" for "best guess").
-pub struct ConfusableWord;
+declare_rule! {
+    /// A real word that is wrong in its context.
+    ///
+    /// ## What it does
+    /// For every word of a confusion set (guess/guest, principal/principle, their/there, …;
+    /// `data/confusables.txt`), compares the written word with its partners on the words
+    /// either side, using English n-gram counts embedded in the binary, and flags the word when
+    /// a partner is far more likely. The finding gives the evidence ("'best guess is' is 1,600×
+    /// more common than 'best guest is'"). Names, headings in Title Case and code are skipped.
+    ///
+    /// ## Why is this bad?
+    /// Spell checkers pass real words; "my best guest is" survives every spell check and
+    /// reaches print. Inside a quote the words are the speaker's, and a slip there is usually
+    /// the transcription's: check the recording or notes.
+    ///
+    /// ## Example
+    ///     “My best guest is that the talks resume,” she said.
+    ///
+    /// ## Use instead
+    ///     “My best guess is that the talks resume,” she said.
+    ///
+    /// Outside quotes the fix replaces the word (not applied automatically); inside a quote
+    /// there is no fix.
+    pub struct ConfusableWord;
+}
 
 impl Rule for ConfusableWord {
     fn id(&self) -> RuleId {
@@ -18,28 +41,7 @@ impl Rule for ConfusableWord {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A real word that is wrong in its context.
-
-## What it does
-For every word of a confusion set (guess/guest, principal/principle, their/there, …;
-`data/confusables.txt`), compares the written word with its partners on the words
-either side, using English n-gram counts embedded in the binary, and flags the word when
-a partner is far more likely. The finding gives the evidence (\"'best guess is' is 1,600×
-more common than 'best guest is'\"). Names, headings in Title Case and code are skipped.
-
-## Why is this bad?
-Spell checkers pass real words; \"my best guest is\" survives every spell check and
-reaches print. Inside a quote the words are the speaker's, and a slip there is usually
-the transcription's: check the recording or notes.
-
-## Example
-    “My best guest is that the talks resume,” she said.
-
-## Use instead
-    “My best guess is that the talks resume,” she said.
-
-Outside quotes the fix replaces the word (not applied automatically); inside a quote
-there is no fix."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         MEMO.with_borrow_mut(|memo| self.check_with(a, cx, memo))

@@ -3,8 +3,27 @@ use crate::analysis::Analysis;
 use crate::hash::PrehashedBuild;
 use std::collections::HashMap;
 
-/// The same quoted passage used twice.
-pub struct DuplicateQuote;
+declare_rule! {
+    /// The same quoted passage used twice in one article.
+    ///
+    /// ## What it does
+    /// Flags the second and later use of a quote of five or more words whose words (case and
+    /// punctuation aside) match an earlier quote, and a quote of six or more words that repeats
+    /// inside another: a partial quote taken again from a full one, or a lede's partial quote
+    /// that a later full quote repeats. Short phrases in quotes ("phase two") repeat
+    /// legitimately and are not flagged.
+    ///
+    /// ## Why is this bad?
+    /// A quote used twice is a sign of an edit that moved a paragraph and left the original,
+    /// or of a top and a bottom written separately; readers notice, and it wastes space.
+    ///
+    /// ## Example
+    ///     “We will not close the school,” Ruiz said. … Later: “We will not close the school,” she said.
+    ///
+    /// ## Use instead
+    /// Keep the quote where it does most work; paraphrase or cut the other.
+    pub struct DuplicateQuote;
+}
 
 /// Quotes shorter than this (in words) are phrases, and repeating them is normal.
 const MIN_WORDS: usize = 5;
@@ -41,24 +60,7 @@ impl Rule for DuplicateQuote {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "The same quoted passage used twice in one article.
-
-## What it does
-Flags the second and later use of a quote of five or more words whose words (case and
-punctuation aside) match an earlier quote, and a quote of six or more words that repeats
-inside another: a partial quote taken again from a full one, or a lede's partial quote
-that a later full quote repeats. Short phrases in quotes (\"phase two\") repeat
-legitimately and are not flagged.
-
-## Why is this bad?
-A quote used twice is a sign of an edit that moved a paragraph and left the original,
-or of a top and a bottom written separately; readers notice, and it wastes space.
-
-## Example
-    “We will not close the school,” Ruiz said. … Later: “We will not close the school,” she said.
-
-## Use instead
-Keep the quote where it does most work; paraphrase or cut the other."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         // Quotes are compared by hashes of their words (64-bit: a collision is not a
@@ -152,12 +154,21 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_full_quote_used_twice() {
         let text = "“We will not close the school,” Ruiz said.\n\nLater she repeated: “We will not close the school.”";
         assert_count(&R, text, 1);
         assert_flags(&R, text, "“We will not close the school.”");
-        // near misses: short phrases, different quotes
+    }
+
+    #[test]
+    fn a_short_phrase_may_be_repeated() {
+        // near miss: short phrases
         assert_count(&R, "It is “phase two,” she said. Then came “phase two” again.", 0);
+    }
+
+    #[test]
+    fn different_quotes_are_no_repeat() {
+        // near miss: different quotes
         assert_count(&R, "“We will not close the school,” Ruiz said. “We will close the pool,” she said.", 0);
     }
 

@@ -5,8 +5,26 @@ use crate::document::Span;
 use crate::entities::{names, EntityKind, MentionKind};
 use std::collections::HashMap;
 
-/// One person spelled two ways.
-pub struct InconsistentName;
+declare_rule! {
+    /// One person's name spelled two ways.
+    ///
+    /// ## What it does
+    /// Flags a name that differs by one or two letters from a person already in the article
+    /// ("Ana Ruis" after "Ana Ruiz", "Okafur said" after "Chidi Okafor"), where the rest of
+    /// the name and the context agree. Two people whose names differ in more than one part, or
+    /// who are each introduced in full with different given names, are different people.
+    ///
+    /// ## Why is this bad?
+    /// A misspelled name is among the most damaging and most corrected errors in news copy;
+    /// the second spelling also makes readers wonder whether a second person is meant.
+    ///
+    /// ## Example
+    ///     said Ana Ruiz, the port director. … “…,” Ruis said.
+    ///
+    /// ## Use instead
+    /// Check the spelling with the source and use it everywhere.
+    pub struct InconsistentName;
+}
 
 /// Two spellings of one name part (the shared test in the entity layer), unless one is a
 /// pet form of the other ("Mikey" for Mike).
@@ -88,23 +106,7 @@ impl Rule for InconsistentName {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "One person's name spelled two ways.
-
-## What it does
-Flags a name that differs by one or two letters from a person already in the article
-(\"Ana Ruis\" after \"Ana Ruiz\", \"Okafur said\" after \"Chidi Okafor\"), where the rest of
-the name and the context agree. Two people whose names differ in more than one part, or
-who are each introduced in full with different given names, are different people.
-
-## Why is this bad?
-A misspelled name is among the most damaging and most corrected errors in news copy;
-the second spelling also makes readers wonder whether a second person is meant.
-
-## Example
-    said Ana Ruiz, the port director. … “…,” Ruis said.
-
-## Use instead
-Check the spelling with the source and use it everywhere."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
@@ -285,30 +287,54 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_full_name_spelt_two_ways() {
         assert_count(
             &R,
             "“We won,” said Ana Ruiz, the port director.\n\n“We lost,” said Ana Ruis, the port director.",
             1,
         );
+    }
+
+    #[test]
+    fn a_surname_alone_misspelt() {
         assert_flags(&R, "“We won,” said Chidi Okafor, the plant director.\n\n“It is over,” Okafur said.", "Okafur");
+    }
+
+    #[test]
+    fn a_surname_without_its_final_s_is_a_misspelling_not_a_plural() {
         // a surname with an s that is no plural: a misspelling
         assert_flags(
             &R,
             "“We won,” said Renata Castellanos, the prosecutor.\n\nCastellano is expected to call him on Tuesday.",
             "Castellano",
         );
-        // either of two family names, misspelt
+    }
+
+    #[test]
+    fn either_of_two_family_names_misspelt() {
         assert_flags(
             &R,
             "Chief Executive Marisol Carvajal Prado said the offer stood.\n\nCarbajal said on Monday that talks would resume.",
             "Carbajal",
         );
-        // near misses: a family, a people, an adjective, a pet form
+    }
+
+    #[test]
+    fn a_family_in_the_plural_or_possessive_is_no_misspelling() {
+        // near misses: "the Clintons", "the Khans", "the Khans’ criticism"
         assert_count(&R, "“We won,” said Bill Clinton, the former president.\n\nThe Clintons left on Monday.", 0);
         assert_count(&R, "“We won,” said Khizr Khan, a lawyer.\n\nTrump has yet to apologise to the Khans.", 0);
         assert_count(&R, "“We won,” said Khizr Khan, a lawyer.\n\nThe talk turned to the Khans’ criticism.", 0);
+    }
+
+    #[test]
+    fn a_pet_form_is_no_misspelling() {
+        // near miss: a pet form
         assert_count(&R, "“It is over,” said Mike Allen, the editor.\n\nBest of luck, Mikey.", 0);
+    }
+
+    #[test]
+    fn different_people_with_similar_names_are_not_one_person() {
         // near misses: different people
         assert_count(&R, "“We won,” said Tomas Lind, a lawyer.\n\n“We lost,” said Tomasz Lindner, a banker.", 0);
         assert_count(&R, "“We won,” said Kola Adeyemi, a lawyer.\n\n“We lost,” said Tunde Adeyemi, his brother.", 0);

@@ -3,8 +3,37 @@ use crate::analysis::Analysis;
 use crate::attribution::np::w;
 use crate::lexicon;
 
-/// Claimed, admitted, insisted … used to attribute speech, where "said" is neutral.
-pub struct LoadedAttributionVerb;
+declare_rule! {
+    /// An attribution verb that takes a side: claimed, admitted, insisted, conceded.
+    ///
+    /// ## What it does
+    /// Flags these verbs when they attribute words to a speaker (a quote or a reported
+    /// statement follows or precedes them), with the reason each is loaded:
+    /// - claimed: casts doubt on what follows;
+    /// - admitted, confessed: imply fault or guilt;
+    /// - insisted: implies stubbornness against the evidence;
+    /// - conceded: implies losing an argument;
+    /// - alleged: right only for a charge not yet proven;
+    /// - boasted, bragged: imply vanity; complained, whined, scoffed: imply petulance or contempt.
+    ///
+    /// The legal and plain senses are told apart by what follows the verb: "admitted to
+    /// hospital", "admitted liability in a court filing", "claimed responsibility for",
+    /// "claimed victory" take an object and are not attribution, and are not flagged; nor is
+    /// "admitted (in March) to arranging the payments", an admission of an act. In
+    /// court copy where "admitted" reports an admission of guilt, turn the rule off for that
+    /// desk in `onrecord.toml`.
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters: "said" is almost always the right verb; it is neutral and invisible.
+    /// Loaded verbs put the writer's judgment into the attribution.
+    ///
+    /// ## Example
+    ///     “We followed every rule,” Ruiz insisted.
+    ///
+    /// ## Use instead
+    ///     “We followed every rule,” Ruiz said.
+    pub struct LoadedAttributionVerb;
+}
 
 /// Objects after which "admitted"/"claimed" is not attribution but its legal or plain sense.
 const NON_SPEECH_OBJECTS: &[&str] = &[
@@ -53,34 +82,7 @@ impl Rule for LoadedAttributionVerb {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "An attribution verb that takes a side: claimed, admitted, insisted, conceded.
-
-## What it does
-Flags these verbs when they attribute words to a speaker (a quote or a reported
-statement follows or precedes them), with the reason each is loaded:
-- claimed: casts doubt on what follows;
-- admitted, confessed: imply fault or guilt;
-- insisted: implies stubbornness against the evidence;
-- conceded: implies losing an argument;
-- alleged: right only for a charge not yet proven;
-- boasted, bragged: imply vanity; complained, whined, scoffed: imply petulance or contempt.
-
-The legal and plain senses are told apart by what follows the verb: \"admitted to
-hospital\", \"admitted liability in a court filing\", \"claimed responsibility for\",
-\"claimed victory\" take an object and are not attribution, and are not flagged; nor is
-\"admitted (in March) to arranging the payments\", an admission of an act. In
-court copy where \"admitted\" reports an admission of guilt, turn the rule off for that
-desk in `onrecord.toml`.
-
-## Why is this bad?
-AP and Reuters: \"said\" is almost always the right verb; it is neutral and invisible.
-Loaded verbs put the writer's judgment into the attribution.
-
-## Example
-    “We followed every rule,” Ruiz insisted.
-
-## Use instead
-    “We followed every rule,” Ruiz said."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -241,27 +243,67 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn insisted_after_a_quote_is_flagged_and_fixed_to_said() {
         assert_flags(&R, "“We followed every rule,” Ruiz insisted.", "insisted");
         assert_fix(&R, "“We followed every rule,” Ruiz insisted.", "“We followed every rule,” Ruiz said.");
+    }
+
+    #[test]
+    fn a_loaded_verb_before_reported_speech() {
         assert_count(&R, "Ruiz claimed the audit was wrong.", 1);
-        // near misses
-        assert_count(&R, "“We followed every rule,” Ruiz said.", 0);
-        assert_count(&R, "Ruiz was admitted to hospital on Monday.", 0);
-        assert_count(&R, "The company admitted liability in a court filing.", 0);
-        assert_count(&R, "The group claimed responsibility for the attack.", 0);
-        assert_count(&R, "Whitcombe, 61, conceded the race shortly after 11 p.m.", 0);
-        assert_count(&R, "Oh Se-ra, who admitted in March to arranging the transfers, was fined.", 0);
         assert_count(&R, "Ruiz admitted that the audit was late.", 1);
-        assert_count(&R, "Kestrel has faced no warranty claims on the vessels it delivered.", 0);
-        assert_count(&R, "Ruiz, who chairs the board, claimed the audit was wrong.", 1);
-        assert_count(&R, "Ruiz later claimed the audit was wrong.", 1);
-        // a thing taken or let in, not a statement
-        assert_count(&R, "Kestrel Town claimed the biggest win in their history on Saturday.", 0);
-        assert_count(&R, "Hospitals in the capital had admitted 31 injured miners by Tuesday night.", 0);
-        assert_count(&R, "Rashidi claimed five for 37 as the visitors collapsed after lunch.", 0);
         assert_count(&R, "The mayor claimed the company lied to investors.", 1);
         assert_count(&R, "Ruiz insisted the plan would work.", 1);
         assert_count(&R, "Ruiz claimed the audit showed no losses.", 1);
+    }
+
+    #[test]
+    fn a_loaded_verb_after_a_clause_or_adverb_between_it_and_its_subject() {
+        assert_count(&R, "Ruiz, who chairs the board, claimed the audit was wrong.", 1);
+        assert_count(&R, "Ruiz later claimed the audit was wrong.", 1);
+    }
+
+    #[test]
+    fn said_is_neutral() {
+        // near miss
+        assert_count(&R, "“We followed every rule,” Ruiz said.", 0);
+    }
+
+    #[test]
+    fn admitted_to_hospital_is_not_attribution() {
+        // near miss
+        assert_count(&R, "Ruiz was admitted to hospital on Monday.", 0);
+    }
+
+    #[test]
+    fn admitting_liability_or_claiming_responsibility_is_not_attribution() {
+        // near misses
+        assert_count(&R, "The company admitted liability in a court filing.", 0);
+        assert_count(&R, "The group claimed responsibility for the attack.", 0);
+    }
+
+    #[test]
+    fn conceding_a_race_is_not_attribution() {
+        // near miss
+        assert_count(&R, "Whitcombe, 61, conceded the race shortly after 11 p.m.", 0);
+    }
+
+    #[test]
+    fn admitted_in_a_relative_clause_about_a_deed_is_not_attribution() {
+        // near miss
+        assert_count(&R, "Oh Se-ra, who admitted in March to arranging the transfers, was fined.", 0);
+    }
+
+    #[test]
+    fn the_noun_claims_is_not_a_verb() {
+        // near miss
+        assert_count(&R, "Kestrel has faced no warranty claims on the vessels it delivered.", 0);
+    }
+
+    #[test]
+    fn a_thing_taken_or_let_in_is_not_a_statement() {
+        assert_count(&R, "Kestrel Town claimed the biggest win in their history on Saturday.", 0);
+        assert_count(&R, "Hospitals in the capital had admitted 31 injured miners by Tuesday night.", 0);
+        assert_count(&R, "Rashidi claimed five for 37 as the visitors collapsed after lunch.", 0);
     }
 }

@@ -2,8 +2,32 @@ use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::Link;
 
-/// A direct quote with no speaker in its sentence, paragraph or an adjacent one.
-pub struct MissingAttribution;
+declare_rule! {
+    /// A direct quote with no speaker.
+    ///
+    /// ## What it does
+    /// Flags a quote that stands alone (its sentence has no words outside the quote) and is a
+    /// statement (at least three words) when no speaker can be found in the quote before it in
+    /// the paragraph or in the paragraph before, and no speech verb there has a subject ("“…,” I
+    /// said. “…”" goes on in the same voice even where the tool cannot name it). Titles, scare quotes and short phrases in
+    /// quotes are not statements and are not flagged; nor is a quote set in a sentence of its
+    /// own words ("the letter adds, in its last line: “…”", "“…?” a clerk near the window muttered"),
+    /// which tells the reader who spoke even in a form the tool does not read.
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters: every direct quote is attributed, and the reader should never have to
+    /// guess who is speaking. A quote left without a speaker after an edit is one of the most
+    /// common errors a copy desk catches.
+    ///
+    /// ## Example
+    ///     The council met on Monday.
+    ///
+    ///     “We cannot afford another delay.”
+    ///
+    /// ## Use instead
+    ///     “We cannot afford another delay,” council member Ana Ruiz said.
+    pub struct MissingAttribution;
+}
 
 impl Rule for MissingAttribution {
     fn id(&self) -> RuleId {
@@ -16,29 +40,7 @@ impl Rule for MissingAttribution {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A direct quote with no speaker.
-
-## What it does
-Flags a quote that stands alone (its sentence has no words outside the quote) and is a
-statement (at least three words) when no speaker can be found in the quote before it in
-the paragraph or in the paragraph before, and no speech verb there has a subject (\"“…,” I
-said. “…”\" goes on in the same voice even where the tool cannot name it). Titles, scare quotes and short phrases in
-quotes are not statements and are not flagged; nor is a quote set in a sentence of its
-own words (\"the letter adds, in its last line: “…”\", \"“…?” a clerk near the window muttered\"),
-which tells the reader who spoke even in a form the tool does not read.
-
-## Why is this bad?
-AP and Reuters: every direct quote is attributed, and the reader should never have to
-guess who is speaking. A quote left without a speaker after an edit is one of the most
-common errors a copy desk catches.
-
-## Example
-    The council met on Monday.
-
-    “We cannot afford another delay.”
-
-## Use instead
-    “We cannot afford another delay,” council member Ana Ruiz said."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         a.quotes
@@ -92,16 +94,42 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_quote_alone_after_a_paragraph_with_no_speaker() {
         assert_count(&R, "The council met on Monday.\n\n“We cannot afford another delay.”", 1);
-        // near misses
+    }
+
+    #[test]
+    fn a_speaker_in_the_quotes_sentence_attributes_it() {
+        // near miss
         assert_count(&R, "“We cannot afford another delay,” Ana Ruiz said.", 0);
+    }
+
+    #[test]
+    fn a_speaker_in_the_paragraph_before_attributes_it() {
+        // near miss
         assert_count(&R, "Ana Ruiz said the council met.\n\n“We cannot afford another delay.”", 0);
+    }
+
+    #[test]
+    fn a_scare_quote_or_a_title_is_no_direct_quote() {
+        // near misses
         assert_count(&R, "Officials called it a “temporary measure” on Monday.", 0);
         assert_count(&R, "The film “The Long Night Home” opens Friday.", 0);
+    }
+
+    #[test]
+    fn a_second_quote_continues_the_speaker_of_the_first() {
+        // near miss
         assert_count(&R, "“We won,” Ruiz said. “Now we rebuild the town hall.”", 0);
-        // a speech verb before it in the paragraph, its subject unresolved
+    }
+
+    #[test]
+    fn a_speech_verb_before_it_in_the_paragraph_with_its_subject_unresolved() {
         assert_count(&R, "The council met.\n\n“We lost,” I said. “We cannot afford another delay.”", 0);
+    }
+
+    #[test]
+    fn a_sentence_that_says_who_in_a_form_the_tool_does_not_read() {
         // set in a sentence that says who, in a form the tool does not read
         assert_count(&R, "The council met.\n\nThe letter adds, in its last line: “We cannot afford another delay.”", 0);
         assert_count(&R, "The council met.\n\n“Is the ferry late again?” a clerk near the window muttered.", 0);

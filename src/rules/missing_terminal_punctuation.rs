@@ -2,8 +2,29 @@ use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::document::{BlockKind, Format, Span};
 
-/// A paragraph (not a heading) that ends without terminal punctuation.
-pub struct MissingTerminalPunctuation;
+declare_rule! {
+    /// A paragraph that ends without a period, question mark or exclamation mark.
+    ///
+    /// ## What it does
+    /// Flags the end of a body paragraph whose last sentence has no terminal punctuation
+    /// (closing quotes and brackets after the mark are fine). Headings are not paragraphs: in
+    /// plain text a short single line without terminal punctuation is read as a heading.
+    /// Datelines, credits in parentheses and paragraphs that end in a colon are not flagged.
+    ///
+    /// ## Why is this bad?
+    /// A paragraph that stops mid-air is usually a cut that went wrong or a sentence that lost
+    /// its end in an edit; in print it looks like a typo.
+    ///
+    /// ## Example
+    ///     The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port
+    ///
+    /// ## Use instead
+    ///     The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port.
+    ///
+    /// The suggested fix adds a period; it is not applied automatically, because the paragraph
+    /// may have lost more than its period.
+    pub struct MissingTerminalPunctuation;
+}
 
 impl Rule for MissingTerminalPunctuation {
     fn id(&self) -> RuleId {
@@ -16,26 +37,7 @@ impl Rule for MissingTerminalPunctuation {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A paragraph that ends without a period, question mark or exclamation mark.
-
-## What it does
-Flags the end of a body paragraph whose last sentence has no terminal punctuation
-(closing quotes and brackets after the mark are fine). Headings are not paragraphs: in
-plain text a short single line without terminal punctuation is read as a heading.
-Datelines, credits in parentheses and paragraphs that end in a colon are not flagged.
-
-## Why is this bad?
-A paragraph that stops mid-air is usually a cut that went wrong or a sentence that lost
-its end in an edit; in print it looks like a typo.
-
-## Example
-    The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port
-
-## Use instead
-    The deal was signed on Monday, said Ana Ruiz, a spokeswoman for the port.
-
-The suggested fix adds a period; it is not applied automatically, because the paragraph
-may have lost more than its period."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -143,23 +145,43 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_paragraph_ending_on_a_bare_word() {
         let text = "The deal was signed on Monday by the port authority and the union, officials said at the port\n\nNext paragraph.";
         assert_count(&R, text, 1);
         assert_flags(&R, text, "port");
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_closing_quote_mark_with_no_period() {
         assert_count(&R, "She called the deal “a disgrace”\n\nNext.", 1);
-        // near misses
-        assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
-        assert_count(&R, "Tarrow (Wire)\n\nBy Wire staff\n\nThieves struck on Tuesday.", 0);
         assert_count(&R, "The vote is “a disgrace”\n\nNext.", 1);
-        // a long first line in headline grammar is the headline
+    }
+
+    #[test]
+    fn a_headline_ends_bare() {
+        // near miss
+        assert_count(&R, "Talks stall in Geneva\n\nThe talks stalled on Monday.", 0);
+    }
+
+    #[test]
+    fn a_long_first_line_in_headline_grammar_is_the_headline() {
         assert_count(
             &R,
             "Japan, Vietnam leaders agree to fast-track maritime pact in phone call, Tokyo says\n\nThe leaders spoke.",
             0,
         );
+    }
+
+    #[test]
+    fn a_dateline_a_byline_and_a_photo_credit_end_bare() {
+        // near misses
+        assert_count(&R, "Tarrow (Wire)\n\nBy Wire staff\n\nThieves struck on Tuesday.", 0);
         assert_count(&R, "ORAVA BAY, Kestria\n\nThe storm hit on Monday.", 0);
         assert_count(&R, "(Photo: Ana Ruiz for the Ledger)\n\nThe storm hit.", 0);
+    }
+
+    #[test]
+    fn a_paragraph_ending_on_a_colon_leads_into_what_follows() {
         assert_count(&R, "“We won,” she said.\n\nThe list follows:", 0);
     }
 

@@ -5,8 +5,29 @@ use crate::document::Span;
 use crate::quotes::{Mark, MarkStyle};
 use std::collections::HashMap;
 
-/// Straight and curly double quotes in one article, or marks other than the house style.
-pub struct MixedQuoteMarks;
+declare_rule! {
+    /// Straight and curly quotation marks mixed in one article.
+    ///
+    /// ## What it does
+    /// Finds the style of double quotation marks the article uses most (or the house style
+    /// set in `onrecord.toml`, `[style] quotes = "curly"|"straight"`) and flags every quote
+    /// written in another style: straight "…" among curly “…”, or the other way round, or
+    /// archive marks ``…''.
+    ///
+    /// ## Why is this bad?
+    /// Mixed marks are the trace of text pasted from a wire feed, an email or a CMS field; they
+    /// look careless in print and break tools that pair marks. A publication uses one style
+    /// throughout.
+    ///
+    /// ## Example
+    ///     “We are ready,” the mayor said. Residents called it "overdue".
+    ///
+    /// ## Use instead
+    ///     “We are ready,” the mayor said. Residents called it “overdue”.
+    ///
+    /// The fix rewrites both marks of the quote to the house style; it never touches the words.
+    pub struct MixedQuoteMarks;
+}
 
 impl Rule for MixedQuoteMarks {
     fn id(&self) -> RuleId {
@@ -19,26 +40,7 @@ impl Rule for MixedQuoteMarks {
         true
     }
     fn doc(&self) -> &'static str {
-        "Straight and curly quotation marks mixed in one article.
-
-## What it does
-Finds the style of double quotation marks the article uses most (or the house style
-set in `onrecord.toml`, `[style] quotes = \"curly\"|\"straight\"`) and flags every quote
-written in another style: straight \"…\" among curly “…”, or the other way round, or
-archive marks ``…''.
-
-## Why is this bad?
-Mixed marks are the trace of text pasted from a wire feed, an email or a CMS field; they
-look careless in print and break tools that pair marks. A publication uses one style
-throughout.
-
-## Example
-    “We are ready,” the mayor said. Residents called it \"overdue\".
-
-## Use instead
-    “We are ready,” the mayor said. Residents called it “overdue”.
-
-The fix rewrites both marks of the quote to the house style; it never touches the words."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let house = match cx.config.style.quotes {
@@ -174,13 +176,22 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_straight_quote_among_curly_ones_is_flagged_and_fixed() {
         let text = "“We are ready,” the mayor said. “So are we,” Ruiz said. Residents called it \"overdue\".";
         assert_count(&R, text, 1);
         assert_flags(&R, text, "\"overdue\"");
         assert_fix(&R, text, &text.replace("\"overdue\"", "“overdue”"));
-        // near misses: one style throughout, apostrophes of either form
+    }
+
+    #[test]
+    fn straight_marks_throughout_are_one_style() {
+        // near miss: one style throughout, apostrophes of either form
         assert_count(&R, "\"We are ready,\" the mayor said. It's \"overdue\".", 0);
+    }
+
+    #[test]
+    fn curly_marks_throughout_are_one_style_whatever_the_apostrophes() {
+        // near miss: one style throughout, apostrophes of either form
         assert_count(&R, "“We are ready,” the mayor's aide said. It’s “overdue.”", 0);
     }
 

@@ -1,6 +1,44 @@
 //! Rules: each reads the analysis and yields diagnostics. One file per rule, registered
 //! once in [`registry`]; rules know nothing about output formats.
 
+/// Declares a rule's unit struct with its doc: the `///` comment on the struct is the text
+/// `onrecord explain` prints, README's table and docs/rules.md, and `DOC` holds it, built
+/// at compile time (as clippy's `declare_clippy_lint!` does). The first line is the
+/// one-line summary.
+///
+/// ```text
+/// declare_rule! {
+///     /// The same word twice in a row.
+///     ///
+///     /// ## What it does
+///     /// …
+///     pub struct RepeatedWord;
+/// }
+/// ```
+///
+/// Each `///` line reaches the macro as a literal that begins with the space after `///`
+/// (an empty `///` as an empty one); [`doc_text`] drops that space, so indented example
+/// lines keep their indentation. The doc attributes are left out when rustdoc collects
+/// doctests: the indented examples are news copy, not Rust.
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* pub struct $name:ident;) => {
+        $(#[cfg_attr(not(doctest), doc = $doc)])*
+        pub struct $name;
+
+        impl $name {
+            /// The doc comment above, as text.
+            const DOC: &'static str = {
+                const RAW: &str = concat!($($doc, "\n"),*);
+                const TEXT: &[u8] = &$crate::rules::doc_text::<{ $crate::rules::doc_len(RAW) }>(RAW);
+                match std::str::from_utf8(TEXT) {
+                    Ok(text) => text,
+                    Err(_) => panic!("a rule doc is UTF-8"),
+                }
+            };
+        }
+    };
+}
+
 mod ambiguous_pronoun_attribution;
 mod confusable_word;
 mod duplicate_quote;
@@ -41,7 +79,8 @@ pub trait Rule: Sync {
     /// The stable id from DESIGN.md.
     fn id(&self) -> RuleId;
     fn severity(&self) -> Severity;
-    /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections).
+    /// The doc: what it flags, why, an example, the fix (Markdown, ruff's sections). It is
+    /// the `///` comment on the rule's struct: `Self::DOC` of [`declare_rule!`].
     fn doc(&self) -> &'static str;
     /// Whether the rule offers safe fixes.
     fn fixable(&self) -> bool {
@@ -105,6 +144,43 @@ pub fn get(id: RuleId) -> &'static dyn Rule {
 /// The rule with this id string.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
     id.parse().ok().map(get)
+}
+
+/// The length of [`doc_text`]`(raw)`.
+pub(crate) const fn doc_len(raw: &str) -> usize {
+    let raw = raw.as_bytes();
+    let (mut i, mut n, mut line_start) = (0, 0usize, true);
+    while i < raw.len() {
+        if !(line_start && raw[i] == b' ') {
+            n += 1;
+        }
+        line_start = raw[i] == b'\n';
+        i += 1;
+    }
+    // Not the line break after the last line.
+    if line_start && n > 0 {
+        n - 1
+    } else {
+        n
+    }
+}
+
+/// The text of doc-comment lines as `concat!` joins them in [`declare_rule!`] (each line's
+/// literal followed by a line break): each line without its first character when that is
+/// the space after `///`, and no line break after the last. `N` is [`doc_len`]`(raw)`.
+pub(crate) const fn doc_text<const N: usize>(raw: &str) -> [u8; N] {
+    let raw = raw.as_bytes();
+    let mut out = [0u8; N];
+    let (mut i, mut n, mut line_start) = (0, 0, true);
+    while i < raw.len() && n < N {
+        if !(line_start && raw[i] == b' ') {
+            out[n] = raw[i];
+            n += 1;
+        }
+        line_start = raw[i] == b'\n';
+        i += 1;
+    }
+    out
 }
 
 /// The first line of a rule's doc: its one-line summary.
@@ -186,6 +262,33 @@ fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
 mod tests {
     use super::*;
 
+    declare_rule! {
+        /// Summary line.
+        ///
+        /// ## Example
+        ///     An indented "example", with \n as written.
+        ///
+        ///   Two spaces.
+        ///Flush.
+        pub struct Declared;
+    }
+
+    #[test]
+    fn declared_doc_is_the_comment_without_the_space_after_slashes() {
+        assert_eq!(
+            Declared::DOC,
+            "Summary line.\n\n## Example\n    An indented \"example\", with \\n as written.\n\n  Two spaces.\nFlush."
+        );
+    }
+
+    #[test]
+    fn doc_text_of_no_lines_is_empty() {
+        assert_eq!(doc_len(""), 0);
+        assert_eq!(doc_text::<0>(""), [0u8; 0]);
+        assert_eq!(doc_len(" one\n"), 3);
+        assert_eq!(&doc_text::<3>(" one\n"), b"one");
+    }
+
     #[test]
     fn registry_is_in_rule_id_order() {
         let registered: Vec<RuleId> = registry().iter().map(|r| r.id()).collect();
@@ -198,7 +301,8 @@ mod tests {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! One-line rule tests, harper style.
+    //! One-line rule tests, harper style: one `#[test]` per case, named for the behaviour.
+    //! The asserts are `#[track_caller]`, so a failure names the line of the case.
     use super::*;
     use crate::document::{Document, Format};
 
@@ -215,22 +319,25 @@ pub(crate) mod testing {
     }
 
     /// Assert the rule finds `n` problems in `text`.
+    #[track_caller]
     pub fn assert_count(rule: &dyn Rule, text: &str, n: usize) {
         let found = diagnostics(rule, text);
         assert_eq!(found.len(), n, "{} on {text:?}: {found:#?}", rule.id());
     }
 
     /// Assert the flagged text of the first finding.
+    #[track_caller]
     pub fn assert_flags(rule: &dyn Rule, text: &str, flagged: &str) {
         let found = diagnostics(rule, text);
-        let first = found.first().unwrap_or_else(|| panic!("{} found nothing in {text:?}", rule.id()));
+        let Some(first) = found.first() else { panic!("{} found nothing in {text:?}", rule.id()) };
         assert_eq!(&text[first.span.start..first.span.end], flagged);
     }
 
     /// Assert applying the first finding's fix gives `expected`.
+    #[track_caller]
     pub fn assert_fix(rule: &dyn Rule, text: &str, expected: &str) {
         let found = diagnostics(rule, text);
-        let fix = found.first().and_then(|d| d.fix.clone()).unwrap_or_else(|| panic!("no fix for {text:?}"));
+        let Some(fix) = found.first().and_then(|d| d.fix.clone()) else { panic!("no fix for {text:?}") };
         let mut out = text.to_string();
         for e in fix.edits.iter().rev() {
             out.replace_range(e.start..e.end, &e.replacement);

@@ -5,8 +5,27 @@ use crate::document::Span;
 use crate::lexicon;
 use std::collections::HashMap;
 
-/// Article level: one source carries most quotes, or every source is of one kind.
-pub struct OneSidedSourcing;
+declare_rule! {
+    /// Article level: a single source carries the story.
+    ///
+    /// ## What it does
+    /// With at least five attributed quotes, reports when one source carries at least 75% of
+    /// them (`[style] single_source_share`), or when every quote comes from one source. The
+    /// finding sits on the first line of the article (its headline or dateline) and names the
+    /// source. Info by default.
+    ///
+    /// ## Why is this bad?
+    /// A story with one voice is a press release. AP and Reuters ask for the other side and
+    /// independent sources wherever there is a dispute; the editor should see at a glance that
+    /// a story rests on one party.
+    ///
+    /// ## Example
+    ///     Ten quotes, nine from the company's chief executive and one from its spokesman.
+    ///
+    /// ## Use instead
+    /// Add an independent voice: a regulator, an analyst, a critic by name.
+    pub struct OneSidedSourcing;
+}
 
 /// Fewer attributed quotes than this and the article is too short to judge.
 const MIN_QUOTES: usize = 5;
@@ -22,24 +41,7 @@ impl Rule for OneSidedSourcing {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "Article level: a single source carries the story.
-
-## What it does
-With at least five attributed quotes, reports when one source carries at least 75% of
-them (`[style] single_source_share`), or when every quote comes from one source. The
-finding sits on the first line of the article (its headline or dateline) and names the
-source. Info by default.
-
-## Why is this bad?
-A story with one voice is a press release. AP and Reuters ask for the other side and
-independent sources wherever there is a dispute; the editor should see at a glance that
-a story rests on one party.
-
-## Example
-    Ten quotes, nine from the company's chief executive and one from its spokesman.
-
-## Use instead
-Add an independent voice: a regulator, an analyst, a critic by name."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let attributed: Vec<_> = a
@@ -132,12 +134,21 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn five_quotes_from_one_source() {
         let one = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said. “C,” Ruiz said.\n\n“D,” Ruiz said.\n\n“E,” Ruiz said.";
         assert_count(&R, one, 1);
-        // near misses: balanced sources, too few quotes
+    }
+
+    #[test]
+    fn balanced_sources_are_not_one_sided() {
+        // near miss: balanced sources
         let two = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.\n\n“C,” said Tom Lee, a regulator. “D,” Lee said.\n\n“E,” Ruiz said.";
         assert_count(&R, two, 0);
+    }
+
+    #[test]
+    fn too_few_quotes_to_judge() {
+        // near miss: too few quotes
         assert_count(&R, "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.", 0);
     }
 }

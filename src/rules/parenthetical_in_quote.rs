@@ -3,8 +3,27 @@ use crate::analysis::Analysis;
 use crate::attribution::SourceType;
 use crate::document::Span;
 
-/// Words inserted into a quote in parentheses; inserted words go in brackets.
-pub struct ParentheticalInQuote;
+declare_rule! {
+    /// Words inserted into a quote in parentheses.
+    ///
+    /// ## What it does
+    /// Flags a parenthetical inside a direct quote: “the escalation (in tensions) with Japan”.
+    ///
+    /// ## Why is this bad?
+    /// AP style: words a writer adds to a quote for clarity go in brackets, so the reader can
+    /// tell them from the speaker's own words; parentheses inside a quote read as the
+    /// speaker's. Better still, paraphrase and keep the quote to what was said.
+    ///
+    /// ## Example
+    ///     “We are worried about the escalation (in tensions) with Japan,” she said.
+    ///
+    /// ## Use instead
+    ///     “We are worried about the escalation [in tensions] with Japan,” she said.
+    ///
+    /// The suggested fix swaps the parentheses for brackets; it is not applied automatically,
+    /// because the editor must first check whether the words were the speaker's.
+    pub struct ParentheticalInQuote;
+}
 
 impl Rule for ParentheticalInQuote {
     fn id(&self) -> RuleId {
@@ -14,24 +33,7 @@ impl Rule for ParentheticalInQuote {
         Severity::Warning
     }
     fn doc(&self) -> &'static str {
-        "Words inserted into a quote in parentheses.
-
-## What it does
-Flags a parenthetical inside a direct quote: “the escalation (in tensions) with Japan”.
-
-## Why is this bad?
-AP style: words a writer adds to a quote for clarity go in brackets, so the reader can
-tell them from the speaker's own words; parentheses inside a quote read as the
-speaker's. Better still, paraphrase and keep the quote to what was said.
-
-## Example
-    “We are worried about the escalation (in tensions) with Japan,” she said.
-
-## Use instead
-    “We are worried about the escalation [in tensions] with Japan,” she said.
-
-The suggested fix swaps the parentheses for brackets; it is not applied automatically,
-because the editor must first check whether the words were the speaker's."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -147,40 +149,77 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn words_in_parentheses_in_spoken_words_are_flagged_and_fixed_to_brackets() {
         assert_flags(&R, "“We fear the escalation (in tensions) with them,” she said.", "(in tensions)");
         assert_fix(
             &R,
             "“We fear the escalation (in tensions),” she said.",
             "“We fear the escalation [in tensions],” she said.",
         );
-        // near misses: brackets, parentheses outside quotes, list markers
+    }
+
+    #[test]
+    fn brackets_are_the_right_mark() {
+        // near miss: brackets
         assert_count(&R, "“He [the governor] lied,” she said.", 0);
+    }
+
+    #[test]
+    fn parentheses_outside_the_quote() {
+        // near miss: parentheses outside quotes
         assert_count(&R, "The union (MSAU) said “no,” she said.", 0);
+    }
+
+    #[test]
+    fn a_list_marker_in_parentheses_is_no_insertion() {
+        // near miss: list markers
         assert_count(&R, "“Step (1) is done,” she said.", 0);
+    }
+
+    #[test]
+    fn written_words_keep_their_own_parentheses() {
         // written words keep their own parentheses; an unknown source may have written them
         assert_count(&R, "“We fear the escalation (in tensions),” she wrote in an email.", 0);
         assert_count(&R, "“The file was (REDACTED) in full,” she said.", 0);
         assert_count(&R, "“Give $35 (or another amount) today,” she said.", 0);
+    }
+
+    #[test]
+    fn the_speakers_own_asides_are_not_flagged() {
         // "(and perhaps are now)": on real copy such asides are the speaker's far more
         // often than words put in (judged false on PolNeAR train).
         assert_count(&R, "“We were (and perhaps still are) allies,” she said.", 0);
         assert_count(&R, "“Senator Ruiz (D-Va.) voted no,” she said.", 0);
         assert_count(&R, "“How one writes a brief (urgent or otherwise) matters,” she said.", 0);
+    }
+
+    #[test]
+    fn a_gloss_in_the_middle_of_spoken_words_is_flagged() {
         assert_flags(
             &R,
             "“Every crew member (Filipino or Korean) deserves a contract,” she said.",
             "(Filipino or Korean)",
         );
-        // an editor's gloss is flagged in written words too
+    }
+
+    #[test]
+    fn an_editors_gloss_is_flagged_in_written_words_too() {
         assert_flags(
             &R,
             "“You were all in with S (an apparent reference to Ruiz),” the email reads.",
             "(an apparent reference to Ruiz)",
         );
+    }
+
+    #[test]
+    fn a_writers_own_gloss_a_title_and_a_closing_aside_are_not_flagged() {
         assert_count(&R, "“We filed the PFD (the disclosure form) on time,” the email reads.", 0);
         assert_count(&R, "The ad, entitled “Nuestra Historia (Our History),” ran on Monday.", 0);
         assert_count(&R, "“Turnout rose to 64 percent. (See the latest results here.)”", 0);
+    }
+
+    #[test]
+    fn a_clarification_in_title_case_put_into_spoken_words_is_flagged() {
         // a clarification put into spoken words, in title case or not, is still flagged
         assert_flags(&R, "“Then Ruiz (the Port Director) told us to leave,” she said.", "(the Port Director)");
     }

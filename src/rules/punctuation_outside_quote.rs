@@ -3,8 +3,29 @@ use crate::analysis::Analysis;
 use crate::config::Punctuation;
 use crate::document::Span;
 
-/// A comma or period after a closing quote mark (US convention puts it inside).
-pub struct PunctuationOutsideQuote;
+declare_rule! {
+    /// A comma or period placed outside the closing quotation mark.
+    ///
+    /// ## What it does
+    /// Flags `"upon request",` and `“a red line”.`: a comma or period right after a closing
+    /// mark. Question marks, exclamation marks, colons and semicolons are not flagged: they
+    /// go outside when they belong to the whole sentence.
+    ///
+    /// ## Why is this bad?
+    /// AP style (and US usage generally) puts commas and periods inside the closing mark,
+    /// always. British usage differs: an article that quotes British style (‘…’ outside, “…”
+    /// inside) is checked by British usage and the rule stays quiet; `[style] punctuation =
+    /// "uk"` turns it off for all copy, `"us"` keeps it on for all copy.
+    ///
+    /// ## Example
+    ///     The company said the meeting was held "upon request", not by invitation.
+    ///
+    /// ## Use instead
+    ///     The company said the meeting was held "upon request," not by invitation.
+    ///
+    /// The fix moves the comma or period inside the mark.
+    pub struct PunctuationOutsideQuote;
+}
 
 impl Rule for PunctuationOutsideQuote {
     fn id(&self) -> RuleId {
@@ -17,26 +38,7 @@ impl Rule for PunctuationOutsideQuote {
         true
     }
     fn doc(&self) -> &'static str {
-        "A comma or period placed outside the closing quotation mark.
-
-## What it does
-Flags `\"upon request\",` and `“a red line”.`: a comma or period right after a closing
-mark. Question marks, exclamation marks, colons and semicolons are not flagged: they
-go outside when they belong to the whole sentence.
-
-## Why is this bad?
-AP style (and US usage generally) puts commas and periods inside the closing mark,
-always. British usage differs: an article that quotes British style (‘…’ outside, “…”
-inside) is checked by British usage and the rule stays quiet; `[style] punctuation =
-\"uk\"` turns it off for all copy, `\"us\"` keeps it on for all copy.
-
-## Example
-    The company said the meeting was held \"upon request\", not by invitation.
-
-## Use instead
-    The company said the meeting was held \"upon request,\" not by invitation.
-
-The fix moves the comma or period inside the mark."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let uk = match cx.config.style.punctuation {
@@ -88,13 +90,31 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_comma_after_a_closing_straight_mark() {
         assert_flags(&R, "It was held \"upon request\", they said.", "\",");
+    }
+
+    #[test]
+    fn a_period_after_a_closing_curly_mark_moves_inside() {
         assert_fix(&R, "He crossed “a red line”.", "He crossed “a red line.”");
+    }
+
+    #[test]
+    fn a_question_mark_or_colon_of_the_sentence_stays_outside() {
         // near misses
         assert_count(&R, "Who called it “a red line”?", 0);
         assert_count(&R, "He listed three “red lines”: trade, troops and tariffs.", 0);
+    }
+
+    #[test]
+    fn a_comma_already_inside_is_right() {
+        // near miss
         assert_count(&R, "He said “a red line,” and left.", 0);
+    }
+
+    #[test]
+    fn a_comma_after_a_closing_exclamation_mark_is_left_alone() {
+        // near miss
         assert_count(&R, "“Stop!”, she shouted.", 0);
     }
 

@@ -1,8 +1,33 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 
-/// A person's words known only through another party's readout or statement.
-pub struct RelayedQuote;
+declare_rule! {
+    /// A person's words known only through another party's readout or statement.
+    ///
+    /// ## What it does
+    /// Flags a quote or statement of one source that the article credits, through
+    /// "according to …", "… the statement said" or "X quoted Y as saying", to a readout,
+    /// statement or body other than the speaker ("Xi told Biden …, according to the foreign
+    /// ministry"). The finding covers the relay and the quote it carries when they share a
+    /// paragraph. "according to the ministry, exports rose" (the body speaking for itself) is
+    /// not a relay. Nor is a record of the words ("according to a transcript of the show", a
+    /// video, a post) or another outlet's report ("according to Reuters"): the attribution is
+    /// already plain. A transcript a party released, and a person passing on another's words
+    /// ("according to festival director Ana Ruiz"), are.
+    ///
+    /// ## Why is this bad?
+    /// A readout is one side's account of what someone said; it may be selective. AP and
+    /// Reuters ask that the copy make the relay plain, and the editor should see every one.
+    /// Info by default: the copy may be right as it stands.
+    ///
+    /// ## Example
+    ///     Xi said the relationship was “steady,” according to the Chinese foreign ministry.
+    ///
+    /// ## Use instead
+    ///     Xi said the relationship was “steady,” according to a Chinese foreign ministry
+    ///     readout of the call. (The White House did not publish its own account.)
+    pub struct RelayedQuote;
+}
 
 impl Rule for RelayedQuote {
     fn id(&self) -> RuleId {
@@ -15,30 +40,7 @@ impl Rule for RelayedQuote {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "A person's words known only through another party's readout or statement.
-
-## What it does
-Flags a quote or statement of one source that the article credits, through
-\"according to …\", \"… the statement said\" or \"X quoted Y as saying\", to a readout,
-statement or body other than the speaker (\"Xi told Biden …, according to the foreign
-ministry\"). The finding covers the relay and the quote it carries when they share a
-paragraph. \"according to the ministry, exports rose\" (the body speaking for itself) is
-not a relay. Nor is a record of the words (\"according to a transcript of the show\", a
-video, a post) or another outlet's report (\"according to Reuters\"): the attribution is
-already plain. A transcript a party released, and a person passing on another's words
-(\"according to festival director Ana Ruiz\"), are.
-
-## Why is this bad?
-A readout is one side's account of what someone said; it may be selective. AP and
-Reuters ask that the copy make the relay plain, and the editor should see every one.
-Info by default: the copy may be right as it stands.
-
-## Example
-    Xi said the relationship was “steady,” according to the Chinese foreign ministry.
-
-## Use instead
-    Xi said the relationship was “steady,” according to a Chinese foreign ministry
-    readout of the call. (The White House did not publish its own account.)"
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
@@ -128,11 +130,15 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_quote_relayed_according_to_a_ministry() {
         let text =
             "President Omar Haddad said the talks were “steady and positive,” according to the foreign ministry.";
         // The relay and the words it carries.
         assert_flags(&R, text, "“steady and positive,” according to the foreign ministry");
+    }
+
+    #[test]
+    fn a_quote_relayed_by_a_readout_before_it() {
         let text =
             "According to a readout released by the ministry, Omar Haddad told the envoy: “The pipeline cannot wait.”";
         assert_flags(
@@ -140,13 +146,29 @@ mod tests {
             text,
             "According to a readout released by the ministry, Omar Haddad told the envoy: “The pipeline cannot wait.”",
         );
+    }
+
+    #[test]
+    fn the_body_itself_is_the_source() {
         // near miss: the body itself is the source
         assert_count(&R, "According to the ministry, exports rose 4% in May.", 0);
         assert_count(&R, "“Exports rose,” according to the ministry.", 0);
-        // near misses: a record of the words, another outlet's report
+    }
+
+    #[test]
+    fn a_record_of_the_words_is_no_relay() {
+        // near miss: a record of the words
         assert_count(&R, "“I will stay,” Omar Haddad said, according to a transcript of the show.", 0);
+    }
+
+    #[test]
+    fn another_outlets_report_is_no_relay() {
+        // near miss: another outlet's report
         assert_count(&R, "Omar Haddad said the talks should “look for a way out,” according to Reuters.", 0);
-        // a transcript a party released is that party's account
+    }
+
+    #[test]
+    fn a_transcript_a_party_released_is_that_partys_account() {
         let text =
             "Omar Haddad told the captain to “take everyone,” according to a transcript released by the coast guard.";
         assert_count(&R, text, 1);

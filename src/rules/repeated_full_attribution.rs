@@ -3,8 +3,30 @@ use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
 
-/// A source re-introduced with full name (and title) after the first reference.
-pub struct RepeatedFullAttribution;
+declare_rule! {
+    /// A person re-introduced with full name and title after the first reference.
+    ///
+    /// ## What it does
+    /// Flags a second or later mention of a person that repeats the full name, or the full
+    /// name with title or affiliation, after the person was introduced. Headings are not
+    /// counted. A full name again after a long gap is allowed: by default after 20
+    /// paragraphs without any mention of the person (`[style] second_reference_distance`).
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters style: introduce a source once, with full name and title; afterwards use
+    /// the surname alone. A second full introduction reads as a new person and is usually the
+    /// trace of paragraphs merged from two drafts.
+    ///
+    /// ## Example
+    ///     “…,” said Ana Ruiz, director of the port authority. … “…,” said Ana Ruiz, director of the port authority.
+    ///
+    /// ## Use instead
+    ///     “…,” said Ana Ruiz, director of the port authority. … “…,” Ruiz said.
+    ///
+    /// The suggested fix replaces the repeated name and title with the surname the article uses;
+    /// it is not applied by `--fix`, because the sentence may need a touch afterwards.
+    pub struct RepeatedFullAttribution;
+}
 
 impl Rule for RepeatedFullAttribution {
     fn id(&self) -> RuleId {
@@ -17,27 +39,7 @@ impl Rule for RepeatedFullAttribution {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A person re-introduced with full name and title after the first reference.
-
-## What it does
-Flags a second or later mention of a person that repeats the full name, or the full
-name with title or affiliation, after the person was introduced. Headings are not
-counted. A full name again after a long gap is allowed: by default after 20
-paragraphs without any mention of the person (`[style] second_reference_distance`).
-
-## Why is this bad?
-AP and Reuters style: introduce a source once, with full name and title; afterwards use
-the surname alone. A second full introduction reads as a new person and is usually the
-trace of paragraphs merged from two drafts.
-
-## Example
-    “…,” said Ana Ruiz, director of the port authority. … “…,” said Ana Ruiz, director of the port authority.
-
-## Use instead
-    “…,” said Ana Ruiz, director of the port authority. … “…,” Ruiz said.
-
-The suggested fix replaces the repeated name and title with the surname the article uses;
-it is not applied by `--fix`, because the sentence may need a touch afterwards."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let distance = cx.config.style.second_reference_distance;
@@ -107,7 +109,7 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_second_full_introduction_is_flagged_and_cut_to_the_surname() {
         let text = "“We are ready,” said Ana Ruiz, director of the port authority.\n\nThe port reopened.\n\n“It works,” said Ana Ruiz, director of the port authority.";
         assert_count(&R, text, 1);
         assert_fix(
@@ -119,22 +121,44 @@ mod tests {
                 1,
             ),
         );
-        // near misses: first mention with title, surname on second reference
+    }
+
+    #[test]
+    fn the_surname_on_second_reference() {
+        // near miss: first mention with title, surname on second reference
         assert_count(&R, "Port director Ana Ruiz said the port was ready.\n\n“It works,” Ruiz said.", 0);
-        // two people sharing a surname, each introduced once
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_each_introduced_once() {
         assert_count(&R, "Tunde Adeyemi said he was ready.\n\nHis brother Kola Adeyemi said he was not.", 0);
-        // The full name with its title again: a re-introduction …
+    }
+
+    #[test]
+    fn the_full_name_with_its_title_again_is_a_reintroduction() {
         let text = "Budget chief Lerato Mokoena said cuts were coming.\n\nThe plan passed.\n\n\
                     Budget chief Lerato Mokoena said the vote was close.\n\nMokoena said more cuts could follow.";
         assert_count(&R, text, 1);
-        // … but not the bare full name (the house's choice, to tell two people apart), nor a
-        // courtesy or job title with the surname ("Mr. Obama", "President Obama").
+    }
+
+    #[test]
+    fn the_bare_full_name_again_is_not() {
+        // the house's choice, to tell two people apart
         let text = "Budget chief Lerato Mokoena said cuts were coming.\n\nThe plan passed.\n\n\
                     Lerato Mokoena said the vote was close.\n\nMokoena said more cuts could follow.";
         assert_count(&R, text, 0);
+    }
+
+    #[test]
+    fn a_courtesy_or_job_title_with_the_surname_is_not() {
+        // "Mr. Obama", "President Obama"
         let text = "President Barack Obama said the deal was fair.\n\nThe Senate voted on Tuesday.\n\n\
                     Mr. Obama said he was pleased.\n\nPresident Obama signed it on Friday.";
         assert_count(&R, text, 0);
+    }
+
+    #[test]
+    fn each_live_blog_item_introduces_people_afresh() {
         // A live blog: each item, after a separator or a time, introduces people afresh.
         let text = "Budget chief Lerato Mokoena said cuts were coming.\n\n___\n\n9:15 p.m.\n\n\
                     Budget chief Lerato Mokoena said the vote was close.";

@@ -2,8 +2,28 @@ use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severit
 use crate::analysis::Analysis;
 use crate::document::{words, Span};
 
-/// The same word twice in a row: "the the".
-pub struct RepeatedWord;
+declare_rule! {
+    /// The same word twice in a row.
+    ///
+    /// ## What it does
+    /// Flags a word repeated with only white space between, including across a line break
+    /// ("the the", "to\nto"). Doubles English uses on purpose ("had had", "that that",
+    /// "bye bye") and numbers are not flagged; nor are names ("Boutros Boutros-Ghali").
+    ///
+    /// ## Why is this bad?
+    /// The eye skips the second word, especially across a line break, so doubled words survive
+    /// several reads and end up in print.
+    ///
+    /// ## Example
+    ///     The council approved the the budget.
+    ///
+    /// ## Use instead
+    ///     The council approved the budget.
+    ///
+    /// The fix deletes the second word, except inside a quote, where the speaker's words are
+    /// changed only by hand.
+    pub struct RepeatedWord;
+}
 
 /// Words English doubles on purpose: "had had", "that that", "bye bye".
 const DOUBLES: &[&str] = &[
@@ -24,25 +44,7 @@ impl Rule for RepeatedWord {
         true
     }
     fn doc(&self) -> &'static str {
-        "The same word twice in a row.
-
-## What it does
-Flags a word repeated with only white space between, including across a line break
-(\"the the\", \"to\\nto\"). Doubles English uses on purpose (\"had had\", \"that that\",
-\"bye bye\") and numbers are not flagged; nor are names (\"Boutros Boutros-Ghali\").
-
-## Why is this bad?
-The eye skips the second word, especially across a line break, so doubled words survive
-several reads and end up in print.
-
-## Example
-    The council approved the the budget.
-
-## Use instead
-    The council approved the budget.
-
-The fix deletes the second word, except inside a quote, where the speaker's words are
-changed only by hand."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -127,13 +129,31 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_word_doubled_is_flagged_and_fixed() {
         assert_flags(&R, "The council approved the the budget.", "the the");
-        assert_count(&R, "They agreed to\nto meet again.", 1);
         assert_fix(&R, "The council approved the the budget.", "The council approved the budget.");
-        // near misses
+    }
+
+    #[test]
+    fn a_word_doubled_across_a_line_break() {
+        assert_count(&R, "They agreed to\nto meet again.", 1);
+    }
+
+    #[test]
+    fn doubles_english_uses_on_purpose_are_not_flagged() {
+        // near miss
         assert_count(&R, "What she had had was enough; he said that that was fine. Bye bye.", 0);
+    }
+
+    #[test]
+    fn numbers_and_names_doubled_are_not_flagged() {
+        // near miss
         assert_count(&R, "He paid 20 20 times. Boutros Boutros-Ghali spoke.", 0);
+    }
+
+    #[test]
+    fn a_word_repeated_across_punctuation_is_not_flagged() {
+        // near miss
         assert_count(&R, "The council, the mayor said, approved it.", 0);
     }
 }

@@ -3,8 +3,25 @@ use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
 
-/// A surname used alone before the person's full name appears.
-pub struct SurnameBeforeIntroduction;
+declare_rule! {
+    /// A surname used alone before the person is introduced.
+    ///
+    /// ## What it does
+    /// Flags a surname-only reference ("Okafor said") that comes before the first mention of
+    /// the person's full name. Headings are not counted.
+    ///
+    /// ## Why is this bad?
+    /// The reader meets a stranger: the first reference to a source gives the full name and
+    /// who they are; the surname alone is for later. It usually means paragraphs were
+    /// reordered.
+    ///
+    /// ## Example
+    ///     Okafor said the plant would close. … said Chidi Okafor, director of the plant.
+    ///
+    /// ## Use instead
+    /// Introduce the person at the first reference and use the surname afterwards.
+    pub struct SurnameBeforeIntroduction;
+}
 
 impl Rule for SurnameBeforeIntroduction {
     fn id(&self) -> RuleId {
@@ -17,22 +34,7 @@ impl Rule for SurnameBeforeIntroduction {
         RuleGroup::Drafts
     }
     fn doc(&self) -> &'static str {
-        "A surname used alone before the person is introduced.
-
-## What it does
-Flags a surname-only reference (\"Okafor said\") that comes before the first mention of
-the person's full name. Headings are not counted.
-
-## Why is this bad?
-The reader meets a stranger: the first reference to a source gives the full name and
-who they are; the surname alone is for later. It usually means paragraphs were
-reordered.
-
-## Example
-    Okafor said the plant would close. … said Chidi Okafor, director of the plant.
-
-## Use instead
-Introduce the person at the first reference and use the surname afterwards."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -120,14 +122,29 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn a_surname_before_the_full_name() {
         let text = "Okafor said the plant would close.\n\n“It is over,” said Chidi Okafor, director of the plant.";
         assert_flags(&R, text, "Okafor");
-        // near misses
+    }
+
+    #[test]
+    fn a_surname_after_the_full_name_is_right() {
+        // near miss
         assert_count(&R, "“It is over,” said Chidi Okafor, director of the plant.\n\nOkafor said it would close.", 0);
-        // a title before the surname, a surname as a modifier, a family
+    }
+
+    #[test]
+    fn a_title_before_the_surname_introduces_it() {
         assert_count(&R, "Gov. Okafor said the plant would close.\n\nChidi Okafor, the governor, spoke on Monday.", 0);
+    }
+
+    #[test]
+    fn a_surname_as_a_modifier_is_no_mention() {
         assert_count(&R, "The Okafor administration said the plant would close.\n\nChidi Okafor spoke on Monday.", 0);
+    }
+
+    #[test]
+    fn a_surname_two_people_share_is_not_flagged() {
         assert_count(
             &R,
             "Okafor said the plant would close.\n\nChidi Okafor and his wife, Ngozi Okafor, spoke on Monday.",

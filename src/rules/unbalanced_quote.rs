@@ -3,8 +3,28 @@ use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::quotes::{Mark, MAX_MARKS};
 
-/// An opening or closing quotation mark with no partner.
-pub struct UnbalancedQuote;
+declare_rule! {
+    /// An opening or closing quotation mark with no partner.
+    ///
+    /// ## What it does
+    /// Flags an opening mark that is never closed in its paragraph (and not re-opened in the
+    /// next, which is how a quote runs over several paragraphs), and a closing mark with no
+    /// opening mark before it.
+    ///
+    /// ## Why is this bad?
+    /// Readers cannot tell where the speaker's words end and the reporter's begin; AP and
+    /// Reuters style close every quote, and leave a paragraph open only when the quote
+    /// continues in the next one, which then opens again.
+    ///
+    /// ## Example
+    ///     The mayor said “we will rebuild the bridge by spring.
+    ///     Work starts on Monday.
+    ///
+    /// ## Use instead
+    ///     The mayor said “we will rebuild the bridge by spring.”
+    ///     Work starts on Monday.
+    pub struct UnbalancedQuote;
+}
 
 impl Rule for UnbalancedQuote {
     fn id(&self) -> RuleId {
@@ -14,25 +34,7 @@ impl Rule for UnbalancedQuote {
         Severity::Error
     }
     fn doc(&self) -> &'static str {
-        "An opening or closing quotation mark with no partner.
-
-## What it does
-Flags an opening mark that is never closed in its paragraph (and not re-opened in the
-next, which is how a quote runs over several paragraphs), and a closing mark with no
-opening mark before it.
-
-## Why is this bad?
-Readers cannot tell where the speaker's words end and the reporter's begin; AP and
-Reuters style close every quote, and leave a paragraph open only when the quote
-continues in the next one, which then opens again.
-
-## Example
-    The mayor said “we will rebuild the bridge by spring.
-    Work starts on Monday.
-
-## Use instead
-    The mayor said “we will rebuild the bridge by spring.”
-    Work starts on Monday."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let stopped = a.quotes.stopped_at.map(|at| {
@@ -130,13 +132,31 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn an_opening_mark_never_closed() {
         assert_count(&R, "The mayor said “we will rebuild.\n\nWork starts Monday.", 1);
+    }
+
+    #[test]
+    fn a_closing_mark_never_opened() {
         assert_count(&R, "We will rebuild,” the mayor said.", 1);
         assert_flags(&R, "We will rebuild,” the mayor said.", "”");
-        // near misses
+    }
+
+    #[test]
+    fn a_closed_quote_is_balanced() {
+        // near miss
         assert_count(&R, "“We will rebuild,” the mayor said.", 0);
+    }
+
+    #[test]
+    fn a_quote_running_on_across_paragraphs_is_balanced() {
+        // near miss: no closing mark at the end of a paragraph the next one continues
         assert_count(&R, "“We will rebuild,” the mayor said. “It takes a year.\n\n“Then the road.”", 0);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        // near misses
         assert_count(&R, "“It is the Joneses’ turn in the ’90s,” Park said.", 0);
         assert_count(&R, "Rock ’n’ roll at eight o’clock, Japan’s fans said.", 0);
     }

@@ -4,8 +4,31 @@ use crate::attribution::np::NpKind;
 use crate::document::Span;
 use crate::lexicon;
 
-/// An anonymous source with no reason given for the anonymity.
-pub struct UnexplainedAnonymousSource;
+declare_rule! {
+    /// An unnamed source with no reason given for the anonymity.
+    ///
+    /// ## What it does
+    /// Flags a statement credited to an unnamed source ("a senior official said", "people
+    /// familiar with the matter said", "a diplomat told reporters") when neither that sentence
+    /// nor the next says why the source is not named. Reasons are recognised in their common
+    /// forms ("who spoke on condition of anonymity because …", "who asked not to be named",
+    /// "not authorized to speak publicly", "for fear of reprisal"), kept as data in
+    /// `data/lexicon/anonymity_reasons.txt`.
+    ///
+    /// ## Why is this bad?
+    /// AP: anonymous sources are used only when the material is information, not opinion, is
+    /// not available otherwise, and the story says why the source was granted anonymity.
+    /// Reuters has the same rule. An unexplained anonymous source is the first thing a
+    /// standards editor asks about.
+    ///
+    /// ## Example
+    ///     A senior official said the talks had stalled.
+    ///
+    /// ## Use instead
+    ///     A senior official, who spoke on condition of anonymity because the talks are private,
+    ///     said they had stalled.
+    pub struct UnexplainedAnonymousSource;
+}
 
 impl Rule for UnexplainedAnonymousSource {
     fn id(&self) -> RuleId {
@@ -18,28 +41,7 @@ impl Rule for UnexplainedAnonymousSource {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "An unnamed source with no reason given for the anonymity.
-
-## What it does
-Flags a statement credited to an unnamed source (\"a senior official said\", \"people
-familiar with the matter said\", \"a diplomat told reporters\") when neither that sentence
-nor the next says why the source is not named. Reasons are recognised in their common
-forms (\"who spoke on condition of anonymity because …\", \"who asked not to be named\",
-\"not authorized to speak publicly\", \"for fear of reprisal\"), kept as data in
-`data/lexicon/anonymity_reasons.txt`.
-
-## Why is this bad?
-AP: anonymous sources are used only when the material is information, not opinion, is
-not available otherwise, and the story says why the source was granted anonymity.
-Reuters has the same rule. An unexplained anonymous source is the first thing a
-standards editor asks about.
-
-## Example
-    A senior official said the talks had stalled.
-
-## Use instead
-    A senior official, who spoke on condition of anonymity because the talks are private,
-    said they had stalled."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -115,18 +117,41 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn an_unnamed_official_with_no_reason() {
         assert_count(&R, "A senior official said the talks had stalled.", 1);
         assert_count(&R, "People familiar with the matter said the deal was off.", 1);
+    }
+
+    #[test]
+    fn an_unnamed_witness_described_by_what_they_did() {
         assert_count(&R, "A paramedic who reached the scene first said the driver was conscious.", 1);
-        // near misses
+    }
+
+    #[test]
+    fn officials_of_a_named_body_need_no_reason() {
+        // near miss
         assert_count(&R, "The ministry confirmed the closure. Officials said the road would reopen in May.", 0);
+    }
+
+    #[test]
+    fn a_reason_in_the_same_sentence_explains_it() {
+        // near miss
         assert_count(&R, "A senior official, who spoke on condition of anonymity because the talks are private, said they had stalled.", 0);
+    }
+
+    #[test]
+    fn a_reason_in_the_next_sentence_explains_it() {
+        // near miss
         assert_count(
             &R,
             "A diplomat said the talks stalled. He asked not to be named because he was not authorized to speak.",
             0,
         );
+    }
+
+    #[test]
+    fn a_named_source_is_not_anonymous() {
+        // near miss
         assert_count(&R, "Foreign Minister Ana Ruiz said the talks had stalled.", 0);
     }
 

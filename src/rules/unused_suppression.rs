@@ -6,8 +6,30 @@
 use super::{Context, Diagnostic, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 
-/// A suppression comment that suppresses nothing, or names no rule.
-pub struct UnusedSuppression;
+declare_rule! {
+    /// A suppression comment that suppresses nothing.
+    ///
+    /// ## What it does
+    /// Flags an `<!-- onrecord-disable-next-line … -->` or `<!-- onrecord-disable … -->` comment
+    /// (Markdown and HTML articles) that did not hide any finding, or that names a rule id
+    /// onrecord does not know.
+    ///
+    /// ## Why is this bad?
+    /// A suppression outlives the problem it was written for: once the copy is fixed the comment
+    /// stays and would silently hide the next real finding on that line. Unknown ids are usually
+    /// typos, so the finding they were meant to hide is still reported.
+    ///
+    /// ## Example
+    ///     <!-- onrecord-disable-next-line loaded-attribution-verb -->
+    ///     “We followed every rule,” Ruiz said.
+    ///
+    /// ## Use instead
+    ///     “We followed every rule,” Ruiz said.
+    ///
+    /// Remove the comment, or correct the rule id. Turn the check off with
+    /// `[rules] unused-suppression = "off"` in onrecord.toml.
+    pub struct UnusedSuppression;
+}
 
 impl Rule for UnusedSuppression {
     fn id(&self) -> RuleId {
@@ -17,27 +39,7 @@ impl Rule for UnusedSuppression {
         Severity::Info
     }
     fn doc(&self) -> &'static str {
-        "A suppression comment that suppresses nothing.
-
-## What it does
-Flags an `<!-- onrecord-disable-next-line … -->` or `<!-- onrecord-disable … -->` comment
-(Markdown and HTML articles) that did not hide any finding, or that names a rule id
-onrecord does not know.
-
-## Why is this bad?
-A suppression outlives the problem it was written for: once the copy is fixed the comment
-stays and would silently hide the next real finding on that line. Unknown ids are usually
-typos, so the finding they were meant to hide is still reported.
-
-## Example
-    <!-- onrecord-disable-next-line loaded-attribution-verb -->
-    “We followed every rule,” Ruiz said.
-
-## Use instead
-    “We followed every rule,” Ruiz said.
-
-Remove the comment, or correct the rule id. Turn the check off with
-`[rules] unused-suppression = \"off\"` in onrecord.toml."
+        Self::DOC
     }
     fn check(&self, _: &Analysis, _: &Context) -> Vec<Diagnostic> {
         // Reported by `suppress::apply`, once the other rules' findings are known.

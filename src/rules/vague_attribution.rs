@@ -3,8 +3,29 @@ use crate::analysis::Analysis;
 use crate::attribution::np::{w, NpKind};
 use crate::document::Span;
 
-/// A claim credited to an unidentifiable source.
-pub struct VagueAttribution;
+declare_rule! {
+    /// A claim credited to a source no reader can identify.
+    ///
+    /// ## What it does
+    /// Flags a statement or belief attributed to an unidentifiable collective: "critics say",
+    /// "some analysts believe", "observers noted", "western governments have accused", and
+    /// the impersonal "it is believed". The phrases are kept as data
+    /// (`data/lexicon/vague.txt`); a named group ("critics of the plan, including Sen. Ruiz,
+    /// said", "analysts at Moody's said") is not vague.
+    ///
+    /// ## Why is this bad?
+    /// AP and Reuters: attribute claims to named, identifiable sources. "Critics say" lets
+    /// the writer's view or an unsourced claim pass as reported fact.
+    ///
+    /// ## Example
+    ///     Critics say the dam will flood the valley.
+    ///
+    /// ## Use instead
+    ///     The dam will flood the valley, said Ana Ruiz, a hydrologist at the University of Lima.
+    ///
+    /// Or drop the claim.
+    pub struct VagueAttribution;
+}
 
 impl Rule for VagueAttribution {
     fn id(&self) -> RuleId {
@@ -17,26 +38,7 @@ impl Rule for VagueAttribution {
         RuleGroup::Style
     }
     fn doc(&self) -> &'static str {
-        "A claim credited to a source no reader can identify.
-
-## What it does
-Flags a statement or belief attributed to an unidentifiable collective: \"critics say\",
-\"some analysts believe\", \"observers noted\", \"western governments have accused\", and
-the impersonal \"it is believed\". The phrases are kept as data
-(`data/lexicon/vague.txt`); a named group (\"critics of the plan, including Sen. Ruiz,
-said\", \"analysts at Moody's said\") is not vague.
-
-## Why is this bad?
-AP and Reuters: attribute claims to named, identifiable sources. \"Critics say\" lets
-the writer's view or an unsourced claim pass as reported fact.
-
-## Example
-    Critics say the dam will flood the valley.
-
-## Use instead
-    The dam will flood the valley, said Ana Ruiz, a hydrologist at the University of Lima.
-
-Or drop the claim."
+        Self::DOC
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
@@ -98,14 +100,36 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
-    fn cases() {
+    fn critics_say() {
         assert_flags(&R, "Critics say the dam will flood the valley.", "Critics say");
+    }
+
+    #[test]
+    fn some_analysts_and_western_governments_are_no_one_in_particular() {
         assert_count(&R, "Some analysts believe the rate will rise.", 1);
         assert_count(&R, "However, western governments have accused the firm of fraud.", 1);
+    }
+
+    #[test]
+    fn an_impersonal_passive() {
         assert_count(&R, "It is widely believed that the vote was rigged.", 1);
-        // near misses
+    }
+
+    #[test]
+    fn critics_including_a_named_one_are_identified() {
+        // near miss
         assert_count(&R, "Critics of the plan, including Sen. Ana Ruiz, said it would fail.", 0);
+    }
+
+    #[test]
+    fn analysts_of_a_named_firm_are_identified() {
+        // near miss
         assert_count(&R, "Analysts at Carrow Ratings said the rate will rise.", 0);
+    }
+
+    #[test]
+    fn a_named_speaker_is_not_vague() {
+        // near miss
         assert_count(&R, "The mayor said the dam will flood the valley.", 0);
     }
 }
