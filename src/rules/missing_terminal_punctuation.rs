@@ -9,7 +9,9 @@ declare_rule! {
     /// Flags the end of a body paragraph whose last sentence has no terminal punctuation
     /// (closing quotes and brackets after the mark are fine). Headings are not paragraphs: in
     /// plain text a short single line without terminal punctuation is read as a heading.
-    /// Datelines, credits in parentheses and paragraphs that end in a colon are not flagged.
+    /// Datelines, credits in parentheses (alone or after a finished sentence, as a photo
+    /// credit in a caption), paragraphs that end in a colon and the deck right under a
+    /// headline marked up as one (Markdown, HTML) are not flagged.
     ///
     /// ## Why is this bad?
     /// A paragraph that stops mid-air is usually a cut that went wrong or a sentence that lost

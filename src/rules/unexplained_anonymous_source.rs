@@ -13,7 +13,8 @@ declare_rule! {
     /// nor the next says why the source is not named. Reasons are recognised in their common
     /// forms ("who spoke on condition of anonymity because …", "who asked not to be named",
     /// "not authorized to speak publicly", "for fear of reprisal"), kept as data in
-    /// `data/lexicon/anonymity_reasons.txt`.
+    /// `data/lexicon/anonymity_reasons.txt`. Whoever only asks a question ("a reporter
+    /// asked") is no source: a question asserts nothing.
     ///
     /// ## Why is this bad?
     /// AP: anonymous sources are used only when the material is information, not opinion, is
