@@ -737,6 +737,19 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
 /// then the phrase before "who". The look-back stops at the start of the clause, at
 /// another clause joined by ", and"/", but" (unless "who" follows), and after 40 tokens.
 pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option<Np> {
+    // "the Harbor Ledger report, which notes, “…”": a document or body speaks through
+    // "which".
+    if verb >= floor + 3
+        && toks[verb - 1].is_word()
+        && w(doc, &toks[verb - 1]) == "which"
+        && toks[verb - 2].is_punct(',')
+    {
+        if let Some(np) =
+            before(doc, toks, verb - 2, floor).filter(|n| matches!(n.kind, NpKind::Body(_) | NpKind::Name(_)))
+        {
+            return Some(np);
+        }
+    }
     let Some(np) = before(doc, toks, verb, floor) else {
         // "an official who spoke anonymously to discuss strategy said": the phrase before
         // the verb is no speaker, the head before "who" is.

@@ -599,3 +599,11 @@ fn a_paragraph_ending_in_a_colon_introduces_the_next_quote() {
     // Without the colon the next paragraph's quote stands alone.
     assert_eq!(one("Ana Ruiz left the hall after the vote.\n\n“We will not pay for this.”"), None);
 }
+
+#[test]
+fn a_document_speaks_through_which() {
+    assert_eq!(
+        one("Ana Ruiz spoke.\n\nRuiz’s release linked to the Harbor Ledger report, which notes, “More than half the board met her.”"),
+        Some("Harbor Ledger report".into())
+    );
+}
