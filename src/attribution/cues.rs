@@ -373,5 +373,24 @@ fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> O
             return Some(np);
         }
     }
-    np::clause_subject(doc, toks, floor, i)
+    let main = np::clause_subject(doc, toks, floor, i);
+    // "It was a rout, as Ruiz echoed the attack, saying …": when the main clause has no
+    // one as its subject, the participle's is the nearest clause's after a conjunction.
+    let expletive = main.as_ref().is_none_or(|n| matches!(n.kind, NpKind::Pronoun(Pronoun::It)));
+    if expletive {
+        let lo = i.saturating_sub(30).max(floor);
+        let conj = (lo + 1..i).rev().find(|&k| {
+            toks[k].is_word()
+                && matches!(w(doc, &toks[k]), "as" | "when" | "while" | "after" | "because" | "and" | "but")
+                && toks[k - 1].is_punct(',')
+        });
+        if let Some(k) = conj {
+            let inner = np::clause_subject(doc, toks, k + 1, i)
+                .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She)));
+            if inner.is_some() {
+                return inner;
+            }
+        }
+    }
+    main
 }

@@ -19,7 +19,7 @@ pub(super) fn resolve(
         return (None, None, SourceType::Unattributed);
     };
     match &np.kind {
-        NpKind::Name(name) => match ents.person_for(name, np.span.start) {
+        NpKind::Name(name) => match ents.person_for_gendered(name, np.span.start, honorific(doc, np.span)) {
             Some(id) => (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson),
             None => {
                 // A misspelt surname still names its person (the rule reports the spelling).
@@ -152,4 +152,17 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
     let e = &ents.entities[id];
     let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
     (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p || p == Pronoun::They)).then_some((id, at))
+}
+
+/// The gender an honorific at or right before a name gives ("Mrs. Ruiz", "Mr. Ruiz").
+fn honorific(doc: &Document, span: crate::document::Span) -> Option<Pronoun> {
+    let first = doc.text(span).split_whitespace().next().unwrap_or("");
+    let before = doc.prose()[..span.start].trim_end();
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let of = |word: &str| match word {
+        "Mr." | "Mr" => Some(Pronoun::He),
+        "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Pronoun::She),
+        _ => None,
+    };
+    of(first).or_else(|| of(word))
 }

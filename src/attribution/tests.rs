@@ -607,3 +607,15 @@ fn a_document_speaks_through_which() {
         Some("Harbor Ledger report".into())
     );
 }
+
+#[test]
+fn an_honorific_picks_the_spouse_and_a_participle_after_an_expletive_clause() {
+    // "Mrs. Varga" is the wife when husband and wife share the surname.
+    let text = "Maria Varga and her husband, Peter Varga, spoke. He thanked the crowd.\n\nMrs. Varga said the vote was “a relief for all of us.”";
+    assert_eq!(one(text), Some("Maria Varga".into()));
+    // "It was …, as Ruiz echoed …, saying": the participle's speaker is the nearest clause's.
+    assert_eq!(
+        one("Ana Ruiz met Tomas Greer.\n\nIt was a rout, as Ruiz echoed the attack, saying Greer “is not in it for the people.”"),
+        Some("Ana Ruiz".into())
+    );
+}

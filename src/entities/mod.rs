@@ -315,9 +315,17 @@ impl Entities {
     /// The person a name refers to at `offset`: by full name, or by surname form; with
     /// two people sharing a surname, the one mentioned most recently before.
     pub fn person_for(&self, name: &str, offset: usize) -> Option<usize> {
+        self.person_for_gendered(name, offset, None)
+    }
+
+    /// As [`person_for`](Self::person_for), preferring among people of one name those an
+    /// honorific fits ("Mrs. Ruiz" when a husband and a wife share the surname).
+    pub fn person_for_gendered(&self, name: &str, offset: usize, gender: Option<Pronoun>) -> Option<usize> {
         let ids = self.forms.get(&name.to_lowercase())?;
-        ids.iter()
-            .copied()
+        let fitting = |id: &usize| gender.is_none_or(|g| self.entities[*id].gender.is_none_or(|e| e == g));
+        let pool: Vec<usize> =
+            if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
+        pool.into_iter()
             .max_by_key(|&id| (last_start(&self.entities[id], offset).map_or(0, |s| s + 1), std::cmp::Reverse(id)))
     }
 
