@@ -933,10 +933,53 @@ fn definite_role(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> Option<
     let mut k = s + 1;
     while k < verb.min(s + 6) && toks[k].is_word() {
         let word = w(doc, &toks[k]);
-        if !word.chars().all(|c| c.is_lowercase() || c == '-') {
+        // (A phrase ends at a verb or a function word: "The problem is that the plan".)
+        let function = matches!(
+            word,
+            "is" | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "been"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "that"
+                | "which"
+                | "who"
+                | "to"
+                | "of"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "as"
+                | "and"
+                | "or"
+                | "but"
+                | "not"
+                | "the"
+                | "a"
+                | "an"
+        );
+        if !word.chars().all(|c| c.is_lowercase() || c == '-') || function {
             break;
         }
-        if lexicon::is_title(word) {
+        if lexicon::is_title(word) || lexicon::is_document_noun(word) || lexicon::is_body_noun(word) {
             role = Some(k);
         }
         k += 1;
@@ -946,7 +989,8 @@ fn definite_role(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> Option<
     if !next_is_word {
         return None;
     }
-    classify(doc, toks, s, end).filter(|n| matches!(n.kind, NpKind::Descriptor(_)))
+    // ("The statement talked about …", "the ministry went on to …": a document or a body.)
+    classify(doc, toks, s, end).filter(|n| matches!(n.kind, NpKind::Descriptor(_) | NpKind::Body(_)))
 }
 
 /// The subject after a short opening phrase that starts with a common word and ends in a
@@ -975,14 +1019,15 @@ fn after_common_opener(doc: &Document, toks: &[Tok], start: usize, verb: usize) 
     }
     let np = if let Some(p) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::pronoun(w(doc, t))) {
         e = s + 1;
-        Np { kind: NpKind::Pronoun(p), span: toks[s].span }
+        Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span })
     } else {
-        classify(doc, toks, s, e)?
+        classify(doc, toks, s, e)
     };
-    let person = matches!(np.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She));
+    let person = |n: &Np| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She));
     let verb_follows =
         toks.get(e).is_some_and(|t| t.is_word() && w(doc, t).chars().next().is_some_and(char::is_lowercase));
-    (person && verb_follows).then_some(np)
+    // ("Instead, the statement talked about …": a definite document, body or role.)
+    np.filter(|n| person(n) && verb_follows).or_else(|| definite_role(doc, toks, s, verb))
 }
 
 /// A word that opens a sentence before its subject without a phrase of its own: "Then

@@ -619,3 +619,11 @@ fn an_honorific_picks_the_spouse_and_a_participle_after_an_expletive_clause() {
         Some("Ana Ruiz".into())
     );
 }
+
+#[test]
+fn a_definite_document_after_an_opening_word() {
+    assert_eq!(
+        one("The party met.\n\nInstead, the statement talked about giving voters the right to “choose who leads the harbor board.”"),
+        Some("statement".into())
+    );
+}
