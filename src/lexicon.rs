@@ -35,6 +35,8 @@ struct Lexicon {
     place_nouns: HashSet<&'static str>,
     /// Words skipped between a subject and its verb (data/lexicon/adverbs.txt).
     adverbs: HashSet<&'static str>,
+    /// Words that end a noun phrase read forward (data/lexicon/function_words.txt).
+    function_words: HashSet<&'static str>,
     /// Capitalised words that never name anyone (data/lexicon/not_names.txt).
     not_names: HashSet<&'static str>,
     /// Place names that are not people: countries, states, regions, large cities.
@@ -143,6 +145,7 @@ fn lexicon() -> &'static Lexicon {
         groups: words(include_str!("../data/lexicon/groups.txt")),
         place_nouns: words(include_str!("../data/lexicon/place_nouns.txt")),
         adverbs: words(include_str!("../data/lexicon/adverbs.txt")),
+        function_words: words(include_str!("../data/lexicon/function_words.txt")),
         not_names: words(include_str!("../data/lexicon/not_names.txt")),
         surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
         reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
@@ -330,6 +333,11 @@ pub fn is_listed_not_name(word: &str) -> bool {
 /// Words skipped between a subject and its verb, exactly as written.
 pub fn is_listed_adverb(word: &str) -> bool {
     lexicon().adverbs.contains(word)
+}
+
+/// An article, auxiliary, preposition, conjunction or relative word, in lower case.
+pub fn is_function_word(word: &str) -> bool {
+    lexicon().function_words.contains(word)
 }
 
 /// A capitalised last word that makes a name a place or an organisation ("Institute",

@@ -934,48 +934,7 @@ fn definite_role(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> Option<
     while k < verb.min(s + 6) && toks[k].is_word() {
         let word = w(doc, &toks[k]);
         // (A phrase ends at a verb or a function word: "The problem is that the plan".)
-        let function = matches!(
-            word,
-            "is" | "was"
-                | "are"
-                | "were"
-                | "be"
-                | "been"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "that"
-                | "which"
-                | "who"
-                | "to"
-                | "of"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "with"
-                | "by"
-                | "from"
-                | "as"
-                | "and"
-                | "or"
-                | "but"
-                | "not"
-                | "the"
-                | "a"
-                | "an"
-        );
+        let function = lexicon::is_function_word(word);
         if !word.chars().all(|c| c.is_lowercase() || c == '-') || function {
             break;
         }
