@@ -186,7 +186,12 @@ pub(super) fn attribute_quote(
     // "“…,” Ruiz charged in her remarks": a name and a verb right after the quote say who
     // spoke, even with a verb no list knows; and a sentence that has its own attribution,
     // unread, is not the previous speaker's.
-    let tail = at_start && (text.ends_with(',') || toks.get(qt + 1).is_some_and(|t| t.is_punct(',')));
+    // ("“This is fantastic!” beamed Ana Ruiz": a question or an exclamation leads as well.)
+    let tail = at_start
+        && (text.ends_with([',', '!', '?'])
+            || text.ends_with("!”")
+            || text.ends_with("?”")
+            || toks.get(qt + 1).is_some_and(|t| t.is_punct(',')));
     if tail && chosen.is_none() {
         if let Some((np, verb)) = unread_tail(doc, toks, qt, unit.end) {
             let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
@@ -421,6 +426,16 @@ fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -> Option<(N
         i += 1;
     }
     let start = i;
+    // Inverted: "“…!” beamed Ana Ruiz of Tarrow": a past-tense verb, then a name.
+    if i + 1 < end && toks[i].is_word() && toks[i + 1].is_word() {
+        let verb = w(doc, &toks[i]);
+        let past = verb.len() > 3 && verb.ends_with("ed") && verb.chars().all(|c| c.is_ascii_lowercase());
+        if past && w(doc, &toks[i + 1]).chars().next().is_some_and(char::is_uppercase) {
+            if let Some(np) = np::after(doc, toks, i + 1, end).filter(|n| matches!(n.kind, NpKind::Name(_))) {
+                return Some((np, toks[i].span));
+            }
+        }
+    }
     while i < end && i - start < 5 && toks[i].is_word() {
         let word = w(doc, &toks[i]);
         let lower = word.chars().next().is_some_and(char::is_lowercase);

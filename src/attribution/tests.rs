@@ -627,3 +627,13 @@ fn a_definite_document_after_an_opening_word() {
         Some("statement".into())
     );
 }
+
+#[test]
+fn an_unknown_verb_before_a_name_after_an_exclamation() {
+    assert_eq!(
+        one(
+            "Ana Ruiz and Tomas Greer came.\n\n“This is fantastic!” beamed Tomas Greer of Salem, Oregon, who snuck in."
+        ),
+        Some("Tomas Greer".into())
+    );
+}
