@@ -1,0 +1,268 @@
+//! Building `Entities` from the runs: people first (longest names first, so shorter
+//! forms fold into them), then each person's surname, then every run as a mention of a
+//! person or a body, or as a loose name-like word; and `add_mention`, with which
+//! attribution records the pronoun and descriptor mentions it resolves.
+
+use super::runs::{affiliation, find_runs, role_appositive, Run};
+use super::{names, Entities, Entity, EntityKind, Mention, MentionKind};
+use crate::document::{BlockKind, Document, Span};
+use crate::lexicon::{self, Pronoun};
+use crate::quotes::Quote;
+use std::collections::HashMap;
+
+impl Entities {
+    pub fn build(doc: &Document, quotes: &[Quote]) -> Entities {
+        let runs = find_runs(doc, quotes);
+        let mut ents = Entities::default();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut suffixes: std::collections::HashSet<String> = std::collections::HashSet::new();
+        // Forms used as the subject of a speech verb ("Van der Berg said"): a longer name
+        // ending in one of them names a person even without a title or appositive.
+        let speaking: std::collections::HashSet<String> =
+            runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
+        let ends_in_speaker = |text: &str| {
+            let lower = text.to_lowercase();
+            // "Thomas Whitaker Jr." ends in "Whitaker" for this purpose.
+            let lower = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+                .iter()
+                .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')).map(str::to_string))
+                .unwrap_or(lower);
+            // A country that speaks ("Scotland said") does not make "Cricket Scotland" a person.
+            lower
+                .match_indices(' ')
+                .any(|(i, _)| speaking.contains(&lower[i + 1..]) && !text.get(i + 1..).is_some_and(lexicon::is_country))
+        };
+        // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
+        // form, not a person, unless a title or an appositive says otherwise.
+        // Every shorter leading part of a body's name, looked up in constant time.
+        let mut body_prefixes: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for r in runs.iter().filter(|r| r.body_like && r.text.contains(' ')) {
+            let lower = r.text.to_lowercase();
+            body_prefixes.extend(lower.match_indices(' ').map(|(i, _)| lower[..i].to_string()));
+        }
+        // A name the copy sets off after a body noun stays that body's everywhere.
+        let named_bodies: std::collections::HashSet<String> =
+            runs.iter().filter(|r| r.named_body).map(|r| r.text.to_lowercase()).collect();
+        let short_body = |r: &Run| {
+            !r.has_person_title
+                && r.appositive.is_none()
+                && (body_prefixes.contains(&r.text.to_lowercase()) || named_bodies.contains(&r.text.to_lowercase()))
+        };
+        // Pass 1: people, longest names first so shorter forms fold into them.
+        let mut candidates: Vec<&Run> = runs
+            .iter()
+            .filter(|r| !short_body(r) && !r.non_person)
+            .filter(|r| {
+                let multi = r.text.contains(' ');
+                // One-name people ("Brazilian winger Tavinho") need a person's title,
+                // or an appositive role: "Kolade, the singer who …".
+                // A name that speaks elsewhere is a person even after "by" ("produced by
+                // Carter Whitfield III … Whitfield said").
+                (multi && (r.person_evidence || !r.body_noun && ends_in_speaker(&r.text)))
+                    || (!multi && (r.has_person_title || role_appositive(doc, r) || r.age_or_who) && !r.body_like)
+            })
+            .collect();
+        candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
+        for run in candidates {
+            let parts: Vec<&str> = run.text.split(' ').collect();
+            let lower = run.text.to_lowercase();
+            if by_name.contains_key(&lower) {
+                continue;
+            }
+            // A shorter form of a longer name already seen (Ruiz Ortega / Ana Ruiz Ortega).
+            if suffixes.contains(&lower) {
+                continue;
+            }
+            for (i, _) in lower.match_indices(' ') {
+                suffixes.insert(lower[i + 1..].to_string());
+            }
+            let id = ents.entities.len();
+            by_name.insert(lower, id);
+            let mut person = Entity::new(run.text.clone(), EntityKind::Person);
+            person.parts = parts.iter().map(|s| s.to_string()).collect();
+            ents.entities.push(person);
+        }
+        // A longer full name seen later absorbs a shorter one seen first.
+        learn_surnames(&mut ents, &runs);
+        ents.index_forms();
+        // Pass 2: every run becomes a mention of a person, or a body.
+        for run in &runs {
+            // A place or group word still names a person the article introduced with it
+            // ("João Vitor Albuquerque" … "Albuquerque said").
+            let Some(id) = ents.person_for(&run.text, run.span.start) else {
+                // A lone capitalised word that matches no one may misspell a surname,
+                // unless it is an ordinary word, a place or a group.
+                if !ents.add_body(doc, run)
+                    && !run.text.contains(' ')
+                    && !run.non_person
+                    && lexicon::per_million(&run.text) < 10.0
+                {
+                    ents.loose.push((run.span, run.text.clone()));
+                }
+                continue;
+            };
+            let e = &mut ents.entities[id];
+            let kind = if run.text.to_lowercase() == e.name.to_lowercase()
+                || run.text.split(' ').count() > 1 && e.name.ends_with(&run.text) && run.title.is_some()
+            {
+                MentionKind::Full
+            } else {
+                MentionKind::Surname
+            };
+            if !run.title_words.is_empty() {
+                let title = run.title_words.join(" ");
+                if !e.titles.contains(&title) {
+                    e.titles.push(title);
+                }
+            }
+            if e.gender.is_none() {
+                e.gender = run.title_words.iter().find_map(|w| gender_of_title(w));
+            }
+            // A given name that almost always goes with one pronoun ("Diego Salas").
+            if e.gender.is_none() && e.parts.len() >= 2 {
+                e.gender = lexicon::given_name_gender(&e.parts[0]);
+            }
+            if let Some((span, d)) = &run.appositive {
+                if e.affiliation.is_none() {
+                    e.affiliation = affiliation(doc.text(*span));
+                }
+                if !e.descriptors.contains(d) {
+                    e.descriptors.push(d.clone());
+                }
+                if e.gender.is_none() {
+                    e.gender = d.split(' ').find_map(gender_of_title);
+                }
+            }
+            let intro = match (run.title, run.appositive.as_ref()) {
+                (Some(t), Some((a, _))) => Some(t.cover(*a)),
+                (Some(t), None) => Some(t.cover(run.span)),
+                (None, Some((a, _))) => Some(run.span.cover(*a)),
+                (None, None) => None,
+            };
+            e.mentions.push(Mention {
+                start: run.span.start,
+                end: run.span.end,
+                kind,
+                intro,
+                in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
+                block: run.block,
+            });
+        }
+        ents.index_mentions();
+        ents.index_descriptors(doc, quotes);
+        ents
+    }
+
+    fn add_body(&mut self, doc: &Document, run: &Run) -> bool {
+        let last = run.text.rsplit(' ').next().unwrap_or("");
+        let kind = if run.text.split(' ').all(lexicon::is_capital) {
+            EntityKind::PlaceAsBody
+        } else if lexicon::is_body_noun(last) || run.text.split(' ').count() > 1 {
+            EntityKind::Organization
+        } else {
+            return false;
+        };
+        let id = match self.bodies.get(&run.text.to_lowercase()).copied() {
+            Some(id) => id,
+            None => {
+                self.bodies.insert(run.text.to_lowercase(), self.entities.len());
+                self.entities.push(Entity::new(run.text.clone(), kind));
+                self.entities.len() - 1
+            }
+        };
+        self.entities[id].mentions.push(Mention {
+            start: run.span.start,
+            end: run.span.end,
+            kind: MentionKind::Full,
+            intro: None,
+            in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
+            block: run.block,
+        });
+        true
+    }
+
+    /// Record a resolved mention (pronoun or descriptor) and learn gender from pronouns.
+    pub fn add_mention(&mut self, id: usize, span: Span, kind: MentionKind, block: usize, pronoun: Option<Pronoun>) {
+        let e = &mut self.entities[id];
+        // Mentions stay sorted; resolution runs in document order, so this appends.
+        let pos = e.mentions.partition_point(|m| m.start < span.start);
+        if e.mentions.get(pos).is_some_and(|m| m.start == span.start) {
+            return;
+        }
+        if let Some(p @ (Pronoun::He | Pronoun::She)) = pronoun {
+            e.gender.get_or_insert(p);
+        }
+        e.mentions
+            .insert(pos, Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
+    }
+}
+
+fn gender_of_title(word: &str) -> Option<Pronoun> {
+    match word.to_lowercase().trim_end_matches('.') {
+        "mr" | "spokesman" | "chairman" | "king" | "prince" | "father" | "sheikh" | "emir" | "sultan" => {
+            Some(Pronoun::He)
+        }
+        "mrs" | "ms" | "spokeswoman" | "chairwoman" | "queen" | "princess" | "sister" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+/// Learn each person's surname: the shortest form of the name the article uses alone
+/// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
+fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for run in runs {
+        *counts.entry(run.text.to_lowercase()).or_default() += 1;
+    }
+    for e in &mut ents.entities {
+        let all: Vec<&str> = e.parts.iter().map(String::as_str).collect();
+        // Suffixes are not part of the surname: "Tobias Grünewald Jr." → "Grünewald".
+        let mut n = all.len();
+        while n > 2 && names::is_suffix(all[n - 1]) {
+            n -= 1;
+        }
+        let parts = &all[..n];
+        let mut best: Option<(String, usize)> = None;
+        let mut candidates: Vec<String> = (1..parts.len()).map(|k| parts[k..].join(" ")).collect();
+        candidates.push(parts[0].to_string());
+        // A middle part used alone: the first of two Spanish surnames ("Loayza" for
+        // Carmen Loayza Paredes).
+        candidates
+            .extend(parts.get(1..parts.len().saturating_sub(1)).unwrap_or_default().iter().map(|p| p.to_string()));
+        for c in candidates {
+            let n = counts.get(&c.to_lowercase()).copied().unwrap_or(0);
+            if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
+                best = Some((c, n));
+            }
+        }
+        e.surname_learnt = best.is_some();
+        // Not shown by the article: "Lin Mei", "Park Ji-hoon" put the family name first
+        // when the first part is a family name of those traditions and the last is not.
+        // Names that are also Western given names (Kim Davis, Lee Harris) count only with
+        // a hyphenated given name (Kim Yeon-woo).
+        let ambiguous = matches!(
+            parts[0],
+            "Kim"
+                | "Lee"
+                | "Min"
+                | "Mai"
+                | "Long"
+                | "Song"
+                | "Ha"
+                | "Do"
+                | "Le"
+                | "Ma"
+                | "Ho"
+                | "Chang"
+                | "Han"
+                | "Dong"
+        );
+        let family_first = parts.len() == 2
+            && lexicon::is_family_first(parts[0])
+            && !lexicon::is_family_first(parts[1])
+            && (!ambiguous || parts[1].contains('-'));
+        let default =
+            if family_first { parts[0].to_string() } else { parts[names::default_surname(parts)..].join(" ") };
+        e.surname = Some(best.map(|(c, _)| c).unwrap_or(default));
+    }
+}

@@ -1,0 +1,359 @@
+//! The indexes `Entities` keeps (name forms, mention positions, roles) and the look-ups
+//! attribution makes on them: a person by name or misspelt surname, by descriptor ("the
+//! minister"), or by position for a pronoun (the last person before, the subject of the
+//! latest sentence).
+
+use super::names;
+use super::{Entities, Entity, EntityKind, MentionKind};
+use crate::attribution::tokens::{block_tokens, Tok};
+use crate::document::{Document, Span};
+use crate::lexicon::{self, Pronoun};
+use crate::quotes::Quote;
+
+impl Entities {
+    /// "the judge", "the senior prosecutor": a role the article gave one person stands for
+    /// them wherever it appears, so "The judge paused. “…,” she said." finds her. These
+    /// go into the position index only; the person's own mentions stay names.
+    pub(super) fn index_descriptors(&mut self, doc: &Document, quotes: &[Quote]) {
+        let before = self.index.len();
+        let mut buf = Vec::new();
+        for bi in 0..doc.blocks.len() {
+            block_tokens(doc, bi, quotes, &mut buf);
+            let toks = buf.as_slice();
+            for (i, t) in toks.iter().enumerate() {
+                if !t.is_word() || !matches!(doc.text(t.span), "the" | "The") {
+                    continue;
+                }
+                // Up to two lowercase words after "the"; the last is the role.
+                let words: Vec<&Tok> = toks[i + 1..].iter().take(2).take_while(|t| t.is_word()).collect();
+                let found = (1..=words.len()).rev().find_map(|n| {
+                    let phrase: Vec<&str> = words[..n].iter().map(|t| doc.text(t.span)).collect();
+                    if !phrase.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+                        return None;
+                    }
+                    let last = expand_title(phrase[n - 1]);
+                    // A role many people share ("the minister" in an archive of stories)
+                    // names no one in particular; it also keeps this pass linear.
+                    let few = self.roles.get(&last).is_some_and(|ids| ids.len() <= 8);
+                    if !few || !lexicon::is_title(&last) || lexicon::is_body_noun(&last) {
+                        return None;
+                    }
+                    let id = self.by_descriptor(&phrase, t.span.start)?;
+                    (self.entities[id].kind == EntityKind::Person).then_some((id, words[n - 1].span.end))
+                });
+                if let Some((id, end)) = found {
+                    self.index.push((t.span.start, end, id, bi));
+                }
+            }
+        }
+        if self.index.len() > before {
+            self.index.sort_unstable();
+        }
+    }
+
+    /// The person a name refers to at `offset`: by full name, or by surname form; with
+    /// two people sharing a surname, the one mentioned most recently before.
+    pub fn person_for(&self, name: &str, offset: usize) -> Option<usize> {
+        self.person_for_gendered(name, offset, None)
+    }
+
+    /// As [`person_for`](Self::person_for), preferring among people of one name those an
+    /// honorific fits ("Mrs. Ruiz" when a husband and a wife share the surname).
+    pub fn person_for_gendered(&self, name: &str, offset: usize, gender: Option<Pronoun>) -> Option<usize> {
+        let ids = self.forms.get(&name.to_lowercase())?;
+        let fitting = |id: &usize| gender.is_none_or(|g| self.entities[*id].gender.is_none_or(|e| e == g));
+        let pool: Vec<usize> =
+            if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
+        pool.into_iter()
+            .max_by_key(|&id| (last_start(&self.entities[id], offset).map_or(0, |s| s + 1), std::cmp::Reverse(id)))
+    }
+
+    /// The person whose surname this lone word misspells ("Okafur said" after Chidi
+    /// Okafor), when exactly one person fits.
+    pub fn person_by_variant(&self, name: &str) -> Option<usize> {
+        if name.contains(' ') {
+            return None;
+        }
+        let mut fits = self.entities.iter().enumerate().filter(|(_, e)| {
+            // The surname, or any later part of the name: the article may use either of
+            // two family names ("Marisol Carvajal Prado" → "Carvajal").
+            e.kind == EntityKind::Person
+                && (e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
+                    || e.parts.iter().skip(1).any(|p| names::is_variant(p, name)))
+        });
+        let first = fits.next().map(|(id, _)| id);
+        if fits.next().is_some() {
+            return None;
+        }
+        first
+    }
+
+    /// Index every form a person's name takes: the full name, each shorter ending of it
+    /// ("Ruiz Ortega", "Ortega"), and the surname the article uses (which may come first).
+    pub(super) fn index_forms(&mut self) {
+        self.forms.clear();
+        for (id, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            let lower = e.name.to_lowercase();
+            let mut forms = vec![lower.clone()];
+            forms.extend(lower.match_indices(' ').map(|(i, _)| lower[i + 1..].to_string()));
+            if let Some(s) = &e.surname {
+                forms.push(s.to_lowercase());
+            }
+            forms.sort();
+            forms.dedup();
+            for f in forms {
+                self.forms.entry(f).or_default().push(id);
+            }
+        }
+    }
+
+    /// Index mentions and roles once every name mention is known.
+    pub(super) fn index_mentions(&mut self) {
+        self.index.clear();
+        self.roles.clear();
+        for (id, e) in self.entities.iter().enumerate() {
+            self.index.extend(
+                e.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun).map(|m| (m.start, m.end, id, m.block)),
+            );
+            for word in e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')) {
+                let word = word.to_lowercase();
+                let word = word.trim_end_matches("'s").trim_end_matches("’s");
+                let ids = self.roles.entry(expand_title(word)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        self.index.sort_unstable();
+    }
+
+    /// The body last mentioned in block `block` before `offset` ("they", "it").
+    pub fn last_body_before(&self, offset: usize, block: usize) -> Option<usize> {
+        let idx = self.index.partition_point(|m| m.1 <= offset);
+        self.index[..idx]
+            .iter()
+            .rev()
+            .take_while(|m| m.3 == block)
+            .map(|m| ((), m.2))
+            .find(|&(_, id)| self.entities[id].kind == EntityKind::Organization)
+            .map(|(_, id)| id)
+    }
+
+    /// The person a pronoun most likely refers to: among the fitting people named in the
+    /// latest sentence (of this paragraph or the one before) that names any, the first
+    /// named — the subject position — rather than the last.
+    pub fn sentence_subject_before(&self, doc: &Document, offset: usize, pronoun: Pronoun) -> Option<(usize, usize)> {
+        let here = doc.sentence_at(offset).or_else(|| doc.sentences.iter().rposition(|s| s.span.end <= offset))?;
+        let floor = doc.block_at(offset).map_or(0, |b| doc.blocks[b.saturating_sub(1)].span.start);
+        for si in (0..=here).rev() {
+            let span = doc.sentences[si].span;
+            if span.end < floor {
+                break;
+            }
+            // A sentence whose subject is the same pronoun ("She appeared to imply that
+            // Trump … than Clinton") is about the same person: its objects are not
+            // candidates; look further back.
+            if si < here && starts_with_pronoun(doc, span, pronoun) {
+                continue;
+            }
+            // "Asked about her vote in the event that Clinton …, she replied": the main
+            // clause starts after an opening participle or subordinate clause, and a name
+            // inside that opener is not the subject.
+            let subject_at = if si < here { main_clause_start(doc, span) } else { span.start };
+            if subject_at > span.start && starts_with_pronoun(doc, Span::new(subject_at, span.end), pronoun) {
+                continue;
+            }
+            // (At most 3,000 bytes before the pronoun: a sentence longer than that is no
+            // prose, and the scan stays linear.)
+            let lo = self.index.partition_point(|m| m.0 < subject_at.max(offset.saturating_sub(3000)));
+            let hi = offset.min(span.end);
+            let fitting: Vec<(usize, usize, usize)> = self.index[lo..]
+                .iter()
+                .take_while(|m| m.0 < hi)
+                .filter(|m| m.1 <= hi && fits(&self.entities[m.2], pronoun))
+                .take(2)
+                .map(|m| (m.2, m.0, m.1))
+                .collect();
+            // "Obama consultant Cornell Belcher": a name modifying a role before the
+            // person's own name is not the subject.
+            let first = match fitting.as_slice() {
+                [(_, _, end), (id2, at2, _), ..] if role_between(doc.text(Span::new(*end, *at2))) => Some((*id2, *at2)),
+                [(id, at, _), ..] => Some((*id, *at)),
+                [] => None,
+            };
+            if let Some((id, at)) = first {
+                // "Asked about her own vote in the event that Clinton …, she replied": a
+                // pronoun of the same gender before the name already points back past it.
+                if si == here && mentions_pronoun(&doc.prose()[span.start..at], pronoun) {
+                    continue;
+                }
+                return Some((id, span.start));
+            }
+        }
+        None
+    }
+
+    /// Whether an entity is a person the pronoun can stand for.
+    pub fn fits_pronoun(&self, id: usize, pronoun: Pronoun) -> bool {
+        fits(&self.entities[id], pronoun)
+    }
+
+    /// The person last mentioned before `offset` who fits a pronoun.
+    pub fn last_person_before(&self, offset: usize, pronoun: Pronoun) -> Option<usize> {
+        let idx = self.index.partition_point(|m| m.1 <= offset);
+        // (The last 500 mentions: a pronoun does not reach further back, and the search
+        // stays bounded when nobody fits.)
+        self.index[idx.saturating_sub(500)..idx].iter().rev().map(|m| m.2).find(|&id| fits(&self.entities[id], pronoun))
+    }
+
+    /// The first person who fits the pronoun with a mention inside `from..to`, and where.
+    pub fn first_person_between(&self, from: usize, to: usize, pronoun: Pronoun) -> Option<(usize, usize)> {
+        let lo = self.index.partition_point(|m| m.0 < from);
+        self.index[lo..]
+            .iter()
+            .take_while(|m| m.0 < to)
+            .find(|m| m.1 <= to && fits(&self.entities[m.2], pronoun))
+            .map(|m| (m.2, m.0))
+    }
+
+    /// People with a mention inside `from..to` who fit the pronoun, in order of mention.
+    pub fn people_between(&self, from: usize, to: usize, pronoun: Pronoun) -> Vec<usize> {
+        let lo = self.index.partition_point(|m| m.0 < from);
+        let mut out = Vec::new();
+        for &(_, end, id, _) in self.index[lo..].iter().take_while(|m| m.0 < to) {
+            if end <= to && fits(&self.entities[id], pronoun) && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The person a descriptor ("the Kenyan leader", "the spokeswoman") refers to.
+    pub fn by_descriptor(&self, words: &[&str], offset: usize) -> Option<usize> {
+        let head = expand_title(&words.last()?.to_lowercase());
+        let mods: Vec<String> = words[..words.len() - 1].iter().map(|w| expand_title(&w.to_lowercase())).collect();
+        // "the Kenyan" for a person introduced as "Kenya's …": a demonym of a place word.
+        let demonym = || {
+            ["ian", "an", "ese", "ish", "i"].iter().find_map(|suffix| {
+                let stem = head.strip_suffix(suffix)?;
+                self.roles
+                    .iter()
+                    .find(|(k, _)| {
+                        // Kenya/Kenyan, Brazil/Brazilian, Japan/Japanese, Iraq/Iraqi.
+                        k.len() >= 4
+                            && stem.len() >= 3
+                            && k.len().abs_diff(stem.len()) <= 2
+                            && (k.starts_with(stem) || stem.starts_with(k.as_str()))
+                    })
+                    .map(|(_, v)| v)
+            })
+        };
+        // "the 23-year-old said": an age alone points at the person last named.
+        if head.ends_with("-year-old") && mods.is_empty() {
+            let before = self.index.partition_point(|m| m.0 < offset);
+            return self.index[..before]
+                .iter()
+                .rev()
+                .take(8)
+                .map(|m| m.2)
+                .find(|&id| self.entities[id].kind == EntityKind::Person);
+        }
+        let ids = self.roles.get(&head).or_else(demonym)?;
+        ids.iter()
+            .copied()
+            .filter(|&id| mods.iter().all(|m| self.roles.get(m).is_some_and(|r| r.contains(&id))))
+            .filter_map(|id| last_start(&self.entities[id], offset).map(|s| (id, s)))
+            .max_by_key(|&(_, s)| s)
+            .map(|(id, _)| id)
+    }
+}
+
+/// Whether a sentence opens with `pronoun` as its subject (after a short introductory
+/// phrase set off by a comma at most).
+fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
+    let text = doc.text(span);
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    lexicon::pronoun(first) == Some(pronoun)
+}
+
+/// Where a sentence's main clause starts: after the first comma when the sentence opens
+/// with a participle ("Asked about …,") or a subordinate clause ("When …,", "If …,").
+fn main_clause_start(doc: &Document, span: Span) -> usize {
+    let text = doc.text(span);
+    let first = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let opener = matches!(
+        first,
+        "When" | "If" | "After" | "Although" | "Though" | "While" | "Because" | "Since" | "Before" | "Once" | "Unless"
+    ) || first.len() > 4
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && (first.ends_with("ed") || first.ends_with("ing"))
+        && !lexicon::is_given_name(first);
+    match text.find(',') {
+        Some(i) if opener && i < 200 => span.start + i + 1,
+        _ => span.start,
+    }
+}
+
+/// Whether the words between two names are a role the second name holds: "Obama
+/// consultant", "Clinton campaign manager" (lowercase, ending in a title).
+fn role_between(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(
+                    *w,
+                    "and" | "or" | "nor" | "with" | "by" | "for" | "of" | "to" | "the" | "a" | "an" | "than"
+                )
+        })
+        && words.last().is_some_and(|w| lexicon::is_title(w))
+}
+
+/// Whether a stretch of text holds a form of the pronoun ("her", "his", "him").
+fn mentions_pronoun(text: &str, pronoun: Pronoun) -> bool {
+    let forms: &[&str] = match pronoun {
+        Pronoun::He => &["he", "him", "his", "himself"],
+        Pronoun::She => &["she", "her", "hers", "herself"],
+        _ => return false,
+    };
+    text.split(|c: char| !c.is_alphabetic()).any(|w| forms.iter().any(|f| w.eq_ignore_ascii_case(f)))
+}
+
+/// Start of the entity's last mention (pronouns excluded) at or before `offset`.
+fn last_start(e: &Entity, offset: usize) -> Option<usize> {
+    let idx = e.mentions.partition_point(|m| m.start <= offset);
+    e.mentions[..idx].iter().rev().find(|m| m.kind != MentionKind::Pronoun).map(|m| m.start)
+}
+
+/// A person fits a pronoun when the gender is unknown or agrees.
+fn fits(e: &Entity, pronoun: Pronoun) -> bool {
+    e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun || pronoun == Pronoun::They)
+}
+
+/// Abbreviated titles stand for the role word a second reference uses ("Sen." → "senator").
+fn expand_title(word: &str) -> String {
+    let full = match word.trim_end_matches('.') {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "dr" => "doctor",
+        "prof" => "professor",
+        "lt" => "lieutenant",
+        "col" => "colonel",
+        "capt" => "captain",
+        "sgt" => "sergeant",
+        "adm" => "admiral",
+        "pres" => "president",
+        "supt" => "superintendent",
+        "insp" => "inspector",
+        "det" => "detective",
+        "amb" => "ambassador",
+        "atty" => "attorney",
+        "cmdr" => "commander",
+        "maj" => "major",
+        other => other,
+    };
+    full.to_string()
+}
