@@ -4,7 +4,7 @@
 
 use super::names;
 use crate::attribution::tokens::{block_tokens, Tok};
-use crate::document::{Document, Span};
+use crate::document::{BlockKind, Document, Span};
 use crate::lexicon;
 use crate::quotes::Quote;
 
@@ -53,8 +53,84 @@ pub(super) fn role_appositive(doc: &Document, r: &Run) -> bool {
 pub(super) fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut buf = Vec::new();
+    // A heading in title case capitalises every word, so its runs run names and verbs
+    // together ("Ruiz Slams Ortiz Over Budget"): its runs are read after the body's, as
+    // the names the body knows.
+    let title_case: Vec<usize> = (0..doc.blocks.len())
+        .filter(|&bi| doc.blocks[bi].kind == BlockKind::Heading && is_title_case(doc.text(doc.blocks[bi].span)))
+        .collect();
     for bi in 0..doc.blocks.len() {
-        block_tokens(doc, bi, quotes, &mut buf);
+        if title_case.binary_search(&bi).is_ok() {
+            continue;
+        }
+        block_runs(doc, bi, quotes, &mut buf, &mut runs);
+    }
+    if title_case.is_empty() {
+        return runs;
+    }
+    // Every name the body knows, and every shorter form it ends in ("Ana Ruiz", "Ruiz").
+    let mut known = std::collections::HashSet::new();
+    for r in &runs {
+        let lower = r.text.to_lowercase();
+        known.extend(lower.match_indices(' ').map(|(i, _)| lower[i + 1..].to_string()));
+        known.insert(lower);
+    }
+    let mut heading = Vec::new();
+    for &bi in &title_case {
+        heading.clear();
+        block_runs(doc, bi, quotes, &mut buf, &mut heading);
+        let toks = buf.as_slice();
+        for run in heading.drain(..) {
+            if known.contains(&run.text.to_lowercase()) {
+                runs.push(run);
+                continue;
+            }
+            // The longest stretches of the run that the body names, left to right, with
+            // a given name before one ("Chris Matthews" where the body says "Matthews").
+            let first = toks.partition_point(|t| t.span.start < run.span.start);
+            let end = toks.partition_point(|t| t.span.start < run.span.end);
+            let known_at = |i: usize, j: usize| {
+                toks[i..j].iter().all(Tok::is_word) && {
+                    let words: Vec<&str> = toks[i..j].iter().map(|t| word(doc, t)).collect();
+                    known.contains(&words.join(" ").to_lowercase())
+                }
+            };
+            let mut i = first;
+            while i < end {
+                let found = (i + 1..=end).rev().find(|&j| {
+                    known_at(i, j)
+                        || j > i + 1
+                            && toks[i].is_word()
+                            && lexicon::is_given_name(word(doc, &toks[i]))
+                            && known_at(i + 1, j)
+                });
+                match found.and_then(|j| make_run(doc, toks, bi, i, j).map(|r| (j, r))) {
+                    Some((j, r)) => {
+                        runs.push(r);
+                        i = j;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+    }
+    runs.sort_by_key(|r| r.span.start);
+    runs
+}
+
+/// A line in title case: three words or more, nearly all capitalised ("Ruiz Slams Ortiz
+/// Over Budget", "Council Votes To Close the Library"), not a sentence-case headline.
+fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> =
+        line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capital = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 3 && capital * 5 >= words.len() * 4
+}
+
+/// The runs of one block, appended to `runs`; `buf` is left holding the block's tokens.
+fn block_runs(doc: &Document, bi: usize, quotes: &[Quote], buf: &mut Vec<Tok>, runs: &mut Vec<Run>) {
+    {
+        block_tokens(doc, bi, quotes, buf);
         let toks = buf.as_slice();
         let mut i = 0;
         while i < toks.len() {
@@ -98,7 +174,6 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
             i = j;
         }
     }
-    runs
 }
 
 fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
