@@ -20,6 +20,8 @@ struct Lexicon {
     anonymous: HashSet<&'static str>,
     public: HashSet<&'static str>,
     vague: Vec<&'static str>,
+    /// Each vague phrase → its first position in `vague`.
+    vague_index: std::collections::HashMap<&'static str, usize, FastBuild>,
     anonymity_reasons: Vec<&'static str>,
     social_media: HashSet<&'static str>,
     family_first: HashSet<&'static str>,
@@ -55,6 +57,15 @@ struct Lexicon {
 
 fn words(data: &'static str) -> HashSet<&'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("")).flat_map(str::split_whitespace).collect()
+}
+
+/// Each item → the position of its first occurrence.
+fn first_positions(items: &[&'static str]) -> std::collections::HashMap<&'static str, usize, FastBuild> {
+    let mut out = std::collections::HashMap::default();
+    for (i, &item) in items.iter().enumerate() {
+        out.entry(item).or_insert(i);
+    }
+    out
 }
 
 fn phrases(data: &'static str) -> Vec<&'static str> {
@@ -133,6 +144,7 @@ fn lexicon() -> &'static Lexicon {
         anonymous: words(include_str!("../data/lexicon/anonymous.txt")),
         public: words(include_str!("../data/lexicon/public.txt")),
         vague: phrases(include_str!("../data/lexicon/vague.txt")),
+        vague_index: first_positions(&phrases(include_str!("../data/lexicon/vague.txt"))),
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
         family_first: words(include_str!("../data/lexicon/family_first.txt")),
@@ -245,6 +257,21 @@ pub fn is_member_of_public(word: &str) -> bool {
 /// The vague-source phrases, lowercase, longest first is not guaranteed.
 pub fn vague_phrases() -> &'static [&'static str] {
     &lexicon().vague
+}
+/// The first vague phrase (in the order of `vague_phrases()`) that a lowercase phrase is,
+/// or, for a phrase of one word, that ends it after a space ("the critics" → "critics"):
+/// two look-ups where a scan of the list compared every phrase. The test
+/// `vague_phrase_matches_the_scan` holds it to the scan.
+pub fn vague_phrase(lower: &str) -> Option<&'static str> {
+    let lex = lexicon();
+    let whole = lex.vague_index.get(lower).copied();
+    // A one-word phrase ending `lower` after a space is what follows its last space.
+    let last = lower.rsplit_once(' ').and_then(|(_, word)| lex.vague_index.get(word).copied());
+    let first = match (whole, last) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(lex.vague[first])
 }
 /// Phrases that explain why a source is anonymous.
 pub fn anonymity_reasons() -> &'static [&'static str] {
@@ -413,5 +440,32 @@ mod tests {
         assert_eq!(country_of("Addis Ababa"), Some("Ethiopia"));
         assert_eq!(country_of("South Korean"), Some("South Korea"));
         assert_eq!(country_of("Korean"), None);
+    }
+
+    /// The scan `vague_phrase` replaces.
+    fn vague_phrase_by_scan(lower: &str) -> Option<&'static str> {
+        vague_phrases()
+            .iter()
+            .find(|v| {
+                lower == **v
+                    || !v.contains(' ')
+                        && lower.len() > v.len()
+                        && lower.ends_with(**v)
+                        && lower.as_bytes()[lower.len() - v.len() - 1] == b' '
+            })
+            .copied()
+    }
+
+    #[test]
+    fn vague_phrase_matches_the_scan() {
+        let mut cases = vec![String::new(), " ".into(), "x".into(), "the mayor".into(), "critics ".into()];
+        for v in vague_phrases() {
+            for form in [v.to_string(), format!("the {v}"), format!("{v} said"), format!("x{v}"), format!("some {v}")] {
+                cases.push(form);
+            }
+        }
+        for case in &cases {
+            assert_eq!(vague_phrase(case), vague_phrase_by_scan(case), "{case:?}");
+        }
     }
 }
