@@ -3,9 +3,9 @@
 //! Lists are data, not code: the attribution and sourcing stages ask "is this a speech
 //! verb?", "is this a title?", never match phrases written into the source.
 
-use crate::hash::FnvBuild;
+use crate::hash::FastBuild;
 
-type HashSet<T> = std::collections::HashSet<T, FnvBuild>;
+type HashSet<T> = std::collections::HashSet<T, FastBuild>;
 use std::sync::OnceLock;
 
 struct Lexicon {
@@ -20,6 +20,8 @@ struct Lexicon {
     anonymous: HashSet<&'static str>,
     public: HashSet<&'static str>,
     vague: Vec<&'static str>,
+    /// Each vague phrase → its first position in `vague`.
+    vague_index: std::collections::HashMap<&'static str, usize, FastBuild>,
     anonymity_reasons: Vec<&'static str>,
     social_media: HashSet<&'static str>,
     family_first: HashSet<&'static str>,
@@ -27,8 +29,8 @@ struct Lexicon {
     male_names: HashSet<&'static str>,
     female_names: HashSet<&'static str>,
     /// Capital or demonym (as written) → country.
-    countries: std::collections::HashMap<&'static str, &'static str>,
-    country_names: std::collections::HashSet<&'static str>,
+    countries: std::collections::HashMap<&'static str, &'static str, FastBuild>,
+    country_names: HashSet<&'static str>,
     /// Group words: parties, faiths, peoples (data/lexicon/groups.txt).
     groups: HashSet<&'static str>,
     /// Capitalised last words of places and organisations (data/lexicon/place_nouns.txt).
@@ -48,7 +50,7 @@ struct Lexicon {
     /// The most frequent US surnames (data/lexicon/surnames_us.txt).
     surnames: HashSet<&'static str>,
     /// US given names with who bears them (data/lexicon/given_names_us.txt).
-    us_names: std::collections::HashMap<&'static str, &'static str>,
+    us_names: std::collections::HashMap<&'static str, &'static str, FastBuild>,
     /// Furniture labels and credit words by kind (data/lexicon/furniture.txt).
     furniture: Vec<(&'static str, Vec<&'static str>)>,
 }
@@ -57,14 +59,23 @@ fn words(data: &'static str) -> HashSet<&'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("")).flat_map(str::split_whitespace).collect()
 }
 
+/// Each item → the position of its first occurrence.
+fn first_positions(items: &[&'static str]) -> std::collections::HashMap<&'static str, usize, FastBuild> {
+    let mut out = std::collections::HashMap::default();
+    for (i, &item) in items.iter().enumerate() {
+        out.entry(item).or_insert(i);
+    }
+    out
+}
+
 fn phrases(data: &'static str) -> Vec<&'static str> {
     data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect()
 }
 
 /// `Country | capitals | demonyms` lines: every capital and demonym (one or more words,
 /// separated by spaces; multi-word forms are listed whole) maps to its country.
-fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'static str> {
-    let mut out = std::collections::HashMap::new();
+fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'static str, FastBuild> {
+    let mut out = std::collections::HashMap::default();
     for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
         let mut fields = line.split('|').map(str::trim);
         let Some(country) = fields.next() else { continue };
@@ -79,7 +90,7 @@ fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'st
 }
 
 /// The countries themselves: the first field of each line.
-fn country_names(data: &'static str) -> std::collections::HashSet<&'static str> {
+fn country_names(data: &'static str) -> HashSet<&'static str> {
     data.lines()
         .map(|l| l.split('#').next().unwrap_or("").split('|').next().unwrap_or("").trim())
         .filter(|c| !c.is_empty())
@@ -133,6 +144,7 @@ fn lexicon() -> &'static Lexicon {
         anonymous: words(include_str!("../data/lexicon/anonymous.txt")),
         public: words(include_str!("../data/lexicon/public.txt")),
         vague: phrases(include_str!("../data/lexicon/vague.txt")),
+        vague_index: first_positions(&phrases(include_str!("../data/lexicon/vague.txt"))),
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
         social_media: words(include_str!("../data/lexicon/social_media.txt")),
         family_first: words(include_str!("../data/lexicon/family_first.txt")),
@@ -246,6 +258,21 @@ pub fn is_member_of_public(word: &str) -> bool {
 pub fn vague_phrases() -> &'static [&'static str] {
     &lexicon().vague
 }
+/// The first vague phrase (in the order of `vague_phrases()`) that a lowercase phrase is,
+/// or, for a phrase of one word, that ends it after a space ("the critics" → "critics"):
+/// two look-ups where a scan of the list compared every phrase. The test
+/// `vague_phrase_matches_the_scan` holds it to the scan.
+pub fn vague_phrase(lower: &str) -> Option<&'static str> {
+    let lex = lexicon();
+    let whole = lex.vague_index.get(lower).copied();
+    // A one-word phrase ending `lower` after a space is what follows its last space.
+    let last = lower.rsplit_once(' ').and_then(|(_, word)| lex.vague_index.get(word).copied());
+    let first = match (whole, last) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(lex.vague[first])
+}
 /// Phrases that explain why a source is anonymous.
 pub fn anonymity_reasons() -> &'static [&'static str] {
     &lexicon().anonymity_reasons
@@ -321,7 +348,7 @@ pub fn is_common_surname(word: &str) -> bool {
 /// A word that names a group, never one person: a party, a faith, a people
 /// ("Republicans", "Muslims", "GOP"); case-sensitive, possessive allowed.
 pub fn is_group_word(word: &str) -> bool {
-    let word = word.trim_end_matches("'s").trim_end_matches("’s").trim_end_matches(['\'', '’']);
+    let word = trim_suffix(trim_suffix(word, "'s"), "’s").trim_end_matches(['\'', '’']);
     lexicon().groups.contains(word)
 }
 
@@ -349,14 +376,28 @@ pub fn is_place_noun(word: &str) -> bool {
 /// A place that is not a person: a country, US state, region or large city, as written
 /// ("North Korea", "Nevada", "Asia"); data/lexicon/places.txt (GeoNames).
 pub fn is_place(name: &str) -> bool {
-    let name = name.trim_end_matches("'s").trim_end_matches("’s");
+    let name = trim_suffix(trim_suffix(name, "'s"), "’s");
     lexicon().places.contains(name) || lexicon().country_names.contains(name)
 }
 
 /// How common a word is in English text, per million words (lower-cased first); 0 for a
 /// word the embedded counts do not list.
 pub fn per_million(word: &str) -> f64 {
-    crate::confusables::Checker::embedded().model().per_million(&word.to_lowercase())
+    let model = crate::confusables::Checker::embedded().model();
+    // An ASCII word with no capital is its own lower case: no copy.
+    if !word.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        return model.per_million(word);
+    }
+    model.per_million(&word.to_lowercase())
+}
+
+/// `text` with every repetition of `suffix` taken off its end, as
+/// `text.trim_end_matches(suffix)`, without building a substring searcher per call.
+fn trim_suffix<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
 }
 pub fn is_family_first(word: &str) -> bool {
     lexicon().family_first.contains(word)
@@ -399,5 +440,32 @@ mod tests {
         assert_eq!(country_of("Addis Ababa"), Some("Ethiopia"));
         assert_eq!(country_of("South Korean"), Some("South Korea"));
         assert_eq!(country_of("Korean"), None);
+    }
+
+    /// The scan `vague_phrase` replaces.
+    fn vague_phrase_by_scan(lower: &str) -> Option<&'static str> {
+        vague_phrases()
+            .iter()
+            .find(|v| {
+                lower == **v
+                    || !v.contains(' ')
+                        && lower.len() > v.len()
+                        && lower.ends_with(**v)
+                        && lower.as_bytes()[lower.len() - v.len() - 1] == b' '
+            })
+            .copied()
+    }
+
+    #[test]
+    fn vague_phrase_matches_the_scan() {
+        let mut cases = vec![String::new(), " ".into(), "x".into(), "the mayor".into(), "critics ".into()];
+        for v in vague_phrases() {
+            for form in [v.to_string(), format!("the {v}"), format!("{v} said"), format!("x{v}"), format!("some {v}")] {
+                cases.push(form);
+            }
+        }
+        for case in &cases {
+            assert_eq!(vague_phrase(case), vague_phrase_by_scan(case), "{case:?}");
+        }
     }
 }

@@ -607,13 +607,7 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     if words.len() == 1 && words[0].ends_with('s') && lexicon::is_anonymous_noun(&lower) {
         words[0] = &lower;
     }
-    if let Some(v) = lexicon::vague_phrases().iter().find(|v| {
-        lower == **v
-            || !v.contains(' ')
-                && lower.len() > v.len()
-                && lower.ends_with(**v)
-                && lower.as_bytes()[lower.len() - v.len() - 1] == b' '
-    }) {
+    if let Some(v) = lexicon::vague_phrase(&lower) {
         return Some(Np { kind: NpKind::Vague(v.to_string()), span });
     }
     let last = *words.last()?;

@@ -27,7 +27,8 @@ pub(super) fn attribute_quote(
     all_cues: &[Cue],
 ) -> Attribution {
     let text = doc.text(quote.inner()).trim();
-    let words = text.split_whitespace().count();
+    // Only `words >= 3` is asked: a long quote's words are not all counted.
+    let words = text.split_whitespace().take(3).count();
     let at_start = qt == unit.start || (qt == unit.start + 1 && !toks[unit.start].is_word());
     let after_colon = qt > unit.start && (toks[qt - 1].is_punct(':') || toks[qt - 1].is_punct(','));
     let sentence_like =
@@ -341,12 +342,15 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
         return true;
     }
     let text = text.trim_end_matches([',', '.', ';', ':']);
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Both tests below need a text without sentence punctuation: checked first, so the
+    // words of a quote of many sentences are never split.
+    if text.contains(['.', '!', '?']) {
+        return false;
+    }
+    let words = || text.split_whitespace();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // "the robot the students call “Big Gus”": a name given, in capitals, after "call".
-    let capitalised = !words.is_empty()
-        && words.len() <= 4
-        && !text.contains(['.', '!', '?'])
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capitalised = (1..=4).contains(&words().take(5).count()) && words().all(capital);
     if capitalised
         && qt > 0
         && toks[qt - 1].is_word()
@@ -354,11 +358,8 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     {
         return true;
     }
-    let long: Vec<&&str> = words.iter().filter(|w| w.len() > 3).collect();
-    let title_case = words.len() >= 2
-        && long.len() >= 2
-        && !text.contains([',', '.', '!', '?'])
-        && long.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let long = || words().filter(|w| w.len() > 3);
+    let title_case = !text.contains(',') && words().nth(1).is_some() && long().nth(1).is_some() && long().all(capital);
     // At the start of a sentence only with an appositive after it: "“Bantay Sugbo,” a
     // nightly police programme, broadcast the arrests".
     let appositive = || {

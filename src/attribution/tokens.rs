@@ -34,15 +34,17 @@ impl Tok {
 pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<Tok>) {
     out.clear();
     let block = &doc.blocks[bi];
-    let prose = doc.prose().as_bytes();
-    let ends: Vec<usize> = doc.sentences[block.sentences.clone()].iter().map(|s| s.span.end).collect();
+    let text = doc.prose();
+    let prose = text.as_bytes();
+    let sentences = &doc.sentences[block.sentences.clone()];
+    let ends = |k: usize| sentences[k].span.end;
     let mut next_end = 0;
     let mut qi = quotes.partition_point(|q| q.span.end <= block.span.start);
     let mut i = block.span.start;
     while i < block.span.end {
-        while next_end < ends.len() && ends[next_end] <= i {
+        while next_end < sentences.len() && ends(next_end) <= i {
             if out.last().is_some_and(|t| t.kind != TokKind::Break) {
-                out.push(Tok { span: Span::new(ends[next_end], ends[next_end]), kind: TokKind::Break });
+                out.push(Tok { span: Span::new(ends(next_end), ends(next_end)), kind: TokKind::Break });
             }
             next_end += 1;
         }
@@ -54,11 +56,11 @@ pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<T
                 i = q.span.end.max(i + 1);
                 qi += 1;
                 // Sentence ends inside the quote are not narrative breaks…
-                while next_end < ends.len() && ends[next_end] < i {
+                while next_end < sentences.len() && ends(next_end) < i {
                     next_end += 1;
                 }
                 // …but a quote that ends its sentence is followed by one.
-                if next_end < ends.len() && ends[next_end] == i {
+                if next_end < sentences.len() && ends(next_end) == i {
                     out.push(Tok { span: Span::new(i, i), kind: TokKind::Break });
                     next_end += 1;
                 }
@@ -66,18 +68,21 @@ pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<T
             }
         }
         let limit = quotes.get(qi).map_or(block.span.end, |q| q.span.start.min(block.span.end));
-        let c = doc.prose()[i..].chars().next().unwrap_or(' ');
+        // An ASCII byte is its own char: most of the text needs no decoding.
+        let c = match prose[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => text[i..].chars().next().unwrap_or(' '),
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let end = word_end(doc.prose(), i, limit);
+            let end = word_end(text, i, limit);
             out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
             i = end;
             continue;
         }
-        let _ = prose;
         out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
         i += c.len_utf8();
     }
@@ -90,12 +95,19 @@ pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<T
 /// apostrophes and periods (al-Hassan, Japan's, U.S.), with a final period kept for
 /// initials, abbreviations and dotted acronyms (J., Gov., U.S.).
 fn word_end(prose: &str, start: usize, limit: usize) -> usize {
-    let mut end = start;
-    let mut chars = prose[start..limit].char_indices().peekable();
+    // A run of ASCII letters and digits first, a byte at a time: the loop below would
+    // take each of them as a letter of the word, and the next char where it stopped.
+    let bytes = prose.as_bytes();
+    let mut from = start;
+    while from < limit && bytes[from].is_ascii_alphanumeric() {
+        from += 1;
+    }
+    let mut end = from;
+    let mut chars = prose[from..limit].char_indices().peekable();
     let mut dotted = false;
     while let Some((off, c)) = chars.next() {
         if c.is_alphanumeric() {
-            end = start + off + c.len_utf8();
+            end = from + off + c.len_utf8();
             continue;
         }
         let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
@@ -107,10 +119,63 @@ fn word_end(prose: &str, start: usize, limit: usize) -> usize {
             let word = &prose[start..end];
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             if initial || dotted || crate::lexicon::is_abbreviation(word) {
-                end = start + off + 1;
+                end = from + off + 1;
             }
         }
         break;
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    /// The obvious form of [`super::word_end`]: every char decoded.
+    fn word_end_by_chars(prose: &str, start: usize, limit: usize) -> usize {
+        let mut end = start;
+        let mut chars = prose[start..limit].char_indices().peekable();
+        let mut dotted = false;
+        while let Some((off, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                end = start + off + c.len_utf8();
+                continue;
+            }
+            let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if matches!(c, '-' | '\'' | '’' | '.' | '&') && next_alnum {
+                dotted |= c == '.';
+                continue;
+            }
+            if c == '.' {
+                let word = &prose[start..end];
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if initial || dotted || crate::lexicon::is_abbreviation(word) {
+                    end = start + off + 1;
+                }
+            }
+            break;
+        }
+        end
+    }
+
+    #[test]
+    fn word_end_matches_the_char_by_char_reading() {
+        let texts = [
+            "Gov. J. Ruiz of the U.S. said al-Hassan's and Japan’s café-owners A&M 3.5% 2019. x.",
+            "Zoë Ölçer, İstanbul, ΣΟΦΊΑ. No.1 e.g. etc. Mr.Smith Dr. a- b' c’ d. e& 12-34.",
+            "abc\u{a0}def ghi—jkl mno…pqr. St. Sr.",
+        ];
+        for text in texts {
+            for (start, c) in text.char_indices() {
+                if !c.is_alphanumeric() {
+                    continue;
+                }
+                for limit in [text.len(), text[start..].char_indices().nth(3).map_or(text.len(), |(i, _)| start + i)] {
+                    assert_eq!(
+                        super::word_end(text, start, limit),
+                        word_end_by_chars(text, start, limit),
+                        "{text:?} at {start} to {limit}"
+                    );
+                }
+            }
+        }
+    }
 }

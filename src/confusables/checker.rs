@@ -11,7 +11,7 @@ use super::model::{Model, NGRAMS_LM};
 use super::params::Params;
 use super::sets::{ConfusionSets, EMBEDDED_SETS};
 use super::token::{bloom_bits, is_opening_quote, is_word_token, word_hash, Norm, BLOOM_WORDS};
-use crate::hash::{fnv1a64, FnvBuild};
+use crate::hash::{fnv1a64, FastBuild};
 
 /// A suspicious word and the word the n-grams prefer.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,7 +48,7 @@ pub struct Checker {
     pub(super) model: Model,
     pub(super) lm: Lm,
     pub(super) entries: Vec<Entry>,
-    index: HashMap<Box<str>, usize, FnvBuild>,
+    index: HashMap<Box<str>, usize, FastBuild>,
     collocations: Vec<Collocation>,
     /// A Bloom filter of the set words (two bits of a 65,536-bit table per
     /// word): nine tokens in ten are no set word, and this answers for them
@@ -82,7 +82,7 @@ impl Checker {
         let model = Model::embedded();
         let lm = Lm::new(NGRAMS_LM);
         let mut entries: Vec<Entry> = Vec::new();
-        let mut index: HashMap<Box<str>, usize, FnvBuild> = HashMap::default();
+        let mut index: HashMap<Box<str>, usize, FastBuild> = HashMap::default();
         for (n, set) in embedded.sets.iter().chain(extra).enumerate() {
             let in_embedded = n < embedded.sets.len();
             let ids: Vec<usize> = set

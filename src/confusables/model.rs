@@ -4,7 +4,7 @@
 use fst::Map;
 
 use super::MAX_WORD;
-use crate::hash::FnvBuild;
+use crate::hash::FastBuild;
 
 static NGRAMS: &[u8] = include_bytes!("../../data/ngrams.fst");
 pub(super) static NGRAMS_LM: &[u8] = include_bytes!("../../data/ngrams-lm.bin");
@@ -14,7 +14,7 @@ pub struct Model {
     /// The fst's keys and counts in a hash map: built once per process (a few
     /// milliseconds), it answers the many lookups of a check several times faster
     /// than walking the fst.
-    pub(super) map: std::collections::HashMap<Box<[u8]>, u64, FnvBuild>,
+    pub(super) map: std::collections::HashMap<Box<[u8]>, u64, FastBuild>,
     pub(super) bigram_min: u64,
     /// bigram total / unigram total of the source (the two lists have different scales).
     pub(super) scale: f64,
@@ -30,7 +30,7 @@ impl Model {
         let unigram_total = get("\0unigram_total").max(1) as f64;
         let scale = get("\0bigram_total").max(1) as f64 / unigram_total;
         let hash = get("\0hash");
-        let mut table = std::collections::HashMap::with_capacity_and_hasher(map.len(), FnvBuild::default());
+        let mut table = std::collections::HashMap::with_capacity_and_hasher(map.len(), FastBuild::default());
         let mut stream = map.stream();
         while let Some((k, v)) = fst::Streamer::next(&mut stream) {
             table.insert(k.into(), v);

@@ -292,7 +292,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     if is_utf16(&bytes) {
         return Err(Error::Utf16 { path: path.to_path_buf() });
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
     String::from_utf8(bytes)

@@ -210,11 +210,16 @@ fn is_style_line(text: &str) -> bool {
 
 /// A short line that credits a picture: "Getty Images.", "Bloomberg via Getty Images.".
 fn is_credit(text: &str) -> bool {
-    text.split_whitespace().count() <= 6 && crate::lexicon::has_credit(text)
+    text.split_whitespace().nth(6).is_none() && crate::lexicon::has_credit(text)
 }
 
 /// Scraped page chrome: words run together into one ("FlagShareLikeReply…").
 fn is_widget(text: &str) -> bool {
+    // No word can hold three humps when the whole line holds fewer (a hump is two
+    // adjacent ASCII letters, never split by a space): most lines stop here.
+    if text.as_bytes().windows(2).filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()).nth(2).is_none() {
+        return false;
+    }
     text.split_whitespace().any(|w| {
         let humps = w.as_bytes().windows(2).filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()).count();
         humps >= 3

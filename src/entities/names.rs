@@ -17,7 +17,8 @@ pub fn is_courtesy_title(word: &str) -> bool {
 }
 
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word.to_ascii_lowercase().as_str()) && word.chars().next().is_some_and(char::is_lowercase)
+    // PARTICLES are in lower case: an ASCII case-blind match, without a lowered copy.
+    word.chars().next().is_some_and(char::is_lowercase) && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
         || word.starts_with("al-")
         || word.starts_with("el-")
 }

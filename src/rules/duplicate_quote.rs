@@ -28,26 +28,37 @@ declare_rule! {
 /// Quotes shorter than this (in words) are phrases, and repeating them is normal.
 const MIN_WORDS: usize = 5;
 
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if w.is_ascii() {
-            let from = out.len();
-            out.push_str(w);
-            out[from..].make_ascii_lowercase();
-        } else {
-            out.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+/// The hashes of a quote's words, case and punctuation aside, into `out`: each
+/// whitespace-separated word of each part, trimmed of what is not a letter or digit, in
+/// lower case with ’ as ', hashed (FNV-1a) as it is lowered, without building
+/// the normalised text (the test `word_hashes_match_the_normalised_text` holds it to that).
+fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &mut Vec<u64>) {
+    out.clear();
+    for &part in &q.parts {
+        for word in doc.text(part).split_whitespace() {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            out.push(lower_word_hash(w));
         }
     }
-    out
 }
+
+/// FNV-1a of `w` in lower case, with ’ as '.
+fn lower_word_hash(w: &str) -> u64 {
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    if w.is_ascii() {
+        return w.bytes().fold(FNV_OFFSET, |h, b| step(h, b.to_ascii_lowercase()));
+    }
+    let mut buf = [0u8; 4];
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .fold(FNV_OFFSET, |h, c| c.encode_utf8(&mut buf).bytes().fold(h, step))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 impl Rule for DuplicateQuote {
     fn id(&self) -> RuleId {
@@ -75,21 +86,23 @@ impl Rule for DuplicateQuote {
         // Words and whole-quote hash of every quote indexed so far.
         let mut meta: Vec<(usize, u64)> = vec![(0, 0); quotes.len()];
         let mut out = Vec::new();
+        // Buffers kept from quote to quote.
+        let (mut word_hashes, mut hashes) = (Vec::new(), Vec::new());
         for (qi, q) in quotes.iter().enumerate() {
-            let key = normalise(&q.text(&a.doc));
-            let words: Vec<&str> = key.split(' ').collect();
-            if words.len() < MIN_WORDS {
+            self::word_hashes(q, &a.doc, &mut word_hashes);
+            let words = word_hashes.len();
+            if words < MIN_WORDS {
                 continue;
             }
             let line_of = |at: usize| a.doc.lines.line_col(&a.doc.source, at).0;
-            let word_hashes: Vec<u64> = words.iter().map(|w| word_hash(w)).collect();
             let whole = combine(&word_hashes);
-            meta[qi] = (words.len(), whole);
+            meta[qi] = (words, whole);
             let found = match seen.get(&whole) {
                 Some(&qj) => Some(format!("this quote already appears on line {}", line_of(quotes[qj].span.start))),
                 None => {
                     seen.insert(whole, qi);
-                    let hashes: Vec<u64> = word_hashes.windows(SHINGLE).map(combine).collect();
+                    hashes.clear();
+                    hashes.extend(word_hashes.windows(SHINGLE).map(combine));
                     // These words inside an earlier, longer quote: every run of them is one
                     // of its runs.
                     let first = hashes.first().and_then(|h| runs.get(h)).copied();
@@ -98,7 +111,7 @@ impl Rule for DuplicateQuote {
                     let holds = hashes.iter().enumerate().find_map(|(p, h)| {
                         let qj = *firsts.get(h)?;
                         let (len, full) = meta[qj];
-                        (p + len <= words.len() && combine(&word_hashes[p..p + len]) == full).then_some(qj)
+                        (p + len <= words && combine(&word_hashes[p..p + len]) == full).then_some(qj)
                     });
                     for &h in &hashes {
                         if runs.len() < MAX_RUNS {
@@ -139,8 +152,9 @@ const SHINGLE: usize = 6;
 const MAX_RUNS: usize = 1 << 16;
 
 /// FNV-1a of a word.
+#[cfg(test)]
 fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    word.bytes().fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The hash of a run of words, from the words' hashes (order matters).
@@ -152,6 +166,44 @@ fn combine(hashes: &[u64]) -> u64 {
 mod tests {
     use super::DuplicateQuote as R;
     use crate::rules::testing::*;
+
+    /// The obvious form of `word_hashes`: the quote's text normalised into one string
+    /// (words trimmed of punctuation, lower case, ’ as '), split at its spaces, each word
+    /// hashed.
+    fn normalise(text: &str) -> String {
+        let mut out = String::new();
+        for word in text.split_whitespace() {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }));
+        }
+        out
+    }
+
+    #[test]
+    fn word_hashes_match_the_normalised_text() {
+        let text = "“We WILL not — close the school’s Doors,” Ruiz said. “İstanbul’s ÉCOLE, 'Straße' ΣΟΦΊΑ …\n\n\
+                    “and the ‘rest’ of it, 42-year-old U.S. café-owners!”";
+        let a = crate::analyze(crate::document::Document::parse(
+            "a.txt".as_ref(),
+            text.into(),
+            crate::document::Format::Text,
+        ));
+        assert!(a.quotes.quotes.len() >= 2);
+        for q in &a.quotes.quotes {
+            let mut got = Vec::new();
+            super::word_hashes(q, &a.doc, &mut got);
+            let key = normalise(&q.text(&a.doc));
+            let want: Vec<u64> =
+                if key.is_empty() { Vec::new() } else { key.split(' ').map(super::word_hash).collect() };
+            assert_eq!(got, want, "{key}");
+        }
+    }
 
     #[test]
     fn a_full_quote_used_twice() {

@@ -54,8 +54,9 @@ impl Rule for RepeatedWord {
             for (span, w) in words(text, block.span.start) {
                 if let Some((pspan, pw)) = prev {
                     let gap = &a.doc.prose()[pspan.end..span.start];
-                    let repeated = gap.chars().all(char::is_whitespace)
-                        && pw.eq_ignore_ascii_case(w)
+                    // The word comparison first: it rules out almost every pair.
+                    let repeated = pw.eq_ignore_ascii_case(w)
+                        && gap.chars().all(char::is_whitespace)
                         && !w.chars().any(|c| c.is_ascii_digit())
                         && !DOUBLES.contains(&w.to_lowercase().as_str())
                         && !w.chars().next().is_some_and(char::is_uppercase);
