@@ -590,6 +590,19 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_names_only_the_people_the_body_knows() {
+        let found = kinds(
+            "Ana Ruiz Slams Tomas Greer Over Harbor Budget\n\nCouncil member Ana Ruiz criticized the budget on Monday, and Greer, the mayor, said it would pass. Ruiz said she would vote no.\n",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Ana Ruiz") && names.contains(&"Tomas Greer"), "{found:?}");
+        assert!(names.iter().all(|n| !n.contains("Slams") && !n.contains("Over")), "{found:?}");
+        // a sentence-case headline is read as it stands
+        let found = kinds("Ana Ruiz wins council seat\n\nAna Ruiz won the seat on Monday, said Tomas Greer.\n");
+        assert!(found.iter().any(|(n, k)| n == "Ana Ruiz" && *k == EntityKind::Person), "{found:?}");
+    }
+
+    #[test]
     fn a_run_ending_in_a_group_is_no_person() {
         let found = kinds("Senate Republicans said the vote would wait. House GOP leaders agreed, said Carter Whitfield III and Joel Park.");
         let person = |name: &str| found.iter().any(|(n, k)| n == name && *k == EntityKind::Person);
