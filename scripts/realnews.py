@@ -768,6 +768,10 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
             verdict = "null" if not q.get("speaker") else ("right" if right else "wrong")
             c["judged"] += 1
             c[verdict] += 1
+            # The annotators credit a relaying outlet ("X said, according to CNN") where
+            # onrecord names the speaker and the relay apart: counted, not scored.
+            if verdict != "right" and q.get("via") and resolver.judge(at, q.get("via"))[2]:
+                c["not right, relay names the Source"] += 1
             by_kind[kind]["judged"] += 1
             by_kind[kind][verdict] += 1
             by_method[method][verdict] += 1
@@ -775,6 +779,7 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
                 misses[verdict].append((name, g["pieces"][0][0], at.source_text(art.text), q.get("speaker"),
                                         sentence_around(art.text, g["char"], at), kind, method))
     print_quotes(c, by_kind, methods)
+    print("  not right, but the quote's relay (via) names the annotated Source: %d" % c["not right, relay names the Source"])
     print("  %-14s %7s %7s %7s %7s" % ("judged by", "judged", "right", "null", "wrong"))
     for m, v in sorted(by_method.items()):
         n = sum(v.values())

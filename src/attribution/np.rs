@@ -831,7 +831,35 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
             && (first.ends_with("ing") || first.ends_with("ed"))
             && !names::is_name_word(&first.to_lowercase())
             && crate::lexicon::given_name_gender(first).is_none();
-        let limit = if matches!(first, "As" | "At" | "In" | "On" | "After" | "During") {
+        // (A subordinate clause or a prepositional phrase may run long: "When the subject
+        // comes up on the trail, Ruiz …".)
+        let limit = if matches!(
+            first,
+            "As" | "At"
+                | "In"
+                | "On"
+                | "After"
+                | "During"
+                | "When"
+                | "While"
+                | "If"
+                | "Although"
+                | "Though"
+                | "Because"
+                | "Since"
+                | "Before"
+                | "Until"
+                | "Once"
+                | "Unless"
+                | "Despite"
+                | "Following"
+                | "Under"
+                | "From"
+                | "With"
+                | "Without"
+                | "Amid"
+                | "Throughout"
+        ) {
             25
         } else if participle {
             15
@@ -866,8 +894,9 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     }
     // "Hours later, Ruiz …", "To wit, Ortiz …": a common word that opens the sentence,
     // then a comma and a name or a pronoun: the phrase before the comma is no subject.
-    if s == start && !after_adverb {
-        if let Some(np) = after_common_opener(doc, toks, start, verb) {
+    // ("But a few days later, Ruiz …": after a sentence adverb, any short phrase.)
+    if s == start {
+        if let Some(np) = after_common_opener(doc, toks, start, verb, after_adverb) {
             return Some(np);
         }
     }
@@ -948,16 +977,18 @@ fn definite_role(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> Option<
 
 /// The subject after a short opening phrase that starts with a common word and ends in a
 /// comma ("Hours later, Ruiz told …"): a name, or he or she, followed by a lowercase word.
-fn after_common_opener(doc: &Document, toks: &[Tok], start: usize, verb: usize) -> Option<Np> {
+fn after_common_opener(doc: &Document, toks: &[Tok], start: usize, verb: usize, after_adverb: bool) -> Option<Np> {
     let first = w(doc, toks.get(start).filter(|t| t.is_word())?);
     let lower = first.to_lowercase();
-    let common = first.chars().next().is_some_and(char::is_uppercase)
-        && !lexicon::is_given_name(first)
-        && !lexicon::is_common_surname(first)
-        && !lexicon::is_title(&lower)
-        && !DETERMINERS.contains(&lower.as_str())
-        && lexicon::pronoun(first).is_none()
-        && lexicon::per_million(&lower) >= 20.0;
+    let common =
+        after_adverb && first.chars().next().is_some_and(char::is_lowercase) && lexicon::pronoun(first).is_none()
+            || first.chars().next().is_some_and(char::is_uppercase)
+                && !lexicon::is_given_name(first)
+                && !lexicon::is_common_surname(first)
+                && !lexicon::is_title(&lower)
+                && !DETERMINERS.contains(&lower.as_str())
+                && lexicon::pronoun(first).is_none()
+                && lexicon::per_million(&lower) >= 20.0;
     if !common {
         return None;
     }
@@ -1044,6 +1075,15 @@ fn is_intro_word(word: &str) -> bool {
             | "From"
             | "With"
             | "Without"
+            | "If"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Once"
+            | "Unless"
+            | "Despite"
+            | "Amid"
+            | "Throughout"
     )
 }
 

@@ -637,3 +637,17 @@ fn an_unknown_verb_before_a_name_after_an_exclamation() {
         Some("Tomas Greer".into())
     );
 }
+
+#[test]
+fn a_time_phrase_after_but_and_a_long_subordinate_clause_open_the_sentence() {
+    // "But a few days later, Ruiz …, telling …": the participle's speaker is Ruiz.
+    assert_eq!(
+        one("Ana Ruiz spoke on Monday.\n\nBut a few days later, Ruiz reversed herself yet again, telling reporters that the plans “are set for now.”"),
+        Some("Ana Ruiz".into())
+    );
+    // "When the budget comes up at council meetings, Greer …": the phrase he quotes is his.
+    assert_eq!(
+        one("Tomas Greer spoke on Monday.\n\nWhen the budget comes up at council meetings, Greer routinely calls the plan “a paper tiger that fools nobody.”"),
+        Some("Tomas Greer".into())
+    );
+}
