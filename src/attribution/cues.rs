@@ -81,6 +81,12 @@ pub(super) fn find_cues(
                 subject = prev.subject.clone();
             }
         }
+        // "“…,” I said": the narrator of a first-person piece is its bylined writer.
+        if subject.is_none() && i > unit.start && toks[i - 1].is_word() && w(doc, &toks[i - 1]) == "I" {
+            if let Some(id) = ents.author() {
+                subject = Some(Np { kind: NpKind::Name(ents.entities[id].name.clone()), span: toks[i - 1].span });
+            }
+        }
         if subject.is_none() {
             subject = np::clause_subject(doc, toks, unit.start, i);
         }

@@ -151,7 +151,8 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
     let id = cue.entity?;
     let e = &ents.entities[id];
     let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
-    (e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == p || p == Pronoun::They)).then_some((id, at))
+    (e.kind == EntityKind::Person && !e.narrator && e.gender.is_none_or(|g| g == p || p == Pronoun::They))
+        .then_some((id, at))
 }
 
 /// The gender an honorific at or right before a name gives ("Mrs. Ruiz", "Mr. Ruiz").

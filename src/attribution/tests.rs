@@ -651,3 +651,15 @@ fn a_time_phrase_after_but_and_a_long_subordinate_clause_open_the_sentence() {
         Some("Tomas Greer".into())
     );
 }
+
+#[test]
+fn the_narrator_of_a_bylined_piece_is_its_writer_and_never_he_or_she() {
+    let text = "Ferry nights\n\nBy Lena Ortiz\n\nDawn Hollis-Grant rides the last boat. She is 74.\n\n“Why the last boat?” I asked her.\n\n“Because it is quiet,” she said.\n\n“It is darker than I expected,” I said.\n";
+    assert_eq!(
+        speakers(text),
+        vec![Some("Lena Ortiz".into()), Some("Dawn Hollis-Grant".into()), Some("Lena Ortiz".into())]
+    );
+    // No byline, no writer to credit; nor is a byline of two writers one narrator.
+    assert_eq!(one("Dawn Hollis-Grant spoke.\n\n“It is darker than I expected,” I said."), None);
+    assert_eq!(one("Ferry nights\n\nBy Lena Ortiz and Tomas Greer\n\nDawn Hollis-Grant spoke.\n\n“It is darker than I expected,” I said."), None);
+}

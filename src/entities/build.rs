@@ -150,6 +150,7 @@ impl Entities {
         }
         ents.index_mentions();
         ents.index_descriptors(doc, quotes);
+        ents.byline = super::runs::byline(doc);
         ents
     }
 

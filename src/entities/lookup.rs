@@ -4,7 +4,7 @@
 //! latest sentence).
 
 use super::names;
-use super::{Entities, Entity, EntityKind, MentionKind};
+use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::attribution::tokens::{block_tokens, Tok};
 use crate::document::{Document, Span};
 use crate::lexicon::{self, Pronoun};
@@ -105,6 +105,35 @@ impl Entities {
                 self.forms.entry(f).or_default().push(id);
             }
         }
+    }
+
+    /// The writer of a first-person piece, from its byline: found, or made a person with
+    /// the byline as the full mention, the first time the narrator speaks.
+    pub fn author(&mut self) -> Option<usize> {
+        let (span, name, block) = self.byline.clone()?;
+        let lower = name.to_lowercase();
+        if let Some(id) = self.forms.get(&lower).and_then(|ids| ids.first().copied()) {
+            return Some(id);
+        }
+        let id = self.entities.len();
+        let mut e = Entity::new(name.clone(), EntityKind::Person);
+        e.parts = name.split(' ').map(str::to_string).collect();
+        e.surname = e.parts.last().cloned();
+        e.narrator = true;
+        e.mentions.push(Mention {
+            start: span.start,
+            end: span.end,
+            kind: MentionKind::Full,
+            intro: None,
+            in_heading: false,
+            block,
+        });
+        self.entities.push(e);
+        // (The full name only: a source who shares the surname keeps it.)
+        self.forms.entry(lower).or_default().push(id);
+        let pos = self.index.partition_point(|m| m.0 < span.start);
+        self.index.insert(pos, (span.start, span.end, id, block));
+        Some(id)
     }
 
     /// Index mentions and roles once every name mention is known.
@@ -328,7 +357,7 @@ fn last_start(e: &Entity, offset: usize) -> Option<usize> {
 
 /// A person fits a pronoun when the gender is unknown or agrees.
 fn fits(e: &Entity, pronoun: Pronoun) -> bool {
-    e.kind == EntityKind::Person && e.gender.is_none_or(|g| g == pronoun || pronoun == Pronoun::They)
+    e.kind == EntityKind::Person && !e.narrator && e.gender.is_none_or(|g| g == pronoun || pronoun == Pronoun::They)
 }
 
 /// Abbreviated titles stand for the role word a second reference uses ("Sen." → "senator").

@@ -71,6 +71,9 @@ pub struct Entity {
     pub gender: Option<Pronoun>,
     #[serde(skip)]
     pub parts: Vec<String>,
+    /// The writer of a first-person piece: "I", never "he" or "she".
+    #[serde(skip)]
+    pub narrator: bool,
 }
 
 impl Entity {
@@ -86,6 +89,7 @@ impl Entity {
             mentions: Vec::new(),
             gender: None,
             parts: Vec::new(),
+            narrator: false,
         }
     }
 }
@@ -104,4 +108,7 @@ pub struct Entities {
     index: Vec<(usize, usize, usize, usize)>,
     /// Title and descriptor words (lowercase) → people, for "the minister".
     roles: HashMap<String, Vec<usize>>,
+    /// The one author a byline names ("By Ana Ruiz"): the name, its span and block. The
+    /// writer becomes a person only when the copy quotes the writer ("“…,” I said").
+    byline: Option<(Span, String, usize)>,
 }

@@ -118,6 +118,27 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
     runs
 }
 
+/// The one writer a byline near the top names: "By Ana Ruiz", "By Ana Ruiz, Staff
+/// Writer", "By Ana Ruiz | Harbor Ledger"; not two writers, nor "By Monday, …".
+pub(super) fn byline(doc: &Document) -> Option<(Span, String, usize)> {
+    (0..doc.blocks.len().min(8)).find_map(|bi| {
+        let span = doc.blocks[bi].span;
+        let text = doc.text(span);
+        let lead = text.len() - text.trim_start().len();
+        let rest = text.trim_start().strip_prefix("By ")?;
+        let name_end = rest.find([',', '|', '\n', '·', '—']).unwrap_or(rest.len());
+        let name = rest[..name_end].trim_end();
+        let words: Vec<&str> = name.split(' ').collect();
+        let tail_words = rest[name_end..].split_whitespace().count();
+        let ok = (2..=4).contains(&words.len())
+            && tail_words <= 6
+            && words.iter().all(|w| names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w))
+            && names::is_name_word(words[0]);
+        let start = span.start + lead + 3;
+        ok.then(|| (Span::new(start, start + name.len()), name.to_string(), bi))
+    })
+}
+
 /// A line in title case: three words or more, nearly all capitalised ("Ruiz Slams Ortiz
 /// Over Budget", "Council Votes To Close the Library"), not a sentence-case headline.
 fn is_title_case(line: &str) -> bool {
@@ -351,7 +372,19 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // clause is a person whose surname is also a body noun.
     let titled_person = given && (has_person_title || relative || age);
     let body_like = (body_like && !surname_place && !titled_person) || body_before_comma;
-    let person_evidence = !body_like && (has_person_title || appositive.is_some() || relative || age || weak || given);
+    // "Grace Abernathy-Sole": a double-barrelled surname after one capitalised word.
+    let double_barrelled = name_words.len() == 2
+        && name_words[1].split_once('-').is_some_and(|(a, b)| {
+            [a, b].iter().all(|p| {
+                p.len() >= 2
+                    && p.chars().next().is_some_and(char::is_uppercase)
+                    && p.chars().skip(1).all(char::is_lowercase)
+                    && !lexicon::is_place(p)
+                    && !names::is_demonym(p)
+            })
+        });
+    let person_evidence = !body_like
+        && (has_person_title || appositive.is_some() || relative || age || weak || given || double_barrelled);
     let body_noun = body_like;
     let body_like = body_like || (after_function_word && !person_evidence);
     // A body's name keeps its capitalised words: "Omani Foreign Ministry", not "Ministry".
