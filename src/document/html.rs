@@ -211,7 +211,8 @@ impl Reader {
                 .iter()
                 .rev()
                 .find_map(|e| match *e {
-                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => Some(BlockKind::Heading),
+                    // (An article's header holds its headline, deck, byline and date.)
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" | "header" | "hgroup" => Some(BlockKind::Heading),
                     "li" => Some(BlockKind::ListItem),
                     _ => None,
                 })

@@ -63,6 +63,7 @@ fn furniture(source: &str) -> Furniture {
     pull_quotes(source, &mut out);
     let mut region = Region::Story;
     let mut start = 0;
+    let mut label_at = None;
     for line in source.split_inclusive('\n') {
         let span = Span::new(start, start + line.trim_end_matches(['\n', '\r']).len());
         start += line.len();
@@ -77,6 +78,20 @@ fn furniture(source: &str) -> Furniture {
             out.lines.push(span);
             out.sections.push(if is_separator(text) { span.end } else { span.start });
             region = Region::Story;
+            continue;
+        }
+        // "THE SENATE", "INTEREST GROUPS": a label in capitals heads one group of a
+        // roundup, whose entries each name their speaker in full; a group's first entry
+        // opens on a quote or gives its speaker before a colon ("Ana Ruiz, in a
+        // statement: “…”"). A subhead in capitals over narrative is no group.
+        if let Some(at) = label_at.take() {
+            let lead = text.split(['“', '"']).next().unwrap_or(text);
+            if lead.is_empty() || lead.len() < 120 && lead.trim_end().ends_with(':') {
+                out.sections.push(at);
+            }
+        }
+        if start > line.len() && label(text).is_none() && is_group_label(text) {
+            label_at = Some(span.start);
             continue;
         }
         if let Some(kind) = label(text) {
@@ -179,6 +194,17 @@ fn label(text: &str) -> Option<&'static str> {
         return None;
     }
     crate::lexicon::furniture_label(t)
+}
+
+/// A short line in capitals with no sentence punctuation: "THE WHITE HOUSE", "ON THE
+/// RIGHT".
+fn is_group_label(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=6).contains(&words)
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !text.chars().any(char::is_lowercase)
+        && !text.ends_with(['.', '!', '?', ',', ';', '"', '”'])
 }
 
 /// A line that is an element of markup a plain-text export kept: `<tweet …>…</tweet>`,
@@ -537,6 +563,18 @@ mod tests {
             "Okafor said the plant would close.\n\nThe plant employs 300 people in the valley and more at its port.\n",
         );
         assert_eq!(k[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_roundup_label_in_capitals_starts_a_group_but_a_subhead_does_not() {
+        let text =
+            "Reaction to the vote\n\nThe council passed the budget. Ana Ruiz voted no.\n\nHere is some reaction:\n\n\
+                    THE COUNCIL\n\nCouncil member Ana Ruiz, in a statement: “We will pay for this.”\n\n\
+                    BUSINESS GROUPS\n\n“A fair budget.”\n— Tomas Greer, Harbor Chamber\n\n\
+                    WHAT COMES NEXT\n\nThe mayor signs the budget on Friday.\n";
+        let raw = read(text);
+        let starts: Vec<usize> = ["THE COUNCIL", "BUSINESS GROUPS"].iter().map(|l| text.find(l).unwrap()).collect();
+        assert_eq!(raw.sections, starts, "two groups of entries; the subhead over narrative is none");
     }
 
     #[test]

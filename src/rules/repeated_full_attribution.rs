@@ -8,8 +8,10 @@ declare_rule! {
     ///
     /// ## What it does
     /// Flags a second or later mention of a person that repeats the full name, or the full
-    /// name with title or affiliation, after the person was introduced. Headings are not
-    /// counted. A full name again after a long gap is allowed: by default after 20
+    /// name with title or affiliation, after the person was introduced. Headings (and an
+    /// HTML article's header: headline, deck, byline) are not counted. Each item of a live
+    /// blog and each group of a roundup under a label in capitals ("THE SENATE") introduces
+    /// its people afresh. A full name again after a long gap is allowed: by default after 20
     /// paragraphs without any mention of the person (`[style] second_reference_distance`).
     ///
     /// ## Why is this bad?
@@ -121,6 +123,20 @@ mod tests {
                 1,
             ),
         );
+    }
+
+    #[test]
+    fn a_roundup_group_and_a_page_header_introduce_no_one() {
+        // Each group of a roundup names its speakers in full, by design.
+        let text = "The council passed the budget. Council member Ana Ruiz, who chairs the finance panel, voted no.\n\n\
+                    Here is some reaction:\n\nTHE COUNCIL\n\nCouncil member Ana Ruiz, in a statement: “We will pay for this.”\n";
+        assert_count(&R, text, 0);
+        // The deck in an article's header is not the story's introduction.
+        let html =
+            "<article><header><h1>Budget passes</h1><p class=\"deck\">Council member Ana Ruiz voted no</p></header>\
+                    <p>Council member Ana Ruiz, who chairs the finance panel, voted no on Monday.</p></article>";
+        let found = diagnostics_as(&R, html, crate::document::Format::Html);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
