@@ -1,6 +1,7 @@
 use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::np::w;
+use crate::attribution::tokens::TokKind;
 use crate::lexicon;
 
 declare_rule! {
@@ -19,6 +20,7 @@ declare_rule! {
     /// The legal and plain senses are told apart by what follows the verb: "admitted to
     /// hospital", "admitted liability in a court filing", "claimed responsibility for",
     /// "claimed victory" take an object and are not attribution, and are not flagged; nor is
+    /// a verb that ends its clause with no words reported ("customers who complained"), nor
     /// "admitted (in March) to arranging the payments", an admission of an act. In
     /// court copy where "admitted" reports an admission of guilt, turn the rule off for that
     /// desk in `onrecord.toml`.
@@ -148,6 +150,16 @@ impl Rule for LoadedAttributionVerb {
             if noun_use {
                 continue;
             }
+            // "customers who complained.": a verb that ends its clause reports no words,
+            // unless it closes a sentence it reports ("…, they insist.").
+            let bare = toks.get(cue.tok + 1).is_none_or(|t| !t.is_word() && !t.is_punct(':') && !t.is_punct(','));
+            let closing = cue.subject.as_ref().is_some_and(|s| {
+                let first = toks[..cue.tok].partition_point(|t| t.span.start < s.span.start);
+                first > 0 && matches!(toks[first - 1].kind, TokKind::Punct(',' | '—' | '–'))
+            });
+            if bare && !closing && !cue.quoted {
+                continue;
+            }
             // The object, skipping a determiner: "claimed the title", "admitted liability".
             let object = toks[cue.tok + 1..]
                 .iter()
@@ -241,6 +253,13 @@ fn neutral_form(verb: &str) -> String {
 mod tests {
     use super::LoadedAttributionVerb as R;
     use crate::rules::testing::*;
+
+    #[test]
+    fn a_verb_that_ends_its_clause_reports_no_words() {
+        assert_count(&R, "Ana Ruiz recalled the customers who complained. She kept every letter.", 0);
+        assert_count(&R, "“We never got the money,” Ruiz complained.", 1);
+        assert_count(&R, "The delay is the board's fault, they insist.", 1);
+    }
 
     #[test]
     fn insisted_after_a_quote_is_flagged_and_fixed_to_said() {

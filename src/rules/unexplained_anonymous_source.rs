@@ -10,7 +10,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a statement credited to an unnamed source ("a senior official said", "people
     /// familiar with the matter said", "a diplomat told reporters") when neither that sentence
-    /// nor the next says why the source is not named. Reasons are recognised in their common
+    /// nor the next says why the source is not named (the next may open the following
+    /// paragraph when it refers back: "The officials, who spoke on condition …"). Reasons are recognised in their common
     /// forms ("who spoke on condition of anonymity because …", "who asked not to be named",
     /// "not authorized to speak publicly", "for fear of reprisal"), kept as data in
     /// `data/lexicon/anonymity_reasons.txt`. Whoever only asks a question ("a reporter
@@ -90,13 +91,22 @@ impl Rule for UnexplainedAnonymousSource {
             if documented {
                 continue;
             }
-            // The reason belongs in the same sentence or the next one of the same paragraph.
+            // The reason belongs in the same sentence or the next one, which may open the
+            // next paragraph when this sentence ends its own ("…, according to two
+            // officials." ⏎ "The officials, who spoke on condition of anonymity …").
+            // (Across the break only a sentence that refers back to the source: "The
+            // officials, …", "They …", not "Another official, who …".)
             let block = a.doc.block_at(at).map(|b| a.doc.blocks[b].span);
             let end = a
                 .doc
                 .sentences
                 .get(s + 1)
-                .filter(|n| block.is_some_and(|b| b.contains(n.span.start)))
+                .filter(|n| {
+                    block.is_some_and(|b| b.contains(n.span.start)) || {
+                        let first = a.doc.text(n.span).split_whitespace().next().unwrap_or("");
+                        matches!(first, "The" | "They" | "He" | "She" | "Both")
+                    }
+                })
                 .map_or(a.doc.sentences[s].span.end, |n| n.span.end);
             let window = a.doc.prose()[a.doc.sentences[s].span.start..end].to_lowercase();
             if lexicon::anonymity_reasons().iter().any(|r| window.contains(r)) {
@@ -138,6 +148,20 @@ mod tests {
     fn a_reason_in_the_same_sentence_explains_it() {
         // near miss
         assert_count(&R, "A senior official, who spoke on condition of anonymity because the talks are private, said they had stalled.", 0);
+    }
+
+    #[test]
+    fn a_reason_opening_the_next_paragraph_explains_it() {
+        let text = "The harbor will close two piers, according to two officials familiar with the plan.\n\n\
+                    The officials, who spoke on condition of anonymity because the plan is not final, said the vote was set.";
+        assert_count(&R, text, 0);
+        // but not two sentences on, nor a reason given for another source
+        let text = "The harbor will close two piers, according to two officials familiar with the plan.\n\n\
+                    The vote is set for May. The officials spoke on condition of anonymity.";
+        assert_count(&R, text, 1);
+        let text = "A senior official said the piers would close.\n\n\
+                    Another official, who spoke on condition of anonymity because the plan is not final, said the vote was set.";
+        assert_count(&R, text, 1);
     }
 
     #[test]
