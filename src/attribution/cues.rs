@@ -82,7 +82,11 @@ pub(super) fn find_cues(
             }
         }
         // "“…,” I said": the narrator of a first-person piece is its bylined writer.
-        if subject.is_none() && i > unit.start && toks[i - 1].is_word() && w(doc, &toks[i - 1]) == "I" {
+        // (Not in a transcript's answer, "GUO: … I told her, “…”": the label's speaker.)
+        let labelled = toks.iter().take(4).position(|t| t.is_punct(':')).is_some_and(|k| {
+            k > 0 && toks[..k].iter().all(|t| t.is_word() && !w(doc, t).chars().any(char::is_lowercase))
+        });
+        if subject.is_none() && !labelled && i > unit.start && toks[i - 1].is_word() && w(doc, &toks[i - 1]) == "I" {
             if let Some(id) = ents.author() {
                 subject = Some(Np { kind: NpKind::Name(ents.entities[id].name.clone()), span: toks[i - 1].span });
             }

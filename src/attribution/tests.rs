@@ -661,5 +661,10 @@ fn the_narrator_of_a_bylined_piece_is_its_writer_and_never_he_or_she() {
     );
     // No byline, no writer to credit; nor is a byline of two writers one narrator.
     assert_eq!(one("Dawn Hollis-Grant spoke.\n\n“It is darker than I expected,” I said."), None);
+    // In a transcript, "I" in an answer is the labelled speaker's, not the writer's.
+    assert_ne!(
+        one("Ferry nights\n\nBy Lena Ortiz\n\nDawn Hollis-Grant spoke.\n\nHOLLIS-GRANT: I told her, “We are done.”"),
+        Some("Lena Ortiz".into())
+    );
     assert_eq!(one("Ferry nights\n\nBy Lena Ortiz and Tomas Greer\n\nDawn Hollis-Grant spoke.\n\n“It is darker than I expected,” I said."), None);
 }
