@@ -668,3 +668,9 @@ fn the_narrator_of_a_bylined_piece_is_its_writer_and_never_he_or_she() {
     );
     assert_eq!(one("Ferry nights\n\nBy Lena Ortiz and Tomas Greer\n\nDawn Hollis-Grant spoke.\n\n“It is darker than I expected,” I said."), None);
 }
+
+#[test]
+fn a_shared_surname_alone_is_the_person_the_article_calls_by_it() {
+    let text = "Coach Tomas Greer won 200 games. Greer retired in May.\n\nHis wife, Ana Greer, ran the booster club for years.\n\n“We ran the ball,” Greer said.";
+    assert_eq!(one(text), Some("Tomas Greer".into()));
+}

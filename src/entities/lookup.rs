@@ -64,8 +64,20 @@ impl Entities {
         let fitting = |id: &usize| gender.is_none_or(|g| self.entities[*id].gender.is_none_or(|e| e == g));
         let pool: Vec<usize> =
             if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
-        pool.into_iter()
-            .max_by_key(|&id| (last_start(&self.entities[id], offset).map_or(0, |s| s + 1), std::cmp::Reverse(id)))
+        // A surname alone that two people share is the one the article has already called
+        // by it ("Ashworth" is the coach the profile is about, not his wife introduced
+        // since); then the one mentioned last.
+        let bare = !name.contains(' ') && pool.len() > 1;
+        let called = |id: usize| {
+            bare && {
+                let e = &self.entities[id];
+                let idx = e.mentions.partition_point(|m| m.start < offset);
+                e.mentions[..idx].iter().any(|m| m.kind == MentionKind::Surname)
+            }
+        };
+        pool.into_iter().max_by_key(|&id| {
+            (called(id), last_start(&self.entities[id], offset).map_or(0, |s| s + 1), std::cmp::Reverse(id))
+        })
     }
 
     /// The person whose surname this lone word misspells ("Okafur said" after Chidi
