@@ -768,7 +768,7 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
             verdict = "null" if not q.get("speaker") else ("right" if right else "wrong")
             c["judged"] += 1
             c[verdict] += 1
-            # The annotators credit a relaying outlet ("X said, according to CNN") where
+            # The annotators credit a relaying outlet ("X said, according to the Ledger") where
             # onrecord names the speaker and the relay apart: counted, not scored.
             if verdict != "right" and q.get("via") and resolver.judge(at, q.get("via"))[2]:
                 c["not right, relay names the Source"] += 1

@@ -82,7 +82,7 @@ pub(super) fn find_cues(
             }
         }
         // "“…,” I said": the narrator of a first-person piece is its bylined writer.
-        // (Not in a transcript's answer, "GUO: … I told her, “…”": the label's speaker.)
+        // (Not in a transcript's answer, "HOLLIS-GRANT: … I told her, “…”": the label's speaker.)
         let labelled = toks.iter().take(4).position(|t| t.is_punct(':')).is_some_and(|k| {
             k > 0 && toks[..k].iter().all(|t| t.is_word() && !w(doc, t).chars().any(char::is_lowercase))
         });

@@ -65,7 +65,7 @@ impl Entities {
         let pool: Vec<usize> =
             if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
         // A surname alone that two people share is the one the article has already called
-        // by it ("Ashworth" is the coach the profile is about, not his wife introduced
+        // by it ("Greer" is the coach the profile is about, not his wife introduced
         // since); then the one mentioned last.
         let bare = !name.contains(' ') && pool.len() > 1;
         let called = |id: usize| {

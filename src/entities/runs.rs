@@ -372,7 +372,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // clause is a person whose surname is also a body noun.
     let titled_person = given && (has_person_title || relative || age);
     let body_like = (body_like && !surname_place && !titled_person) || body_before_comma;
-    // "Grace Abernathy-Sole": a double-barrelled surname after one capitalised word.
+    // "Dawn Hollis-Grant": a double-barrelled surname after one capitalised word.
     let double_barrelled = name_words.len() == 2
         && name_words[1].split_once('-').is_some_and(|(a, b)| {
             [a, b].iter().all(|p| {

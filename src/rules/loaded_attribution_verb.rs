@@ -20,7 +20,7 @@ declare_rule! {
     /// The legal and plain senses are told apart by what follows the verb: "admitted to
     /// hospital", "admitted liability in a court filing", "claimed responsibility for",
     /// "claimed victory" take an object and are not attribution, and are not flagged; nor is
-    /// a verb that ends its clause with no words reported ("customers who complained"), nor
+    /// a verb that ends its clause with no words reported ("tenants who complained"), nor
     /// "admitted (in March) to arranging the payments", an admission of an act. In
     /// court copy where "admitted" reports an admission of guilt, turn the rule off for that
     /// desk in `onrecord.toml`.
@@ -150,7 +150,7 @@ impl Rule for LoadedAttributionVerb {
             if noun_use {
                 continue;
             }
-            // "customers who complained.": a verb that ends its clause reports no words,
+            // "tenants who complained.": a verb that ends its clause reports no words,
             // unless it closes a sentence it reports ("…, they insist.").
             let bare = toks.get(cue.tok + 1).is_none_or(|t| !t.is_word() && !t.is_punct(':') && !t.is_punct(','));
             let closing = cue.subject.as_ref().is_some_and(|s| {
@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn a_verb_that_ends_its_clause_reports_no_words() {
-        assert_count(&R, "Ana Ruiz recalled the customers who complained. She kept every letter.", 0);
+        assert_count(&R, "Ana Ruiz recalled the tenants who complained. She kept every letter.", 0);
         assert_count(&R, "“We never got the money,” Ruiz complained.", 1);
         assert_count(&R, "The delay is the board's fault, they insist.", 1);
     }
