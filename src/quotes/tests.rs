@@ -122,3 +122,46 @@ fn feet_and_inches_are_not_quotation_marks() {
     // A quote that ends after a number still closes.
     assert_eq!(unbalanced("“We won 2-1,” she said. “It was 90.”"), 0);
 }
+
+/// Straight marks around a pasted excerpt, in an article that quotes in curly marks.
+fn curly_article(excerpt: &str) -> String {
+    format!(
+        "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\nThe council wrote in its report:\n\n{excerpt}\n\n“Not yet,” Varga said."
+    )
+}
+
+#[test]
+fn straight_marks_wrapping_an_excerpt_are_neither_quotes_nor_strays() {
+    // One straight mark opens each paragraph of the excerpt and one closes its last.
+    let src = curly_article("\"The board met twice.\n\n\"“We need a plan,” the chair said. The vote was 5-2.\"");
+    assert_eq!(texts(&src), vec!["We are ready,", "It took a year,", "We need a plan,", "Not yet,"]);
+    assert_eq!(unbalanced(&src), 0);
+    // An excerpt never closed, whose next paragraph opens on a curly quote.
+    let src = "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\n\"The board met twice.\n\n“We need a plan,” the chair said.";
+    assert_eq!(texts(src), vec!["We are ready,", "It took a year,", "We need a plan,"]);
+    assert_eq!(unbalanced(src), 0);
+    // One paragraph wrapped around curly quotes.
+    let src =
+        "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\n\"The chair said “no” and “never” to it.\"";
+    assert_eq!(texts(src), vec!["We are ready,", "It took a year,", "no", "never"]);
+    assert_eq!(unbalanced(src), 0);
+}
+
+#[test]
+fn straight_quotes_that_are_not_excerpt_wrappers_stay_quotes() {
+    // near miss: a straight quote with its attribution, in a curly article
+    let src = curly_article("\"We will appeal,\" Greer said.");
+    assert!(texts(&src).contains(&"We will appeal,".to_string()));
+    // near miss: a straight mark closed by a curly one is a mixed pair, not a wrapper
+    let src = curly_article("\"We will appeal,” Greer said. “Soon.\"");
+    assert!(texts(&src).contains(&"We will appeal,".to_string()));
+    // near miss: a paragraph a colon introduces that reads a question out is one quote
+    let src = "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\nGreer went on:\n\n\"The poll asked “Do you trust the board?” and most said no.\"";
+    assert_eq!(texts(src).last().unwrap(), "The poll asked “Do you trust the board?” and most said no.");
+    // near miss: an article in straight marks keeps every one of them
+    let src = "\"We are ready,\" Ruiz said.\n\n\"It took a year,\" Greer said.\n\n\"The chair said “no” to it.\"";
+    assert_eq!(texts(src).last().unwrap(), "The chair said “no” to it.");
+    // near miss: a straight mark never closed, with no excerpt after it, is still a stray
+    let src = "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\n\"We will appeal, Greer said.\n\nThe hearing is in May.";
+    assert_eq!(unbalanced(src), 1);
+}

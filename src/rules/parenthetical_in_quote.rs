@@ -1,7 +1,7 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::SourceType;
-use crate::document::Span;
+use crate::document::{floor_char_boundary, Span};
 
 declare_rule! {
     /// Words inserted into a quote in parentheses.
@@ -19,6 +19,10 @@ declare_rule! {
     ///
     /// ## Use instead
     ///     “We are worried about the escalation [in tensions] with Japan,” she said.
+    ///
+    /// Not flagged: written words (an email, a report, a post, or a quote beside which a tweet
+    /// or a post is named), asides in the speaker's own syntax or in the first person
+    /// ("(or another amount)", "(a farmer, as I am)"), party labels, list markers and titles.
     ///
     /// The suggested fix swaps the parentheses for brackets; it is not applied automatically,
     /// because the editor must first check whether the words were the speaker's.
@@ -55,6 +59,8 @@ impl Rule for ParentheticalInQuote {
                             | "according to"
                     )
                 });
+            // "In a tweet, Ruiz said: “…”": a post named beside the quote is written words too.
+            let mut posted = None;
             for part in &q.parts {
                 let text = a.doc.text(*part);
                 let mut from = 0;
@@ -73,7 +79,7 @@ impl Rule for ParentheticalInQuote {
                     // the original's, not words put in.
                     let first = inner.split_whitespace().next().unwrap_or("");
                     let aside = matches!(
-                        first,
+                        first.to_lowercase().as_str(),
                         "or" | "and"
                             | "but"
                             | "just"
@@ -115,14 +121,20 @@ impl Rule for ParentheticalInQuote {
                     let gloss = ["an apparent reference", "a reference to", "apparently referring", "referring to"]
                         .iter()
                         .any(|g| lower.starts_with(g));
+                    // "(a farmer, as I am)": an aside in the first person is the speaker's own.
+                    let own = inner
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| matches!(w, "I" | "me" | "my" | "we" | "us" | "our"));
                     let skip = inner.chars().count() <= 2
+                        || own
                         || inner.trim().is_empty()
                         || marker
                         || aside
                         || party
                         || widget
                         || title
-                        || written;
+                        || written
+                        || *posted.get_or_insert_with(|| posted_nearby(a, q));
                     if skip && !gloss {
                         continue;
                     }
@@ -141,6 +153,29 @@ impl Rule for ParentheticalInQuote {
         }
         out
     }
+}
+
+/// Bytes read on each side of a quote for a post named beside it.
+const NEARBY: usize = 200;
+
+/// The sentence that opens the quote, or the one that closes it, names a post outside the
+/// quote ("In a tweet Friday, …", "…,” she posted on Facebook.").
+fn posted_nearby(a: &Analysis, q: &crate::quotes::Quote) -> bool {
+    let prose = a.doc.prose();
+    let before = a.doc.sentence_at(q.span.start).map_or(q.span.start, |s| a.doc.sentences[s].span.start);
+    let after = a.doc.sentence_at(q.span.end.saturating_sub(1)).map_or(q.span.end, |s| a.doc.sentences[s].span.end);
+    // Up to a line's worth on each side: a sentence of a marks-only file is the file.
+    let before = before.min(q.span.start).max(floor_char_boundary(prose, q.span.start.saturating_sub(NEARBY)));
+    let after = after.max(q.span.end).min(floor_char_boundary(prose, q.span.end + NEARBY));
+    let outside = [&prose[before..q.span.start], &prose[q.span.end..after]];
+    outside.iter().any(|text| {
+        // Not "post": "the post-war era", "The Daily Post".
+        text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(w, "posted" | "blog")
+                || w.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("tweet"))
+                || ["twitter", "facebook", "instagram"].iter().any(|m| w.eq_ignore_ascii_case(m))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -216,6 +251,22 @@ mod tests {
         assert_count(&R, "“We filed the PFD (the disclosure form) on time,” the email reads.", 0);
         assert_count(&R, "The ad, entitled “Nuestra Historia (Our History),” ran on Monday.", 0);
         assert_count(&R, "“Turnout rose to 64 percent. (See the latest results here.)”", 0);
+    }
+
+    #[test]
+    fn an_aside_in_the_first_person_is_the_speakers_own() {
+        assert_count(&R, "“No farmer (a woman who farms, as I do) wants this,” Varga said.", 0);
+        assert_count(&R, "“We waited (Note to the board: this is the third time.) for hours,” Varga said.", 0);
+        // near miss: the same aside in the third person is put in
+        assert_flags(&R, "“No farmer (a woman who farms) wants this,” Varga said.", "(a woman who farms)");
+    }
+
+    #[test]
+    fn a_post_named_beside_the_quote_is_written_words() {
+        assert_count(&R, "In a tweet Friday, Ruiz said: “Did the council help (check the minutes) the developer?”", 0);
+        assert_count(&R, "“Did the council help (check the minutes) the developer?” Ruiz posted on Facebook.", 0);
+        // near miss: "post" as a prefix or a paper's name is no post
+        assert_flags(&R, "“The post-war council (the old board) met,” Ruiz told the Harbor Post.", "(the old board)");
     }
 
     #[test]
