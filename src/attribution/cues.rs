@@ -190,6 +190,13 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
         return true;
     }
     let p = w(doc, prev).to_ascii_lowercase();
+    // "Ruiz went on to say, “…”", "was prompted to add: “…”": an infinitive right before
+    // the quote it introduces says it.
+    if p == "to" {
+        let quote_next = |k: usize| toks.get(k).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)));
+        return quote_next(i + 1)
+            || toks.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) && quote_next(i + 2);
+    }
     // "the company's claim": after a possessive the word is a noun.
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;

@@ -39,7 +39,24 @@ pub fn is_name_word(word: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return false;
     };
+    // "Tuesday’s New Hampshire primary": a day's possessive opens no name.
+    let day = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).is_some_and(|stem| {
+        matches!(
+            stem,
+            "Monday"
+                | "Tuesday"
+                | "Wednesday"
+                | "Thursday"
+                | "Friday"
+                | "Saturday"
+                | "Sunday"
+                | "Today"
+                | "Yesterday"
+                | "Tomorrow"
+        )
+    });
     first.is_uppercase()
+        && !day
         && !crate::lexicon::is_listed_not_name(word)
         && !word.chars().all(|c| c.is_uppercase() && word.len() > 4)
         && !is_contraction(word)
