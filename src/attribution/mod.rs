@@ -215,32 +215,10 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
         let toks = cur.as_slice();
         // "— Gov. Ana Ruiz, in a post after the vote": a credit line under a quote
         // paragraph names its speaker.
-        if let Some(np) = credit_line(doc, toks).filter(|_| !unclaimed.is_empty()) {
-            let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, &out.cues);
-            if speaker.is_some() && matches!(source_type, SourceType::NamedPerson | SourceType::Organization) {
-                // "— Ana Ruiz, in a post on X", "— Ruiz, tweeting after the vote".
-                let posted = toks.iter().any(|t| {
-                    t.is_word() && {
-                        let word = w(doc, t);
-                        lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word))
-                            || matches!(word, "tweeting" | "posting" | "tweeted" | "posted")
-                    }
-                });
-                let source_type = if posted { SourceType::SocialMedia } else { source_type };
+        if !unclaimed.is_empty() {
+            if let Some(credit) = credit(doc, toks, bi, ents, &out.cues) {
                 for &qi in &unclaimed {
-                    let partial = out.quotes[qi].partial;
-                    out.quotes[qi] = Attribution {
-                        speaker: speaker.clone(),
-                        entity,
-                        speaker_span: Some(np.span),
-                        cue: Some(doc.text(toks[0].span).to_string()),
-                        cue_span: Some(toks[0].span),
-                        source_type,
-                        via: None,
-                        via_span: None,
-                        link: Link::Adjacent,
-                        partial,
-                    };
+                    out.quotes[qi] = Attribution { partial: out.quotes[qi].partial, ..credit.clone() };
                 }
             }
         }
@@ -335,6 +313,23 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
                 }
             }
         }
+        // "“We will bid.” ― Ana Ruiz, chief executive": a credit after the quote in its own
+        // paragraph, on the same line or the next.
+        for (k, t) in toks.iter().enumerate() {
+            let TokKind::Quote(qi) = t.kind else { continue };
+            // (A credit right after the quote outranks a speaker carried over from the
+            // paragraph before; not a cue in the quote's own sentence.)
+            if out.quotes[qi].speaker.is_some() && out.quotes[qi].link == Link::Sentence
+                || out.quotes[qi].link == Link::Mention
+            {
+                continue;
+            }
+            let Some(dash) = (k + 1..toks.len()).find(|&j| toks[j].kind != TokKind::Break) else { continue };
+            if let Some(credit) = credit(doc, &toks[dash..], bi, ents, &out.cues) {
+                out.quotes[qi] = Attribution { partial: out.quotes[qi].partial, ..credit };
+                unclaimed_now.retain(|&u| u != qi);
+            }
+        }
         // "Ana Ruiz made her frustration plain in a post on Tuesday:" closing a paragraph
         // introduces the quote that opens the next one, with or without a speech verb.
         if para_speaker.is_none() {
@@ -400,6 +395,37 @@ fn from_cue(doc: &Document, cue: &Cue, link: Link) -> Attribution {
         link,
         partial: false,
     }
+}
+
+/// The attribution a credit line (see [`credit_line`]) gives the quotes it credits: a
+/// person or a body, by a post when the line says so.
+fn credit(doc: &Document, toks: &[Tok], bi: usize, ents: &mut Entities, cues: &[Cue]) -> Option<Attribution> {
+    let np = credit_line(doc, toks)?;
+    let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, cues);
+    if speaker.is_none() || !matches!(source_type, SourceType::NamedPerson | SourceType::Organization) {
+        return None;
+    }
+    // "— Ana Ruiz, in a post on X", "— Ruiz, tweeting after the vote".
+    let end = toks.iter().position(|t| t.kind == TokKind::Break).unwrap_or(toks.len());
+    let posted = toks[..end].iter().any(|t| {
+        t.is_word() && {
+            let word = w(doc, t);
+            lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word))
+                || matches!(word, "tweeting" | "posting" | "tweeted" | "posted")
+        }
+    });
+    Some(Attribution {
+        speaker,
+        entity,
+        speaker_span: Some(np.span),
+        cue: Some(doc.text(toks[0].span).to_string()),
+        cue_span: Some(toks[0].span),
+        source_type: if posted { SourceType::SocialMedia } else { source_type },
+        via: None,
+        via_span: None,
+        link: Link::Adjacent,
+        partial: false,
+    })
 }
 
 /// A paragraph that is only a dash and a name, with an optional role or circumstance

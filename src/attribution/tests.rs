@@ -382,6 +382,16 @@ fn a_credit_line_names_the_quote_above_it() {
 }
 
 #[test]
+fn a_credit_after_the_quote_in_its_own_paragraph_names_it() {
+    // On the same line, or the next, and over the speaker of the entry before it.
+    let text = "Here is how people reacted.\n\nAna Ruiz, minister of energy: “We will study it.”\n\n“We are disappointed.” ― Tomas Greer Jr., head of the port union\n\n“It is a good day.”\n— Maria Varga, mayor";
+    assert_eq!(
+        speakers(text),
+        vec![Some("Ana Ruiz".into()), Some("Tomas Greer Jr.".into()), Some("Maria Varga".into())]
+    );
+}
+
+#[test]
 fn an_inverted_cue_whose_speaker_is_unread_does_not_fall_back() {
     let text = "Senator Marta Quill spoke first.\n\n“Vote for this slate,” said the printed campaign slate card.";
     assert_eq!(one(text), Some("printed campaign slate card".into()));

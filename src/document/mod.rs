@@ -133,6 +133,24 @@ impl Document {
             Format::Html => html::read(&source),
         };
         blank_dateline(&mut raw, &source);
+        // A live blog's item headed by its time ("### 12:41 a.m. — Mayor declares victory")
+        // introduces its people afresh, in any format.
+        let prose = raw.prose.as_deref().unwrap_or(&source);
+        let timed: Vec<usize> = raw
+            .blocks
+            .iter()
+            .filter(|(kind, span)| {
+                let text = &prose[span.start..span.end];
+                (*kind == BlockKind::Heading || text.split_whitespace().nth(15).is_none())
+                    && text::opens_with_timestamp(text)
+            })
+            .map(|(_, span)| span.start)
+            .collect();
+        if !timed.is_empty() {
+            raw.sections.extend(timed);
+            raw.sections.sort_unstable();
+            raw.sections.dedup();
+        }
         let mut sentences = Vec::new();
         let blocks = raw
             .blocks
@@ -344,5 +362,20 @@ mod tests {
         // Plain text and Markdown are the prose itself.
         let doc = Document::parse(Path::new("a.txt"), "It's R&amp;D.".to_string(), Format::Text);
         assert_eq!(doc.written(Span::new(0, 13)), "It's R&amp;D.");
+    }
+
+    #[test]
+    fn a_heading_that_opens_on_a_time_starts_a_live_item_in_every_format() {
+        let sections = |path: &str, src: &str, format| {
+            let doc = Document::parse(Path::new(path), src.to_string(), format);
+            doc.blocks.iter().map(|b| b.section).collect::<Vec<_>>()
+        };
+        let md = "# Election night\n\n### 12:41 a.m. — Ruiz wins\n\nAna Ruiz won.\n\n### 11:20 p.m.: Count slows\n\nTomas Greer spoke.\n";
+        assert_eq!(sections("a.md", md, Format::Markdown), [0, 1, 1, 2, 2]);
+        let html = "<h1>Election night</h1><h3>12:41 a.m. | Ruiz wins</h3><p>Ana Ruiz won.</p><h3>11:20 p.m.</h3><p>Tomas Greer spoke.</p>";
+        assert_eq!(sections("a.html", html, Format::Html), [0, 1, 1, 2, 2]);
+        // near miss: a time inside a heading or a sentence starts nothing
+        let md = "# Polls close at 8 p.m. — officials\n\nAna Ruiz said the polls close at 8 p.m. on Tuesday, a change from last year.\n";
+        assert_eq!(sections("a.md", md, Format::Markdown), [0, 0]);
     }
 }

@@ -162,6 +162,15 @@ fn is_separator(text: &str) -> bool {
     t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '_' | '-' | '*' | '=' | '~' | '•' | '—'))
 }
 
+/// A live item's heading that opens on its time: `12:41 a.m. — Mayor declares victory`,
+/// `9:15 p.m.: Polls close`, or the time alone.
+pub(crate) fn opens_with_timestamp(text: &str) -> bool {
+    let text = text.trim();
+    let time =
+        [" — ", " – ", " - ", ": ", " | "].iter().filter_map(|sep| text.find(sep)).min().map_or(text, |at| &text[..at]);
+    is_timestamp(time)
+}
+
 /// A live item's time on a line of its own: `9:15 p.m.`, `10:02 a.m. ET:`, `8 p.m.`.
 fn is_timestamp(text: &str) -> bool {
     let t = text.trim_end_matches([':', '.', ' ']);

@@ -20,7 +20,8 @@ declare_rule! {
     /// The legal and plain senses are told apart by what follows the verb: "admitted to
     /// hospital", "admitted liability in a court filing", "claimed responsibility for",
     /// "claimed victory" take an object and are not attribution, and are not flagged; nor is
-    /// a verb that ends its clause with no words reported ("tenants who complained"), nor
+    /// a verb that ends its clause with no words reported ("tenants who complained", "riders
+    /// who complained were told …"), nor
     /// "admitted (in March) to arranging the payments", an admission of an act. In
     /// court copy where "admitted" reports an admission of guilt, turn the rule off for that
     /// desk in `onrecord.toml`.
@@ -160,6 +161,29 @@ impl Rule for LoadedAttributionVerb {
             if bare && !closing && !cue.quoted {
                 continue;
             }
+            // "Riders who complained were told to wait": a relative clause that reports no
+            // words, its main clause's verb right after it.
+            let relative = prev.as_deref().is_some_and(|p| matches!(p, "who" | "that" | "which"))
+                && next_words(a, toks, cue.tok, 1).first().is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "have"
+                            | "has"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "got"
+                    )
+                });
+            if relative && !cue.quoted {
+                continue;
+            }
             // The object, skipping a determiner: "claimed the title", "admitted liability".
             let object = toks[cue.tok + 1..]
                 .iter()
@@ -259,6 +283,13 @@ mod tests {
         assert_count(&R, "Ana Ruiz recalled the tenants who complained. She kept every letter.", 0);
         assert_count(&R, "“We never got the money,” Ruiz complained.", 1);
         assert_count(&R, "The delay is the board's fault, they insist.", 1);
+    }
+
+    #[test]
+    fn a_relative_clause_before_its_main_verb_reports_no_words() {
+        assert_count(&R, "Tenants who complained were told to wait for a letter.", 0);
+        // near miss: the relative clause reports what they said
+        assert_count(&R, "Tenants who complained that the heat was off were told to wait.", 1);
     }
 
     #[test]
