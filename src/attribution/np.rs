@@ -453,7 +453,13 @@ fn qualified_unnamed(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> 
     if k > floor && is(doc, &toks[k - 1], "with") {
         k -= 1;
     }
-    if k == floor || !toks[k - 1].is_word() || !lexicon::is_anonymous_noun(w(doc, &toks[k - 1])) {
+    // (Or a role after "a": "a Republican strategist close to the campaign".)
+    let role = |i: usize| {
+        lexicon::is_title(w(doc, &toks[i]))
+            && (i.saturating_sub(3).max(floor)..i)
+                .any(|j| toks[j].is_word() && matches!(w(doc, &toks[j]), "a" | "A" | "an" | "An"))
+    };
+    if k == floor || !toks[k - 1].is_word() || !(lexicon::is_anonymous_noun(w(doc, &toks[k - 1])) || role(k - 1)) {
         return None;
     }
     let mut start = k - 1;

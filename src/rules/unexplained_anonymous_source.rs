@@ -134,6 +134,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_role_qualified_by_closeness_to_a_body() {
+        assert_count(&R, "A Republican strategist close to the campaign said the ads would start next week.", 1);
+        // near miss: the reason is given
+        assert_count(
+            &R,
+            "A strategist close to the campaign, who spoke on condition of anonymity because the plans are not public, said the ads would start next week.",
+            0,
+        );
+    }
+
+    #[test]
     fn an_unnamed_witness_described_by_what_they_did() {
         assert_count(&R, "A paramedic who reached the scene first said the driver was conscious.", 1);
     }
