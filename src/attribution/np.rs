@@ -877,7 +877,7 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
             && (is_intro_word(first) || participle || first == "As")
         {
             s = comma + 1;
-            // "Speaking in Salem, Oregon, Ruiz …": the state or country of the place.
+            // "Speaking in Bend, Oregon, Ruiz …": the state or country of the place.
             if let Some(close) = (s + 1..verb.min(s + 4)).find(|&i| toks[i].is_punct(',')) {
                 let place = toks[s..close].iter().all(|t| t.is_word() && names::is_name_word(w(doc, t)))
                     && crate::lexicon::is_place(&doc.prose()[toks[s].span.start..toks[close - 1].span.end]);

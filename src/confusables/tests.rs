@@ -83,21 +83,21 @@ fn fix_ngrams(s: &str) -> Option<String> {
 #[test] fn matter_of_principle() { assert_eq!(fix("It was a matter of principle for the union."), None); }
 #[test] fn no_context() { assert_eq!(fix("Guest."), None); }
 #[test] fn digits_skipped() { assert_eq!(fix("Room guest1 is empty."), None); }
-#[test] fn to_rein_in() { assert_eq!(fix("The bank moved to reign in credit growth."), Some("reign->rein".into())); } // data/collocations.txt
+#[test] fn to_rein_in() { assert_eq!(fix("The council voted to reign in parking fines."), Some("reign->rein".into())); } // data/collocations.txt
 #[test] fn reign_in_a_place_after_to() { assert_eq!(fix("The king came to the throne and his reign in the north was long."), None); }
-#[test] fn principal_witness() { assert_eq!(fix("The principle witness for the state testified on Monday."), Some("principle->principal".into())); }
+#[test] fn principal_witness() { assert_eq!(fix("Her principle witness was late to court."), Some("principle->principal".into())); }
 #[test] fn principle_behind() { assert_eq!(fix("The principle behind the law is simple."), None); }
-#[test] fn matter_of_principal() { assert_eq!(fix("For the union it was a matter of principal."), Some("principal->principle".into())); }
+#[test] fn matter_of_principal() { assert_eq!(fix("Ruiz called the vote a matter of principal."), Some("principal->principle".into())); }
 #[test] fn interest_on_principal() { assert_eq!(fix("The loan charges interest on principal and fees."), None); }
-#[test] fn discreet_talks() { assert_eq!(fix("The two sides held months of discrete talks."), Some("discrete->discreet".into())); }
+#[test] fn discreet_talks() { assert_eq!(fix("The ministers met for discrete talks in Oslo."), Some("discrete->discreet".into())); }
 #[test] fn discrete_steps() { assert_eq!(fix("The plan has three discrete steps."), None); }
-#[test] fn its_members() { assert_eq!(fix("The union says it's members have lost pay."), Some("it's->its".into())); }
-#[test] fn its_members_clean() { assert_eq!(fix("The union says its members have lost pay."), None); }
-#[test] fn real_effect_on() { assert_eq!(fix("The measures have a real affect on exporters."), Some("affect->effect".into())); }
-#[test] fn affect_workers() { assert_eq!(fix("The changes would effect workers on night shifts."), Some("effect->affect".into())); }
-#[test] fn affect_workers_clean() { assert_eq!(fix("The changes would affect workers on night shifts."), None); }
-#[test] fn to_lose_a() { assert_eq!(fix("No doctor wants to loose a patient."), Some("loose->lose".into())); }
-#[test] fn piqued_public_interest() { assert_eq!(fix("The trial piqued public interest."), None); }
-#[test] fn peaked_public_interest() { assert_eq!(fix("The trial peaked public interest."), Some("peaked->piqued".into())); }
-#[test] fn demand_peaks() { assert_eq!(fix("Power demand peeks in August."), Some("peeks->peaks".into())); }
+#[test] fn its_members() { assert_eq!(fix("The guild told it's members to stay home."), Some("it's->its".into())); }
+#[test] fn its_members_clean() { assert_eq!(fix("The guild told its members to stay home."), None); }
+#[test] fn real_effect_on() { assert_eq!(fix("The strike had a real affect on ferry times."), Some("affect->effect".into())); }
+#[test] fn affect_workers() { assert_eq!(fix("The new rota would effect families most."), Some("effect->affect".into())); }
+#[test] fn affect_workers_clean() { assert_eq!(fix("The new rota would affect families most."), None); }
+#[test] fn to_lose_a() { assert_eq!(fix("The club cannot afford to loose a striker."), Some("loose->lose".into())); }
+#[test] fn piqued_public_interest() { assert_eq!(fix("The hearing piqued public interest in the case."), None); }
+#[test] fn peaked_public_interest() { assert_eq!(fix("The hearing peaked public interest in the case."), Some("peaked->piqued".into())); }
+#[test] fn demand_peaks() { assert_eq!(fix("Water demand peeks in July."), Some("peeks->peaks".into())); }
 #[test] fn whose_own() { assert_eq!(fix("The candidate, who's own party opposed him, lost."), Some("who's->whose".into())); }

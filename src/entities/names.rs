@@ -39,7 +39,7 @@ pub fn is_name_word(word: &str) -> bool {
     let Some(first) = word.chars().next() else {
         return false;
     };
-    // "Tuesday’s New Hampshire primary": a day's possessive opens no name.
+    // "Sunday’s Harbor City vote": a day's possessive opens no name.
     let day = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).is_some_and(|stem| {
         matches!(
             stem,

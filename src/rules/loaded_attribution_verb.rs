@@ -20,7 +20,7 @@ declare_rule! {
     /// The legal and plain senses are told apart by what follows the verb: "admitted to
     /// hospital", "admitted liability in a court filing", "claimed responsibility for",
     /// "claimed victory" take an object and are not attribution, and are not flagged; nor is
-    /// a verb that ends its clause with no words reported ("tenants who complained", "riders
+    /// a verb that ends its clause with no words reported ("tenants who complained", "tenants
     /// who complained were told …"), nor
     /// "admitted (in March) to arranging the payments", an admission of an act. In
     /// court copy where "admitted" reports an admission of guilt, turn the rule off for that
@@ -161,7 +161,7 @@ impl Rule for LoadedAttributionVerb {
             if bare && !closing && !cue.quoted {
                 continue;
             }
-            // "Riders who complained were told to wait": a relative clause that reports no
+            // "Tenants who complained were told to wait": a relative clause that reports no
             // words, its main clause's verb right after it.
             let relative = prev.as_deref().is_some_and(|p| matches!(p, "who" | "that" | "which"))
                 && next_words(a, toks, cue.tok, 1).first().is_some_and(|n| {
