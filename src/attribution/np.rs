@@ -940,7 +940,15 @@ fn subject_before_comma(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> 
 
     let name = before(doc, toks, comma, s)
         .filter(|n| matches!(n.kind, NpKind::Name(_)) && toks[comma - 1].span.end == n.span.end)
-        .filter(|n| toks[s..comma].iter().all(|t| t.span.start >= n.span.start || is_modifier_word(doc, t)));
+        .filter(|n| {
+            // ("Former secretary of state Ana Ruiz": "of" and the word after it belong to the title.)
+            toks[s..comma].iter().enumerate().all(|(k, t)| {
+                t.span.start >= n.span.start
+                    || is_modifier_word(doc, t)
+                    || is(doc, t, "of") && k > 0 && lexicon::is_title(w(doc, &toks[s + k - 1]))
+                    || k > 0 && is(doc, &toks[s + k - 1], "of")
+            })
+        });
     // "Vietnam’s farm minister, Le Thi Thu Ha, made …": a role, then the name in apposition.
     name.or_else(|| {
         let close = (comma + 2..verb.min(comma + 8)).find(|&i| toks[i].is_punct(','))?;

@@ -392,6 +392,12 @@ fn a_credit_after_the_quote_in_its_own_paragraph_names_it() {
 }
 
 #[test]
+fn a_title_with_of_before_the_name_keeps_the_name_as_subject() {
+    let text = "Former secretary of state Dana Hollis, a Ruiz ally, drew fire over her remark that “there is no room for doubt.”";
+    assert_eq!(one(text), Some("Dana Hollis".into()));
+}
+
+#[test]
 fn an_inverted_cue_whose_speaker_is_unread_does_not_fall_back() {
     let text = "Senator Marta Quill spoke first.\n\n“Vote for this slate,” said the printed campaign slate card.";
     assert_eq!(one(text), Some("printed campaign slate card".into()));
