@@ -398,6 +398,13 @@ fn a_title_with_of_before_the_name_keeps_the_name_as_subject() {
 }
 
 #[test]
+fn a_chain_of_pronoun_subjects_reaches_back_to_the_person_named_before_it() {
+    // Over paragraphs opening on "She", past a person of unknown gender named in between.
+    let text = "Senator Ana Ruiz spoke first on Sunday night.\n\nShe skirted the question from moderator Dale Hune, who wanted to know whether the Greer administration bears responsibility.\n\nShe also avoided the phrase “open borders,” which some critics want leaders to use.\n\n“We are not at war with anyone,” she said.";
+    assert_eq!(speakers(text).last().cloned().flatten(), Some("Ana Ruiz".into()));
+}
+
+#[test]
 fn an_inverted_cue_whose_speaker_is_unread_does_not_fall_back() {
     let text = "Senator Marta Quill spoke first.\n\n“Vote for this slate,” said the printed campaign slate card.";
     assert_eq!(one(text), Some("printed campaign slate card".into()));

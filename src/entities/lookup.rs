@@ -185,16 +185,24 @@ impl Entities {
     /// named — the subject position — rather than the last.
     pub fn sentence_subject_before(&self, doc: &Document, offset: usize, pronoun: Pronoun) -> Option<(usize, usize)> {
         let here = doc.sentence_at(offset).or_else(|| doc.sentences.iter().rposition(|s| s.span.end <= offset))?;
-        let floor = doc.block_at(offset).map_or(0, |b| doc.blocks[b.saturating_sub(1)].span.start);
-        for si in (0..=here).rev() {
+        let block_before = |at: usize| doc.block_at(at).map_or(0, |b| doc.blocks[b.saturating_sub(1)].span.start);
+        let mut floor = block_before(offset);
+        let mut chain = 0;
+        // (At most MAX_SENTENCES_BACK sentences: the search stays linear in the article.)
+        for si in (0..=here).rev().take(MAX_SENTENCES_BACK) {
             let span = doc.sentences[si].span;
             if span.end < floor {
                 break;
             }
             // A sentence whose subject is the same pronoun ("She appeared to imply that
             // Trump … than Clinton") is about the same person: its objects are not
-            // candidates; look further back.
+            // candidates; look further back, to the paragraph before it too ("Ruiz spoke
+            // first. ¶ She skirted … ¶ She also … ¶ “…,” she said."), over a few of them.
             if si < here && starts_with_pronoun(doc, span, pronoun) {
+                chain += 1;
+                if chain <= MAX_PRONOUN_CHAIN {
+                    floor = floor.min(block_before(span.start));
+                }
                 continue;
             }
             // "Asked about her vote in the event that Clinton …, she replied": the main
@@ -206,7 +214,7 @@ impl Entities {
             }
             // (At most 3,000 bytes before the pronoun: a sentence longer than that is no
             // prose, and the scan stays linear.)
-            let lo = self.index.partition_point(|m| m.0 < subject_at.max(offset.saturating_sub(3000)));
+            let lo = self.index.partition_point(|m| m.0 < subject_at.max(span.end.min(offset).saturating_sub(3000)));
             let hi = offset.min(span.end);
             let fitting: Vec<(usize, usize, usize)> = self.index[lo..]
                 .iter()
@@ -311,6 +319,13 @@ impl Entities {
 
 /// Whether a sentence opens with `pronoun` as its subject (after a short introductory
 /// phrase set off by a comma at most).
+/// Sentences opening on the same pronoun that a pronoun's search for its person looks
+/// back over, each letting it reach one paragraph further.
+const MAX_PRONOUN_CHAIN: usize = 6;
+
+/// Sentences a pronoun's search for its person reads back at most.
+const MAX_SENTENCES_BACK: usize = 40;
+
 fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
     let text = doc.text(span);
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
