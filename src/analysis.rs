@@ -14,6 +14,8 @@ pub struct Analysis {
     pub quotes: Quotes,
     pub entities: Entities,
     pub attributions: Attributions,
+    /// Every block's tokens, built once (none kept for a very long article).
+    pub tokens: tokens::BlockTokens,
 }
 
 impl Analysis {
@@ -22,8 +24,7 @@ impl Analysis {
     /// not hold them all.
     pub fn block_tokens(&self, bi: usize) -> Vec<tokens::Tok> {
         let mut out = Vec::new();
-        tokens::block_tokens(&self.doc, bi, &self.quotes.quotes, &mut out);
-        out
+        self.tokens.get(&self.doc, bi, &self.quotes.quotes, &mut out).to_vec()
     }
 
     /// Block tokens for a pass that visits blocks in order (cues, mentions): each block
@@ -85,6 +86,9 @@ pub struct TokenCache<'a> {
 
 impl TokenCache<'_> {
     pub fn get(&mut self, bi: usize) -> &[tokens::Tok] {
+        if let Some(toks) = self.analysis.tokens.kept(bi) {
+            return toks;
+        }
         if self.block != Some(bi) {
             tokens::block_tokens(&self.analysis.doc, bi, &self.analysis.quotes.quotes, &mut self.toks);
             self.block = Some(bi);
@@ -100,7 +104,8 @@ pub fn analyze(mut doc: Document) -> Analysis {
     if let Some(at) = quotes.stopped_at {
         doc.truncate(at);
     }
-    let mut entities = Entities::build(&doc, &quotes.quotes);
-    let attributions = attribution::attribute(&doc, &quotes.quotes, &mut entities);
-    Analysis { doc, quotes, entities, attributions }
+    let tokens = tokens::BlockTokens::new(&doc, &quotes.quotes);
+    let mut entities = Entities::build(&doc, &quotes.quotes, &tokens);
+    let attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
+    Analysis { doc, quotes, entities, attributions, tokens }
 }

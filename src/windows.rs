@@ -71,8 +71,13 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
         out.reserve_exact(found.len());
         out.append(&mut found);
     }
-    let analysis =
-        Analysis { doc, quotes: Default::default(), entities: Default::default(), attributions: Default::default() };
+    let analysis = Analysis {
+        doc,
+        quotes: Default::default(),
+        entities: Default::default(),
+        attributions: Default::default(),
+        tokens: Default::default(),
+    };
     (analysis, rules::finish(out))
 }
 

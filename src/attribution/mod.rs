@@ -198,21 +198,27 @@ fn colon_introduction(
     })
 }
 
-pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attributions {
+pub fn attribute(doc: &Document, quotes: &[Quote], store: &tokens::BlockTokens, ents: &mut Entities) -> Attributions {
     let mut out =
         Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
-    let mut last_speaker: Option<Attribution> = None; // of the previous paragraph
-                                                      // One block's tokens and the previous block's, rebuilt in two buffers: the article's
-                                                      // tokens are never all in memory at once.
+    // One block's tokens and the previous block's: the kept ones, or (an article too long
+    // to keep them) rebuilt in two buffers.
     let (mut cur, mut before): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
+    // The speaker of the previous paragraph.
+    let mut last_speaker: Option<Attribution> = None;
     // The quotes of the previous paragraph that found no speaker, for a credit line.
     let (mut unclaimed, mut unclaimed_now): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for bi in 0..doc.blocks.len() {
         std::mem::swap(&mut cur, &mut before);
         std::mem::swap(&mut unclaimed, &mut unclaimed_now);
         unclaimed_now.clear();
-        tokens::block_tokens(doc, bi, quotes, &mut cur);
-        let toks = cur.as_slice();
+        let (toks, before): (&[Tok], &[Tok]) = match store.kept(bi) {
+            Some(toks) => (toks, bi.checked_sub(1).and_then(|b| store.kept(b)).unwrap_or(&[])),
+            None => {
+                tokens::block_tokens(doc, bi, quotes, &mut cur);
+                (&cur, &before)
+            }
+        };
         // "— Gov. Ana Ruiz, in a post after the vote": a credit line under a quote
         // paragraph names its speaker.
         if !unclaimed.is_empty() {
@@ -233,7 +239,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], ents: &mut Entities) -> Attri
             }
             let unit = unit_start..ui;
             unit_start = ui + 1;
-            let prev = if bi > 0 { before.as_slice() } else { &[] };
+            let prev = if bi > 0 { before } else { &[] };
             let cues = find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
             // "“We will fix the roads.” Mayor Ana Ruiz said.": a sentence that is only a

@@ -30,6 +30,65 @@ impl Tok {
     }
 }
 
+/// Every block's tokens, built once per article and read by each stage and rule that
+/// walks the narrative (names, descriptors, attribution, the rules' cue checks), so no
+/// block is tokenized more than once. An article whose prose is longer than
+/// [`BlockTokens::KEEP_LIMIT`] keeps none: its blocks are tokenized again on each visit,
+/// so a large file never holds all its tokens at once.
+#[derive(Debug, Default)]
+pub struct BlockTokens {
+    toks: Vec<Tok>,
+    /// `toks[starts[bi]..starts[bi + 1]]` are block `bi`'s tokens; empty when none are kept.
+    starts: Vec<usize>,
+}
+
+impl BlockTokens {
+    /// Prose length above which an article's tokens are not kept (a token is 32 bytes,
+    /// about one per five bytes of prose); a window of a large file (1 MiB and a
+    /// paragraph, see `windows`) keeps its own.
+    pub const KEEP_LIMIT: usize = 2 << 20;
+
+    /// The tokens of every block of `doc`, or none when the prose is too long to keep them.
+    pub fn new(doc: &Document, quotes: &[Quote]) -> BlockTokens {
+        if doc.prose().len() > Self::KEEP_LIMIT {
+            return BlockTokens::default();
+        }
+        Self::build(doc, quotes)
+    }
+
+    /// The tokens of every block, whatever the article's length.
+    pub fn build(doc: &Document, quotes: &[Quote]) -> BlockTokens {
+        let mut toks = Vec::with_capacity(doc.prose().len() / 5 + 16);
+        let mut starts = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut buf = Vec::new();
+        starts.push(0);
+        for bi in 0..doc.blocks.len() {
+            block_tokens(doc, bi, quotes, &mut buf);
+            toks.extend_from_slice(&buf);
+            starts.push(toks.len());
+        }
+        BlockTokens { toks, starts }
+    }
+
+    /// Block `bi`'s tokens: the kept ones, or else built into `buf` (the same tokens
+    /// [`block_tokens`] gives).
+    pub fn get<'a>(&'a self, doc: &Document, bi: usize, quotes: &[Quote], buf: &'a mut Vec<Tok>) -> &'a [Tok] {
+        match self.kept(bi) {
+            Some(toks) => toks,
+            None => {
+                block_tokens(doc, bi, quotes, buf);
+                buf
+            }
+        }
+    }
+
+    /// Block `bi`'s kept tokens, if the article's are kept.
+    pub fn kept(&self, bi: usize) -> Option<&[Tok]> {
+        let (&start, &end) = (self.starts.get(bi)?, self.starts.get(bi + 1)?);
+        Some(&self.toks[start..end])
+    }
+}
+
 /// Tokens of block `bi`. `quotes` is the article's quote list, sorted by start.
 pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<Tok>) {
     out.clear();
@@ -154,6 +213,32 @@ mod tests {
             break;
         }
         end
+    }
+
+    /// [`super::BlockTokens`] hands out, for every block, what [`super::block_tokens`]
+    /// builds, whether it keeps the article's tokens or not.
+    #[test]
+    fn kept_block_tokens_are_the_block_tokens() {
+        use crate::document::{Document, Format};
+        let texts = [
+            "“We will,” Gov. Ana Ruiz said. “Not now.”\n\nShe left. “A “nested” one,\n\nruns on,” he said.\n\nEnd.",
+            "# Head\n\nNo quotes here at all, U.S. officials said.\n\n“Open",
+            "",
+        ];
+        for text in texts {
+            let a = crate::analyze(Document::parse("a.txt".as_ref(), text.into(), Format::Text));
+            let quotes = &a.quotes.quotes;
+            let kept = super::BlockTokens::build(&a.doc, quotes);
+            let none = super::BlockTokens::default();
+            for bi in 0..a.doc.blocks.len() {
+                let mut want = Vec::new();
+                super::block_tokens(&a.doc, bi, quotes, &mut want);
+                assert_eq!(kept.kept(bi), Some(want.as_slice()), "{text:?} block {bi}");
+                assert_eq!(a.tokens.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice());
+                assert!(none.kept(bi).is_none());
+                assert_eq!(none.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice());
+            }
+        }
     }
 
     #[test]

@@ -208,12 +208,13 @@ fn label(text: &str) -> Option<&'static str> {
 /// A short line in capitals with no sentence punctuation: "THE WHITE HOUSE", "ON THE
 /// RIGHT".
 fn is_group_label(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    (1..=6).contains(&words)
-        && text.chars().next().is_some_and(char::is_alphabetic)
-        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    // The cheap tests first (a line of prose fails on its first or second char); the
+    // words are counted only up to seven.
+    text.chars().next().is_some_and(char::is_alphabetic)
         && !text.chars().any(char::is_lowercase)
         && !text.ends_with(['.', '!', '?', ',', ';', '"', '”'])
+        && (1..=6).contains(&text.split_whitespace().take(7).count())
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// A line that is an element of markup a plain-text export kept: `<tweet …>…</tweet>`,

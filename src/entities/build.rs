@@ -5,21 +5,21 @@
 
 use super::runs::{affiliation, find_runs, role_appositive, Run};
 use super::{names, Entities, Entity, EntityKind, Mention, MentionKind};
+use super::{HashMap, HashSet};
+use crate::attribution::tokens::BlockTokens;
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::{self, Pronoun};
 use crate::quotes::Quote;
-use std::collections::HashMap;
 
 impl Entities {
-    pub fn build(doc: &Document, quotes: &[Quote]) -> Entities {
-        let runs = find_runs(doc, quotes);
+    pub fn build(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) -> Entities {
+        let runs = find_runs(doc, quotes, tokens);
         let mut ents = Entities::default();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut suffixes: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut by_name: HashMap<String, usize> = HashMap::default();
+        let mut suffixes: HashSet<String> = HashSet::default();
         // Forms used as the subject of a speech verb ("Van der Berg said"): a longer name
         // ending in one of them names a person even without a title or appositive.
-        let speaking: std::collections::HashSet<String> =
-            runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
+        let speaking: HashSet<String> = runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
         let ends_in_speaker = |text: &str| {
             let lower = text.to_lowercase();
             // "Thomas Whitaker Jr." ends in "Whitaker" for this purpose.
@@ -35,13 +35,13 @@ impl Entities {
         // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
         // form, not a person, unless a title or an appositive says otherwise.
         // Every shorter leading part of a body's name, looked up in constant time.
-        let mut body_prefixes: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut body_prefixes: HashSet<String> = HashSet::default();
         for r in runs.iter().filter(|r| r.body_like && r.text.contains(' ')) {
             let lower = r.text.to_lowercase();
             body_prefixes.extend(lower.match_indices(' ').map(|(i, _)| lower[..i].to_string()));
         }
         // A name the copy sets off after a body noun stays that body's everywhere.
-        let named_bodies: std::collections::HashSet<String> =
+        let named_bodies: HashSet<String> =
             runs.iter().filter(|r| r.named_body).map(|r| r.text.to_lowercase()).collect();
         let short_body = |r: &Run| {
             !r.has_person_title
@@ -149,7 +149,7 @@ impl Entities {
             });
         }
         ents.index_mentions();
-        ents.index_descriptors(doc, quotes);
+        ents.index_descriptors(doc, quotes, tokens);
         ents.byline = super::runs::byline(doc);
         ents
     }
@@ -211,7 +211,7 @@ fn gender_of_title(word: &str) -> Option<Pronoun> {
 /// Learn each person's surname: the shortest form of the name the article uses alone
 /// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
 fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for run in runs {
         *counts.entry(run.text.to_lowercase()).or_default() += 1;
     }

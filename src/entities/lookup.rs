@@ -5,7 +5,7 @@
 
 use super::names;
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
-use crate::attribution::tokens::{block_tokens, Tok};
+use crate::attribution::tokens::{BlockTokens, Tok};
 use crate::document::{Document, Span};
 use crate::lexicon::{self, Pronoun};
 use crate::quotes::Quote;
@@ -14,12 +14,11 @@ impl Entities {
     /// "the judge", "the senior prosecutor": a role the article gave one person stands for
     /// them wherever it appears, so "The judge paused. “…,” she said." finds her. These
     /// go into the position index only; the person's own mentions stay names.
-    pub(super) fn index_descriptors(&mut self, doc: &Document, quotes: &[Quote]) {
+    pub(super) fn index_descriptors(&mut self, doc: &Document, quotes: &[Quote], tokens: &BlockTokens) {
         let before = self.index.len();
         let mut buf = Vec::new();
         for bi in 0..doc.blocks.len() {
-            block_tokens(doc, bi, quotes, &mut buf);
-            let toks = buf.as_slice();
+            let toks = tokens.get(doc, bi, quotes, &mut buf);
             for (i, t) in toks.iter().enumerate() {
                 if !t.is_word() || !matches!(doc.text(t.span), "the" | "The") {
                     continue;

@@ -17,7 +17,10 @@ mod runs;
 use crate::document::Span;
 use crate::lexicon::Pronoun;
 use serde::Serialize;
-use std::collections::HashMap;
+/// The entity tables' maps: FxHash (their keys are short lowercase names; their
+/// iteration order is never read).
+type HashMap<K, V> = std::collections::HashMap<K, V, crate::hash::FastBuild>;
+type HashSet<K> = std::collections::HashSet<K, crate::hash::FastBuild>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -3,7 +3,7 @@
 //! person, a body, a place or a group (`Run`, built by `find_runs`).
 
 use super::names;
-use crate::attribution::tokens::{block_tokens, Tok};
+use crate::attribution::tokens::{BlockTokens, Tok};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon;
 use crate::quotes::Quote;
@@ -50,7 +50,7 @@ pub(super) fn role_appositive(doc: &Document, r: &Run) -> bool {
 }
 
 /// Find capitalised name runs in every block's narrative.
-pub(super) fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
+pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut buf = Vec::new();
     // A heading in title case capitalises every word, so its runs run names and verbs
@@ -63,13 +63,13 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
         if title_case.binary_search(&bi).is_ok() {
             continue;
         }
-        block_runs(doc, bi, quotes, &mut buf, &mut runs);
+        block_runs(doc, bi, tokens.get(doc, bi, quotes, &mut buf), &mut runs);
     }
     if title_case.is_empty() {
         return runs;
     }
     // Every name the body knows, and every shorter form it ends in ("Ana Ruiz", "Ruiz").
-    let mut known = std::collections::HashSet::new();
+    let mut known = super::HashSet::default();
     for r in &runs {
         let lower = r.text.to_lowercase();
         known.extend(lower.match_indices(' ').map(|(i, _)| lower[i + 1..].to_string()));
@@ -78,8 +78,8 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote]) -> Vec<Run> {
     let mut heading = Vec::new();
     for &bi in &title_case {
         heading.clear();
-        block_runs(doc, bi, quotes, &mut buf, &mut heading);
-        let toks = buf.as_slice();
+        let toks = tokens.get(doc, bi, quotes, &mut buf);
+        block_runs(doc, bi, toks, &mut heading);
         for run in heading.drain(..) {
             if known.contains(&run.text.to_lowercase()) {
                 runs.push(run);
@@ -148,11 +148,9 @@ fn is_title_case(line: &str) -> bool {
     words.len() >= 3 && capital * 5 >= words.len() * 4
 }
 
-/// The runs of one block, appended to `runs`; `buf` is left holding the block's tokens.
-fn block_runs(doc: &Document, bi: usize, quotes: &[Quote], buf: &mut Vec<Tok>, runs: &mut Vec<Run>) {
+/// The runs of block `bi`, whose tokens are `toks`, appended to `runs`.
+fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>) {
     {
-        block_tokens(doc, bi, quotes, buf);
-        let toks = buf.as_slice();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
