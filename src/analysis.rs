@@ -4,7 +4,7 @@
 //! (narrative tokens per block, the quote at an offset, whether a quote may be fixed).
 
 use crate::attribution::{self, tokens, Attributions};
-use crate::document::Document;
+use crate::document::{self as segment, Document, Span};
 use crate::entities::Entities;
 use crate::quotes::{self, Quotes};
 
@@ -16,6 +16,47 @@ pub struct Analysis {
     pub attributions: Attributions,
     /// Every block's tokens, built once (none kept for a very long article).
     pub tokens: tokens::BlockTokens,
+    /// Every block's words and punctuation as [`segment::tokens`](crate::document::tokens) reads them, built on
+    /// first use (see [`Analysis::words_in`]); None for a very long article.
+    pub segment_tokens: std::sync::OnceLock<Option<SegmentTokens>>,
+}
+
+/// The spans of [`segment::tokens`](crate::document::tokens) of each block: block `bi`'s are
+/// `spans[starts[bi]..starts[bi + 1]]`.
+#[derive(Debug, Default)]
+pub struct SegmentTokens {
+    spans: Vec<Span>,
+    starts: Vec<usize>,
+}
+
+impl SegmentTokens {
+    fn build(doc: &Document) -> SegmentTokens {
+        let mut spans = Vec::with_capacity(doc.prose().len() / 4 + 16);
+        let mut starts = Vec::with_capacity(doc.blocks.len() + 1);
+        starts.push(0);
+        for block in &doc.blocks {
+            spans.extend(segment::tokens(doc.text(block.span), block.span.start).map(|(span, _)| span));
+            starts.push(spans.len());
+        }
+        SegmentTokens { spans, starts }
+    }
+}
+
+/// The tokens of a span of the prose: the kept tokens of its block, or a scan of it.
+pub enum SpanTokens<'a> {
+    Kept(std::slice::Iter<'a, Span>, &'a Document),
+    Scan(segment::Tokens<'a>),
+}
+
+impl<'a> Iterator for SpanTokens<'a> {
+    type Item = (Span, &'a str);
+
+    fn next(&mut self) -> Option<(Span, &'a str)> {
+        match self {
+            SpanTokens::Kept(spans, doc) => spans.next().map(|&span| (span, doc.text(span))),
+            SpanTokens::Scan(tokens) => tokens.next(),
+        }
+    }
 }
 
 impl Analysis {
@@ -25,6 +66,32 @@ impl Analysis {
     pub fn block_tokens(&self, bi: usize) -> Vec<tokens::Tok> {
         let mut out = Vec::new();
         self.tokens.get(&self.doc, bi, &self.quotes.quotes, &mut out).to_vec()
+    }
+
+    /// The tokens of `span`, a part of block `bi` (the block, or one of its sentences):
+    /// the same as `segment::tokens(self.doc.text(span), span.start)`, read from the
+    /// block's tokens, which are built once per article. Where no kept token crosses
+    /// either end of `span`, the block's tokens inside it are exactly the span's own (a
+    /// token's end depends only on the text up to one char after it); otherwise, or for a
+    /// very long article, the span is scanned on its own.
+    pub fn words_in(&self, bi: usize, span: Span) -> SpanTokens<'_> {
+        let scan = || SpanTokens::Scan(segment::tokens(self.doc.text(span), span.start));
+        let kept = self.segment_tokens.get_or_init(|| {
+            (self.doc.prose().len() <= tokens::BlockTokens::KEEP_LIMIT).then(|| SegmentTokens::build(&self.doc))
+        });
+        let Some(kept) = kept else { return scan() };
+        let block = self.doc.blocks[bi].span;
+        if span.start < block.start || span.end > block.end {
+            return scan();
+        }
+        let all = &kept.spans[kept.starts[bi]..kept.starts[bi + 1]];
+        let from = all.partition_point(|t| t.start < span.start);
+        let to = all.partition_point(|t| t.start < span.end);
+        let crosses = |k: usize, at: usize| k > 0 && all[k - 1].end > at;
+        if crosses(from, span.start) || crosses(to, span.end) {
+            return scan();
+        }
+        SpanTokens::Kept(all[from..to].iter(), &self.doc)
     }
 
     /// Block tokens for a pass that visits blocks in order (cues, mentions): each block
@@ -107,5 +174,36 @@ pub fn analyze(mut doc: Document) -> Analysis {
     let tokens = tokens::BlockTokens::new(&doc, &quotes.quotes);
     let mut entities = Entities::build(&doc, &quotes.quotes, &tokens);
     let attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
-    Analysis { doc, quotes, entities, attributions, tokens }
+    Analysis { doc, quotes, entities, attributions, tokens, segment_tokens: Default::default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{self as segment, Document, Format, Span};
+
+    /// [`super::Analysis::words_in`] against the scan it stands for: every block and
+    /// sentence, and spans that cut words.
+    #[test]
+    fn words_in_is_the_scan_of_the_span() {
+        let texts = [
+            "Gov. J. Ruiz of the U.S. said it's al-Hassan's 3.5% plan. “Why now?” asked Omar. No.\n\nNext one.It was.",
+            "The U.S.The talks ended... Then—nothing! Zoë Ölçer said: “We won’t.” e.g. this\u{a0}that.\n\n# Head Line\n\nA.B.C. d'Alembert.",
+            "",
+        ];
+        for text in texts {
+            let a = crate::analyze(Document::parse("a.txt".as_ref(), text.into(), Format::Text));
+            let scan = |span: Span| segment::tokens(a.doc.text(span), span.start).collect::<Vec<_>>();
+            for (bi, block) in a.doc.blocks.iter().enumerate() {
+                let mut spans = vec![block.span];
+                spans.extend(a.doc.sentences[block.sentences.clone()].iter().map(|s| s.span));
+                for start in (block.span.start..block.span.end).filter(|&i| a.doc.prose().is_char_boundary(i)) {
+                    spans.push(Span::new(start, block.span.end));
+                    spans.push(Span::new(block.span.start, start));
+                }
+                for span in spans {
+                    assert_eq!(a.words_in(bi, span).collect::<Vec<_>>(), scan(span), "{text:?} {span:?}");
+                }
+            }
+        }
+    }
 }

@@ -77,6 +77,7 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
         entities: Default::default(),
         attributions: Default::default(),
         tokens: Default::default(),
+        segment_tokens: Default::default(),
     };
     (analysis, rules::finish(out))
 }

@@ -2,7 +2,7 @@ use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleGroup, Rule
 use std::borrow::Cow;
 
 use crate::analysis::Analysis;
-use crate::document::{tokens, BlockKind, Format, Span};
+use crate::document::{BlockKind, Format, Span};
 
 declare_rule! {
     /// A real word that is wrong in its context.
@@ -121,7 +121,7 @@ impl ConfusableWord {
         let mut toks: Vec<Cow<str>> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
         let html = a.doc.format == Format::Html;
-        for block in &a.doc.blocks {
+        for (bi, block) in a.doc.blocks.iter().enumerate() {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
             }
@@ -132,7 +132,8 @@ impl ConfusableWord {
                 toks.clear();
                 spans.clear();
                 let mut first = 0; // index in `toks` of the first token this window may flag
-                let mut words = Rejoin::new(a, tokens(a.doc.text(s.span), s.span.start), html).peekable();
+                                   // `segment::tokens` of the sentence, from its block's kept tokens.
+                let mut words = Rejoin::new(a, a.words_in(bi, s.span), html).peekable();
                 loop {
                     while toks.len() < WINDOW + 2 * CONTEXT {
                         let Some((span, t)) = words.next() else { break };

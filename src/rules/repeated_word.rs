@@ -1,6 +1,6 @@
 use super::{Applicability, Context, Diagnostic, Edit, Fix, Rule, RuleId, Severity};
 use crate::analysis::Analysis;
-use crate::document::{words, Span};
+use crate::document::Span;
 
 declare_rule! {
     /// The same word twice in a row.
@@ -48,10 +48,11 @@ impl Rule for RepeatedWord {
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        for block in &a.doc.blocks {
-            let text = a.doc.text(block.span);
+        for (bi, block) in a.doc.blocks.iter().enumerate() {
             let mut prev: Option<(Span, &str)> = None;
-            for (span, w) in words(text, block.span.start) {
+            // `segment::words` of the block, from its kept tokens.
+            let words = a.words_in(bi, block.span).filter(|(_, w)| w.chars().next().is_some_and(char::is_alphanumeric));
+            for (span, w) in words {
                 if let Some((pspan, pw)) = prev {
                     let gap = &a.doc.prose()[pspan.end..span.start];
                     // The word comparison first: it rules out almost every pair.
