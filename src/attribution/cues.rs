@@ -201,9 +201,16 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
     }
+    // "the head of the Vermont state parks board": a place is one thing, and a verb's
+    // bare form after it ("Vermont state", "Idaho report") is a noun it modifies.
+    // (Only the bare forms that are nouns too: "China said" is a place speaking.)
+    let word = w(doc, &toks[i]);
+    let noun_form = matches!(word, "state" | "report" | "note" | "claim" | "comment" | "reply" | "answer");
+    if noun_form && w(doc, prev).starts_with(char::is_uppercase) && lexicon::is_place(w(doc, prev)) {
+        return false;
+    }
     // "a run of drug recalls", "a wave of warranty claims": a plural noun after a
     // preposition and its noun, not a verb ("the head of the agency reports" is one).
-    let word = w(doc, &toks[i]);
     if word.ends_with('s')
         && i >= floor + 2
         && toks[i - 2].is_word()

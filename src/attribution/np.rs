@@ -101,8 +101,16 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             }
             // "the band's singer, Kofi Mensah-Bright, told": the name between the commas.
             // (Not a state's abbreviation after a town: "of Dover, Del., said".)
+            // (Nor a state or country after a town: "of Reno, Nevada, wrote".)
+            let town_before = open > floor
+                && toks[open - 1].is_word()
+                && w(doc, &toks[open - 1]).starts_with(char::is_uppercase)
+                && open + 1 < end
+                && lexicon::is_place(&doc.prose()[toks[open + 1].span.start..toks[end - 1].span.end]);
             let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)))
-                && !toks[open + 1..end].iter().all(|t| w(doc, t).ends_with('.'));
+                && !toks[open + 1..end].iter().all(|t| w(doc, t).ends_with('.'))
+                && !town_before
+                && (end != open + 2 || !is_party_tag(w(doc, &toks[open + 1])));
             if open + 1 < end && name_only {
                 if let Some(np @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, open + 1, end) {
                     return Some(np);
@@ -125,7 +133,18 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     && seg.len() <= 3
                     && (seg.iter().all(capital)
                         || seg.len() >= 2 && w(doc, &seg[0]) == "of" && seg[1..].iter().all(capital));
-                if !(age || role || place) {
+                // "Ana Ruiz, still a farmer near Bend, Ore., said": an appositive that
+                // opens on a lowercase word, whatever names it holds.
+                let lower = seg.len() <= 12
+                    && seg.first().is_some_and(|t| {
+                        t.is_word()
+                            && w(doc, t).starts_with(|c: char| c.is_lowercase())
+                            && !matches!(w(doc, t), "and" | "but" | "or" | "nor" | "who" | "which")
+                    })
+                    && seg.iter().all(|t| t.is_word() || t.is_punct('-'));
+                // "Rep. Ana Ruiz, R-Bend, said": a party and district tag.
+                let tag = seg.len() == 1 && is_party_tag(w(doc, &seg[0]));
+                if !(age || role || place || lower || tag) {
                     break;
                 }
                 c = p;
@@ -348,7 +367,23 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 if spokesperson && matches!(w(doc, &toks[prep]), "for" | "of") && np.is_some() {
                     return np;
                 }
+                // (An unnamed head's phrase runs to the verb: "at the trust" is part of it.)
+                if matches!(head.kind, NpKind::Anonymous(_)) {
+                    return Some(Np { span: Span::new(head.span.start, toks[end].span.end), ..head });
+                }
                 return Some(head);
+            }
+            // "a notice from the utility said": the document speaks, whatever the
+            // words after its preposition are.
+            if matches!(w(doc, &toks[prep]), "from" | "by" | "of") {
+                if let Some(head @ Np { kind: NpKind::Body(_), .. }) = before(doc, toks, prep, floor) {
+                    let noun = w(doc, &toks[prep - 1]);
+                    if lexicon::is_document_noun(noun) && np.as_ref().is_none_or(|n| !matches!(n.kind, NpKind::Name(_)))
+                    {
+                        // (The phrase runs to the verb: "from the utility" is part of it.)
+                        return Some(Np { span: Span::new(head.span.start, toks[end].span.end), ..head });
+                    }
+                }
             }
             // "A senior fund-raiser for Sen. Ana Ruiz wrote", "a friend of Ruiz said": an
             // unnamed person of a role no list knows, not the name after the preposition.
@@ -379,6 +414,12 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         }
     }
     np
+}
+
+/// A party and state or district tag set off by commas: "R-Bend", "D-Del.", "I-Vt.".
+fn is_party_tag(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 3 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase()
 }
 
 /// A lowercase word that can stand between a determiner and its noun: "second", "senior",
@@ -684,6 +725,15 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
             (names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w)) && !lexicon::is_title(w)
         })
         .count();
+    // "Secretary of State Maria Varga": the words after a title's "of" name its office,
+    // and the name opens on a given name.
+    let mut name_len = name_len;
+    let run = words.len() - name_len;
+    if name_len >= 2 && run >= 2 && words[run - 1] == "of" && lexicon::is_title(words[run - 2]) {
+        if let Some(k) = (run + 1..words.len()).find(|&k| lexicon::is_given_name(words[k])) {
+            name_len = words.len() - k;
+        }
+    }
     // ("Council President Rose Bank": a title and a given name before a body noun make
     // it a surname.)
     let titled_given = name_len >= 2
@@ -917,7 +967,17 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     let mut e = s;
     while e < verb && toks[e].is_word() {
         let word = w(doc, &toks[e]);
-        if e > s && !(is_phrase_word(word) || DETERMINERS.contains(&word)) {
+        // "Former Secretary of State Maria Varga urged …": "of" and a capitalised word
+        // after a title belong to it.
+        let title_of = word == "of"
+            && e > s
+            && w(doc, &toks[e - 1]).starts_with(char::is_uppercase)
+            && lexicon::is_title(w(doc, &toks[e - 1]))
+            && toks.get(e + 1).is_some_and(|n| {
+                let next = w(doc, n);
+                n.is_word() && next.starts_with(char::is_uppercase) && !next.ends_with("’s") && !next.ends_with("'s")
+            });
+        if e > s && !(is_phrase_word(word) || DETERMINERS.contains(&word) || title_of) {
             break;
         }
         e += 1;

@@ -697,3 +697,52 @@ fn a_shared_surname_alone_is_the_person_the_article_calls_by_it() {
     let text = "Coach Tomas Greer won 200 games. Greer retired in May.\n\nHis wife, Ana Greer, ran the booster club for years.\n\n“We ran the ball,” Greer said.";
     assert_eq!(one(text), Some("Tomas Greer".into()));
 }
+
+#[test]
+fn appositives_with_places_party_tags_and_offices() {
+    // A lowercase appositive holding a town and its state.
+    assert_eq!(
+        one("“The orchard is gone,” Tomas Greer, still a grower near Bend, Ore., said on Monday."),
+        Some("Tomas Greer".into())
+    );
+    // A role holding a place and a noun that is also a speech verb ("Vermont state").
+    assert_eq!(
+        one("“The trails stay shut,” Dana Hollis, the head of the Vermont state parks board, said of the closures."),
+        Some("Dana Hollis".into())
+    );
+    // A role ending in a town and its state, the state spelt out.
+    assert_eq!(
+        one("“My whole archive vanished,” Ana Ruiz-Greer, a potter from Reno, Nevada, wrote on X."),
+        Some("Ana Ruiz-Greer".into())
+    );
+    // A party and district tag set off by commas.
+    assert_eq!(
+        one("House Speaker Lena Ortiz, R-Bend, said the plan was “not dead yet,” and left."),
+        Some("Lena Ortiz".into())
+    );
+    // The office after a title's "of" is no part of the name.
+    assert_eq!(
+        one("Former Secretary of State Maria Varga urged voters to back it, saying, “There is no second chance.”"),
+        Some("Maria Varga".into())
+    );
+    // ("mayor of Port Alden": a place after the title's "of", no given name in it.)
+    let doc = Document::parse(
+        "t.txt".as_ref(),
+        "After the mayor of Port Alden, Dale Hune, was elected, a dinner was held.".into(),
+        Format::Text,
+    );
+    let a = crate::analyze(doc);
+    assert!(a
+        .entities
+        .entities
+        .iter()
+        .all(|e| e.name != "Port Alden" || e.kind != crate::entities::EntityKind::Person));
+}
+
+#[test]
+fn a_document_or_an_unnamed_head_before_a_preposition_after_the_quote() {
+    assert_eq!(one("“The line stays closed until noon,” a notice from the utility said."), Some("notice".into()));
+    assert_eq!(one("“We are not ready,” a senior nurse at the clinic said."), Some("a senior nurse".into()));
+    // A name after the preposition still speaks through its letter.
+    assert_eq!(one("“We are closed,” a letter from the Harbor Ledger said."), Some("Harbor Ledger".into()));
+}

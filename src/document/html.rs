@@ -214,6 +214,7 @@ impl Reader {
                     // (An article's header holds its headline, deck, byline and date.)
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" | "header" | "hgroup" => Some(BlockKind::Heading),
                     "li" => Some(BlockKind::ListItem),
+                    "figcaption" => Some(BlockKind::Caption),
                     _ => None,
                 })
                 .unwrap_or(BlockKind::Paragraph);

@@ -44,6 +44,9 @@ pub enum BlockKind {
     Paragraph,
     Heading,
     ListItem,
+    /// A picture's caption (HTML `<figcaption>`): written to stand alone, so it names
+    /// people in full whatever the body has said, and is no introduction for the body.
+    Caption,
 }
 
 /// A paragraph, heading or list item, as a span of the prose.

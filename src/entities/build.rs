@@ -144,7 +144,7 @@ impl Entities {
                 end: run.span.end,
                 kind,
                 intro,
-                in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
+                in_heading: matches!(doc.blocks[run.block].kind, BlockKind::Heading | BlockKind::Caption),
                 block: run.block,
             });
         }
@@ -176,7 +176,7 @@ impl Entities {
             end: run.span.end,
             kind: MentionKind::Full,
             intro: None,
-            in_heading: doc.blocks[run.block].kind == BlockKind::Heading,
+            in_heading: matches!(doc.blocks[run.block].kind, BlockKind::Heading | BlockKind::Caption),
             block: run.block,
         });
         true

@@ -226,7 +226,18 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             || ((w.ends_with("'s") || w.ends_with("’s")) && i + 1 < words.len())
             || (i == 0 && words.len() >= 3 && names::is_demonym(w))
     });
-    let name_start = start + last_title.map_or(0, |k| k + 1).max(place_or_group_prefix(&words));
+    // "Secretary of State Maria Varga": after a title's "of", the run's first words name
+    // the office and the name opens on a given name ("mayor of Port Alden" names a place).
+    let office_words = (start >= 2
+        && toks[start - 1].is_word()
+        && word(doc, &toks[start - 1]) == "of"
+        && toks[start - 2].is_word()
+        && lexicon::is_title(word(doc, &toks[start - 2])))
+    .then(|| words.iter().position(|w| lexicon::is_given_name(w)))
+    .flatten()
+    .unwrap_or(0);
+    let office = office_words > 0;
+    let name_start = start + last_title.map_or(0, |k| k + 1).max(place_or_group_prefix(&words)).max(office_words);
     if name_start >= end {
         return None;
     }
@@ -237,8 +248,14 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         text = stripped.to_string();
     }
     // Title and descriptor words: those inside the run, then lowercase titles before it.
-    let mut title_start = if name_start > start { Some(start) } else { None };
-    let mut k = start;
+    let mut title_start = if office {
+        Some(start - 2)
+    } else if name_start > start {
+        Some(start)
+    } else {
+        None
+    };
+    let mut k = if office { start - 2 } else { start };
     while k > 0 && toks[k - 1].is_word() && start - (k - 1) <= 5 {
         let w = word(doc, &toks[k - 1]);
         if lexicon::is_title(w)

@@ -180,4 +180,18 @@ mod tests {
                     Budget chief Lerato Mokoena said the vote was close.";
         assert_count(&R, text, 0);
     }
+
+    #[test]
+    fn a_caption_names_people_in_full_and_introduces_no_one() {
+        use crate::document::Format;
+        use crate::rules::testing::diagnostics_as;
+        // The caption comes first and again after the body's introduction: it stands alone.
+        let html = "<p>Budget chief Lerato Mokoena said cuts were coming.</p>\n                    <figure><img src=\"a.jpg\"><figcaption>Budget chief Lerato Mokoena at the vote on Tuesday.</figcaption></figure>\n                    <p>Mokoena said more cuts could follow.</p>";
+        assert!(diagnostics_as(&R, html, Format::Html).is_empty());
+        let html = "<figure><img src=\"a.jpg\"><figcaption>Budget chief Lerato Mokoena at the vote.</figcaption></figure>\n\n                    <p>Budget chief Lerato Mokoena said cuts were coming.</p>\n<p>Mokoena said more could follow.</p>";
+        assert!(diagnostics_as(&R, html, Format::Html).is_empty());
+        // (The same caption as a paragraph is a second full introduction.)
+        let html = "<p>Budget chief Lerato Mokoena said cuts were coming.</p>\n<p>The plan passed.</p>\n                    <p>Budget chief Lerato Mokoena said the vote was close.</p>";
+        assert_eq!(diagnostics_as(&R, html, Format::Html).len(), 1);
+    }
 }
