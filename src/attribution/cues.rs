@@ -373,9 +373,13 @@ fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
 /// "X wrote on social media", "posted on X": the cue is a post. So is a bare "wrote"
 /// after its paragraph or the one before said where ("posted a message on Instagram. “…,” he wrote.").
 fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: usize) -> bool {
+    // "a statement posted on its website" is a statement, not a post.
+    let on_website = |k: usize| {
+        toks[k + 1..end.min(k + 5)].iter().any(|t| matches!(w(doc, t), "website" | "site" | "homepage" | "web"))
+    };
     let word = w(doc, &toks[verb]).to_ascii_lowercase();
     if matches!(word.as_str(), "posted" | "tweeted" | "posting" | "tweeting") {
-        return true;
+        return !(word.starts_with("post") && on_website(verb));
     }
     let social = |t: &Tok| {
         t.is_word() && {
@@ -383,7 +387,7 @@ fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: 
             lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word)) || is(doc, t, "social")
         }
     };
-    if toks[verb + 1..end.min(verb + 5)].iter().any(social) {
+    if (verb + 1..end.min(verb + 5)).any(|k| social(&toks[k]) && !(is(doc, &toks[k], "posted") && on_website(k))) {
         return true;
     }
     matches!(word.as_str(), "wrote" | "writes" | "write") && toks[..verb].iter().chain(prev).any(social)
@@ -410,6 +414,25 @@ fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> O
         });
         if let Some(k) = conj {
             let inner = np::clause_subject(doc, toks, k + 1, i)
+                .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She)));
+            if inner.is_some() {
+                return inner;
+            }
+        }
+    }
+    // "The readout said Ruiz had asked for visits, telling Ortiz …": a document reports a
+    // person's clause, and the participle belongs to that person.
+    let document = main.as_ref().is_some_and(
+        |n| matches!(&n.kind, NpKind::Body(text) if lexicon::is_document_noun(text.rsplit(' ').next().unwrap_or(""))),
+    );
+    if let Some(main_np) = main.as_ref().filter(|_| document) {
+        let lo = i.saturating_sub(30).max(floor);
+        let verb = (lo..i).find(|&k| {
+            toks[k].span.start > main_np.span.end && toks[k].is_word() && lexicon::is_speech_verb(w(doc, &toks[k]))
+        });
+        if let Some(k) = verb {
+            let from = if toks.get(k + 1).is_some_and(|t| is(doc, t, "that")) { k + 2 } else { k + 1 };
+            let inner = np::clause_subject(doc, toks, from, i)
                 .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She)));
             if inner.is_some() {
                 return inner;

@@ -70,6 +70,21 @@ pub(super) fn attribute_quote(
         })?;
         Some((person, c))
     });
+    // "The readout said Ruiz had asked for visits, telling Ortiz that families were
+    // “…”": the person's own cue sits inside the document's report, which relays it.
+    let relay = relay.or_else(|| {
+        let c = chosen.filter(|&c| all_cues[c].tok < qt && all_cues[c].source_type == SourceType::NamedPerson)?;
+        let subject = all_cues[c].subject.as_ref()?.span;
+        let doc_cue = cues.iter().copied().find(|&b| {
+            all_cues[b].tok < all_cues[c].tok
+                && all_cues[b].verb.end <= subject.start
+                && all_cues[b].unit == all_cues[c].unit
+                && all_cues[b].block == all_cues[c].block
+                && all_cues[b].source_type == SourceType::Document
+                && all_cues[b].states
+        })?;
+        Some((c, doc_cue))
+    });
     let mut a = match (relay, chosen) {
         (Some((person, relay)), _) => {
             let mut a = from_cue(doc, &all_cues[person], Link::Sentence);

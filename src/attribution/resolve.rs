@@ -50,13 +50,19 @@ pub(super) fn resolve(
                 }
                 return (None, None, SourceType::Unattributed);
             }
-            // An unnamed source speaking earlier in this paragraph, with nobody named
-            // since: "Another member of staff … said morale had fallen. ‘…,’ she said."
-            if let Some(c) =
-                cues.iter().rev().take_while(|c| c.block == bi).take(50).find(|c| {
-                    c.verb.start < np.span.start && c.speaker.is_some() && c.source_type == SourceType::Anonymous
-                })
-            {
+            // An unnamed source speaking earlier in this paragraph or the one before, with
+            // nobody named since: "Another member of staff … said morale had fallen. ‘…,’
+            // she said."
+            if let Some(c) = cues.iter().rev().take_while(|c| c.block + 1 >= bi).take(50).find(|c| {
+                c.verb.start < np.span.start
+                        && c.speaker.is_some()
+                        && c.source_type == SourceType::Anonymous
+                        // (In the paragraph before, only an indefinite one: "the candidate"
+                        // is someone the article named.)
+                        && (c.block == bi || c.subject.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Anonymous(_))))
+                        // (Whoever asked is not who answers: "when a reporter asked if …")
+                        && !doc.text(c.verb).to_ascii_lowercase().starts_with("ask")
+            }) {
                 if ents.people_between(c.verb.end, np.span.start, Pronoun::They).is_empty() {
                     return (c.speaker.clone(), None, SourceType::Anonymous);
                 }

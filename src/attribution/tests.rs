@@ -746,3 +746,40 @@ fn a_document_or_an_unnamed_head_before_a_preposition_after_the_quote() {
     // A name after the preposition still speaks through its letter.
     assert_eq!(one("“We are closed,” a letter from the Harbor Ledger said."), Some("Harbor Ledger".into()));
 }
+
+#[test]
+fn a_person_inside_a_documents_report_speaks_through_it() {
+    let doc = Document::parse(
+        "t.txt".as_ref(),
+        "President Tomas Greer of Arland spoke with Prime Minister Lena Ortiz on Thursday.\n\n\
+         The readout said Greer had also asked for visits, telling Ortiz that the sailors' families were “waiting for news.”\n\n\
+         Ortiz told Greer that Belmar “welcomes every partner that respects its laws,” the Belmar government said in a statement posted on its website."
+            .into(),
+        Format::Text,
+    );
+    let a = crate::analyze(doc);
+    let got: Vec<_> = a.attributions.quotes.iter().map(|q| (q.speaker.as_deref(), q.via.as_deref())).collect();
+    assert_eq!(got, vec![(Some("Tomas Greer"), Some("readout")), (Some("Lena Ortiz"), Some("Belmar government"))]);
+    // (A statement on a website is no social-media post.)
+    assert_eq!(a.attributions.quotes[1].source_type, crate::attribution::SourceType::NamedPerson);
+}
+
+#[test]
+fn a_pronoun_after_an_unnamed_source_in_the_paragraph_before() {
+    let text = "Maria Varga, the union president, said talks would resume.\n\n\
+                A line worker, who asked not to be named because she feared reprisals, said others had quit.\n\n\
+                “Nobody can wait forever,” she said.";
+    assert_eq!(one(text), Some("A line worker".into()));
+    // Not a reporter who asked the question, nor a role the article named someone by.
+    let text = "Mayor Dale Hune spoke at a forum, where a reporter asked whether he would run again.\n\n\
+                “I have not decided,” he said.";
+    assert_eq!(one(text), Some("Dale Hune".into()));
+}
+
+#[test]
+fn a_name_after_a_comma_is_the_subject_whatever_who_clause_came_before() {
+    let text = "Tomas Greer spoke on Monday.\n\n\
+                Shifting rains could hurt a million farmers who depend on the river, Mr. Greer said in an interview.\n\n\
+                “If even some of them move,” he said, “the towns empty.”";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
+}
