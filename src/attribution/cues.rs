@@ -396,6 +396,16 @@ fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: 
 /// "…, saying it …": the subject of a participle is the name just before it
 /// ("with Xi saying") or the subject of the main clause.
 fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> Option<Np> {
+    // "“…,” Ana Ruiz is quoted as saying": the subject of the passive speaks.
+    if i >= floor + 4 && is(doc, &toks[i - 1], "as") && is(doc, &toks[i - 2], "quoted") {
+        let mut be = i - 3;
+        if is(doc, &toks[be], "been") && be > floor + 1 {
+            be -= 1;
+        }
+        if toks[be].is_word() && matches!(w(doc, &toks[be]), "is" | "was" | "were" | "are" | "has" | "have" | "had") {
+            return np::before(doc, toks, be, floor);
+        }
+    }
     if i > floor && toks[i - 1].is_word() {
         if let Some(np) = np::before(doc, toks, i, floor) {
             return Some(np);

@@ -245,7 +245,36 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &tokens::BlockTokens, 
             // "“We will fix the roads.” Mayor Ana Ruiz said.": a sentence that is only a
             // speaker and a verb (and a few words of time or place) reports the quote
             // that ended the sentence before it.
-            if let (Some(qi), [c]) = (ended_unclaimed.take(), cues.as_slice()) {
+            let ended = ended_unclaimed.take();
+            // "“Would it pass?” Dale Tanner pressed. “…”": a name and a verb no list knows
+            // (past or present tense), and little after them, read the same way.
+            if let (Some(qi), [], true) = (ended, cues.as_slice(), unit.start > 0) {
+                let bare = quote::unread_tail(doc, toks, unit.start - 1, unit.end).filter(|(_, verb)| {
+                    let at = unit.clone().find(|&k| toks[k].span == *verb).unwrap_or(unit.end);
+                    toks[at..unit.end].iter().filter(|t| t.is_word()).count() <= 4
+                        && !toks[unit.clone()].iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
+                });
+                if let Some((np, verb)) = bare {
+                    let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, &out.cues);
+                    if speaker.is_some() && source_type == SourceType::NamedPerson {
+                        let a = Attribution {
+                            speaker,
+                            entity,
+                            speaker_span: Some(np.span),
+                            cue: Some(doc.text(verb).to_string()),
+                            cue_span: Some(verb),
+                            source_type,
+                            via: None,
+                            via_span: None,
+                            link: Link::Adjacent,
+                            partial: out.quotes[qi].partial,
+                        };
+                        para_speaker = Some(Attribution { link: Link::Sentence, ..a.clone() });
+                        out.quotes[qi] = a;
+                    }
+                }
+            }
+            if let (Some(qi), [c]) = (ended, cues.as_slice()) {
                 let cue = &out.cues[*c];
                 let subject_first = cue.subject.as_ref().is_some_and(|n| {
                     toks[unit.start..cue.tok]
@@ -294,7 +323,11 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &tokens::BlockTokens, 
             }
             ended_unclaimed =
                 unit.clone().rev().find(|&i| toks[i].kind != TokKind::Break).and_then(|i| match toks[i].kind {
-                    TokKind::Quote(qi) if out.quotes[qi].speaker.is_none() && out.quotes[qi].link != Link::Mention => {
+                    // (Or only carried from the paragraph before: the next sentence may say.)
+                    TokKind::Quote(qi)
+                        if (out.quotes[qi].speaker.is_none() || out.quotes[qi].link == Link::Adjacent)
+                            && out.quotes[qi].link != Link::Mention =>
+                    {
                         Some(qi)
                     }
                     _ => None,

@@ -436,7 +436,7 @@ fn is_title_noun(word: &str) -> bool {
 /// The speaker and verb of `“…,” Ruiz charged`, `“…,” the mayor countered`: after the
 /// quote (and its comma), a name, a pronoun or a definite role, then a lowercase verb in
 /// the past or present tense that the speech-verb list does not hold.
-fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -> Option<(Np, Span)> {
+pub(super) fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -> Option<(Np, Span)> {
     let mut i = qt + 1;
     if toks.get(i).is_some_and(|t| t.is_punct(',')) {
         i += 1;

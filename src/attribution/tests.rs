@@ -783,3 +783,24 @@ fn a_name_after_a_comma_is_the_subject_whatever_who_clause_came_before() {
                 “If even some of them move,” he said, “the towns empty.”";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
 }
+
+#[test]
+fn a_bare_name_and_verb_sentence_after_the_quote() {
+    // A verb no list knows, in a sentence of its own, after a question; it outranks the
+    // speaker of the paragraph before.
+    let text = "Geoff Hune, a pollster, spoke first. Mr. Hune said, “it is early.”\n\n\
+                “Would it be negotiable?” Dale Tanner pressed. “Maybe let some stay?”";
+    assert_eq!(speakers(text), vec![Some("Geoff Hune".into()), Some("Dale Tanner".into()), Some("Dale Tanner".into())]);
+}
+
+#[test]
+fn quoted_as_saying_in_the_passive_and_a_list_inside_an_appositive() {
+    assert_eq!(
+        one("“Our method works because we seek out voters,” Maria Varga is quoted as saying."),
+        Some("Maria Varga".into())
+    );
+    assert_eq!(
+        one("The plans “are steps forward,” Ana Ruiz, assistant secretary for ports, rivers, and harbors, said on the call."),
+        Some("Ana Ruiz".into())
+    );
+}
