@@ -141,8 +141,9 @@ impl Document {
             .iter()
             .filter(|(kind, span)| {
                 let text = &prose[span.start..span.end];
-                (*kind == BlockKind::Heading || text.split_whitespace().nth(15).is_none())
-                    && text::opens_with_timestamp(text)
+                // The time test first: it fails on the first char of nearly every block.
+                text::opens_with_timestamp(text)
+                    && (*kind == BlockKind::Heading || text.split_whitespace().nth(15).is_none())
             })
             .map(|(_, span)| span.start)
             .collect();

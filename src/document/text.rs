@@ -166,6 +166,10 @@ fn is_separator(text: &str) -> bool {
 /// `9:15 p.m.: Polls close`, or the time alone.
 pub(crate) fn opens_with_timestamp(text: &str) -> bool {
     let text = text.trim();
+    // A time opens on a digit: most text is turned away before any searching.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let time =
         [" — ", " – ", " - ", ": ", " | "].iter().filter_map(|sep| text.find(sep)).min().map_or(text, |at| &text[..at]);
     is_timestamp(time)
