@@ -13,7 +13,7 @@ mod span;
 mod text;
 
 pub use markup::{Markup, MarkupKind};
-pub use segment::{tokens, words, Sentence, Tokens};
+pub use segment::{is_alphanumeric, tokens, words, Sentence, Tokens};
 pub use span::{floor_char_boundary, LineIndex, Span};
 
 use crate::error::Error;
