@@ -39,11 +39,11 @@ fn bo8(q: u8) -> f64 {
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"))
 }
 
 fn u16_at(b: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([b[at], b[at + 1]])
+    u16::from_le_bytes(b[at..at + 2].try_into().expect("two bytes"))
 }
 
 /// One hashed table of the file, read in place: a bucket's start is its block's base
@@ -84,6 +84,7 @@ impl Table {
     }
 
     /// Start of a bucket's entries (`bucket` up to one past the last).
+    #[inline]
     fn start(&self, bucket: usize) -> usize {
         let base = u32_at(self.bases, 4 * (bucket >> BLOCK_BITS));
         (base + u32::from(u16_at(self.offsets, 2 * bucket))).min(self.n) as usize

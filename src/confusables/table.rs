@@ -7,10 +7,11 @@
 //! read them, so both hash keys with the same [`key_hash`].
 //!
 //! Layout (little-endian): 8-byte [`MAGIC`], u32 entries `n`, u32 slot bits `b`, u32
-//! key bytes `k`, u32 zero; slots `[u32; 2^b]` (entry index + 1, 0 for an empty slot;
-//! linear probing from the slot the top `b` bits of the key's hash pick); key offsets
-//! `[u32; n + 1]`; values `[u64; n]`; keys `[u8; k]` (entry `i` is
-//! `keys[offset[i]..offset[i + 1]]`).
+//! key bytes `k`, u32 zero; slots `[u64; 2^b]` (entry index + 1 in the low 32 bits, 0
+//! for an empty slot, and the low 32 bits of the key's hash in the high ones, so that a
+//! probe compares keys only when the hashes agree; linear probing from the slot the top
+//! `b` bits of the hash pick); key offsets `[u32; n + 1]`; values `[u64; n]`; keys
+//! `[u8; k]` (entry `i` is `keys[offset[i]..offset[i + 1]]`).
 
 // Each side uses its half of the file.
 #![allow(dead_code)]
@@ -46,16 +47,17 @@ pub fn write(entries: &[(&[u8], u64)]) -> Vec<u8> {
         bits += 1;
     }
     let mask = (1usize << bits) - 1;
-    let mut slots = vec![0u32; 1 << bits];
+    let mut slots = vec![0u64; 1 << bits];
     for (i, (key, _)) in entries.iter().enumerate() {
-        let mut s = (key_hash(key) >> (64 - bits)) as usize;
+        let h = key_hash(key);
+        let mut s = (h >> (64 - bits)) as usize;
         while slots[s] != 0 {
             s = (s + 1) & mask;
         }
-        slots[s] = u32::try_from(i + 1).expect("fewer than 2^32 entries");
+        slots[s] = h << 32 | u64::from(u32::try_from(i + 1).expect("fewer than 2^32 entries"));
     }
     let keys: usize = entries.iter().map(|(k, _)| k.len()).sum();
-    let mut out = Vec::with_capacity(HEAD + 4 * slots.len() + 4 * (n + 1) + 8 * n + keys);
+    let mut out = Vec::with_capacity(HEAD + 8 * slots.len() + 4 * (n + 1) + 8 * n + keys);
     out.extend_from_slice(MAGIC);
     for x in [n, bits as usize, keys, 0] {
         out.extend_from_slice(&u32::try_from(x).expect("table under 4 GB").to_le_bytes());
@@ -83,8 +85,13 @@ pub struct Table {
     keys: &'static [u8],
 }
 
+/// The `i`th u32 / u64 of `b`.
 fn u32_at(b: &[u8], i: usize) -> usize {
-    u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]]) as usize
+    u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().expect("four bytes")) as usize
+}
+
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[8 * i..8 * i + 8].try_into().expect("eight bytes"))
 }
 
 impl Table {
@@ -98,7 +105,7 @@ impl Table {
         if !(4..32).contains(&bits) {
             return None;
         }
-        let (slots, rest) = b[HEAD..].split_at_checked(4 << bits)?;
+        let (slots, rest) = b[HEAD..].split_at_checked(8 << bits)?;
         let (offsets, rest) = rest.split_at_checked(4 * (n + 1))?;
         let (values, keys) = rest.split_at_checked(8 * n)?;
         (keys.len() == k && u32_at(offsets, n) == k).then_some(Table { bits, len: n, slots, offsets, values, keys })
@@ -116,22 +123,22 @@ impl Table {
 
     /// Entry `i`'s value.
     pub fn value(&self, i: usize) -> u64 {
-        let mut v = [0u8; 8];
-        v.copy_from_slice(&self.values[8 * i..8 * i + 8]);
-        u64::from_le_bytes(v)
+        u64_at(self.values, i)
     }
 
     /// The value of `key`, if the table has it.
     pub fn get(&self, key: &[u8]) -> Option<u64> {
         let mask = (1usize << self.bits) - 1;
-        let mut s = (key_hash(key) >> (64 - self.bits)) as usize;
+        let h = key_hash(key);
+        let mut s = (h >> (64 - self.bits)) as usize;
         loop {
-            let e = u32_at(self.slots, s);
-            if e == 0 {
+            let slot = u64_at(self.slots, s);
+            if slot == 0 {
                 return None;
             }
-            if self.key(e - 1) == key {
-                return Some(self.value(e - 1));
+            let e = (slot as u32 as usize).wrapping_sub(1);
+            if slot >> 32 == h & 0xffff_ffff && self.key(e) == key {
+                return Some(self.value(e));
             }
             s = (s + 1) & mask;
         }
