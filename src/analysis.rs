@@ -122,18 +122,21 @@ impl Analysis {
     pub fn is_block_excerpt(&self, q: &quotes::Quote) -> bool {
         let block = &self.doc.blocks[q.first_block];
         let introduced =
-            q.first_block > 0 && self.doc.text(self.doc.blocks[q.first_block - 1].span).trim_end().ends_with(':');
-        let whole = q.close.is_none_or(|c| {
-            let rest = &self.doc.prose()[c.span.end..self.doc.blocks[q.last_block].span.end];
-            rest.trim_matches(|ch: char| ch == '.' || ch.is_whitespace()).is_empty()
-        });
+            || q.first_block > 0 && self.doc.text(self.doc.blocks[q.first_block - 1].span).trim_end().ends_with(':');
+        let whole = || {
+            q.close.is_none_or(|c| {
+                let rest = &self.doc.prose()[c.span.end..self.doc.blocks[q.last_block].span.end];
+                rest.trim_matches(|ch: char| ch == '.' || ch.is_whitespace()).is_empty()
+            })
+        };
         // Curly quotes inside straight ones, or straight marks over several paragraphs: the
         // outer marks are an export's, the inner ones the writer's.
-        let wrapper = self.doc.text(q.inner()).contains(['“', '”']) || q.last_block > q.first_block;
+        let wrapper = || self.doc.text(q.inner()).contains(['“', '”']) || q.last_block > q.first_block;
+        // The cheap tests first: most quotes fail them.
         q.open.mark == quotes::Mark::Straight
             && q.open.span.start == block.span.start
-            && (introduced || wrapper)
-            && whole
+            && (introduced() || wrapper())
+            && whole()
     }
 
     /// The quote whose words contain `offset` (marks excluded), by binary search.

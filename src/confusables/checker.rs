@@ -115,18 +115,9 @@ impl Checker {
         }
         // Which words have any listed bigram on each side (words outside the
         // embedded sets have none: the fst keeps only bigrams of set words).
-        for key in model.map.keys() {
-            let Ok(key) = std::str::from_utf8(key) else {
-                continue;
-            };
-            if let Some((a, b)) = key.split_once(' ') {
-                if let Some(&i) = index.get(a) {
-                    entries[i].has_right = true;
-                }
-                if let Some(&i) = index.get(b) {
-                    entries[i].has_left = true;
-                }
-            }
+        for e in &mut entries {
+            e.has_right = model.starts_bigram(&e.word);
+            e.has_left = model.ends_bigram(&e.word);
         }
         let collocations = colloc::parse(colloc::EMBEDDED_COLLOCATIONS).expect("data/collocations.txt parses");
         for (ci, c) in collocations.iter().enumerate() {

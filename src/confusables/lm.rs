@@ -39,20 +39,23 @@ fn bo8(q: u8) -> f64 {
 }
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes"))
 }
 
 fn u16_at(b: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([b[at], b[at + 1]])
+    u16::from_le_bytes(b[at..at + 2].try_into().expect("two bytes"))
 }
 
-/// One hashed table of the file, its bucket index decoded once at load (a few
-/// hundred kilobytes) so that finding a bucket is plain indexing.
+/// One hashed table of the file, read in place: a bucket's start is its block's base
+/// plus its own offset (nothing is decoded at load).
 struct Table {
     bits: u32,
     vbytes: usize,
-    /// Start of each bucket's entries, and one past the last bucket.
-    starts: Vec<u32>,
+    /// Entries.
+    n: u32,
+    /// u32 block bases and u16 bucket offsets, little-endian.
+    bases: &'static [u8],
+    offsets: &'static [u8],
     /// u16 remainders, little-endian.
     rems: &'static [u8],
     values: &'static [u8],
@@ -77,18 +80,19 @@ impl Table {
         let offsets = take(2 * (nb + 1))?;
         let rems = take(2 * n)?;
         let values = take(vbytes * n)?;
-        let starts = (0..=nb)
-            .map(|bucket| {
-                let base = u32_at(bases, 4 * (bucket >> BLOCK_BITS));
-                (base + u32::from(u16_at(offsets, 2 * bucket))).min(n as u32)
-            })
-            .collect();
-        Some((Table { bits, vbytes, starts, rems, values }, at))
+        Some((Table { bits, vbytes, n: n as u32, bases, offsets, rems, values }, at))
+    }
+
+    /// Start of a bucket's entries (`bucket` up to one past the last).
+    #[inline]
+    fn start(&self, bucket: usize) -> usize {
+        let base = u32_at(self.bases, 4 * (bucket >> BLOCK_BITS));
+        (base + u32::from(u16_at(self.offsets, 2 * bucket))).min(self.n) as usize
     }
 
     fn get(&self, h: u32) -> Option<&'static [u8]> {
         let bucket = (h >> (32 - self.bits)) as usize;
-        let (lo, hi) = (self.starts[bucket] as usize, self.starts[bucket + 1] as usize);
+        let (lo, hi) = (self.start(bucket), self.start(bucket + 1));
         let want = h as u16;
         for (i, r) in self.rems.get(2 * lo..2 * hi)?.chunks_exact(2).enumerate() {
             let r = u16::from_le_bytes([r[0], r[1]]);

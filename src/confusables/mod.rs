@@ -65,6 +65,7 @@ mod model;
 mod params;
 mod score;
 mod sets;
+pub(crate) mod table;
 #[cfg(test)]
 #[rustfmt::skip]
 mod tests;

@@ -13,7 +13,7 @@ mod span;
 mod text;
 
 pub use markup::{Markup, MarkupKind};
-pub use segment::{tokens, words, Sentence, Tokens};
+pub use segment::{is_alphanumeric, tokens, words, Sentence, Tokens};
 pub use span::{floor_char_boundary, LineIndex, Span};
 
 use crate::error::Error;
@@ -144,8 +144,9 @@ impl Document {
             .iter()
             .filter(|(kind, span)| {
                 let text = &prose[span.start..span.end];
-                (*kind == BlockKind::Heading || text.split_whitespace().nth(15).is_none())
-                    && text::opens_with_timestamp(text)
+                // The time test first: it fails on the first char of nearly every block.
+                text::opens_with_timestamp(text)
+                    && (*kind == BlockKind::Heading || text.split_whitespace().nth(15).is_none())
             })
             .map(|(_, span)| span.start)
             .collect();

@@ -351,11 +351,11 @@ impl<'a> Iterator for Tokens<'a> {
             self.pos += end;
             return self.next();
         }
-        if first.is_alphanumeric() {
+        if is_alphanumeric(first) {
             while let Some((i, c)) = chars.next() {
-                if c.is_alphanumeric() {
+                if is_alphanumeric(c) {
                     end = i + c.len_utf8();
-                } else if matches!(c, '\'' | '’' | '-' | '.') && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+                } else if matches!(c, '\'' | '’' | '-' | '.') && chars.peek().is_some_and(|&(_, n)| is_alphanumeric(n))
                 {
                     continue;
                 } else {
@@ -377,7 +377,12 @@ impl<'a> Iterator for Tokens<'a> {
 fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
     let first = *bytes.get(start)?;
     if !first.is_ascii() {
-        return None;
+        // A curly quote or a dash (U+2010 to U+201F, no letter, digit or space among
+        // them) is a token of its own.
+        return (first == 0xE2
+            && bytes.get(start + 1) == Some(&0x80)
+            && bytes.get(start + 2).is_some_and(|b| (0x90..=0x9F).contains(b)))
+        .then_some(start + 3);
     }
     if !first.is_ascii_alphanumeric() {
         return Some(start + 1);
@@ -389,6 +394,13 @@ fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
         }
         match bytes.get(j) {
             None => return Some(j),
+            // A curly apostrophe inside the word (it’s): the word goes on if an ASCII
+            // letter or digit follows it.
+            Some(0xE2) if bytes[j + 1..].starts_with(&[0x80, 0x99]) => match bytes.get(j + 3) {
+                Some(n) if n.is_ascii_alphanumeric() => j += 4,
+                Some(n) if !n.is_ascii() => return None,
+                _ => return Some(j),
+            },
             Some(b) if !b.is_ascii() => return None,
             Some(b'\'' | b'-' | b'.') => match bytes.get(j + 1) {
                 Some(n) if n.is_ascii_alphanumeric() => j += 2,
@@ -398,6 +410,18 @@ fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
             Some(_) => return Some(j),
         }
     }
+}
+
+/// `c.is_alphanumeric()`, answered at once for ASCII and for the General Punctuation
+/// block (U+2000 to U+206F: curly quotes, dashes, ellipsis, spaces), which holds no
+/// letter or digit and which copy is full of; the Unicode tables are searched only for
+/// other chars.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// Words of a text (punctuation and whitespace excluded), as spans offset by `base`.
@@ -441,9 +465,16 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn ascii_fast_path_finds_the_same_tokens(text in "[a-zA-Z0-9 .,'’\\-—é\u{a0}\n\"“”]{0,40}") {
+        fn ascii_fast_path_finds_the_same_tokens(text in "[a-zA-Z0-9 .,'’‘\\-—–…‐é\u{a0}\u{2028}\n\"“”]{0,40}") {
             let got: Vec<(usize, usize)> = tokens(&text, 0).map(|(s, _)| (s.start, s.end)).collect();
             proptest::prop_assert_eq!(got, reference_tokens(&text));
+        }
+    }
+
+    #[test]
+    fn is_alphanumeric_is_the_std_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -114,11 +114,9 @@ impl LineIndex {
 /// Starts of lines after the first: after every LF, and after a CR not followed by LF
 /// (old Mac files), so CRLF counts once.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .map(|(i, _)| i + 1)
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
 }
 
 /// The largest char boundary at or below `offset`.
@@ -132,6 +130,20 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line starts found with memchr are those of a plain scan of the bytes.
+    #[test]
+    fn newlines_are_the_scan() {
+        let scan = |bytes: &[u8]| -> Vec<usize> {
+            (0..bytes.len())
+                .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+                .map(|i| i + 1)
+                .collect()
+        };
+        for text in ["", "a", "\n", "\r", "\r\n", "a\r\nb\rc\n\nd\r", "\n\r\r\n\r", &"ab\r\ncd\n".repeat(40)] {
+            assert_eq!(memchr_newlines(text.as_bytes()).collect::<Vec<_>>(), scan(text.as_bytes()), "{text:?}");
+        }
+    }
 
     #[test]
     fn columns_on_long_lines_count_chars() {

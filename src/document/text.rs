@@ -127,10 +127,8 @@ fn furniture(source: &str) -> Furniture {
 /// (`"We won.\nJane Roe."`), or a sentence of the story repeated whole (`"On Sunday, the
 /// senator raised $20 million."`). They are page furniture: the story has the words.
 fn pull_quotes(source: &str, out: &mut Furniture) {
-    let mut start = 0;
-    for para in source.split("\n\n") {
+    for (start, para) in split_blank_lines(source) {
         let span = Span::new(start, start + para.len());
-        start += para.len() + 2;
         let text = para.trim();
         // The whole paragraph is one quote: its only marks open and close it, so no
         // attribution stands outside them.
@@ -156,6 +154,16 @@ fn pull_quotes(source: &str, out: &mut Furniture) {
     }
 }
 
+/// The pieces of `source.split("\n\n")` with their offsets, found with memmem.
+fn split_blank_lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    memchr::memmem::find_iter(source.as_bytes(), b"\n\n").chain(std::iter::once(source.len())).map(move |end| {
+        let piece = (start, &source[start..end]);
+        start = end + 2;
+        piece
+    })
+}
+
 /// `___`, `***`, `---`, `===` (three or more, an optional period).
 fn is_separator(text: &str) -> bool {
     let t = text.trim_end_matches('.');
@@ -166,6 +174,10 @@ fn is_separator(text: &str) -> bool {
 /// `9:15 p.m.: Polls close`, or the time alone.
 pub(crate) fn opens_with_timestamp(text: &str) -> bool {
     let text = text.trim();
+    // A time opens on a digit: most text is turned away before any searching.
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     let time =
         [" — ", " – ", " - ", ": ", " | "].iter().filter_map(|sep| text.find(sep)).min().map_or(text, |at| &text[..at]);
     is_timestamp(time)
@@ -510,6 +522,22 @@ fn is_heading_shape(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_line_pieces_are_str_split() {
+        for text in ["", "a", "\n\n", "a\n\nb", "a\n\n\nb", "\n\n\n\n", "a\n\n\n\n\nb\n", "x\ny\n\n“z”\n\n"] {
+            let mut at = 0;
+            let want: Vec<(usize, &str)> = text
+                .split("\n\n")
+                .map(|p| {
+                    let piece = (at, p);
+                    at += p.len() + 2;
+                    piece
+                })
+                .collect();
+            assert_eq!(split_blank_lines(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
         let raw = read(text);

@@ -7,6 +7,18 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ter", "ten", "y", "st.",
 ];
 
+/// The longest of PARTICLES, in bytes.
+const MAX_PARTICLE: usize = {
+    let (mut i, mut max) = (0, 0);
+    while i < PARTICLES.len() {
+        if PARTICLES[i].len() > max {
+            max = PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Suffixes that follow a name and are not its surname.
 const SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"];
 
@@ -17,8 +29,11 @@ pub fn is_courtesy_title(word: &str) -> bool {
 }
 
 pub fn is_particle(word: &str) -> bool {
-    // PARTICLES are in lower case: an ASCII case-blind match, without a lowered copy.
-    word.chars().next().is_some_and(char::is_lowercase) && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    // PARTICLES are in lower case: an ASCII case-blind match, without a lowered copy, and
+    // none is longer than MAX_PARTICLE bytes (most words are: no scan).
+    word.len() <= MAX_PARTICLE
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
         || word.starts_with("al-")
         || word.starts_with("el-")
 }
@@ -30,6 +45,10 @@ pub fn is_suffix(word: &str) -> bool {
 /// A word that can be part of a name: capitalised (Xi, O'Brien, Ruiz-Ortega, J.R.) and
 /// not a sentence word.
 pub fn is_name_word(word: &str) -> bool {
+    // Most words are lower case and open on none of the fused particles' letters below.
+    if !word.starts_with(|c: char| c.is_uppercase() || matches!(c, 'a' | 'e' | 'd' | 'l')) {
+        return false;
+    }
     // al-Hassan, el-Sisi, d'Alembert: a lowercase particle fused to a capitalised name.
     for prefix in ["al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "d'", "d’", "l'"] {
         if let Some(rest) = word.strip_prefix(prefix) {
@@ -141,5 +160,6 @@ mod tests {
         assert!(is_name_word("O'Brien") && is_name_word("Ruiz-Ortega") && is_name_word("J.R."));
         assert!(!is_name_word("The") && !is_name_word("said"));
         assert!(is_particle("van") && is_particle("al-Hassan") && !is_particle("Van"));
+        assert!(is_particle("della") && is_particle("st.") && is_particle("el-") && !is_particle("dellas"));
     }
 }

@@ -36,7 +36,7 @@ fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &
     out.clear();
     for &part in &q.parts {
         for word in doc.text(part).split_whitespace() {
-            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = word.trim_matches(|c: char| !crate::document::is_alphanumeric(c));
             if w.is_empty() {
                 continue;
             }

@@ -147,7 +147,7 @@ fn exempt(text: &str) -> bool {
     }
     // A citation or an embed's date: it ends with a year ("Marine Ecology (2025)",
     // "March 3, 2025").
-    let tail = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let tail = text.trim_end_matches(|c: char| !crate::document::is_alphanumeric(c));
     let year = tail.rsplit(|c: char| !c.is_ascii_digit()).next().unwrap_or("");
     if year.len() == 4 && (year.starts_with("19") || year.starts_with("20")) && tail.ends_with(year) {
         return true;

@@ -51,7 +51,9 @@ impl Rule for RepeatedWord {
         for (bi, block) in a.doc.blocks.iter().enumerate() {
             let mut prev: Option<(Span, &str)> = None;
             // `segment::words` of the block, from its kept tokens.
-            let words = a.words_in(bi, block.span).filter(|(_, w)| w.chars().next().is_some_and(char::is_alphanumeric));
+            let words = a
+                .words_in(bi, block.span)
+                .filter(|(_, w)| w.chars().next().is_some_and(crate::document::is_alphanumeric));
             for (span, w) in words {
                 if let Some((pspan, pw)) = prev {
                     let gap = &a.doc.prose()[pspan.end..span.start];
