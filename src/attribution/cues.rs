@@ -3,12 +3,12 @@
 
 use super::np::{self, is, w, Np, NpKind};
 use super::resolve::resolve;
-use super::tokens::{Tok, TokKind};
 use super::{Attributions, Cue, SourceType};
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::lexicon;
 use crate::lexicon::Pronoun;
+use crate::quotes::narrative::{Tok, TokKind};
 
 /// Find the speech verbs of a sentence and resolve their speakers.
 pub(super) fn find_cues(

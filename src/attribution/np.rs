@@ -2,10 +2,10 @@
 //! The speaker phrase of an attribution: a name, a pronoun, a descriptor, a body, or an
 //! unnamed source, read from the tokens before or after a speech verb.
 
-use super::tokens::{Tok, TokKind};
 use crate::document::{Document, Span};
 use crate::entities::names;
 use crate::lexicon::{self, Pronoun};
+use crate::quotes::narrative::{Tok, TokKind};
 
 /// What kind of phrase names the speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 //! in the size of the article whatever the marks are.
 
 mod lexer;
+pub mod narrative;
 mod singles;
 
 pub use lexer::{lex, Mark, MarkStyle, MarkToken};

@@ -1,8 +1,8 @@
 use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::np::w;
-use crate::attribution::tokens::TokKind;
 use crate::lexicon;
+use crate::quotes::narrative::TokKind;
 
 declare_rule! {
     /// An attribution verb that takes a side: claimed, admitted, insisted, conceded.
@@ -229,7 +229,7 @@ impl Rule for LoadedAttributionVerb {
     }
 }
 
-fn next_words(a: &Analysis, toks: &[crate::attribution::tokens::Tok], at: usize, n: usize) -> Vec<String> {
+fn next_words(a: &Analysis, toks: &[crate::quotes::narrative::Tok], at: usize, n: usize) -> Vec<String> {
     toks[at + 1..].iter().take(n).take_while(|t| t.is_word()).map(|t| w(&a.doc, t).to_ascii_lowercase()).collect()
 }
 

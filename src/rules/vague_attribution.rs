@@ -69,7 +69,7 @@ impl Rule for VagueAttribution {
 }
 
 /// A name between the vague subject and its verb ("Critics of the plan, including Sen. Ruiz, said").
-fn named_after(a: &Analysis, toks: &[crate::attribution::tokens::Tok], from: usize, to: usize) -> bool {
+fn named_after(a: &Analysis, toks: &[crate::quotes::narrative::Tok], from: usize, to: usize) -> bool {
     toks.iter().filter(|t| t.span.start >= from && t.span.end <= to && t.is_word()).any(|t| {
         let word = w(&a.doc, t);
         word.chars().next().is_some_and(char::is_uppercase) || matches!(word, "including" | "at" | "from" | "of")
@@ -77,7 +77,7 @@ fn named_after(a: &Analysis, toks: &[crate::attribution::tokens::Tok], from: usi
 }
 
 /// "it is believed", "it is widely thought": an impersonal passive before the verb.
-fn impersonal(a: &Analysis, toks: &[crate::attribution::tokens::Tok], verb: usize) -> Option<Span> {
+fn impersonal(a: &Analysis, toks: &[crate::quotes::narrative::Tok], verb: usize) -> Option<Span> {
     let mut k = verb;
     let mut saw_be = false;
     while k > 0 && toks[k - 1].is_word() && verb - k < 4 {
