@@ -29,7 +29,6 @@ use crate::quotes::narrative::{block_tokens, BlockTokens, Tok, TokKind};
 use crate::quotes::Quote;
 use according::{find_according, resolve_according};
 use cues::find_cues;
-pub(crate) use cues::thing_object;
 use np::{w, Np, NpKind};
 use quote::attribute_quote;
 use resolve::resolve;
@@ -93,6 +92,23 @@ pub struct Cue {
     pub quoted: bool,
     /// It reports something said: not a request or a negated verb (see [`states`](cues::states)).
     pub states: bool,
+    /// The word right before the verb is a form of "be" ("it was claimed", "has been
+    /// admitted"): a passive (the cue finder drops most passives: see `cues::passive`).
+    pub passive: bool,
+    /// What the words right after the verb are.
+    pub object: ObjectKind,
+}
+
+/// What the words right after a cue's verb are (up to eight, to the first token that is
+/// not a word), read once here so the rules need not read them again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// A noun phrase and nothing more, a determiner or a number first and no verb of a
+    /// clause after it ("claimed the biggest win in its history", "had admitted 31
+    /// injured miners"): a thing taken or let in, not a statement.
+    Thing,
+    /// Anything else: a clause, a preposition, a quote, nothing.
+    Other,
 }
 
 /// The attribution of one quote.
