@@ -29,6 +29,7 @@ pub mod report;
 pub mod rule_id;
 pub mod rules;
 pub mod sources;
+pub mod span;
 pub mod suppress;
 pub mod windows;
 

@@ -9,12 +9,11 @@ mod html;
 mod markdown;
 mod markup;
 mod segment;
-mod span;
 mod text;
 
+pub use crate::span::{floor_char_boundary, LineIndex, Span};
 pub use markup::{Markup, MarkupKind};
 pub use segment::{tokens, words, Sentence, Tokens};
-pub use span::{floor_char_boundary, LineIndex, Span};
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};
