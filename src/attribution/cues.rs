@@ -245,12 +245,19 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
 /// The word right before the verb is a form of "be", in any case.
 fn be_before(doc: &Document, toks: &[Tok], verb: usize) -> bool {
     verb.checked_sub(1).map(|k| &toks[k]).filter(|t| t.is_word()).is_some_and(|t| {
-        matches!(w(doc, t).to_ascii_lowercase().as_str(), "was" | "were" | "been" | "be" | "being" | "is" | "are")
+        let word = w(doc, t);
+        ["was", "were", "been", "be", "being", "is", "are"].iter().any(|be| word.eq_ignore_ascii_case(be))
     })
 }
 
 /// What the (up to eight) words right after the verb are.
 fn object_kind(doc: &Document, toks: &[Tok], verb: usize) -> ObjectKind {
+    // Most verbs are followed by a name, "that", a quote or punctuation: the rest of the
+    // words are read only after a word that can start a noun phrase.
+    let first = toks.get(verb + 1).filter(|t| t.is_word()).map(|t| w(doc, t).to_ascii_lowercase());
+    if !first.as_deref().is_some_and(starts_phrase) {
+        return ObjectKind::Other;
+    }
     let words: Vec<String> =
         toks[verb + 1..].iter().take(8).take_while(|t| t.is_word()).map(|t| w(doc, t).to_ascii_lowercase()).collect();
     if thing_object(&words) {
@@ -260,13 +267,16 @@ fn object_kind(doc: &Document, toks: &[Tok], verb: usize) -> ObjectKind {
     }
 }
 
+/// A determiner or a number, in lower case: the first word of a noun phrase.
+fn starts_phrase(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || number_word(word)
+}
+
 /// Words after a verb that are a noun phrase and nothing more: a determiner or a number
 /// first, and no verb of a clause after it ("the company lied", "the plan would work").
 fn thing_object(words: &[String]) -> bool {
     let Some(first) = words.first() else { return false };
-    let starts_phrase =
-        matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || number_word(first);
-    if !starts_phrase {
+    if !starts_phrase(first) {
         return false;
     }
     let modifier = |w: &str| {
