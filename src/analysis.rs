@@ -3,9 +3,10 @@
 //! reports) reads; the helpers on it are the views of the analysis the rules share
 //! (narrative tokens per block, the quote at an offset, whether a quote may be fixed).
 
-use crate::attribution::{self, tokens, Attributions};
+use crate::attribution::{self, Attributions};
 use crate::document::{self as segment, Document, Span};
 use crate::entities::Entities;
+use crate::quotes::narrative::{self, BlockTokens, Tok};
 use crate::quotes::{self, Quotes};
 
 /// Everything the stages before the rules found in one article.
@@ -15,7 +16,7 @@ pub struct Analysis {
     pub entities: Entities,
     pub attributions: Attributions,
     /// Every block's tokens, built once (none kept for a very long article).
-    pub tokens: tokens::BlockTokens,
+    pub tokens: BlockTokens,
     /// Every block's words and punctuation as [`segment::tokens`](crate::document::tokens) reads them, built on
     /// first use (see [`Analysis::words_in`]); None for a very long article.
     pub segment_tokens: std::sync::OnceLock<Option<SegmentTokens>>,
@@ -63,7 +64,7 @@ impl Analysis {
     /// The narrative tokens of block `bi` (quotes as single tokens, sentence breaks
     /// marked), built on demand: an article's tokens are not kept, so a large file does
     /// not hold them all.
-    pub fn block_tokens(&self, bi: usize) -> Vec<tokens::Tok> {
+    pub fn block_tokens(&self, bi: usize) -> Vec<Tok> {
         let mut out = Vec::new();
         self.tokens.get(&self.doc, bi, &self.quotes.quotes, &mut out).to_vec()
     }
@@ -77,7 +78,7 @@ impl Analysis {
     pub fn words_in(&self, bi: usize, span: Span) -> SpanTokens<'_> {
         let scan = || SpanTokens::Scan(segment::tokens(self.doc.text(span), span.start));
         let kept = self.segment_tokens.get_or_init(|| {
-            (self.doc.prose().len() <= tokens::BlockTokens::KEEP_LIMIT).then(|| SegmentTokens::build(&self.doc))
+            (self.doc.prose().len() <= BlockTokens::KEEP_LIMIT).then(|| SegmentTokens::build(&self.doc))
         });
         let Some(kept) = kept else { return scan() };
         let block = self.doc.blocks[bi].span;
@@ -151,16 +152,16 @@ impl Analysis {
 pub struct TokenCache<'a> {
     analysis: &'a Analysis,
     block: Option<usize>,
-    toks: Vec<tokens::Tok>,
+    toks: Vec<Tok>,
 }
 
 impl TokenCache<'_> {
-    pub fn get(&mut self, bi: usize) -> &[tokens::Tok] {
+    pub fn get(&mut self, bi: usize) -> &[Tok] {
         if let Some(toks) = self.analysis.tokens.kept(bi) {
             return toks;
         }
         if self.block != Some(bi) {
-            tokens::block_tokens(&self.analysis.doc, bi, &self.analysis.quotes.quotes, &mut self.toks);
+            narrative::block_tokens(&self.analysis.doc, bi, &self.analysis.quotes.quotes, &mut self.toks);
             self.block = Some(bi);
         }
         &self.toks
@@ -174,7 +175,7 @@ pub fn analyze(mut doc: Document) -> Analysis {
     if let Some(at) = quotes.stopped_at {
         doc.truncate(at);
     }
-    let tokens = tokens::BlockTokens::new(&doc, &quotes.quotes);
+    let tokens = BlockTokens::new(&doc, &quotes.quotes);
     let mut entities = Entities::build(&doc, &quotes.quotes, &tokens);
     let attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
     Analysis { doc, quotes, entities, attributions, tokens, segment_tokens: Default::default() }

@@ -31,9 +31,9 @@
 
 use crate::confusables::ConfusionSets;
 use crate::diagnostic::Severity;
-use crate::document::LineIndex;
 use crate::error::Error;
 use crate::rule_id::{RuleGroup, RuleId};
+use crate::span::LineIndex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! The diagnostic vocabulary every stage after the rules shares: a finding
 //! ([`Diagnostic`]), how serious it is ([`Severity`]) and the edits that fix it ([`Fix`],
-//! [`Edit`], [`Applicability`]). It depends on nothing above [`crate::document`]'s spans,
-//! so the rules, the suppression pass, `--fix` and the emitters can all read it.
+//! [`Edit`], [`Applicability`]). It depends on nothing but [`crate::span`], so the
+//! rules, the suppression pass, `--fix` and the emitters can all read it.
 
-use crate::document::Span;
+use crate::span::Span;
 use serde::Serialize;
 use std::borrow::Cow;
 

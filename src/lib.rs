@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod chars;
 pub mod config;
 pub mod confusables;
 pub mod diagnostic;
@@ -29,6 +30,7 @@ pub mod report;
 pub mod rule_id;
 pub mod rules;
 pub mod sources;
+pub mod span;
 pub mod suppress;
 pub mod windows;
 

@@ -16,13 +16,13 @@ use crate::document::{Document, Format};
 use crate::rules;
 
 /// Files of more bytes than this are checked a window at a time (4 MiB).
-pub const THRESHOLD: usize = 4 << 20;
+pub use crate::document::WINDOWED_ABOVE as THRESHOLD;
 /// The least size of a window: it ends at the first blank line after this many bytes.
 pub const WINDOW: usize = 1 << 20;
 
 /// Whether `check` reads a file of this format and size a window at a time.
 pub fn applies(format: Format, len: usize) -> bool {
-    format == Format::Text && len > THRESHOLD
+    format.checked_in_windows(len)
 }
 
 /// The windows of a text: from its start, each ends just after the first blank line

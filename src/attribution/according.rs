@@ -3,11 +3,11 @@
 
 use super::np::{self, is, w, Np, NpKind};
 use super::resolve::resolve;
-use super::tokens::Tok;
 use super::{According, Attributions, SourceType};
 use crate::document::{Document, Span};
 use crate::entities::Entities;
 use crate::lexicon::{self, Pronoun};
+use crate::quotes::narrative::Tok;
 
 fn is_preposition(word: &str) -> bool {
     matches!(

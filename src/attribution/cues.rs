@@ -3,12 +3,12 @@
 
 use super::np::{self, is, w, Np, NpKind};
 use super::resolve::resolve;
-use super::tokens::{Tok, TokKind};
-use super::{Attributions, Cue, SourceType};
+use super::{Attributions, Cue, ObjectKind, SourceType};
 use crate::document::Document;
 use crate::entities::Entities;
 use crate::lexicon;
 use crate::lexicon::Pronoun;
+use crate::quotes::narrative::{Tok, TokKind};
 
 /// Find the speech verbs of a sentence and resolve their speakers.
 pub(super) fn find_cues(
@@ -132,6 +132,8 @@ pub(super) fn find_cues(
             source_type,
             quoted: false,
             states: states(doc, toks, i),
+            passive: be_before(doc, toks, i),
+            object: object_kind(doc, toks, i),
         };
         out.cues.push(cue);
         found.push(out.cues.len() - 1);
@@ -247,15 +249,41 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     ) || (p == "and" && i >= 2 && toks[i - 2].is_word())
 }
 
-/// Whether a speech verb reports something said: not a question or request ("asked the
-/// court to …") and not negated ("did not say", "declined to comment").
+/// The word right before the verb is a form of "be", in any case.
+fn be_before(doc: &Document, toks: &[Tok], verb: usize) -> bool {
+    verb.checked_sub(1).map(|k| &toks[k]).filter(|t| t.is_word()).is_some_and(|t| {
+        let word = w(doc, t);
+        ["was", "were", "been", "be", "being", "is", "are"].iter().any(|be| word.eq_ignore_ascii_case(be))
+    })
+}
+
+/// What the (up to eight) words right after the verb are.
+fn object_kind(doc: &Document, toks: &[Tok], verb: usize) -> ObjectKind {
+    // Most verbs are followed by a name, "that", a quote or punctuation: the rest of the
+    // words are read only after a word that can start a noun phrase.
+    let first = toks.get(verb + 1).filter(|t| t.is_word()).map(|t| w(doc, t).to_ascii_lowercase());
+    if !first.as_deref().is_some_and(starts_phrase) {
+        return ObjectKind::Other;
+    }
+    let words: Vec<String> =
+        toks[verb + 1..].iter().take(8).take_while(|t| t.is_word()).map(|t| w(doc, t).to_ascii_lowercase()).collect();
+    if thing_object(&words) {
+        ObjectKind::Thing
+    } else {
+        ObjectKind::Other
+    }
+}
+
+/// A determiner or a number, in lower case: the first word of a noun phrase.
+fn starts_phrase(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || number_word(word)
+}
+
 /// Words after a verb that are a noun phrase and nothing more: a determiner or a number
 /// first, and no verb of a clause after it ("the company lied", "the plan would work").
-pub(crate) fn thing_object(words: &[String]) -> bool {
+fn thing_object(words: &[String]) -> bool {
     let Some(first) = words.first() else { return false };
-    let starts_phrase =
-        matches!(first.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") || number_word(first);
-    if !starts_phrase {
+    if !starts_phrase(first) {
         return false;
     }
     let modifier = |w: &str| {
@@ -350,6 +378,8 @@ fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Ran
     thing_object(&words)
 }
 
+/// Whether a speech verb reports something said: not a question or request ("asked the
+/// court to …") and not negated ("did not say", "declined to comment").
 fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
     let word = w(doc, &toks[verb]).to_ascii_lowercase();
     if word.starts_with("ask") {

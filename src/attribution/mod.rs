@@ -8,7 +8,8 @@
 //! fullest name, pronouns to the last fitting person, descriptors to whom they describe.
 
 // The steps, in pipeline order (`attribute` below: tokens per block, the rest per sentence):
-//   tokens.rs     a block's narrative tokens: words outside quotes, one token per quote, breaks
+//   (a block's narrative tokens, words outside quotes, one token per quote and breaks, come
+//   from `quotes::narrative`, built once per article in `analysis`)
 //   cues.rs       speech verbs and their speaker phrases (`find_cues`)
 //   np.rs         reading a speaker phrase before or after a verb (`Np`)
 //   resolve.rs    a speaker phrase to a speaker, an entity and a source type
@@ -20,20 +21,18 @@ mod cues;
 pub mod np;
 mod quote;
 mod resolve;
-pub mod tokens;
 
 use crate::document::{BlockKind, Document, Span};
 use crate::entities::Entities;
 use crate::lexicon;
+use crate::quotes::narrative::{block_tokens, BlockTokens, Tok, TokKind};
 use crate::quotes::Quote;
 use according::{find_according, resolve_according};
 use cues::find_cues;
-pub(crate) use cues::thing_object;
 use np::{w, Np, NpKind};
 use quote::attribute_quote;
 use resolve::resolve;
 use serde::Serialize;
-use tokens::{Tok, TokKind};
 
 /// The kind of source behind a quote or claim (see DESIGN.md, Source types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -93,6 +92,23 @@ pub struct Cue {
     pub quoted: bool,
     /// It reports something said: not a request or a negated verb (see [`states`](cues::states)).
     pub states: bool,
+    /// The word right before the verb is a form of "be" ("it was claimed", "has been
+    /// admitted"): a passive (the cue finder drops most passives: see `cues::passive`).
+    pub passive: bool,
+    /// What the words right after the verb are.
+    pub object: ObjectKind,
+}
+
+/// What the words right after a cue's verb are (up to eight, to the first token that is
+/// not a word), read once here so the rules need not read them again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// A noun phrase and nothing more, a determiner or a number first and no verb of a
+    /// clause after it ("claimed the biggest win in its history", "had admitted 31
+    /// injured miners"): a thing taken or let in, not a statement.
+    Thing,
+    /// Anything else: a clause, a preposition, a quote, nothing.
+    Other,
 }
 
 /// The attribution of one quote.
@@ -198,7 +214,7 @@ fn colon_introduction(
     })
 }
 
-pub fn attribute(doc: &Document, quotes: &[Quote], store: &tokens::BlockTokens, ents: &mut Entities) -> Attributions {
+pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &mut Entities) -> Attributions {
     let mut out =
         Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
     // One block's tokens and the previous block's: the kept ones, or (an article too long
@@ -215,7 +231,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &tokens::BlockTokens, 
         let (toks, before): (&[Tok], &[Tok]) = match store.kept(bi) {
             Some(toks) => (toks, bi.checked_sub(1).and_then(|b| store.kept(b)).unwrap_or(&[])),
             None => {
-                tokens::block_tokens(doc, bi, quotes, &mut cur);
+                block_tokens(doc, bi, quotes, &mut cur);
                 (&cur, &before)
             }
         };

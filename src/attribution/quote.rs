@@ -4,11 +4,11 @@
 use super::according::{quoted_as_saying, resolve_according};
 use super::np::{self, w, Np, NpKind};
 use super::resolve::resolve;
-use super::tokens::{Tok, TokKind};
 use super::{from_cue, According, Attribution, Cue, Link, SourceType};
 use crate::document::{Document, Span};
 use crate::entities::Entities;
 use crate::lexicon::{self, Pronoun};
+use crate::quotes::narrative::{Tok, TokKind};
 use crate::quotes::Quote;
 
 #[allow(clippy::too_many_arguments)]

@@ -1,3 +1,5 @@
+// Over 700 lines: one short test per attribution pattern, read together; split by step
+// they would scatter the examples a reader compares.
 //! One line per attribution pattern: the text and the speaker of each quote in order.
 
 use crate::document::{Document, Format};

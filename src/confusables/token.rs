@@ -97,7 +97,7 @@ impl Norm {
 pub(super) fn is_word_token(t: &str) -> bool {
     match t.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        _ => t.chars().next().is_some_and(crate::document::is_alphanumeric),
+        _ => t.chars().next().is_some_and(crate::chars::is_alphanumeric),
     }
 }
 

@@ -9,12 +9,12 @@ mod html;
 mod markdown;
 mod markup;
 mod segment;
-mod span;
 mod text;
 
+pub use crate::chars::is_alphanumeric;
+pub use crate::span::{floor_char_boundary, LineIndex, Span};
 pub use markup::{Markup, MarkupKind};
-pub use segment::{is_alphanumeric, tokens, words, Sentence, Tokens};
-pub use span::{floor_char_boundary, LineIndex, Span};
+pub use segment::{tokens, words, Sentence, Tokens};
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};
@@ -36,7 +36,18 @@ impl Format {
             _ => Format::Text,
         }
     }
+
+    /// Whether `check` reads a file of this format and `len` bytes a window at a time
+    /// ([`crate::windows`]): plain text of more than [`WINDOWED_ABOVE`] bytes.
+    pub fn checked_in_windows(self, len: usize) -> bool {
+        self == Format::Text && len > WINDOWED_ABOVE
+    }
 }
+
+/// Plain-text files of more bytes than this are checked a window at a time (4 MiB). It
+/// is decided here, when reading ([`Document::for_check`] does not parse such a file
+/// whole), so the reader need not know the stage that checks windows.
+pub const WINDOWED_ABOVE: usize = 4 << 20;
 
 /// What a block of article text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +105,7 @@ impl Document {
     /// Read raw bytes for `check`: as [`from_bytes`](Document::from_bytes), except that a
     /// file `check` reads a window at a time ([`crate::windows`]) is not parsed whole.
     pub fn for_check(path: &Path, bytes: Vec<u8>, format: Format) -> Result<Document, Error> {
-        if !crate::windows::applies(format, bytes.len()) {
+        if !format.checked_in_windows(bytes.len()) {
             return Document::from_bytes(path, bytes, format);
         }
         Ok(Document::unparsed(path, decode(path, bytes)?, format))

@@ -4,6 +4,7 @@
 //! initials, and none between a quote and its attribution (`“Stop!” Ruiz said.`).
 
 use super::Span;
+use crate::chars::is_alphanumeric;
 use crate::lexicon;
 #[cfg(test)]
 use unicode_segmentation::UnicodeSegmentation;
@@ -412,18 +413,6 @@ fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
 }
 
-/// `c.is_alphanumeric()`, answered at once for ASCII and for the General Punctuation
-/// block (U+2000 to U+206F: curly quotes, dashes, ellipsis, spaces), which holds no
-/// letter or digit and which copy is full of; the Unicode tables are searched only for
-/// other chars.
-#[inline]
-pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
-}
-
 /// Words of a text (punctuation and whitespace excluded), as spans offset by `base`.
 pub fn words(text: &str, base: usize) -> impl Iterator<Item = (Span, &str)> {
     tokens(text, base).filter(|(_, w)| w.chars().next().is_some_and(|c| c.is_alphanumeric()))
@@ -468,13 +457,6 @@ mod tests {
         fn ascii_fast_path_finds_the_same_tokens(text in "[a-zA-Z0-9 .,'’‘\\-—–…‐é\u{a0}\u{2028}\n\"“”]{0,40}") {
             let got: Vec<(usize, usize)> = tokens(&text, 0).map(|(s, _)| (s.start, s.end)).collect();
             proptest::prop_assert_eq!(got, reference_tokens(&text));
-        }
-    }
-
-    #[test]
-    fn is_alphanumeric_is_the_std_one() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

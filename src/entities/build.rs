@@ -6,9 +6,9 @@
 use super::runs::{affiliation, find_runs, role_appositive, Run};
 use super::{names, Entities, Entity, EntityKind, Mention, MentionKind};
 use super::{HashMap, HashSet};
-use crate::attribution::tokens::BlockTokens;
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon::{self, Pronoun};
+use crate::quotes::narrative::BlockTokens;
 use crate::quotes::Quote;
 
 impl Entities {

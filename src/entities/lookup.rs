@@ -5,9 +5,9 @@
 
 use super::names;
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
-use crate::attribution::tokens::{BlockTokens, Tok};
 use crate::document::{Document, Span};
 use crate::lexicon::{self, Pronoun};
+use crate::quotes::narrative::{BlockTokens, Tok};
 use crate::quotes::Quote;
 
 impl Entities {

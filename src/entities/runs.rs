@@ -3,9 +3,9 @@
 //! person, a body, a place or a group (`Run`, built by `find_runs`).
 
 use super::names;
-use crate::attribution::tokens::{BlockTokens, Tok};
 use crate::document::{BlockKind, Document, Span};
 use crate::lexicon;
+use crate::quotes::narrative::{BlockTokens, Tok, TokKind};
 use crate::quotes::Quote;
 
 /// A capitalised run of words in the narrative, with the titles before it.
@@ -205,7 +205,7 @@ fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
 fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -> Option<Run> {
     // A common word capitalised only because it starts the sentence ("Leading Democrats
     // said", "Even Latino voters") is not part of a name.
-    let sentence_start = start == 0 || toks[start - 1].kind == crate::attribution::tokens::TokKind::Break;
+    let sentence_start = start == 0 || toks[start - 1].kind == TokKind::Break;
     let start = if sentence_start
         && end - start >= 2
         && is_common_opener_before(word(doc, &toks[start]), word(doc, &toks[start + 1]))

@@ -1,8 +1,8 @@
 use super::{Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
-use crate::attribution::np::w;
-use crate::attribution::tokens::TokKind;
+use crate::attribution::ObjectKind;
 use crate::lexicon;
+use crate::quotes::narrative::TokKind;
 
 declare_rule! {
     /// An attribution verb that takes a side: claimed, admitted, insisted, conceded.
@@ -101,8 +101,8 @@ impl Rule for LoadedAttributionVerb {
                 .checked_sub(1)
                 .map(|i| &toks[i])
                 .filter(|t| t.is_word())
-                .map(|t| w(&a.doc, t).to_ascii_lowercase());
-            if prev.as_deref().is_some_and(|p| matches!(p, "was" | "were" | "been" | "be" | "being" | "is" | "are")) {
+                .map(|t| a.doc.text(t.span).to_ascii_lowercase());
+            if cue.passive {
                 continue; // passive: "was admitted to hospital"
             }
             // "no warranty claims on the vessels": after a noun that is not its subject the
@@ -189,7 +189,7 @@ impl Rule for LoadedAttributionVerb {
                 .iter()
                 .take(2)
                 .take_while(|t| t.is_word())
-                .map(|t| w(&a.doc, t).to_ascii_lowercase())
+                .map(|t| a.doc.text(t.span).to_ascii_lowercase())
                 .find(|n| {
                     !matches!(n.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "full" | "partial")
                 });
@@ -205,7 +205,7 @@ impl Rule for LoadedAttributionVerb {
             }
             // "claimed the biggest win in its history", "had admitted 31 injured miners":
             // a thing taken or let in, not a statement: no clause follows the verb.
-            if !cue.quoted && crate::attribution::thing_object(&next_words(a, toks, cue.tok, 8)) {
+            if !cue.quoted && cue.object == ObjectKind::Thing {
                 continue;
             }
             // "admitted in March to arranging the transfers", "confessed to the theft": an
@@ -229,8 +229,8 @@ impl Rule for LoadedAttributionVerb {
     }
 }
 
-fn next_words(a: &Analysis, toks: &[crate::attribution::tokens::Tok], at: usize, n: usize) -> Vec<String> {
-    toks[at + 1..].iter().take(n).take_while(|t| t.is_word()).map(|t| w(&a.doc, t).to_ascii_lowercase()).collect()
+fn next_words(a: &Analysis, toks: &[crate::quotes::narrative::Tok], at: usize, n: usize) -> Vec<String> {
+    toks[at + 1..].iter().take(n).take_while(|t| t.is_word()).map(|t| a.doc.text(t.span).to_ascii_lowercase()).collect()
 }
 
 fn is_time_word(w: &str) -> bool {

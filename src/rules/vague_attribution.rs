@@ -1,6 +1,6 @@
 use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
-use crate::attribution::np::{w, NpKind};
+use crate::attribution::np::NpKind;
 use crate::document::Span;
 
 declare_rule! {
@@ -69,19 +69,19 @@ impl Rule for VagueAttribution {
 }
 
 /// A name between the vague subject and its verb ("Critics of the plan, including Sen. Ruiz, said").
-fn named_after(a: &Analysis, toks: &[crate::attribution::tokens::Tok], from: usize, to: usize) -> bool {
+fn named_after(a: &Analysis, toks: &[crate::quotes::narrative::Tok], from: usize, to: usize) -> bool {
     toks.iter().filter(|t| t.span.start >= from && t.span.end <= to && t.is_word()).any(|t| {
-        let word = w(&a.doc, t);
+        let word = a.doc.text(t.span);
         word.chars().next().is_some_and(char::is_uppercase) || matches!(word, "including" | "at" | "from" | "of")
     })
 }
 
 /// "it is believed", "it is widely thought": an impersonal passive before the verb.
-fn impersonal(a: &Analysis, toks: &[crate::attribution::tokens::Tok], verb: usize) -> Option<Span> {
+fn impersonal(a: &Analysis, toks: &[crate::quotes::narrative::Tok], verb: usize) -> Option<Span> {
     let mut k = verb;
     let mut saw_be = false;
     while k > 0 && toks[k - 1].is_word() && verb - k < 4 {
-        let word = w(&a.doc, &toks[k - 1]).to_ascii_lowercase();
+        let word = a.doc.text(toks[k - 1].span).to_ascii_lowercase();
         match word.as_str() {
             "is" | "was" | "been" | "has" | "had" | "widely" | "generally" | "commonly" | "also" => {
                 saw_be |= matches!(word.as_str(), "is" | "was" | "been");

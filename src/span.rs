@@ -1,4 +1,7 @@
 //! Byte spans into the file as read, and the line index that turns them into lines and columns.
+//!
+//! Vocabulary below every stage: the document makes them ([`crate::document`] re-exports
+//! them), and diagnostics and config errors point with them.
 
 use serde::Serialize;
 

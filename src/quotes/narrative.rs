@@ -1,6 +1,11 @@
 //! The narrative of a paragraph as tokens: words and punctuation outside quotes, one
 //! placeholder per quote, and a break at each sentence end that is not inside a quote.
 //! Tokens are spans of the prose; no token allocates.
+//!
+//! It lives with the quote stage because the quotes define it (one token per quote,
+//! no sentence break inside one), and the stages after quotes (entities, attribution)
+//! and the rules all read it: built once per article ([`BlockTokens`], in
+//! [`crate::analysis`]), below every stage that walks the narrative.
 
 use crate::document::{Document, Span};
 use crate::quotes::Quote;
