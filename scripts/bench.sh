@@ -5,7 +5,7 @@
 # (examples/generate_corpus), so every run on every machine reads the same bytes.
 #
 #   scripts/bench.sh                 full run: 50 MB corpus, 1 MB vs 4 MB linearity
-#   scripts/bench.sh --smoke         seconds: 4 MB corpus, 250 kB vs 1 MB linearity
+#   scripts/bench.sh --smoke         seconds: 4 MB corpus, 500 kB vs 2 MB linearity
 #   scripts/bench.sh --smoke --check exit 1 when a ratio target is missed (CI)
 #
 # Options: --size BYTES (corpus, e.g. 50M), --files N, --small BYTES --large BYTES
@@ -26,7 +26,7 @@ max_linear=4.5 max_wc_ratio=150 timeout_s=300 smoke=0
 work=${TMPDIR:-/tmp}/onrecord-bench
 while [ $# -gt 0 ]; do
   case $1 in
-    --smoke) smoke=1 size=4M files=200 small=250K large=1M repeat=3 ;;
+    --smoke) smoke=1 size=4M files=200 small=500K large=2M repeat=5 ;;
     --size) size=$2; shift ;;
     --files) files=$2; shift ;;
     --small) small=$2; shift ;;

@@ -75,14 +75,17 @@ pub(super) fn attribute_quote(
     let relay = relay.or_else(|| {
         let c = chosen.filter(|&c| all_cues[c].tok < qt && all_cues[c].source_type == SourceType::NamedPerson)?;
         let subject = all_cues[c].subject.as_ref()?.span;
-        let doc_cue = cues.iter().copied().find(|&b| {
-            all_cues[b].tok < all_cues[c].tok
-                && all_cues[b].verb.end <= subject.start
-                && all_cues[b].unit == all_cues[c].unit
-                && all_cues[b].block == all_cues[c].block
-                && all_cues[b].source_type == SourceType::Document
-                && all_cues[b].states
-        })?;
+        // (The nearest 50 cues of the same sentence, back from the person's: bounded, so
+        // a sentence of thousands of cues stays linear.)
+        let at = cues.partition_point(|&b| all_cues[b].tok < all_cues[c].tok);
+        let doc_cue = cues[..at]
+            .iter()
+            .copied()
+            .rev()
+            .take(50)
+            .take_while(|&b| all_cues[b].unit == all_cues[c].unit && all_cues[b].block == all_cues[c].block)
+            .filter(|&b| all_cues[b].verb.end <= subject.start)
+            .find(|&b| all_cues[b].source_type == SourceType::Document && all_cues[b].states)?;
         Some((c, doc_cue))
     });
     let mut a = match (relay, chosen) {
