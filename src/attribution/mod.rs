@@ -21,6 +21,7 @@ mod cues;
 pub mod np;
 mod quote;
 mod resolve;
+mod subject;
 
 use crate::document::{BlockKind, Document, Span};
 use crate::entities::Entities;
