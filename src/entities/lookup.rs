@@ -85,23 +85,56 @@ impl Entities {
         if name.contains(' ') {
             return None;
         }
-        let mut fits = self.entities.iter().enumerate().filter(|(_, e)| {
-            // The surname, or any later part of the name: the article may use either of
-            // two family names ("Marisol Carvajal Prado" → "Carvajal").
+        // The surname, or any later part of the name: the article may use either of two
+        // family names ("Marisol Carvajal Prado" → "Carvajal").
+        let fits = |e: &Entity| {
             e.kind == EntityKind::Person
                 && (e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
                     || e.parts.iter().skip(1).any(|p| names::is_variant(p, name)))
-        });
-        let first = fits.next().map(|(id, _)| id);
-        if fits.next().is_some() {
+        };
+        // `is_variant` asks for the same first letter and at most two letters' difference
+        // in length, so only those buckets of the index can hold a fit.
+        let lower = name.to_lowercase();
+        let (Some(first), n) = (lower.chars().next(), lower.chars().count()) else { return None };
+        let mut candidates: Vec<usize> = (n.saturating_sub(2)..=n + 2)
+            .filter_map(|len| self.variants.get(&(first, len)))
+            .flatten()
+            .filter(|(_, w)| names::is_variant(w, &lower))
+            .map(|&(id, _)| id)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.extend(self.variants_upto..self.entities.len());
+        let mut found = candidates.into_iter().filter(|&id| fits(&self.entities[id]));
+        let first = found.next();
+        if found.next().is_some() {
             return None;
         }
         first
     }
 
+    /// Index the words `person_by_variant` compares: each person's surname and later name
+    /// parts, lowercase, by first letter and length.
+    fn index_variants(&mut self) {
+        self.variants.clear();
+        for (id, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            let mut words: Vec<String> =
+                e.surname.iter().chain(e.parts.iter().skip(1)).map(|w| w.to_lowercase()).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                if let Some(first) = w.chars().next() {
+                    self.variants.entry((first, w.chars().count())).or_default().push((id, w));
+                }
+            }
+        }
+        self.variants_upto = self.entities.len();
+    }
+
     /// Index every form a person's name takes: the full name, each shorter ending of it
     /// ("Ruiz Ortega", "Ortega"), and the surname the article uses (which may come first).
     pub(super) fn index_forms(&mut self) {
+        self.index_variants();
         self.forms.clear();
         for (id, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
             let lower = e.name.to_lowercase();
@@ -411,4 +444,99 @@ fn expand_title(word: &str) -> String {
         other => other,
     };
     full.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `person_by_variant` as a scan of every person, as it was before the index.
+    fn by_scan(ents: &Entities, name: &str) -> Option<usize> {
+        if name.contains(' ') {
+            return None;
+        }
+        let mut fits = ents.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == EntityKind::Person
+                && (e.surname.as_deref().is_some_and(|s| names::is_variant(s, name))
+                    || e.parts.iter().skip(1).any(|p| names::is_variant(p, name)))
+        });
+        let first = fits.next().map(|(id, _)| id);
+        if fits.next().is_some() {
+            return None;
+        }
+        first
+    }
+
+    #[test]
+    fn the_variant_index_finds_what_a_scan_finds() {
+        let people = [
+            "Chidi Okafor",
+            "Ana Ruiz",
+            "Maria Varga",
+            "Tomas Greer",
+            "Lena Ortiz",
+            "Dana Hollis",
+            "Marisol Carvajal Prado",
+            "Park Ji-hoon",
+            "Dale Hune",
+            "Ines Wierzbicki-Hall",
+            "Kofi Mensah-Bright",
+            "Rachel Ostrowski",
+            "Greta Ostrowska",
+            "Ömer Çelikkaya",
+        ];
+        let mut ents = Entities::default();
+        for name in people {
+            let mut e = Entity::new(name.to_string(), EntityKind::Person);
+            e.parts = name.split(' ').map(str::to_string).collect();
+            e.surname = e.parts.last().cloned();
+            ents.entities.push(e);
+        }
+        ents.entities.push(Entity::new("Harbor Ledger".into(), EntityKind::Organization));
+        ents.index_forms();
+        // A narrator added after the index is still found.
+        let mut late = Entity::new("Vera Stanislawski".into(), EntityKind::Person);
+        late.parts = vec!["Vera".into(), "Stanislawski".into()];
+        late.surname = Some("Stanislawski".into());
+        ents.entities.push(late);
+        // Every one- and two-letter edit of every word (deletions, substitutions with a
+        // few letters, insertions, swaps), and the words themselves.
+        let mut queries: Vec<String> = Vec::new();
+        for e in &ents.entities {
+            for w in e.name.split(' ') {
+                let c: Vec<char> = w.chars().collect();
+                queries.push(w.to_string());
+                for i in 0..c.len() {
+                    let mut d = c.clone();
+                    d.remove(i);
+                    queries.push(d.iter().collect());
+                    for x in ['a', 'e', 'o', 'z'] {
+                        let mut s = c.clone();
+                        s[i] = x;
+                        queries.push(s.iter().collect());
+                        let mut ins = c.clone();
+                        ins.insert(i, x);
+                        queries.push(ins.iter().collect());
+                        for j in i + 1..c.len() {
+                            let mut two = s.clone();
+                            two[j] = x;
+                            queries.push(two.iter().collect());
+                        }
+                    }
+                    if i + 1 < c.len() {
+                        let mut t = c.clone();
+                        t.swap(i, i + 1);
+                        queries.push(t.iter().collect());
+                    }
+                }
+            }
+        }
+        let mut hits = 0;
+        for q in &queries {
+            let want = by_scan(&ents, q);
+            hits += usize::from(want.is_some());
+            assert_eq!(ents.person_by_variant(q), want, "{q}");
+        }
+        assert!(hits > 500, "the queries should exercise the index ({hits} hits)");
+    }
 }

@@ -105,6 +105,13 @@ pub struct Entities {
     pub loose: Vec<(Span, String)>,
     /// Lowercase forms of people's names (full, surname, shorter suffixes) → people.
     forms: HashMap<String, Vec<usize>>,
+    /// People's surnames and later name parts, lowercase, by first letter and length in
+    /// chars: the candidates `person_by_variant` checks, so a look-up reads the few words
+    /// that could be one or two edits away, not everyone.
+    variants: HashMap<(char, usize), Vec<(usize, String)>>,
+    /// People with ids below this are in `variants`; later ones (a narrator added during
+    /// attribution) are checked one by one.
+    variants_upto: usize,
     /// Lowercase names of bodies → entity.
     bodies: HashMap<String, usize>,
     /// Every mention except pronouns as (start, end, entity, block), sorted by start.
