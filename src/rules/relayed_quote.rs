@@ -45,20 +45,33 @@ impl Rule for RelayedQuote {
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        // Every person's mention as (start, end), sorted, built at the first relay: a relay
+        // is then checked by a binary search, not against every mention in the article.
+        let mut person_mentions: Option<Vec<(usize, usize)>> = None;
         for (q, at) in a.quotes.quotes.iter().zip(&a.attributions.quotes) {
             let (Some(via), Some(relay), Some(speaker)) = (&at.via, at.via_span, &at.speaker) else {
                 continue;
             };
             // A person passing on another's words ("according to festival director Ana
             // Ruiz", "he quoted Lee as saying") is hearsay to show the editor too.
-            let person = a.entities.entities.iter().any(|e| {
-                e.kind == crate::entities::EntityKind::Person
-                    && e.mentions.iter().any(|m| relay.start <= m.start && m.end <= relay.end)
-            }) || via
-                .split_whitespace()
-                .next()
-                .and_then(crate::lexicon::pronoun)
-                .is_some_and(|p| p != crate::lexicon::Pronoun::It);
+            let mentions = person_mentions.get_or_insert_with(|| {
+                let mut all: Vec<(usize, usize)> = a
+                    .entities
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind == crate::entities::EntityKind::Person)
+                    .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+                    .collect();
+                all.sort_unstable();
+                all
+            });
+            let lo = mentions.partition_point(|m| m.0 < relay.start);
+            let person = mentions[lo..].iter().take_while(|m| m.0 <= relay.end).any(|m| m.1 <= relay.end)
+                || via
+                    .split_whitespace()
+                    .next()
+                    .and_then(crate::lexicon::pronoun)
+                    .is_some_and(|p| p != crate::lexicon::Pronoun::It);
             if !seen.insert(relay) || !(person || one_sides_account(a.doc.text(relay))) {
                 continue;
             }

@@ -70,7 +70,10 @@ impl Rule for VagueAttribution {
 
 /// A name between the vague subject and its verb ("Critics of the plan, including Sen. Ruiz, said").
 fn named_after(a: &Analysis, toks: &[crate::quotes::narrative::Tok], from: usize, to: usize) -> bool {
-    toks.iter().filter(|t| t.span.start >= from && t.span.end <= to && t.is_word()).any(|t| {
+    // (Tokens are in text order: a binary search to `from`, so a paragraph of many vague
+    // subjects is read once per subject's own words, not whole.)
+    let lo = toks.partition_point(|t| t.span.start < from);
+    toks[lo..].iter().take_while(|t| t.span.start <= to).filter(|t| t.span.end <= to && t.is_word()).any(|t| {
         let word = a.doc.text(t.span);
         word.chars().next().is_some_and(char::is_uppercase) || matches!(word, "including" | "at" | "from" | "of")
     })
