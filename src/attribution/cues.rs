@@ -460,7 +460,7 @@ fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> O
             }
         }
     }
-    // "The readout said Ruiz had asked for visits, telling Ortiz …": a document reports a
+    // "The memo said Ruiz had met the growers, assuring them …": a document reports a
     // person's clause, and the participle belongs to that person.
     let document = main.as_ref().is_some_and(
         |n| matches!(&n.kind, NpKind::Body(text) if lexicon::is_document_noun(text.rsplit(' ').next().unwrap_or(""))),

@@ -263,7 +263,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
             // speaker and a verb (and a few words of time or place) reports the quote
             // that ended the sentence before it.
             let ended = ended_unclaimed.take();
-            // "“Would it pass?” Dale Tanner pressed. “…”": a name and a verb no list knows
+            // "“Is the bridge safe?” Dale Tanner persisted. “…”": a name and a verb no list knows
             // (past or present tense), and little after them, read the same way.
             if let (Some(qi), [], true) = (ended, cues.as_slice(), unit.start > 0) {
                 let bare = quote::unread_tail(doc, toks, unit.start - 1, unit.end).filter(|(_, verb)| {

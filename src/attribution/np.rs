@@ -143,7 +143,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                         t.is_word()
                             && w(doc, t).starts_with(|c: char| c.is_lowercase())
                             && !matches!(w(doc, t), "but" | "nor" | "who" | "which")
-                            // ("… for ports, rivers, and harbors, said": a list's last item.)
+                            // ("… for parks, libraries, and pools, said": a list's last item.)
                             && (!matches!(w(doc, t), "and" | "or") || seg.len() <= 4)
                     })
                     && seg.iter().all(|t| t.is_word() || t.is_punct('-'));

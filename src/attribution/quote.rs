@@ -70,7 +70,7 @@ pub(super) fn attribute_quote(
         })?;
         Some((person, c))
     });
-    // "The readout said Ruiz had asked for visits, telling Ortiz that families were
+    // "The memo said Ruiz had met the growers, assuring them that prices would
     // “…”": the person's own cue sits inside the document's report, which relays it.
     let relay = relay.or_else(|| {
         let c = chosen.filter(|&c| all_cues[c].tok < qt && all_cues[c].source_type == SourceType::NamedPerson)?;

@@ -60,7 +60,7 @@ pub(super) fn resolve(
                         // (In the paragraph before, only an indefinite one: "the candidate"
                         // is someone the article named.)
                         && (c.block == bi || c.subject.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Anonymous(_))))
-                        // (Whoever asked is not who answers: "when a reporter asked if …")
+                        // (Whoever asked is not who answers: "after a caller asked about the levy")
                         && !doc.text(c.verb).to_ascii_lowercase().starts_with("ask")
             }) {
                 if ents.people_between(c.verb.end, np.span.start, Pronoun::They).is_empty() {

@@ -44,7 +44,7 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
         return Some(np);
     }
     let start = (floor..verb).rev().find(|&k| toks[k].span.start <= np.span.start)?;
-    // "… could affect a billion people who farm, Ana Ruiz said": a name set off by the
+    // "The ferry carries commuters who live on the island, Ana Ruiz said": a name set off by the
     // comma before it is the subject; the "who" belongs to the words it reports.
     let mut first = start;
     while first > floor && start - first < 4 && toks[first - 1].is_word() && lexicon::is_title(w(doc, &toks[first - 1]))

@@ -754,14 +754,14 @@ fn a_person_inside_a_documents_report_speaks_through_it() {
     let doc = Document::parse(
         "t.txt".as_ref(),
         "President Tomas Greer of Arland spoke with Prime Minister Lena Ortiz on Thursday.\n\n\
-         The readout said Greer had also asked for visits, telling Ortiz that the sailors' families were “waiting for news.”\n\n\
-         Ortiz told Greer that Belmar “welcomes every partner that respects its laws,” the Belmar government said in a statement posted on its website."
+         The memo said Greer had met the growers, assuring them that prices would “hold through spring.”\n\n\
+         Ortiz told Greer that Belmar “will keep its ports open to grain,” the Belmar government said in a statement posted on its website."
             .into(),
         Format::Text,
     );
     let a = crate::analyze(doc);
     let got: Vec<_> = a.attributions.quotes.iter().map(|q| (q.speaker.as_deref(), q.via.as_deref())).collect();
-    assert_eq!(got, vec![(Some("Tomas Greer"), Some("readout")), (Some("Lena Ortiz"), Some("Belmar government"))]);
+    assert_eq!(got, vec![(Some("Tomas Greer"), Some("memo")), (Some("Lena Ortiz"), Some("Belmar government"))]);
     // (A statement on a website is no social-media post.)
     assert_eq!(a.attributions.quotes[1].source_type, crate::attribution::SourceType::NamedPerson);
 }
@@ -769,20 +769,20 @@ fn a_person_inside_a_documents_report_speaks_through_it() {
 #[test]
 fn a_pronoun_after_an_unnamed_source_in_the_paragraph_before() {
     let text = "Maria Varga, the union president, said talks would resume.\n\n\
-                A line worker, who asked not to be named because she feared reprisals, said others had quit.\n\n\
-                “Nobody can wait forever,” she said.";
-    assert_eq!(one(text), Some("A line worker".into()));
+                A lab technician, who spoke on condition of anonymity because her contract forbids interviews, said two freezers had failed.\n\n\
+                “We lost a year of samples,” she said.";
+    assert_eq!(one(text), Some("A lab technician".into()));
     // Not a reporter who asked the question, nor a role the article named someone by.
-    let text = "Mayor Dale Hune spoke at a forum, where a reporter asked whether he would run again.\n\n\
-                “I have not decided,” he said.";
+    let text = "Mayor Dale Hune took calls on the radio, after a caller asked about the levy.\n\n\
+                “The levy pays for the pools,” he said.";
     assert_eq!(one(text), Some("Dale Hune".into()));
 }
 
 #[test]
 fn a_name_after_a_comma_is_the_subject_whatever_who_clause_came_before() {
     let text = "Tomas Greer spoke on Monday.\n\n\
-                Shifting rains could hurt a million farmers who depend on the river, Mr. Greer said in an interview.\n\n\
-                “If even some of them move,” he said, “the towns empty.”";
+                The ferry carries commuters who live on the island, Mr. Greer said at the dock.\n\n\
+                “Cut the sailings,” he said, “and the island empties.”";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
 }
 
@@ -791,18 +791,15 @@ fn a_bare_name_and_verb_sentence_after_the_quote() {
     // A verb no list knows, in a sentence of its own, after a question; it outranks the
     // speaker of the paragraph before.
     let text = "Geoff Hune, a pollster, spoke first. Mr. Hune said, “it is early.”\n\n\
-                “Would it be negotiable?” Dale Tanner pressed. “Maybe let some stay?”";
+                “Is the bridge safe?” Dale Tanner persisted. “Who signed off on it?”";
     assert_eq!(speakers(text), vec![Some("Geoff Hune".into()), Some("Dale Tanner".into()), Some("Dale Tanner".into())]);
 }
 
 #[test]
 fn quoted_as_saying_in_the_passive_and_a_list_inside_an_appositive() {
+    assert_eq!(one("“The kiln runs hot in July,” Maria Varga is quoted as saying."), Some("Maria Varga".into()));
     assert_eq!(
-        one("“Our method works because we seek out voters,” Maria Varga is quoted as saying."),
-        Some("Maria Varga".into())
-    );
-    assert_eq!(
-        one("The plans “are steps forward,” Ana Ruiz, assistant secretary for ports, rivers, and harbors, said on the call."),
+        one("The budget “keeps the doors open,” Ana Ruiz, deputy director for parks, libraries, and pools, said on Tuesday."),
         Some("Ana Ruiz".into())
     );
 }
