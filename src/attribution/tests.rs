@@ -424,6 +424,16 @@ fn pronouns_follow_subjects_not_names_in_openers_or_modifiers() {
 }
 
 #[test]
+fn pronouns_skip_prepositional_openers_and_leading_conjunctions() {
+    // a name in an "As for …," opener is not the main clause's subject
+    let text = "Dale Hune spoke first.\n\nAs for the ferry contract Tomas Greer signed, Daniel Okoro had his own view.\n\n“It was rushed,” he said.";
+    assert_eq!(speakers(text), vec![Some("Daniel Okoro".into())]);
+    // "And he …" continues the subject of the paragraph before
+    let text = "“The kiln is ours,” said Dale Hune.\n\n09:40\n\nTomas Greer is thanking the potters for a full order book.\n\nAnd he is promising a second kiln.\n\n“We fire again in May,” he tells them.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into()), Some("Tomas Greer".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));

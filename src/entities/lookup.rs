@@ -214,7 +214,7 @@ impl Entities {
 
     /// The person a pronoun most likely refers to: among the fitting people named in the
     /// latest sentence (of this paragraph or the one before) that names any, the first
-    /// named — the subject position — rather than the last.
+    /// named — the subject position — rather than the last; with where its main clause starts.
     pub fn sentence_subject_before(&self, doc: &Document, offset: usize, pronoun: Pronoun) -> Option<(usize, usize)> {
         let here = doc.sentence_at(offset).or_else(|| doc.sentences.iter().rposition(|s| s.span.end <= offset))?;
         let block_before = |at: usize| doc.block_at(at).map_or(0, |b| doc.blocks[b.saturating_sub(1)].span.start);
@@ -268,7 +268,7 @@ impl Entities {
                 if si == here && mentions_pronoun(&doc.prose()[span.start..at], pronoun) {
                     continue;
                 }
-                return Some((id, span.start));
+                return Some((id, subject_at));
             }
         }
         None
@@ -360,8 +360,12 @@ const MAX_SENTENCES_BACK: usize = 40;
 
 fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
     let text = doc.text(span);
-    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // ("And he …", "But she …": a conjunction or a linking adverb before the subject.)
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find(|w| !matches!(*w, "And" | "But" | "So" | "Yet" | "Still" | "Then" | "Now" | "Also" | "Later" | "Instead"))
+        .unwrap_or("");
     lexicon::pronoun(first) == Some(pronoun)
 }
 
@@ -372,7 +376,27 @@ fn main_clause_start(doc: &Document, span: Span) -> usize {
     let first = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let opener = matches!(
         first,
-        "When" | "If" | "After" | "Although" | "Though" | "While" | "Because" | "Since" | "Before" | "Once" | "Unless"
+        "When"
+            | "If"
+            | "After"
+            | "Although"
+            | "Though"
+            | "While"
+            | "Because"
+            | "Since"
+            | "Before"
+            | "Once"
+            | "Unless"
+            // A prepositional opener: "As for the bill Ruiz wrote, Hune …", "Of Ruiz, Hune said".
+            | "As"
+            | "Of"
+            | "Despite"
+            | "Unlike"
+            | "Like"
+            | "Amid"
+            | "During"
+            | "Without"
+            | "Until"
     ) || first.len() > 4
         && first.chars().next().is_some_and(char::is_uppercase)
         && (first.ends_with("ed") || first.ends_with("ing"))
