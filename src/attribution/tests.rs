@@ -434,6 +434,18 @@ fn pronouns_skip_prepositional_openers_and_leading_conjunctions() {
 }
 
 #[test]
+fn an_occupation_in_apposition_makes_a_person_a_pronoun_can_follow() {
+    let text = "The guild bought the lid from Dana Hollis, a dealer in Leeds.\n\nCorwin Maddox, the restorer leading the work, said the glaze was sound. “The lid is another story,” he said.";
+    assert_eq!(speakers(text), vec![Some("Corwin Maddox".into())]);
+}
+
+#[test]
+fn an_honorific_is_not_the_relative_of_the_other_sex_introduced_since() {
+    let text = "Tomas Greer, a potter, died on Monday.\n\nHis daughter, Kerry Greer, said the cause was a stroke.\n\nMr. Greer was born in 1940. “I fire on Sundays,” Mr. Greer told a visitor in 1990.";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));

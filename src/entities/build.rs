@@ -89,7 +89,16 @@ impl Entities {
         for run in &runs {
             // A place or group word still names a person the article introduced with it
             // ("João Vitor Albuquerque" … "Albuquerque said").
-            let Some(id) = ents.person_for(&run.text, run.span.start) else {
+            // ("Mr. Kang" is not the daughter introduced since as "his daughter, Kang …".)
+            let honorific = run.title_words.iter().find_map(|w| gender_of_title(w)).or_else(|| {
+                let before = doc.prose()[..run.span.start].trim_end();
+                before.rsplit(char::is_whitespace).next().and_then(|w| match w {
+                    "Mr." | "Mr" => Some(Pronoun::He),
+                    "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" => Some(Pronoun::She),
+                    _ => None,
+                })
+            });
+            let Some(id) = ents.person_for_gendered(&run.text, run.span.start, honorific) else {
                 // A lone capitalised word that matches no one may misspell a surname,
                 // unless it is an ordinary word, a place or a group.
                 if !ents.add_body(doc, run)
@@ -116,7 +125,7 @@ impl Entities {
                 }
             }
             if e.gender.is_none() {
-                e.gender = run.title_words.iter().find_map(|w| gender_of_title(w));
+                e.gender = honorific.or_else(|| kin_before(doc, run.span.start));
             }
             // A given name that almost always goes with one pronoun ("Diego Salas").
             if e.gender.is_none() && e.parts.len() >= 2 {
@@ -204,6 +213,22 @@ fn gender_of_title(word: &str) -> Option<Pronoun> {
             Some(Pronoun::He)
         }
         "mrs" | "ms" | "spokeswoman" | "chairwoman" | "queen" | "princess" | "sister" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+/// The gender a kinship word right before a name gives: "his daughter, Kang Eun-ji",
+/// "her husband Tomas Greer".
+fn kin_before(doc: &Document, start: usize) -> Option<Pronoun> {
+    let prose = doc.prose();
+    let from = (start.saturating_sub(40)..start).find(|&i| prose.is_char_boundary(i)).unwrap_or(start);
+    let before = prose[from..start].trim_end().trim_end_matches(',');
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    match word {
+        "son" | "husband" | "father" | "brother" | "widower" | "uncle" | "nephew" | "grandson" | "grandfather"
+        | "stepson" | "stepfather" => Some(Pronoun::He),
+        "daughter" | "wife" | "mother" | "sister" | "widow" | "aunt" | "niece" | "granddaughter" | "grandmother"
+        | "stepdaughter" | "stepmother" => Some(Pronoun::She),
         _ => None,
     }
 }
