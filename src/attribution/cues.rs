@@ -154,11 +154,19 @@ fn reads(doc: &Document, t: &Tok) -> bool {
     matches!(w(doc, t), "read" | "reads")
 }
 
-/// "As Ruiz put it:", "as one voter puts it,": "put it" reports words.
+/// "As Ruiz put it:", "as one voter puts it,", "a pilot put it more bluntly.": "put it"
+/// reports words (with up to three words of manner after it).
 fn put_it(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
+    let manner = |t: &Tok| {
+        t.is_word() && {
+            let w = w(doc, t);
+            w.ends_with("ly")
+                || matches!(w, "more" | "most" | "less" | "even" | "so" | "best" | "this" | "that" | "way" | "another")
+        }
+    };
     matches!(w(doc, &toks[i]), "put" | "puts")
         && toks.get(i + 1).is_some_and(|t| is(doc, t, "it"))
-        && (i + 2 >= end || !toks[i + 2].is_word())
+        && (i + 2..end.min(i + 6)).find(|&k| !manner(&toks[k])).is_none_or(|k| k < i + 5 && !toks[k].is_word())
 }
 
 /// "the count was announced", "is expected": a passive speech verb names no speaker,

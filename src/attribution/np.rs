@@ -83,9 +83,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             }
             // "Ostrowski, who trains in Boulder, Colorado, said": skip the whole relative
             // clause, however many commas it holds.
+            // ("…, and who asked not to be named, said": a second relative clause.)
+            let relative =
+                |k: usize| toks.get(k).is_some_and(|n| matches!(w(doc, n), "who" | "whose" | "which" | "where"));
             let clause = (floor..end).rev().take_while(|&i| toks[i].is_word() || toks[i].is_punct(',')).find(|&i| {
                 toks[i].is_punct(',')
-                    && toks.get(i + 1).is_some_and(|n| matches!(w(doc, n), "who" | "whose" | "which" | "where"))
+                    && (relative(i + 1)
+                        || toks.get(i + 1).is_some_and(|n| matches!(w(doc, n), "and" | "but")) && relative(i + 2))
             });
             if let Some(c) = clause {
                 // ("Ines Varga, 30, of Dover, Del., who …": a name before an age and a

@@ -60,8 +60,11 @@ pub(super) fn resolve(
                         // (In the paragraph before, only an indefinite one: "the candidate"
                         // is someone the article named.)
                         && (c.block == bi || c.subject.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Anonymous(_))))
-                        // (Whoever asked is not who answers: "after a caller asked about the levy")
-                        && !doc.text(c.verb).to_ascii_lowercase().starts_with("ask")
+                        // (Whoever asked is not who answers: "after a caller asked about the levy";
+                        // but one who asked not to be named speaks.)
+                        && (!doc.text(c.verb).to_ascii_lowercase().starts_with("ask")
+                            || doc.prose()[c.verb.end..].trim_start().starts_with("not ")
+                            || doc.prose()[c.verb.end..].trim_start().starts_with("for anonymity"))
             }) {
                 if ents.people_between(c.verb.end, np.span.start, Pronoun::They).is_empty() {
                     return (c.speaker.clone(), None, SourceType::Anonymous);

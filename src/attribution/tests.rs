@@ -446,6 +446,15 @@ fn an_honorific_is_not_the_relative_of_the_other_sex_introduced_since() {
 }
 
 #[test]
+fn an_unnamed_source_who_put_it_or_asked_not_to_be_named_is_the_pronoun_after() {
+    let text = "Ana Greer ran the kiln.\n\nA ferry pilot who asked not to be named because he still works for the line put it bluntly. “She never lied,” he said.";
+    assert_eq!(speakers(text), vec![Some("A ferry pilot".into())]);
+    let text =
+        "Ana Greer ran the kiln.\n\nA ferry pilot put it more bluntly. She is, he said, “the only one who never lied.”";
+    assert_eq!(speakers(text), vec![Some("A ferry pilot".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
