@@ -31,6 +31,12 @@ pub(super) fn resolve(
                     return (Some(country.to_string()), None, SourceType::Organization);
                 }
                 let id = ents.entities.iter().position(|e| &e.name == name);
+                // "Perhaps …", "Early in the race, …", "Likewise, …": an ordinary word
+                // capitalised only because it opens the sentence names no one the article
+                // knows.
+                if id.is_none() && !name.contains(' ') && sentence_initial(doc, np.span.start) && ordinary_word(name) {
+                    return (None, None, SourceType::Unattributed);
+                }
                 (Some(name.clone()), id, SourceType::Organization)
             }
         },
@@ -162,6 +168,26 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
     let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
     (e.kind == EntityKind::Person && !e.narrator && e.gender.is_none_or(|g| g == p || p == Pronoun::They))
         .then_some((id, at))
+}
+
+/// Whether `at` opens a sentence: only spaces, an opening mark or a bracket between it and
+/// the end of the sentence before (or the paragraph's start).
+fn sentence_initial(doc: &Document, at: usize) -> bool {
+    let before = doc.prose()[..at].trim_end_matches([' ', '\t', '“', '"', '‘', '\'', '(']);
+    // (After a closing mark, only when the quote ended its sentence: not “…,” Church said.)
+    let before = before.trim_end_matches(['”', '’']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+}
+
+/// A word English uses mostly in lower case: common as a lowercase word, and no given name
+/// (a surname the article introduced was found before this is asked).
+/// (Not a plural: "Attorneys for the family said" names a group that speaks.)
+fn ordinary_word(word: &str) -> bool {
+    word.chars().skip(1).all(|c| c.is_lowercase())
+        && !word.ends_with('s')
+        && !word.ends_with("one")
+        && !lexicon::is_given_name(word)
+        && lexicon::per_million(word) >= 20.0
 }
 
 /// The gender an honorific at or right before a name gives ("Mrs. Ruiz", "Mr. Ruiz").

@@ -304,7 +304,8 @@ fn after_common_opener(doc: &Document, toks: &[Tok], start: usize, verb: usize, 
         after_adverb && first.chars().next().is_some_and(char::is_lowercase) && lexicon::pronoun(first).is_none()
             || first.chars().next().is_some_and(char::is_uppercase)
                 && !lexicon::is_given_name(first)
-                && !lexicon::is_common_surname(first)
+                // (A surname that is a common word, "Early in the race, Ruiz …", opens a
+                // phrase too: a name and a comma after it are asked for below.)
                 && !lexicon::is_title(&lower)
                 && !DETERMINERS.contains(&lower.as_str())
                 && lexicon::pronoun(first).is_none()

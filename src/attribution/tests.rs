@@ -455,6 +455,16 @@ fn an_unnamed_source_who_put_it_or_asked_not_to_be_named_is_the_pronoun_after() 
 }
 
 #[test]
+fn an_ordinary_word_opening_the_sentence_is_no_speaker() {
+    // a common word (here also a surname) opening a phrase before the subject
+    let text = "Kiln news\n\nEarly in the race, Ana Ruiz attacked Tomas Greer, calling him “a failed potter.”";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+    // nobody the article names: no speaker rather than the word
+    let text = "Kiln news\n\nMuch of the anger was aimed at the board, which some on Monday called “a careless lot.”";
+    assert_eq!(speakers(text), vec![None]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
