@@ -50,7 +50,9 @@ and exits 0. The binary is run once per split over the text directory (`check` a
    (a) the Source's last capitalised significant word is among the name's words, or
    (b) the name's last significant word is among the Source's words, or
    (c) the words of one are a run inside the other, the inner one holding a word that is
-       not a determiner, title or generic word ("Republicans" in "County Republicans").
+       not a determiner, title or generic word ("Republicans" in "County Republicans"); a
+       lone party or nationality word only at the end of the other ("Republican" is not
+       right for "Republican front-runner Jo Bloggs").
    Significant words exclude pronouns, determiners, titles, generic body words (campaign,
    department, spokesman, officials, sources ...) and party or nationality words
    (Republican, Democratic, American ...), so bodies match by their distinctive words.
@@ -458,8 +460,13 @@ def name_match_one(speaker, source):
 
 
 def contained(sw, gw):
-    """Rule (c): the words of one are a run inside the other, the inner one meaningful."""
-    return (contains_run(gw, sw) and bool(meaningful(sw))) or (contains_run(sw, gw) and bool(meaningful(gw)))
+    """Rule (c): the words of one are a run inside the other, the inner one meaningful; a
+    lone party or nationality word only as the other's last word (the group itself)."""
+    def inside(outer, inner):
+        if len(inner) == 1 and inner[0] in NON_NAME_CAPS:
+            return outer[-1:] == inner
+        return contains_run(outer, inner)
+    return (inside(gw, sw) and bool(meaningful(sw))) or (inside(sw, gw) and bool(meaningful(gw)))
 
 
 def meaningful(words):
