@@ -34,7 +34,12 @@ pub(super) fn resolve(
                 // "Perhaps …", "Early in the race, …", "Likewise, …": an ordinary word
                 // capitalised only because it opens the sentence names no one the article
                 // knows.
-                if id.is_none() && !name.contains(' ') && sentence_initial(doc, np.span.start) && ordinary_word(name) {
+                if id.is_none()
+                    && !name.contains(' ')
+                    && sentence_initial(doc, np.span.start)
+                    && ordinary_word(name)
+                    && !speaks_next(doc, np.span.end)
+                {
                     return (None, None, SourceType::Unattributed);
                 }
                 (Some(name.clone()), id, SourceType::Organization)
@@ -179,6 +184,13 @@ fn sentence_initial(doc: &Document, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
+/// Whether a speech verb or a colon follows right after `at` ("Bush said", "Bush:"): a
+/// name the article uses as a speaker, whatever else the word means.
+fn speaks_next(doc: &Document, at: usize) -> bool {
+    let rest = doc.prose()[at..].trim_start_matches([' ', '\t']);
+    rest.starts_with(':') || rest.split(|c: char| !c.is_alphabetic()).next().is_some_and(lexicon::is_speech_verb)
+}
+
 /// A word English uses mostly in lower case: common as a lowercase word, and no given name
 /// (a surname the article introduced was found before this is asked).
 /// (Not a plural: "Attorneys for the family said" names a group that speaks.)
@@ -186,6 +198,8 @@ fn ordinary_word(word: &str) -> bool {
     word.chars().skip(1).all(|c| c.is_lowercase())
         && !word.ends_with('s')
         && !word.ends_with("one")
+        // ("Some chanted …", "Many said …": a quantifier stands for a group that speaks.)
+        && !matches!(word, "Some" | "Many" | "Most" | "Few" | "All" | "Both" | "Multiple" | "Numerous" | "People")
         && !lexicon::is_given_name(word)
         && lexicon::per_million(word) >= 20.0
 }

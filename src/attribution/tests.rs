@@ -462,6 +462,9 @@ fn an_ordinary_word_opening_the_sentence_is_no_speaker() {
     // nobody the article names: no speaker rather than the word
     let text = "Kiln news\n\nMuch of the anger was aimed at the board, which some on Monday called “a careless lot.”";
     assert_eq!(speakers(text), vec![None]);
+    // but a word the copy uses as a speaker's name, before a speech verb or a colon, is one
+    let text = "Debate transcript\n\nHune: “The kiln stays open.”\n\nBush said: “It should close.”";
+    assert_eq!(speakers(text), vec![Some("Hune".into()), Some("Bush".into())]);
 }
 
 #[test]
