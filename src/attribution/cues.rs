@@ -183,8 +183,11 @@ fn passive(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
         return false;
     }
     let be = matches!(w(doc, &toks[k - 1]), "was" | "were" | "been" | "being" | "is" | "are" | "be");
-    let impersonal =
-        k >= floor + 2 && toks[k - 2].is_word() && matches!(w(doc, &toks[k - 2]), "it" | "It" | "has" | "had");
+    // ("it is said", "it has been reported": impersonal; "the plan has been called" is not.)
+    let it = |j: usize| j >= floor && toks[j].is_word() && matches!(w(doc, &toks[j]), "it" | "It");
+    let impersonal = k >= floor + 2
+        && (it(k - 2)
+            || toks[k - 2].is_word() && matches!(w(doc, &toks[k - 2]), "has" | "had") && k >= floor + 3 && it(k - 3));
     be && !impersonal
 }
 

@@ -38,7 +38,7 @@ pub(super) fn resolve(
                     && !name.contains(' ')
                     && sentence_initial(doc, np.span.start)
                     && ordinary_word(name)
-                    && !speaks_next(doc, np.span.end)
+                    && !speaks_next(doc, np.span.start + name.len())
                 {
                     return (None, None, SourceType::Unattributed);
                 }
@@ -193,10 +193,11 @@ fn speaks_next(doc: &Document, at: usize) -> bool {
 
 /// A word English uses mostly in lower case: common as a lowercase word, and no given name
 /// (a surname the article introduced was found before this is asked).
-/// (Not a plural: "Attorneys for the family said" names a group that speaks.)
+/// (Not a plural: "Attorneys for the family said" names a group that speaks; "Perhaps" is
+/// no plural.)
 fn ordinary_word(word: &str) -> bool {
     word.chars().skip(1).all(|c| c.is_lowercase())
-        && !word.ends_with('s')
+        && !word.strip_suffix('s').is_some_and(|one| lexicon::per_million(one) >= 5.0)
         && !word.ends_with("one")
         // ("Some chanted …", "Many said …": a quantifier stands for a group that speaks.)
         && !matches!(word, "Some" | "Many" | "Most" | "Few" | "All" | "Both" | "Multiple" | "Numerous" | "People")
