@@ -175,7 +175,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         return Some(np);
     }
     if word == "who" && end > floor && toks[end - 1].is_punct(',') {
-        let np = before(doc, toks, end - 1, floor);
+        // ("Across the street, a young nurse, who …": the phrase between the commas, when
+        // the reading back finds nothing.)
+        let np = before(doc, toks, end - 1, floor).or_else(|| {
+            let open = (floor..end - 1).rev().find(|&k| toks[k].is_punct(',')).map_or(floor, |k| k + 1);
+            classify(doc, toks, open, end - 1)
+                .filter(|n| matches!(n.kind, NpKind::Anonymous(_) | NpKind::Descriptor(_)))
+        });
         // "Tom Wieczorek, 56, a retired machinist, who said": the role is an appositive
         // of the name before it, which is the speaker.
         if let Some(Np { kind: NpKind::Anonymous(_) | NpKind::Descriptor(_), span }) = &np {

@@ -480,6 +480,12 @@ fn a_phrase_after_a_naming_verb_is_its_namers() {
 }
 
 #[test]
+fn an_unnamed_source_set_off_after_an_opening_phrase() {
+    let text = "Dana Hollis, a potter, spoke first. “We are tired,” she said.\n\nAcross the street, a 26-year-old night nurse, who asked not to be named because she feared losing her job, held a sign. She said she had thought of leaving twice.\n\n“People my age are doing the math,” she said.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into()), Some("a 26-year-old night nurse".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
