@@ -111,7 +111,8 @@ pub(super) fn find_cues(
         // (Only where a quote or a colon follows: "a statement read on television" is a
         // participle, "it was read" a passive.)
         let quote_follows = toks.get(i + 1).is_none_or(|n| !n.is_word()) || inverted;
-        if reads(doc, t) && !(subject.as_ref().is_some_and(document) && quote_follows) {
+        let finding = matches!(word, "found" | "finds");
+        if reads(doc, t) && !(subject.as_ref().is_some_and(document) && (quote_follows || finding)) {
             continue;
         }
         let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
@@ -149,9 +150,10 @@ fn went_on(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
         && toks.get(i + 2).is_none_or(|n| !n.is_word())
 }
 
-/// "read" and "reads", a cue only with a document as subject (checked once it is known).
+/// "read" and "reads", a cue only with a document as subject (checked once it is known);
+/// so are a finding's verbs ("the audit found that …", "a review found “…”").
 fn reads(doc: &Document, t: &Tok) -> bool {
-    matches!(w(doc, t), "read" | "reads")
+    matches!(w(doc, t), "read" | "reads" | "found" | "finds")
 }
 
 /// "As Ruiz put it:", "as one voter puts it,", "a pilot put it more bluntly.": "put it"

@@ -6,7 +6,7 @@ use super::np::{self, w, Np, NpKind};
 use super::resolve::resolve;
 use super::{from_cue, According, Attribution, Cue, Link, SourceType};
 use crate::document::{Document, Span};
-use crate::entities::Entities;
+use crate::entities::{names, Entities};
 use crate::lexicon::{self, Pronoun};
 use crate::quotes::narrative::{Tok, TokKind};
 use crate::quotes::Quote;
@@ -85,7 +85,21 @@ pub(super) fn attribute_quote(
             .take(50)
             .take_while(|&b| all_cues[b].unit == all_cues[c].unit && all_cues[b].block == all_cues[c].block)
             .filter(|&b| all_cues[b].verb.end <= subject.start)
-            .find(|&b| all_cues[b].source_type == SourceType::Document && all_cues[b].states)?;
+            .find(|&b| all_cues[b].source_type == SourceType::Document && all_cues[b].states)
+            // ("an audit found …, and she has since called …": her own clause, not the
+            // audit's report.)
+            .filter(|&b| !new_clause(doc, toks, all_cues[b].tok, all_cues[c].tok))
+            // ("Ruiz told the house that an audit had found …, and that … what he called
+            // “…”": the document is inside her report, not she in its.)
+            .filter(|&b| {
+                !cues[..at].iter().rev().take(50).any(|&p| {
+                    all_cues[p].tok < all_cues[b].tok
+                        && all_cues[p].unit == all_cues[c].unit
+                        && all_cues[p].block == all_cues[c].block
+                        && all_cues[p].entity.is_some()
+                        && all_cues[p].entity == all_cues[c].entity
+                })
+            })?;
         Some((c, doc_cue))
     });
     let mut a = match (relay, chosen) {
@@ -498,6 +512,19 @@ pub(super) fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -
 }
 
 /// Credit a quote to a speaker read in its own sentence.
+/// Whether a clause with its own subject starts between two tokens: ", and she", ", but
+/// Ruiz" (looked for in the last 40 tokens before `to`).
+fn new_clause(doc: &Document, toks: &[Tok], from: usize, to: usize) -> bool {
+    ((from + 1).max(to.saturating_sub(40))..to.saturating_sub(2)).any(|k| {
+        toks[k].is_punct(',')
+            && toks[k + 1].is_word()
+            && matches!(w(doc, &toks[k + 1]), "and" | "but")
+            && toks[k + 2].is_word()
+            && (matches!(lexicon::pronoun(w(doc, &toks[k + 2])), Some(Pronoun::He | Pronoun::She | Pronoun::They))
+                || names::is_name_word(w(doc, &toks[k + 2])))
+    })
+}
+
 /// Verbs that give a thing a name or a label: the quote after them is the namer's words.
 fn is_naming_verb(word: &str) -> bool {
     let stem = word.trim_end_matches("ing").trim_end_matches("ed").trim_end_matches('s');

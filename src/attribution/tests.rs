@@ -486,6 +486,29 @@ fn an_unnamed_source_set_off_after_an_opening_phrase() {
 }
 
 #[test]
+fn a_document_that_found_something_speaks() {
+    let text = "Kiln news\n\nThe fire followed a firing that a state safety review had found “within the rules in every respect.”\n\nThe audit found that the kiln was “badly run for years.”\n\nTomas Greer found the kiln “a ruin,” he said.";
+    assert_eq!(
+        speakers(text),
+        vec![Some("state safety review".into()), Some("audit".into()), Some("Tomas Greer".into())]
+    );
+}
+
+#[test]
+fn a_document_finding_does_not_relay_a_clause_of_its_own_or_the_report_it_sits_in() {
+    let text = "Dana Hollis became the guild's first chair in March. She arrived weeks after a county audit found that the kilns had run 900 hours over, and she has since called the backlog “a slow-motion emergency.”";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Dana Hollis"));
+    assert_eq!(a.attributions.quotes[0].via, None);
+    let text = "Tomas Greer, the minister, spoke first.\n\nGreer told the house that an internal audit had found 900 dead kilns, and that the guild meant to end what he called “ghost firing” before May.";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Tomas Greer"));
+    assert_eq!(a.attributions.quotes[0].via, None);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
