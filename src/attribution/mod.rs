@@ -19,6 +19,7 @@
 mod according;
 mod cues;
 pub mod np;
+mod phrases;
 mod quote;
 mod resolve;
 mod subject;

@@ -3,10 +3,11 @@
 
 use super::according::{quoted_as_saying, resolve_according};
 use super::np::{self, w, Np, NpKind};
+use super::phrases::{claimant, namer, new_clause};
 use super::resolve::resolve;
 use super::{from_cue, According, Attribution, Cue, Link, SourceType};
 use crate::document::{Document, Span};
-use crate::entities::{names, Entities};
+use crate::entities::Entities;
 use crate::lexicon::{self, Pronoun};
 use crate::quotes::narrative::{Tok, TokKind};
 use crate::quotes::Quote;
@@ -200,6 +201,15 @@ pub(super) fn attribute_quote(
         let lowercase = text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase);
         let pronoun = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
         let name = |n: &Np| matches!(n.kind, NpKind::Name(_));
+        // "Ruiz's claim that the kiln was “…”", "the suggestion by Greer that …": the
+        // words of the one whose claim it is.
+        if let Some(np) = claimant(doc, toks, unit.clone(), qt) {
+            let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            if speaker.is_some() && matches!(kind, SourceType::NamedPerson | SourceType::Organization) {
+                credit(&mut a, (speaker, entity, kind), np.span);
+                return a;
+            }
+        }
         // "what critics have dubbed “…”", "labelled a “…” by the union": whoever names the
         // thing the quote names, in a relative clause or as a passive's agent.
         if let Some(np) = namer(doc, toks, unit.clone(), qt) {
@@ -512,94 +522,6 @@ pub(super) fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -
 }
 
 /// Credit a quote to a speaker read in its own sentence.
-/// Whether a clause with its own subject starts between two tokens: ", and she", ", but
-/// Ruiz" (looked for in the last 40 tokens before `to`).
-fn new_clause(doc: &Document, toks: &[Tok], from: usize, to: usize) -> bool {
-    ((from + 1).max(to.saturating_sub(40))..to.saturating_sub(2)).any(|k| {
-        toks[k].is_punct(',')
-            && toks[k + 1].is_word()
-            && matches!(w(doc, &toks[k + 1]), "and" | "but")
-            && toks[k + 2].is_word()
-            && (matches!(lexicon::pronoun(w(doc, &toks[k + 2])), Some(Pronoun::He | Pronoun::She | Pronoun::They))
-                || names::is_name_word(w(doc, &toks[k + 2])))
-    })
-}
-
-/// Verbs that give a thing a name or a label: the quote after them is the namer's words.
-fn is_naming_verb(word: &str) -> bool {
-    let stem = word.trim_end_matches("ing").trim_end_matches("ed").trim_end_matches('s');
-    matches!(
-        stem,
-        "call"
-            | "label"
-            | "labell"
-            | "term"
-            | "brand"
-            | "describ"
-            | "describe"
-            | "deem"
-            | "characteriz"
-            | "characteris"
-            | "portray"
-            | "hail"
-            | "derid"
-            | "deride"
-            | "seen"
-            | "view"
-            | "regard"
-    )
-}
-
-/// The namer of a phrase quoted after a naming verb: the subject of a relative clause
-/// ("an option that organizers have called “…”", "Greer, whom Ruiz on Monday called “…”")
-/// or the agent of a passive ("has been called “…” by Ana Ruiz", "seen by the board as
-/// a “…”"). None when the verb is the sentence's own (its subject is found elsewhere).
-fn namer(doc: &Document, toks: &[Tok], unit: std::ops::Range<usize>, qt: usize) -> Option<Np> {
-    let lo = qt.saturating_sub(8).max(unit.start);
-    let v = (lo..qt).rev().find(|&k| toks[k].is_word() && is_naming_verb(&w(doc, &toks[k]).to_ascii_lowercase()))?;
-    // The agent after "by": between the verb and the quote, or right after the quote.
-    let close =
-        (qt + 1..unit.end.min(qt + 3)).find(|&k| toks[k].is_word()).filter(|&k| k == qt + 1 || !toks[k - 1].is_word());
-    let by = (v + 1..qt)
-        .find(|&k| toks[k].is_word() && w(doc, &toks[k]) == "by")
-        .or(close.filter(|&k| w(doc, &toks[k]) == "by"));
-    if let Some(b) = by {
-        let ceil = if b < qt { qt } else { unit.end };
-        let end = (b + 1..ceil)
-            .find(|&k| !toks[k].is_word() || matches!(w(doc, &toks[k]), "as" | "in" | "on" | "at"))
-            .unwrap_or(ceil);
-        // ("by organizers", "by the guild": a group or body no list knows, by its words.)
-        let plain = || {
-            let from = if toks.get(b + 1).is_some_and(|t| matches!(w(doc, t), "the" | "its" | "their")) {
-                b + 2
-            } else {
-                b + 1
-            };
-            (from < end && end - from <= 3).then(|| {
-                let words: Vec<&str> = toks[from..end].iter().map(|t| w(doc, t)).collect();
-                Np {
-                    kind: NpKind::Body(words.join(" ")),
-                    span: Span::new(toks[b + 1].span.start, toks[end - 1].span.end),
-                }
-            })
-        };
-        return np::classify(doc, toks, b + 1, end).or_else(plain);
-    }
-    // A relative pronoun a few words before the verb, its subject between them.
-    let rel = (v.saturating_sub(6).max(unit.start)..v)
-        .rev()
-        .find(|&k| toks[k].is_word() && matches!(w(doc, &toks[k]), "who" | "whom" | "which" | "that" | "what"))?;
-    if rel + 1 >= v {
-        return None;
-    }
-    np::clause_subject(doc, toks, rel + 1, v).filter(|n| {
-        matches!(
-            n.kind,
-            NpKind::Name(_) | NpKind::Pronoun(_) | NpKind::Body(_) | NpKind::Anonymous(_) | NpKind::Vague(_)
-        )
-    })
-}
-
 fn credit(a: &mut Attribution, (speaker, entity, kind): (Option<String>, Option<usize>, SourceType), span: Span) {
     a.speaker = speaker;
     a.entity = entity;

@@ -509,6 +509,15 @@ fn a_document_finding_does_not_relay_a_clause_of_its_own_or_the_report_it_sits_i
 }
 
 #[test]
+fn a_phrase_after_a_speech_noun_is_its_owners() {
+    let text = "Kiln news\n\nAna Ruiz and Tomas Greer both spoke.\n\nFor example, Ruiz's recent evidence-free assertion that \"thousands\" of potters had quit drew fire.\n\nGreer’s “47 percent” comment was nearly as dismissive.\n\nThe row turned on the suggestion by Greer that the guild \"ought to look into\" the kilns.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()), Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
+    // but not across "as": the subject characterises the comments in its own words
+    let text = "Kiln news\n\nAna Ruiz and Tomas Greer both spoke.\n\nRuiz dismissed criticism of Greer's comments about the guild as “idle talk.”";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
