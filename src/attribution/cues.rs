@@ -27,7 +27,8 @@ pub(super) fn find_cues(
             || !(lexicon::is_speech_verb(w(doc, t))
                 || put_it(doc, toks, i, unit.end)
                 || reads(doc, t)
-                || went_on(doc, toks, i, unit.end))
+                || went_on(doc, toks, i, unit.end)
+                || shot_back(doc, toks, i, unit.end))
             || !verb_position(doc, toks, i, unit.start)
         {
             continue;
@@ -148,6 +149,14 @@ fn went_on(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
         && i + 1 < end
         && w(doc, &toks[i + 1]) == "on"
         && toks.get(i + 2).is_none_or(|n| !n.is_word())
+}
+
+/// "Ruiz shot back: “…”", "fired back", "hit back": answering in kind is speaking.
+fn shot_back(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
+    matches!(w(doc, &toks[i]), "shot" | "fired" | "hit" | "shoots" | "fires" | "hits")
+        && i + 1 < end
+        && w(doc, &toks[i + 1]) == "back"
+        && toks.get(i + 2).is_none_or(|n| !n.is_word() || matches!(w(doc, n), "at" | "that"))
 }
 
 /// "read" and "reads", a cue only with a document as subject (checked once it is known);

@@ -299,7 +299,9 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
                         .iter()
                         .all(|t| t.span.start >= n.span.start || t.is_word() && np::is_phrase_word(w(doc, t)))
                 });
-                let tail = toks[cue.tok + 1..unit.end].iter().filter(|t| t.is_word()).count();
+                // ("said pleasantly into the phone": adverbs are no tail.)
+                let tail =
+                    toks[cue.tok + 1..unit.end].iter().filter(|t| t.is_word() && !np::is_adverb(w(doc, t))).count();
                 let no_quote = !toks[unit.clone()].iter().any(|t| matches!(t.kind, TokKind::Quote(_)));
                 if cue.speaker.is_some() && subject_first && tail <= 3 && no_quote {
                     let partial = out.quotes[qi].partial;

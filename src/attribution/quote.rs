@@ -491,7 +491,9 @@ pub(super) fn unread_tail(doc: &Document, toks: &[Tok], qt: usize, end: usize) -
     while i < end && i - start < 5 && toks[i].is_word() {
         let word = w(doc, &toks[i]);
         let lower = word.chars().next().is_some_and(char::is_lowercase);
-        if lower && i > start && !matches!(word, "the" | "a") && !np::is_phrase_word(word) {
+        // ("an angry Hollis retaliated": one adjective after the article.)
+        let adjective = i == start + 1 && matches!(w(doc, &toks[start]), "a" | "an" | "the" | "A" | "An" | "The");
+        if lower && i > start && !matches!(word, "the" | "a") && !np::is_phrase_word(word) && !adjective {
             break;
         }
         i += 1;

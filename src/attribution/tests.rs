@@ -518,6 +518,20 @@ fn a_phrase_after_a_speech_noun_is_its_owners() {
 }
 
 #[test]
+fn answering_back_an_adjective_before_the_speaker_and_adverbs_after_the_verb() {
+    let text = "Kiln news\n\nDana Hollis and Tomas Greer spoke at the guild. Eva Marsh works the phones.\n\nHollis shot back, \"The board called them out. Oh my, they must have been crushed.\"\n\n“The kiln will always be a kiln,” an angry Greer retaliated. “It never gives up.”\n\n\"I am calling from the guild. How are you today?\" Marsh, a retired worker from a kiln plant, said pleasantly into the phone.";
+    assert_eq!(
+        speakers(text),
+        vec![
+            Some("Dana Hollis".into()),
+            Some("Tomas Greer".into()),
+            Some("Tomas Greer".into()),
+            Some("Eva Marsh".into())
+        ]
+    );
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
