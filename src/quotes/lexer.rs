@@ -3,7 +3,7 @@
 
 use crate::document::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till};
+use nom::bytes::complete::tag;
 use nom::combinator::value;
 use nom::IResult;
 
@@ -65,6 +65,7 @@ pub struct MarkToken {
     pub span: Span,
 }
 
+#[cfg(test)]
 fn is_mark_start(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '`' | '«' | '»')
 }
@@ -86,9 +87,29 @@ fn mark(input: &str) -> IResult<&str, Option<Mark>> {
 }
 
 fn step(input: &str) -> IResult<&str, (usize, Option<Mark>)> {
-    let (rest, skipped) = take_till(is_mark_start)(input)?;
-    let (rest, m) = mark(rest)?;
-    Ok((rest, (skipped.len(), m)))
+    let skipped = mark_start(input);
+    let (rest, m) = mark(&input[skipped..])?;
+    Ok((rest, (skipped, m)))
+}
+
+/// The offset of the first char of `text` that starts a mark ([`is_mark_start`]), or its
+/// length: what `take_till(is_mark_start)` takes, read a byte at a time without decoding
+/// chars. The marks are the bytes `"`, `'` and `` ` ``, and the UTF-8 of “ ” ‘ ’ (E2 80 9C,
+/// 9D, 98, 99) and « » (C2 AB, BB); E2 and C2 only ever lead a char.
+fn mark_start(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' | b'\'' | b'`' => return i,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)) => {
+                return i
+            }
+            0xC2 if matches!(bytes.get(i + 1), Some(0xAB | 0xBB)) => return i,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// The quotation marks in `text`, with spans offset by `base`, at most `limit` of them.
@@ -114,6 +135,26 @@ pub fn lex(text: &str, base: usize, limit: usize, out: &mut Vec<MarkToken>) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`mark_start`] is nom's `take_till(is_mark_start)`, from every char of texts with
+    /// every mark and chars that share their lead bytes (— … € ¢ ©).
+    #[test]
+    fn mark_start_is_take_till() {
+        let texts = [
+            "a “b” \"c\" ``d'' ‘e’ f's «g» — h… €5 ¢ © ‚i„ ‹j› end",
+            "no marks at all — just dashes… and € signs ©",
+            "",
+            "’",
+            "x\u{2018}",
+        ];
+        for text in texts {
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let rest = &text[i..];
+                let taken: IResult<&str, &str> = nom::bytes::complete::take_till(is_mark_start)(rest);
+                assert_eq!(mark_start(rest), taken.unwrap().1.len(), "{rest:?}");
+            }
+        }
+    }
 
     #[test]
     fn lexes_every_style() {

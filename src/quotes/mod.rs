@@ -427,10 +427,14 @@ fn british_style(doc: &Document) -> bool {
     let (mut single, mut double) = (0usize, 0usize);
     for block in &doc.blocks {
         let text = doc.text(block.span);
-        for (i, c) in text.char_indices() {
-            if c != '‘' && c != '“' {
-                continue;
-            }
+        // ‘ and “ are E2 80 98 and E2 80 9C; E2 only ever leads a char.
+        let bytes = text.as_bytes();
+        for i in memchr::memchr_iter(0xE2, bytes) {
+            let c = match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x98]) => '‘',
+                Some([0x80, 0x9C]) => '“',
+                _ => continue,
+            };
             let before = text[..i].chars().next_back();
             let after = text[i + c.len_utf8()..].chars().next();
             if before.is_none_or(|b| b.is_whitespace() || b == '(') && after.is_some_and(char::is_alphanumeric) {
