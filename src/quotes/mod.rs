@@ -616,10 +616,11 @@ pub fn in_markup(prose: &str, mark: Span) -> bool {
         lo += 1;
     }
     let near = &before[lo..];
-    let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
-    match (line.rfind('<'), line.rfind('>')) {
-        (Some(open), close) if close.is_none_or(|c| c < open) => {
-            line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
+    // The last `<`, `>` or line end before the mark, in one backward scan: a tag is open
+    // on the mark's line when it is a `<`.
+    match memchr::memrchr3(b'<', b'>', b'\n', near.as_bytes()) {
+        Some(open) if near.as_bytes()[open] == b'<' => {
+            near[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && near[open..].contains('=')
         }
         _ => false,
     }

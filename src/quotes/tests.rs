@@ -165,3 +165,40 @@ fn straight_quotes_that_are_not_excerpt_wrappers_stay_quotes() {
     let src = "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\n\"We will appeal, Greer said.\n\nThe hearing is in May.";
     assert_eq!(unbalanced(src), 1);
 }
+
+/// [`super::in_markup`] against its reading line by line (the last line before the mark,
+/// then its last `<` and `>`), at every offset of texts with tags, attributes and lines.
+#[test]
+fn in_markup_is_the_line_reading() {
+    fn by_lines(prose: &str, mark: Span) -> bool {
+        let before = &prose[..mark.start];
+        let after = &prose[mark.end..];
+        if before.ends_with('=') || after.starts_with('>') {
+            return true;
+        }
+        let mut lo = before.len().saturating_sub(300);
+        while !before.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let near = &before[lo..];
+        let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
+        match (line.rfind('<'), line.rfind('>')) {
+            (Some(open), close) if close.is_none_or(|c| c < open) => {
+                line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
+            }
+            _ => false,
+        }
+    }
+    let long = format!("<a href=\"{}\" title=”x”> “ok” </a>", "é".repeat(200));
+    let texts = [
+        "<a href=\"x\">link</a> “quoted” <img alt=”a” src='b'> text\n<p class=\"c\">“x”</p>\n< b = “c” \n<1 =\"\">",
+        "no tags = “here” > there < and\n>“ <x\n=”",
+        long.as_str(),
+    ];
+    for text in texts {
+        for (i, c) in text.char_indices() {
+            let mark = Span::new(i, i + c.len_utf8());
+            assert_eq!(super::in_markup(text, mark), by_lines(text, mark), "{text:?} at {i}");
+        }
+    }
+}
