@@ -69,8 +69,7 @@ impl<'a> Iterator for SpanTokens<'a> {
 
 impl Analysis {
     /// The narrative tokens of block `bi` (quotes as single tokens, sentence breaks
-    /// marked), built on demand: an article's tokens are not kept, so a large file does
-    /// not hold them all.
+    /// marked): the kept ones, or unpacked or built on demand for a long article.
     pub fn block_tokens(&self, bi: usize) -> Vec<Tok> {
         let mut out = Vec::new();
         self.tokens.get(&self.doc, bi, &self.quotes.quotes, &mut out).to_vec()

@@ -46,7 +46,9 @@ impl Entities {
         let short_body = |r: &Run| {
             !r.has_person_title
                 && r.appositive.is_none()
-                && crate::chars::with_lowercase(&r.text, |lower| body_prefixes.contains(lower) || named_bodies.contains(lower))
+                && crate::chars::with_lowercase(&r.text, |lower| {
+                    body_prefixes.contains(lower) || named_bodies.contains(lower)
+                })
         };
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs

@@ -615,9 +615,13 @@ pub fn in_markup(prose: &str, mark: Span) -> bool {
     while !before.is_char_boundary(lo) {
         lo += 1;
     }
-    let near = &before[lo..];
-    // The last `<`, `>` or line end before the mark, in one backward scan: a tag is open
-    // on the mark's line when it is a `<`.
+    tag_open_at_end(&before[lo..])
+}
+
+/// Whether `near` ends inside a tag with an attribute (`<a href=…`) opened on its last
+/// line. The last `<`, `>` or line end, in one backward scan: the tag is open when that
+/// is a `<`.
+fn tag_open_at_end(near: &str) -> bool {
     match memchr::memrchr3(b'<', b'>', b'\n', near.as_bytes()) {
         Some(open) if near.as_bytes()[open] == b'<' => {
             near[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && near[open..].contains('=')

@@ -46,9 +46,11 @@ fn variant_candidates<'w>(
 ) {
     // FNV-1a of `chars` without the ones at `a` and `b`.
     let hash = |chars: &[char], a: usize, b: usize| {
-        chars.iter().enumerate().filter(|&(x, _)| x != a && x != b).fold(0xcbf2_9ce4_8422_2325_u64, |h, (_, &c)| {
-            (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
-        })
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(x, _)| x != a && x != b)
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, (_, &c)| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3))
     };
     keys.clear();
     let mut chars: Vec<char> = Vec::new();
