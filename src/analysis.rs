@@ -6,7 +6,7 @@
 use crate::attribution::{self, Attributions};
 use crate::document::{self as segment, Document, Span};
 use crate::entities::Entities;
-use crate::quotes::narrative::{self, BlockTokens, Tok};
+use crate::quotes::narrative::{BlockTokens, Tok};
 use crate::quotes::{self, Quotes};
 
 /// Everything the stages before the rules found in one article.
@@ -15,7 +15,8 @@ pub struct Analysis {
     pub quotes: Quotes,
     pub entities: Entities,
     pub attributions: Attributions,
-    /// Every block's tokens, built once (none kept for a very long article).
+    /// Every block's tokens, built once (packed for a long article, none kept for a very
+    /// long one).
     pub tokens: BlockTokens,
     /// Every block's words and punctuation as [`segment::tokens`](crate::document::tokens) reads them, built on
     /// first use (see [`Analysis::words_in`]); None for a very long article.
@@ -23,10 +24,11 @@ pub struct Analysis {
 }
 
 /// The spans of [`segment::tokens`](crate::document::tokens) of each block: block `bi`'s are
-/// `spans[starts[bi]..starts[bi + 1]]`.
+/// `spans[starts[bi]..starts[bi + 1]]`, as u32 offsets (kept for prose of at most
+/// [`BlockTokens::PACKED_LIMIT`] bytes: 8 bytes a token).
 #[derive(Debug, Default)]
 pub struct SegmentTokens {
-    spans: Vec<Span>,
+    spans: Vec<[u32; 2]>,
     starts: Vec<usize>,
 }
 
@@ -36,7 +38,9 @@ impl SegmentTokens {
         let mut starts = Vec::with_capacity(doc.blocks.len() + 1);
         starts.push(0);
         for block in &doc.blocks {
-            spans.extend(segment::tokens(doc.text(block.span), block.span.start).map(|(span, _)| span));
+            spans.extend(
+                segment::tokens(doc.text(block.span), block.span.start).map(|(s, _)| [s.start as u32, s.end as u32]),
+            );
             starts.push(spans.len());
         }
         SegmentTokens { spans, starts }
@@ -45,7 +49,7 @@ impl SegmentTokens {
 
 /// The tokens of a span of the prose: the kept tokens of its block, or a scan of it.
 pub enum SpanTokens<'a> {
-    Kept(std::slice::Iter<'a, Span>, &'a Document),
+    Kept(std::slice::Iter<'a, [u32; 2]>, &'a Document),
     Scan(segment::Tokens<'a>),
 }
 
@@ -54,7 +58,10 @@ impl<'a> Iterator for SpanTokens<'a> {
 
     fn next(&mut self) -> Option<(Span, &'a str)> {
         match self {
-            SpanTokens::Kept(spans, doc) => spans.next().map(|&span| (span, doc.text(span))),
+            SpanTokens::Kept(spans, doc) => spans.next().map(|&[start, end]| {
+                let span = Span::new(start as usize, end as usize);
+                (span, doc.text(span))
+            }),
             SpanTokens::Scan(tokens) => tokens.next(),
         }
     }
@@ -62,8 +69,7 @@ impl<'a> Iterator for SpanTokens<'a> {
 
 impl Analysis {
     /// The narrative tokens of block `bi` (quotes as single tokens, sentence breaks
-    /// marked), built on demand: an article's tokens are not kept, so a large file does
-    /// not hold them all.
+    /// marked): the kept ones, or unpacked or built on demand for a long article.
     pub fn block_tokens(&self, bi: usize) -> Vec<Tok> {
         let mut out = Vec::new();
         self.tokens.get(&self.doc, bi, &self.quotes.quotes, &mut out).to_vec()
@@ -78,7 +84,7 @@ impl Analysis {
     pub fn words_in(&self, bi: usize, span: Span) -> SpanTokens<'_> {
         let scan = || SpanTokens::Scan(segment::tokens(self.doc.text(span), span.start));
         let kept = self.segment_tokens.get_or_init(|| {
-            (self.doc.prose().len() <= BlockTokens::KEEP_LIMIT).then(|| SegmentTokens::build(&self.doc))
+            (self.doc.prose().len() <= BlockTokens::PACKED_LIMIT).then(|| SegmentTokens::build(&self.doc))
         });
         let Some(kept) = kept else { return scan() };
         let block = self.doc.blocks[bi].span;
@@ -86,9 +92,9 @@ impl Analysis {
             return scan();
         }
         let all = &kept.spans[kept.starts[bi]..kept.starts[bi + 1]];
-        let from = all.partition_point(|t| t.start < span.start);
-        let to = all.partition_point(|t| t.start < span.end);
-        let crosses = |k: usize, at: usize| k > 0 && all[k - 1].end > at;
+        let from = all.partition_point(|t| (t[0] as usize) < span.start);
+        let to = all.partition_point(|t| (t[0] as usize) < span.end);
+        let crosses = |k: usize, at: usize| k > 0 && all[k - 1][1] as usize > at;
         if crosses(from, span.start) || crosses(to, span.end) {
             return scan();
         }
@@ -161,7 +167,7 @@ impl TokenCache<'_> {
             return toks;
         }
         if self.block != Some(bi) {
-            narrative::block_tokens(&self.analysis.doc, bi, &self.analysis.quotes.quotes, &mut self.toks);
+            self.analysis.tokens.fill(&self.analysis.doc, bi, &self.analysis.quotes.quotes, &mut self.toks);
             self.block = Some(bi);
         }
         &self.toks

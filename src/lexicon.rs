@@ -9,16 +9,16 @@ type HashSet<T> = std::collections::HashSet<T, FastBuild>;
 use std::sync::OnceLock;
 
 struct Lexicon {
-    speech_verbs: HashSet<&'static str>,
-    loaded_verbs: HashSet<&'static str>,
+    speech_verbs: LowerSet,
+    loaded_verbs: LowerSet,
     abbreviations: HashSet<&'static str>,
     sentence_openers: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    bodies: HashSet<&'static str>,
-    documents: HashSet<&'static str>,
+    titles: LowerSet,
+    bodies: LowerSet,
+    documents: LowerSet,
     capitals: HashSet<&'static str>,
-    anonymous: HashSet<&'static str>,
-    public: HashSet<&'static str>,
+    anonymous: LowerSet,
+    public: LowerSet,
     vague: Vec<&'static str>,
     /// Each vague phrase → its first position in `vague`.
     vague_index: std::collections::HashMap<&'static str, usize, FastBuild>,
@@ -133,16 +133,16 @@ fn kinds(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        speech_verbs: words(include_str!("../data/lexicon/speech_verbs.txt")),
-        loaded_verbs: words(include_str!("../data/lexicon/loaded_verbs.txt")),
+        speech_verbs: LowerSet::new(words(include_str!("../data/lexicon/speech_verbs.txt"))),
+        loaded_verbs: LowerSet::new(words(include_str!("../data/lexicon/loaded_verbs.txt"))),
         abbreviations: words(include_str!("../data/lexicon/abbreviations.txt")),
         sentence_openers: words(include_str!("../data/lexicon/sentence_openers.txt")),
-        titles: words(include_str!("../data/lexicon/titles.txt")),
-        bodies: words(include_str!("../data/lexicon/bodies.txt")),
-        documents: words(include_str!("../data/lexicon/documents.txt")),
+        titles: LowerSet::new(words(include_str!("../data/lexicon/titles.txt"))),
+        bodies: LowerSet::new(words(include_str!("../data/lexicon/bodies.txt"))),
+        documents: LowerSet::new(words(include_str!("../data/lexicon/documents.txt"))),
         capitals: words(include_str!("../data/lexicon/capitals.txt")),
-        anonymous: words(include_str!("../data/lexicon/anonymous.txt")),
-        public: words(include_str!("../data/lexicon/public.txt")),
+        anonymous: LowerSet::new(words(include_str!("../data/lexicon/anonymous.txt"))),
+        public: LowerSet::new(words(include_str!("../data/lexicon/public.txt"))),
         vague: phrases(include_str!("../data/lexicon/vague.txt")),
         vague_index: first_positions(&phrases(include_str!("../data/lexicon/vague.txt"))),
         anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
@@ -171,7 +171,41 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-fn has_lower(set: &HashSet<&'static str>, word: &str) -> bool {
+/// A word list asked about case-insensitively ([`has_lower`]): the words, and a filter of
+/// 1,024 bits, one set for each word's length with its first and last byte in ASCII
+/// lower case, which answers no for most words without copying or hashing them.
+struct LowerSet {
+    words: HashSet<&'static str>,
+    filter: [u64; 16],
+}
+
+impl LowerSet {
+    fn new(words: HashSet<&'static str>) -> LowerSet {
+        let mut filter = [0u64; 16];
+        for w in &words {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        LowerSet { words, filter }
+    }
+}
+
+/// The filter bit of a word: its length, first and last byte (ASCII lower case), mixed.
+fn filter_bit(word: &[u8]) -> usize {
+    let lower = |b: Option<&u8>| u32::from(b.map_or(0, u8::to_ascii_lowercase));
+    let h = (word.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ lower(word.first()).wrapping_mul(0x85EB_CA6B)
+        ^ lower(word.last()).wrapping_mul(0xC2B2_AE35);
+    (h.wrapping_mul(0x2745_937F) >> 22) as usize
+}
+
+/// Whether `set` holds `word` in ASCII lower case.
+fn has_lower(set: &LowerSet, word: &str) -> bool {
+    let bit = filter_bit(word.as_bytes());
+    if set.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+        return false;
+    }
+    let set = &set.words;
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return set.contains(word);
     }
@@ -426,6 +460,29 @@ pub enum Pronoun {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`has_lower`] with its filter is the look-up of the word in ASCII lower case, for
+    /// every word of every list it serves, in three cases, and for other words.
+    #[test]
+    fn has_lower_is_the_lowercase_lookup() {
+        let l = lexicon();
+        let sets = [&l.speech_verbs, &l.loaded_verbs, &l.titles, &l.bodies, &l.documents, &l.anonymous, &l.public];
+        let others = ["", "a", "Said", "SAID", "bridge", "Ministry", "ZOË", "élu", "x".repeat(70).leak(), "said,"];
+        for set in sets {
+            let mut asked: Vec<String> = others.iter().map(|w| w.to_string()).collect();
+            for w in set.words.iter().chain(l.surnames.iter()).chain(l.given_names.iter()) {
+                asked.extend([w.to_string(), w.to_uppercase(), w.to_ascii_lowercase()]);
+                let mut cap = w.to_string();
+                if let Some(first) = cap.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                asked.push(cap);
+            }
+            for w in &asked {
+                assert_eq!(has_lower(set, w), set.words.contains(w.to_ascii_lowercase().as_str()), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn lists_load() {

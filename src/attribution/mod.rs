@@ -27,7 +27,7 @@ mod subject;
 use crate::document::{BlockKind, Document, Span};
 use crate::entities::Entities;
 use crate::lexicon;
-use crate::quotes::narrative::{block_tokens, BlockTokens, Tok, TokKind};
+use crate::quotes::narrative::{BlockTokens, Tok, TokKind};
 use crate::quotes::Quote;
 use according::{find_according, resolve_according};
 use cues::find_cues;
@@ -220,7 +220,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
     let mut out =
         Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
     // One block's tokens and the previous block's: the kept ones, or (an article too long
-    // to keep them) rebuilt in two buffers.
+    // to keep them as they are) unpacked or rebuilt in two buffers.
     let (mut cur, mut before): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
     // The speaker of the previous paragraph.
     let mut last_speaker: Option<Attribution> = None;
@@ -233,7 +233,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
         let (toks, before): (&[Tok], &[Tok]) = match store.kept(bi) {
             Some(toks) => (toks, bi.checked_sub(1).and_then(|b| store.kept(b)).unwrap_or(&[])),
             None => {
-                block_tokens(doc, bi, quotes, &mut cur);
+                store.fill(doc, bi, quotes, &mut cur);
                 (&cur, &before)
             }
         };

@@ -46,7 +46,9 @@ impl Entities {
         let short_body = |r: &Run| {
             !r.has_person_title
                 && r.appositive.is_none()
-                && (body_prefixes.contains(&r.text.to_lowercase()) || named_bodies.contains(&r.text.to_lowercase()))
+                && crate::chars::with_lowercase(&r.text, |lower| {
+                    body_prefixes.contains(lower) || named_bodies.contains(lower)
+                })
         };
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
@@ -111,7 +113,7 @@ impl Entities {
                 continue;
             };
             let e = &mut ents.entities[id];
-            let kind = if run.text.to_lowercase() == e.name.to_lowercase()
+            let kind = if crate::chars::eq_lowercase(&run.text, &e.name)
                 || run.text.split(' ').count() > 1 && e.name.ends_with(&run.text) && run.title.is_some()
             {
                 MentionKind::Full

@@ -59,7 +59,7 @@ impl Entities {
     /// As [`person_for`](Self::person_for), preferring among people of one name those an
     /// honorific fits ("Mrs. Ruiz" when a husband and a wife share the surname).
     pub fn person_for_gendered(&self, name: &str, offset: usize, gender: Option<Pronoun>) -> Option<usize> {
-        let ids = self.forms.get(&name.to_lowercase())?;
+        let ids = crate::chars::with_lowercase(name, |lower| self.forms.get(lower))?;
         let fitting = |id: &usize| gender.is_none_or(|g| self.entities[*id].gender.is_none_or(|e| e == g));
         let pool: Vec<usize> =
             if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
@@ -190,7 +190,7 @@ impl Entities {
             );
             for word in e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')) {
                 let word = word.to_lowercase();
-                let word = word.trim_end_matches("'s").trim_end_matches("’s");
+                let word = crate::chars::trim_possessive(&word);
                 let ids = self.roles.entry(expand_title(word)).or_default();
                 if !ids.contains(&id) {
                     ids.push(id);

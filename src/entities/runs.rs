@@ -316,7 +316,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         .as_deref()
         .is_some_and(|p| matches!(p, "the" | "for" | "of" | "at" | "in" | "from" | "to" | "into" | "near" | "by"));
     let body_like = name_words.last().is_some_and(|w| {
-        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        let w = crate::chars::trim_possessive(w);
         lexicon::is_body_noun(w) || is_place_noun(w)
     });
     // ", who …" is said of people; "Dieter Kram of the Association of …" introduces one.
@@ -418,7 +418,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // Armenians") names the group, whatever comes before it.
     let group_last = name_words.len() >= 2
         && name_words.last().is_some_and(|w| {
-            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            let bare = crate::chars::trim_possessive(w);
             !names::is_suffix(bare)
                 && (lexicon::is_group_word(bare) || bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
         });
@@ -534,7 +534,7 @@ fn place_or_group_prefix(words: &[&str]) -> usize {
 
 /// A word that never names a person: a group, a place, a demonym or an acronym.
 fn is_non_person_word(w: &str) -> bool {
-    let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+    let bare = crate::chars::trim_possessive(w);
     lexicon::is_group_word(bare)
         || lexicon::is_place(bare)
         || lexicon::country_of(bare).is_some()

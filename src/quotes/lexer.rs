@@ -3,7 +3,7 @@
 
 use crate::document::Span;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_till};
+use nom::bytes::complete::tag;
 use nom::combinator::value;
 use nom::IResult;
 
@@ -65,6 +65,7 @@ pub struct MarkToken {
     pub span: Span,
 }
 
+#[cfg(test)]
 fn is_mark_start(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '`' | '«' | '»')
 }
@@ -86,9 +87,40 @@ fn mark(input: &str) -> IResult<&str, Option<Mark>> {
 }
 
 fn step(input: &str) -> IResult<&str, (usize, Option<Mark>)> {
-    let (rest, skipped) = take_till(is_mark_start)(input)?;
-    let (rest, m) = mark(rest)?;
-    Ok((rest, (skipped.len(), m)))
+    let skipped = mark_start(input);
+    let (rest, m) = mark(&input[skipped..])?;
+    Ok((rest, (skipped, m)))
+}
+
+/// The offset of the first char of `text` that starts a mark ([`is_mark_start`]), or its
+/// length: what `take_till(is_mark_start)` takes, found with memchr instead of decoding
+/// chars. The marks are the bytes `"`, `'` and `` ` ``, and the UTF-8 of “ ” ‘ ’ (E2 80 9C,
+/// 9D, 98, 99) and « » (C2 AB, BB); E2 and C2 only ever lead a char. The text is read in
+/// chunks, so a call costs the distance to the mark, not the length of the text.
+fn mark_start(text: &str) -> usize {
+    const CHUNK: usize = 256;
+    let bytes = text.as_bytes();
+    let multibyte_mark = |i: usize| match bytes[i] {
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D)),
+        _ => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+    };
+    let mut from = 0;
+    while from < bytes.len() {
+        let chunk = &bytes[from..(from + CHUNK).min(bytes.len())];
+        let ascii = memchr::memchr3(b'"', b'\'', b'`', chunk);
+        let mut k = 0;
+        while let Some(j) = memchr::memchr2(0xE2, 0xC2, &chunk[k..ascii.unwrap_or(chunk.len())]) {
+            if multibyte_mark(from + k + j) {
+                return from + k + j;
+            }
+            k += j + 1;
+        }
+        if let Some(a) = ascii {
+            return from + a;
+        }
+        from += chunk.len();
+    }
+    bytes.len()
 }
 
 /// The quotation marks in `text`, with spans offset by `base`, at most `limit` of them.
@@ -114,6 +146,33 @@ pub fn lex(text: &str, base: usize, limit: usize, out: &mut Vec<MarkToken>) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`mark_start`] is nom's `take_till(is_mark_start)`, from every char of texts with
+    /// every mark and chars that share their lead bytes (— … € ¢ ©).
+    #[test]
+    fn mark_start_is_take_till() {
+        let texts = [
+            "a “b” \"c\" ``d'' ‘e’ f's «g» — h… €5 ¢ © ‚i„ ‹j› end",
+            "no marks at all — just dashes… and € signs ©",
+            "",
+            "’",
+            "x\u{2018}",
+        ];
+        // Marks and look-alikes on either side of the reading's 256-byte chunks.
+        let mut long: Vec<String> = Vec::new();
+        for pad in 250..=257 {
+            for tail in ["“a", "’", "«", "—", "€'", "©\"", "a`"] {
+                long.push(format!("{}{tail} end", "x".repeat(pad)));
+            }
+        }
+        for text in texts.iter().copied().chain(long.iter().map(String::as_str)) {
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let rest = &text[i..];
+                let taken: IResult<&str, &str> = nom::bytes::complete::take_till(is_mark_start)(rest);
+                assert_eq!(mark_start(rest), taken.unwrap().1.len(), "{rest:?}");
+            }
+        }
+    }
 
     #[test]
     fn lexes_every_style() {

@@ -427,10 +427,14 @@ fn british_style(doc: &Document) -> bool {
     let (mut single, mut double) = (0usize, 0usize);
     for block in &doc.blocks {
         let text = doc.text(block.span);
-        for (i, c) in text.char_indices() {
-            if c != '‘' && c != '“' {
-                continue;
-            }
+        // ‘ and “ are E2 80 98 and E2 80 9C; E2 only ever leads a char.
+        let bytes = text.as_bytes();
+        for i in memchr::memchr_iter(0xE2, bytes) {
+            let c = match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0x98]) => '‘',
+                Some([0x80, 0x9C]) => '“',
+                _ => continue,
+            };
             let before = text[..i].chars().next_back();
             let after = text[i + c.len_utf8()..].chars().next();
             if before.is_none_or(|b| b.is_whitespace() || b == '(') && after.is_some_and(char::is_alphanumeric) {
@@ -611,11 +615,16 @@ pub fn in_markup(prose: &str, mark: Span) -> bool {
     while !before.is_char_boundary(lo) {
         lo += 1;
     }
-    let near = &before[lo..];
-    let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
-    match (line.rfind('<'), line.rfind('>')) {
-        (Some(open), close) if close.is_none_or(|c| c < open) => {
-            line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
+    tag_open_at_end(&before[lo..])
+}
+
+/// Whether `near` ends inside a tag with an attribute (`<a href=…`) opened on its last
+/// line. The last `<`, `>` or line end, in one backward scan: the tag is open when that
+/// is a `<`.
+fn tag_open_at_end(near: &str) -> bool {
+    match memchr::memrchr3(b'<', b'>', b'\n', near.as_bytes()) {
+        Some(open) if near.as_bytes()[open] == b'<' => {
+            near[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && near[open..].contains('=')
         }
         _ => false,
     }

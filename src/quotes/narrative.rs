@@ -38,27 +38,71 @@ impl Tok {
 /// Every block's tokens, built once per article and read by each stage and rule that
 /// walks the narrative (names, descriptors, attribution, the rules' cue checks), so no
 /// block is tokenized more than once. An article whose prose is longer than
-/// [`BlockTokens::KEEP_LIMIT`] keeps none: its blocks are tokenized again on each visit,
-/// so a large file never holds all its tokens at once.
+/// [`BlockTokens::KEEP_LIMIT`] keeps them packed (12 bytes a token instead of 32,
+/// unpacked into a buffer on each visit), and one longer than
+/// [`BlockTokens::PACKED_LIMIT`] keeps none: its blocks are tokenized again on each
+/// visit, so such a file never holds all its tokens at once.
 #[derive(Debug, Default)]
 pub struct BlockTokens {
     toks: Vec<Tok>,
-    /// `toks[starts[bi]..starts[bi + 1]]` are block `bi`'s tokens; empty when none are kept.
+    /// The tokens of an article longer than `KEEP_LIMIT`, packed (then `is_packed`).
+    packed: Vec<Packed>,
+    is_packed: bool,
+    /// `toks[starts[bi]..starts[bi + 1]]` (or `packed[..]`) are block `bi`'s tokens;
+    /// empty when none are kept.
     starts: Vec<usize>,
 }
 
+/// A token in 12 bytes: offsets as u32 (kept only for prose of at most
+/// [`BlockTokens::PACKED_LIMIT`] bytes) and the kind in one u32, its low two bits the
+/// variant and the rest the char or quote index.
+#[derive(Clone, Copy, Debug)]
+struct Packed {
+    start: u32,
+    end: u32,
+    kind: u32,
+}
+
+impl Packed {
+    fn new(t: &Tok) -> Packed {
+        let kind = match t.kind {
+            TokKind::Word => 0,
+            TokKind::Break => 1,
+            TokKind::Punct(c) => 2 | u32::from(c) << 2,
+            TokKind::Quote(qi) => 3 | (qi as u32) << 2,
+        };
+        Packed { start: t.span.start as u32, end: t.span.end as u32, kind }
+    }
+
+    fn tok(self) -> Tok {
+        let kind = match self.kind & 3 {
+            0 => TokKind::Word,
+            1 => TokKind::Break,
+            2 => TokKind::Punct(char::from_u32(self.kind >> 2).unwrap_or(char::REPLACEMENT_CHARACTER)),
+            _ => TokKind::Quote((self.kind >> 2) as usize),
+        };
+        Tok { span: Span::new(self.start as usize, self.end as usize), kind }
+    }
+}
+
 impl BlockTokens {
-    /// Prose length above which an article's tokens are not kept (a token is 32 bytes,
-    /// about one per five bytes of prose); a window of a large file (1 MiB and a
+    /// Prose length above which an article's tokens are kept packed (a token is 32
+    /// bytes, about one per five bytes of prose); a window of a large file (1 MiB and a
     /// paragraph, see `windows`) keeps its own.
     pub const KEEP_LIMIT: usize = 2 << 20;
+    /// Prose length above which an article keeps no tokens: twice the largest text file
+    /// read whole (`document::WINDOWED_ABOVE`). Offsets under it fit a u32, and its
+    /// packed tokens take about 2.4 bytes a byte of prose.
+    pub const PACKED_LIMIT: usize = 8 << 20;
 
-    /// The tokens of every block of `doc`, or none when the prose is too long to keep them.
+    /// The tokens of every block of `doc`: as they are, packed, or none when the prose
+    /// is too long to keep them.
     pub fn new(doc: &Document, quotes: &[Quote]) -> BlockTokens {
-        if doc.prose().len() > Self::KEEP_LIMIT {
-            return BlockTokens::default();
+        match doc.prose().len() {
+            n if n <= Self::KEEP_LIMIT => Self::build(doc, quotes),
+            n if n <= Self::PACKED_LIMIT => Self::build_packed(doc, quotes),
+            _ => BlockTokens::default(),
         }
-        Self::build(doc, quotes)
     }
 
     /// The tokens of every block, whatever the article's length.
@@ -72,23 +116,55 @@ impl BlockTokens {
             toks.extend_from_slice(&buf);
             starts.push(toks.len());
         }
-        BlockTokens { toks, starts }
+        BlockTokens { toks, packed: Vec::new(), is_packed: false, starts }
     }
 
-    /// Block `bi`'s tokens: the kept ones, or else built into `buf` (the same tokens
-    /// [`block_tokens`] gives).
+    /// The tokens of every block, packed: prose of at most [`Self::PACKED_LIMIT`] bytes.
+    pub fn build_packed(doc: &Document, quotes: &[Quote]) -> BlockTokens {
+        assert!(doc.prose().len() <= Self::PACKED_LIMIT);
+        let mut packed = Vec::new();
+        let mut starts = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut buf = Vec::new();
+        starts.push(0);
+        for bi in 0..doc.blocks.len() {
+            block_tokens(doc, bi, quotes, &mut buf);
+            packed.extend(buf.iter().map(Packed::new));
+            starts.push(packed.len());
+        }
+        packed.shrink_to_fit();
+        BlockTokens { toks: Vec::new(), packed, is_packed: true, starts }
+    }
+
+    /// Block `bi`'s tokens: the kept ones, or else unpacked or built into `buf` (the
+    /// same tokens [`block_tokens`] gives).
     pub fn get<'a>(&'a self, doc: &Document, bi: usize, quotes: &[Quote], buf: &'a mut Vec<Tok>) -> &'a [Tok] {
         match self.kept(bi) {
             Some(toks) => toks,
             None => {
-                block_tokens(doc, bi, quotes, buf);
+                self.fill(doc, bi, quotes, buf);
                 buf
             }
         }
     }
 
-    /// Block `bi`'s kept tokens, if the article's are kept.
+    /// Block `bi`'s tokens into `buf`: unpacked, copied or built.
+    pub fn fill(&self, doc: &Document, bi: usize, quotes: &[Quote], buf: &mut Vec<Tok>) {
+        if let Some(toks) = self.kept(bi) {
+            buf.clear();
+            buf.extend_from_slice(toks);
+        } else if self.is_packed {
+            buf.clear();
+            buf.extend(self.packed[self.starts[bi]..self.starts[bi + 1]].iter().map(|p| p.tok()));
+        } else {
+            block_tokens(doc, bi, quotes, buf);
+        }
+    }
+
+    /// Block `bi`'s kept tokens, if the article's are kept as they are.
     pub fn kept(&self, bi: usize) -> Option<&[Tok]> {
+        if self.is_packed {
+            return None;
+        }
         let (&start, &end) = (self.starts.get(bi)?, self.starts.get(bi + 1)?);
         Some(&self.toks[start..end])
     }
@@ -221,24 +297,33 @@ mod tests {
     }
 
     /// [`super::BlockTokens`] hands out, for every block, what [`super::block_tokens`]
-    /// builds, whether it keeps the article's tokens or not.
+    /// builds, whether it keeps the article's tokens as they are, packed, or not at all.
     #[test]
     fn kept_block_tokens_are_the_block_tokens() {
-        use crate::document::{Document, Format};
+        use crate::document::{Document, Format, Span};
         let texts = [
             "“We will,” Gov. Ana Ruiz said. “Not now.”\n\nShe left. “A “nested” one,\n\nruns on,” he said.\n\nEnd.",
             "# Head\n\nNo quotes here at all, U.S. officials said.\n\n“Open",
+            "Then—nothing… ¿Qué? «Oui», said Zoë. 𝔸 “One.” “Two.” ‘Three,’ she said.",
             "",
         ];
         for text in texts {
             let a = crate::analyze(Document::parse("a.txt".as_ref(), text.into(), Format::Text));
             let quotes = &a.quotes.quotes;
             let kept = super::BlockTokens::build(&a.doc, quotes);
+            let packed = super::BlockTokens::build_packed(&a.doc, quotes);
             let none = super::BlockTokens::default();
             for bi in 0..a.doc.blocks.len() {
                 let mut want = Vec::new();
                 super::block_tokens(&a.doc, bi, quotes, &mut want);
                 assert_eq!(kept.kept(bi), Some(want.as_slice()), "{text:?} block {bi}");
+                assert!(packed.kept(bi).is_none());
+                assert_eq!(packed.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice(), "{text:?} block {bi}");
+                for store in [&kept, &packed, &none] {
+                    let mut buf = vec![super::Tok { span: Span::new(0, 0), kind: super::TokKind::Break }];
+                    store.fill(&a.doc, bi, quotes, &mut buf);
+                    assert_eq!(buf, want);
+                }
                 assert_eq!(a.tokens.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice());
                 assert!(none.kept(bi).is_none());
                 assert_eq!(none.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice());

@@ -165,3 +165,27 @@ fn straight_quotes_that_are_not_excerpt_wrappers_stay_quotes() {
     let src = "“We are ready,” Ruiz said.\n\n“It took a year,” Greer said.\n\n\"We will appeal, Greer said.\n\nThe hearing is in May.";
     assert_eq!(unbalanced(src), 1);
 }
+
+/// [`super::tag_open_at_end`] against its reading line by line (the last line, then its
+/// last `<` and `>`), at the end of every prefix of texts with tags, attributes and lines.
+#[test]
+fn tag_open_at_end_is_the_line_reading() {
+    fn by_lines(near: &str) -> bool {
+        let line = &near[near.rfind('\n').map_or(0, |i| i + 1)..];
+        match (line.rfind('<'), line.rfind('>')) {
+            (Some(open), close) if close.is_none_or(|c| c < open) => {
+                line[open + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) && line[open..].contains('=')
+            }
+            _ => false,
+        }
+    }
+    let texts = [
+        "<a href=\"x\">link</a> “quoted” <img alt=”a” src='b'> text\n<p class=\"c\">“x”</p>\n< b = “c” \n<1 =\"\">",
+        "no tags = “here” > there < and\n>“ <x\n=” <é =",
+    ];
+    for text in texts {
+        for (i, _) in text.char_indices() {
+            assert_eq!(super::tag_open_at_end(&text[..i]), by_lines(&text[..i]), "{:?}", &text[..i]);
+        }
+    }
+}

@@ -33,6 +33,58 @@ fn variant(a: &str, b: &str) -> bool {
     names::is_variant(a, b) && !pet(a, b) && !pet(b, a)
 }
 
+/// Calls `pair(i, j)` for every two of `words` (index, word) that may be variants of
+/// each other (`names::is_variant`), and for few others: two words at most `d` edits
+/// apart share a string made by deleting at most `d` chars from each (lowercased), and
+/// `is_variant` allows two edits only when both words have at least 8 chars. The
+/// strings are compared by a hash (a collision only adds a pair), and a pair may be
+/// given more than once. `keys` is a buffer.
+fn variant_candidates<'w>(
+    words: impl Iterator<Item = (usize, &'w str)>,
+    keys: &mut Vec<(u64, usize)>,
+    mut pair: impl FnMut(usize, usize),
+) {
+    // FNV-1a of `chars` without the ones at `a` and `b`.
+    let hash = |chars: &[char], a: usize, b: usize| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(x, _)| x != a && x != b)
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, (_, &c)| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3))
+    };
+    keys.clear();
+    let mut chars: Vec<char> = Vec::new();
+    for (i, word) in words {
+        chars.clear();
+        chars.extend(word.to_lowercase().chars());
+        let n = chars.len();
+        // `is_variant` wants four chars or more on both sides.
+        if n < 4 {
+            continue;
+        }
+        keys.push((hash(&chars, n, n), i));
+        for a in 0..n {
+            keys.push((hash(&chars, a, n), i));
+            if n >= 8 {
+                for b in a + 1..n {
+                    keys.push((hash(&chars, a, b), i));
+                }
+            }
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    for run in keys.chunk_by(|x, y| x.0 == y.0) {
+        for (n, &(_, i)) in run.iter().enumerate() {
+            for &(_, j) in &run[n + 1..] {
+                if i != j {
+                    pair(i, j);
+                }
+            }
+        }
+    }
+}
+
 /// Whether a lone word is a name with an ending English adds, used as such: a family ("the
 /// Clintons", "the Khans' criticism"), a people ("the Saudis"), an adjective before its noun
 /// ("Armenian forces", "Democratic strategists"). "Castellano is expected" after
@@ -125,8 +177,18 @@ impl Rule for InconsistentName {
                 same_but_one.entry((x.parts.len(), k, first, rest.join("\u{1f}"))).or_default().push(i);
             }
         }
+        // A large group (one given name, thousands of surnames) is not read pair by
+        // pair: only people whose differing parts share a deletion key (see
+        // `variant_candidates`) can be variants.
         let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+        let mut keys = Vec::new();
         for ((_, k, _, _), group) in &same_but_one {
+            if group.len() > 8 {
+                variant_candidates(group.iter().map(|&i| (i, people[i].parts[*k].as_str())), &mut keys, |i, j| {
+                    pairs.push((i.min(j), i.max(j), *k));
+                });
+                continue;
+            }
             for (n, &i) in group.iter().enumerate() {
                 for &j in &group[n + 1..] {
                     pairs.push((i.min(j), i.max(j), *k));
@@ -134,6 +196,7 @@ impl Rule for InconsistentName {
             }
         }
         pairs.sort_unstable();
+        pairs.dedup();
         for (i, j, k) in pairs {
             let (x, y) = (people[i], people[j]);
             if x.parts[k] != y.parts[k] && variant(&x.parts[k], &y.parts[k]) {
@@ -285,6 +348,56 @@ impl Rule for InconsistentName {
 mod tests {
     use super::InconsistentName as R;
     use crate::rules::testing::*;
+
+    /// [`super::variant_candidates`] gives every pair that the comparison of each word
+    /// with every other finds: names, and one- and two-letter edits of them.
+    #[test]
+    fn variant_candidates_hold_every_variant_pair() {
+        let names = ["Okafor", "Whitlock", "Castellanos", "Zoë", "Ölçer", "İnce", "Ruiz", "ANNA", "Lindqvist"];
+        let alphabet = ['a', 'k', 'é', 'İ'];
+        let edits = |w: &str| -> Vec<String> {
+            let c: Vec<char> = w.chars().collect();
+            let mut out = vec![w.to_string()];
+            for i in 0..=c.len() {
+                for &x in &alphabet {
+                    let mut v = c.clone();
+                    v.insert(i, x);
+                    out.push(v.iter().collect());
+                    if i < c.len() {
+                        let mut v = c.clone();
+                        v[i] = x;
+                        out.push(v.iter().collect());
+                    }
+                }
+                if i < c.len() {
+                    let mut v = c.clone();
+                    v.remove(i);
+                    out.push(v.iter().collect());
+                }
+            }
+            out
+        };
+        let mut words: Vec<String> = names.iter().flat_map(|n| edits(n)).collect();
+        let twice: Vec<String> = words.iter().step_by(30).flat_map(|w| edits(w)).collect();
+        words.extend(twice);
+        words.sort();
+        words.dedup();
+        let mut found = std::collections::HashSet::new();
+        let words_at = words.iter().enumerate().map(|(i, w)| (i, w.as_str()));
+        super::variant_candidates(words_at, &mut Vec::new(), |i, j| {
+            found.insert((i.min(j), i.max(j)));
+        });
+        let mut checked = 0;
+        for i in 0..words.len() {
+            for j in i + 1..words.len() {
+                if crate::entities::names::is_variant(&words[i], &words[j]) {
+                    checked += 1;
+                    assert!(found.contains(&(i, j)), "{} / {}", words[i], words[j]);
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
 
     #[test]
     fn a_full_name_spelt_two_ways() {
