@@ -218,8 +218,17 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     // the quote it introduces says it.
     if p == "to" {
         let quote_next = |k: usize| toks.get(k).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)));
+        // "Ruiz was quick to add that …", "went on to say that …": a frame that only
+        // hurries or continues the saying.
+        let frame = i >= floor + 2
+            && toks[i - 2].is_word()
+            && matches!(
+                w(doc, &toks[i - 2]),
+                "quick" | "careful" | "eager" | "keen" | "on" | "hastened" | "continued" | "proceeded" | "pains"
+            );
         return quote_next(i + 1)
-            || toks.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) && quote_next(i + 2);
+            || toks.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) && quote_next(i + 2)
+            || frame;
     }
     // "the company's claim": after a possessive the word is a noun.
     if p.ends_with("'s") || p.ends_with("’s") {

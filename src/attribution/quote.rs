@@ -30,7 +30,12 @@ pub(super) fn attribute_quote(
     let text = doc.text(quote.inner()).trim();
     // Only `words >= 3` is asked: a long quote's words are not all counted.
     let words = text.split_whitespace().take(3).count();
-    let at_start = qt == unit.start || (qt == unit.start + 1 && !toks[unit.start].is_word());
+    // ("Instead, “…”", "But “…”": a sentence adverb before the quote leaves it the
+    // sentence's whole content.)
+    let adverb = |k: usize| toks[k].is_word() && super::subject::is_sentence_adverb(w(doc, &toks[k]));
+    let at_start = qt == unit.start
+        || (qt == unit.start + 1 && (!toks[unit.start].is_word() || adverb(unit.start)))
+        || (qt == unit.start + 2 && adverb(unit.start) && toks[unit.start + 1].is_punct(','));
     let after_colon = qt > unit.start && (toks[qt - 1].is_punct(':') || toks[qt - 1].is_punct(','));
     let sentence_like =
         (at_start || after_colon) && text.chars().next().is_some_and(|c| c.is_uppercase()) && words >= 3;

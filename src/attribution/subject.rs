@@ -337,7 +337,7 @@ fn after_common_opener(doc: &Document, toks: &[Tok], start: usize, verb: usize, 
 
 /// A word that opens a sentence before its subject without a phrase of its own: "Then
 /// she …", "But he …", "Still, the mayor …".
-fn is_sentence_adverb(word: &str) -> bool {
+pub(super) fn is_sentence_adverb(word: &str) -> bool {
     matches!(
         word,
         "Then"

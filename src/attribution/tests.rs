@@ -532,6 +532,15 @@ fn answering_back_an_adjective_before_the_speaker_and_adverbs_after_the_verb() {
 }
 
 #[test]
+fn a_quote_after_a_sentence_adverb_or_a_hurried_infinitive_continues_its_speaker() {
+    let text = "Kiln news\n\nDana Hollis and Tomas Greer spoke at the guild.\n\nGreer was quick to add that the deal does not include closing the kiln.\n\n“Closing it? Not negotiable.”\n\n“She is supposed to be a cheerleader for this guild,” Greer said. Instead, “she just acts like a defeated woman.”";
+    assert_eq!(
+        speakers(text),
+        vec![Some("Tomas Greer".into()), Some("Tomas Greer".into()), Some("Tomas Greer".into())]
+    );
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
