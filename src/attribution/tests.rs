@@ -541,6 +541,15 @@ fn a_quote_after_a_sentence_adverb_or_a_hurried_infinitive_continues_its_speaker
 }
 
 #[test]
+fn a_possessive_name_before_a_role_and_its_holder_is_not_the_subject() {
+    let text = "Kiln news\n\nAna Ruiz spoke on Monday. “We won,” she said.\n\nTomas Greer’s campaign chairman, Dale Hune, dismissed the claim as noise.\n\n“It is noise,” he said.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()), Some("Dale Hune".into())]);
+    // but a possessive before what the subject wrote stays the subject's
+    let text = "Kiln news\n\nDale Hune spoke on Monday.\n\nTomas Greer’s article also attacked Hune for his kiln. He calls the kiln “a very cold oven.”";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));

@@ -257,8 +257,20 @@ impl Entities {
                 .collect();
             // "Obama consultant Cornell Belcher": a name modifying a role before the
             // person's own name is not the subject.
+            // "Ruiz's campaign chairman, Tomas Greer, said": a possessive name before a role
+            // and the name of who holds it is no subject ("Ruiz's article attacked Greer" keeps
+            // Ruiz).
+            let possessive = |at: usize, end: usize| {
+                let name = doc.text(Span::new(at, end));
+                name.ends_with("'s") || name.ends_with("’s")
+            };
             let first = match fitting.as_slice() {
                 [(_, _, end), (id2, at2, _), ..] if role_between(doc.text(Span::new(*end, *at2))) => Some((*id2, *at2)),
+                [(_, at, end), (id2, at2, _), ..]
+                    if possessive(*at, *end) && role_between(&doc.text(Span::new(*end, *at2)).replace(',', " ")) =>
+                {
+                    Some((*id2, *at2))
+                }
                 [(id, at, _), ..] => Some((*id, *at)),
                 [] => None,
             };
