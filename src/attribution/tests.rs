@@ -550,6 +550,12 @@ fn a_possessive_name_before_a_role_and_its_holder_is_not_the_subject() {
 }
 
 #[test]
+fn a_role_set_off_before_a_name_that_ends_the_sentence_makes_a_person() {
+    let text = "Kiln news\n\nThe lesson came from her first athletic director, Walt Brennan. He told her: “The kiln waits for no one.”";
+    assert_eq!(speakers(text), vec![Some("Walt Brennan".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));

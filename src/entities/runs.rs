@@ -288,7 +288,8 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
             let w = word(doc, &toks[start - 2]);
             lexicon::is_title(w) && !lexicon::is_body_noun(w) && w.chars().all(char::is_lowercase)
         }
-        && toks.get(end).is_some_and(|t| t.is_punct(','));
+        // (Or closing the sentence: "from my first athletic director, Walt Brennan.")
+        && toks.get(end).is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.kind == TokKind::Break);
     // The role set off before the name is its title for the introduction: "Hanbit
     // Turbine's chief executive, Park Ji-hoon, said" introduces him as much as a title.
     let title = match (title, role_before_comma) {
