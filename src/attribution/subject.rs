@@ -201,6 +201,20 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
         if let Some(np) = after_common_opener(doc, toks, start, verb, after_adverb) {
             return Some(np);
         }
+        // "Before the first firing he walked in …", "In 2003 she published …": an opening
+        // phrase with no comma, then a subject pronoun.
+        let first = toks.get(start).filter(|t| t.is_word()).map(|t| w(doc, t)).unwrap_or("");
+        if is_intro_word(first) || matches!(first, "Before" | "After" | "During" | "Until" | "When" | "While") {
+            let pronoun = (start + 2..verb.min(start + 10)).take_while(|&k| toks[k].is_word()).find_map(|k| {
+                lexicon::pronoun(w(doc, &toks[k]))
+                    .filter(|p| matches!(p, Pronoun::He | Pronoun::She | Pronoun::They))
+                    .filter(|_| matches!(w(doc, &toks[k]), "he" | "she" | "they"))
+                    .map(|p| Np { kind: NpKind::Pronoun(p), span: toks[k].span })
+            });
+            if pronoun.is_some() {
+                return pronoun;
+            }
+        }
     }
     let mut e = s;
     while e < verb && toks[e].is_word() {

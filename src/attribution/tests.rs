@@ -556,6 +556,12 @@ fn a_role_set_off_before_a_name_that_ends_the_sentence_makes_a_person() {
 }
 
 #[test]
+fn an_opening_phrase_without_a_comma_before_a_subject_pronoun() {
+    let text = "Kiln news\n\nDale Hune ran the guild.\n\nBefore the first firing he walked into the shop and said, “The kiln waits.”";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
