@@ -55,6 +55,31 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     let end = k - 1;
     let t = &toks[end];
+    // "the former secretary of state said": an office's "of" and its field belong to the
+    // role, whose head is the title before "of".
+    if end >= floor + 3
+        && t.is_word()
+        && w(doc, t).chars().all(char::is_lowercase)
+        && w(doc, &toks[end - 1]) == "of"
+        && toks[end - 2].is_word()
+        && w(doc, &toks[end - 2]).chars().all(char::is_lowercase)
+        && lexicon::is_title(w(doc, &toks[end - 2]))
+    {
+        let title = end - 2;
+        let mut det = title;
+        while det > floor
+            && title - det < 4
+            && toks[det - 1].is_word()
+            && w(doc, &toks[det - 1]).chars().all(char::is_lowercase)
+            && !DETERMINERS.contains(&w(doc, &toks[det - 1]))
+        {
+            det -= 1;
+        }
+        if det > floor && toks[det - 1].is_word() && matches!(w(doc, &toks[det - 1]), "the" | "The") {
+            let words: Vec<String> = toks[det..=title].iter().map(|t| w(doc, t).to_string()).collect();
+            return Some(Np { kind: NpKind::Descriptor(words), span: Span::new(toks[det - 1].span.start, t.span.end) });
+        }
+    }
     // "one of them said": one of the group just named, a second reference to it.
     if t.is_word() && matches!(w(doc, t), "them" | "those") && end >= floor + 2 && toks[end - 1].is_word() {
         let of = w(doc, &toks[end - 1]) == "of";

@@ -562,6 +562,12 @@ fn an_opening_phrase_without_a_comma_before_a_subject_pronoun() {
 }
 
 #[test]
+fn an_office_with_its_field_before_the_verb_is_the_role() {
+    let text = "Kiln news\n\nFormer Secretary of State Ana Ruiz spoke on Monday, and Tomas Greer listened.\n\n“We will fix it,” the former secretary of state said.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
