@@ -468,7 +468,15 @@ fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> O
         }
     }
     if i > floor && toks[i - 1].is_word() {
-        if let Some(np) = np::before(doc, toks, i, floor) {
+        // ("responded to the question on Facebook writing “…”": a preposition's object
+        // before the participle is not who writes; "with Ruiz noting" keeps Ruiz.)
+        let object = |n: &Np| {
+            let at = (floor..i).find(|&k| toks[k].span.start >= n.span.start).unwrap_or(i);
+            at > floor
+                && toks[at - 1].is_word()
+                && matches!(w(doc, &toks[at - 1]), "on" | "in" | "at" | "to" | "via" | "from")
+        };
+        if let Some(np) = np::before(doc, toks, i, floor).filter(|n| !object(n)) {
             return Some(np);
         }
     }

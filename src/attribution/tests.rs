@@ -568,6 +568,12 @@ fn an_office_with_its_field_before_the_verb_is_the_role() {
 }
 
 #[test]
+fn a_participle_after_a_prepositions_object_belongs_to_the_subject() {
+    let text = "Kiln news\n\nAna Ruiz responded to a potter’s question on Facebook writing, “Yes, I will. That was a poor choice of words.”\n\nThe guild was quick to chime in, with Tomas Greer posting that it was “a sad day.”";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()), Some("Tomas Greer".into())]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
