@@ -100,7 +100,11 @@ pub(super) fn find_cues(
         let opening_participle = i == unit.start && (word.ends_with("ing") || word.ends_with("ed"));
         // Nor does a participle inside the sentence: "…, saying the plan was …".
         let participle = i > unit.start && word.ends_with("ing");
-        if subject.is_none() && !opening_participle && !participle {
+        // (Never a preposition's object: "a friend said on Facebook" is not Facebook.)
+        let preposition = toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && matches!(w(doc, n), "on" | "in" | "to" | "at" | "from" | "via" | "during" | "after" | "with")
+        });
+        if subject.is_none() && !opening_participle && !participle && !preposition {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
         // "the editorial read", "it read": a document reads; a person reading does not speak.

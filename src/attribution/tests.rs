@@ -574,6 +574,12 @@ fn a_participle_after_a_prepositions_object_belongs_to_the_subject() {
 }
 
 #[test]
+fn a_platform_after_the_verb_is_never_the_speaker() {
+    let text = "Kiln news\n\n“He was a man of great warmth,” a friend said on Facebook.";
+    assert_eq!(speakers(text), vec![None]);
+}
+
+#[test]
 fn a_pronoun_with_nobody_named_close_by_is_the_last_speaker_who_fits() {
     let text = "“We will appeal,” said Mara Ellison, the plaintiffs’ lawyer.\n\nThe ruling came after a year of hearings.\n\nJudge Priya Lakhani had set the date in March.\n\nThe court adjourned at noon.\n\nThe hearing ended early on Friday.\n\n“This is round one,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Mara Ellison".into()));
