@@ -242,6 +242,12 @@ fn word_end(prose: &str, start: usize, limit: usize) -> usize {
     while from < limit && bytes[from].is_ascii_alphanumeric() {
         from += 1;
     }
+    word_end_from(prose, start, from, limit)
+}
+
+/// [`word_end`] from `from`, the end of the word's first run of ASCII letters and digits
+/// (or `start` itself, which reads every char: the tests' reference).
+fn word_end_from(prose: &str, start: usize, from: usize, limit: usize) -> usize {
     let mut end = from;
     let mut chars = prose[from..limit].char_indices().peekable();
     let mut dotted = false;
@@ -269,31 +275,9 @@ fn word_end(prose: &str, start: usize, limit: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    /// The obvious form of [`super::word_end`]: every char decoded.
+    /// The obvious form of [`super::word_end`]: every char decoded, from the start.
     fn word_end_by_chars(prose: &str, start: usize, limit: usize) -> usize {
-        let mut end = start;
-        let mut chars = prose[start..limit].char_indices().peekable();
-        let mut dotted = false;
-        while let Some((off, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                end = start + off + c.len_utf8();
-                continue;
-            }
-            let next_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-            if matches!(c, '-' | '\'' | '’' | '.' | '&') && next_alnum {
-                dotted |= c == '.';
-                continue;
-            }
-            if c == '.' {
-                let word = &prose[start..end];
-                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                if initial || dotted || crate::lexicon::is_abbreviation(word) {
-                    end = start + off + 1;
-                }
-            }
-            break;
-        }
-        end
+        super::word_end_from(prose, start, start, limit)
     }
 
     /// [`super::BlockTokens`] hands out, for every block, what [`super::block_tokens`]
