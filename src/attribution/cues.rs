@@ -70,7 +70,9 @@ pub(super) fn find_cues(
                 || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
                 || (i - 1 == unit.start && !toks[i - 1].is_word()));
         if inverted {
-            if let Some(after) = np::after(doc, toks, i + 1, unit.end) {
+            if let Some(after) =
+                np::after(doc, toks, i + 1, unit.end).or_else(|| np::unnamed_after(doc, toks, i + 1, unit.end))
+            {
                 subject = Some(after);
             }
         }

@@ -351,13 +351,31 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     // "“…,” the beekeeper said", "“…,” the Green nominee said": right after a quote, a
     // definite phrase before the verb is a second reference to someone, even with a role
-    // no list knows.
+    // no list knows. "“…,” a friend said", "“…,” her colleague wrote": an indefinite or
+    // possessive one is someone the article does not name.
     if np.is_none() {
         let lo = end.saturating_sub(8).max(floor);
-        let det = (lo..end)
-            .rev()
-            .take_while(|&i| toks[i].is_word())
-            .find(|&i| matches!(w(doc, &toks[i]), "the" | "The" | "this" | "This"));
+        let det = (lo..end).rev().take_while(|&i| toks[i].is_word()).find(|&i| {
+            matches!(
+                w(doc, &toks[i]),
+                "the"
+                    | "The"
+                    | "this"
+                    | "This"
+                    | "a"
+                    | "A"
+                    | "an"
+                    | "An"
+                    | "another"
+                    | "Another"
+                    | "his"
+                    | "His"
+                    | "her"
+                    | "Her"
+                    | "their"
+                    | "Their"
+            )
+        });
         let head = w(doc, &toks[end]);
         let after_quote = |d: usize| {
             d == floor
@@ -374,8 +392,26 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 && head.chars().all(|c| c.is_lowercase() || c == '-')
                 && !head.ends_with("ly")
                 && !lexicon::is_speech_verb(head);
-            if plain && noun {
+            // (The unnamed one is a short phrase before a finite verb: not "a document he
+            // drew up last year describing …".)
+            let definite = matches!(w(doc, &toks[d]), "the" | "The" | "this" | "This");
+            let short = definite
+                || (d > floor
+                    && end - d <= 4
+                    && !w(doc, &toks[verb]).ends_with("ing")
+                    && !toks.get(verb + 1).is_some_and(|t| t.is_word() && w(doc, t) == "by")
+                    && toks[d + 1..end].iter().all(|t| {
+                        let word = w(doc, t);
+                        lexicon::pronoun(word).is_none()
+                            && !is_adverb(word)
+                            && !word.ends_with("ing")
+                            && !matches!(word, "never" | "before" | "after" | "ever" | "once")
+                    }));
+            if plain && noun && short {
                 let span = Span::new(toks[d].span.start, toks[end].span.end);
+                if matches!(w(doc, &toks[d]), "a" | "A" | "an" | "An" | "another" | "Another") {
+                    return Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span });
+                }
                 let role = toks[d + 1..=end].iter().map(|t| w(doc, t).to_string()).collect();
                 return Some(Np { kind: NpKind::Descriptor(role), span });
             }
@@ -488,6 +524,17 @@ fn is_modifier(word: &str) -> bool {
                 | "will"
                 | "would"
                 | "not"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "be"
+                | "been"
+                | "being"
+                | "did"
+                | "does"
         )
 }
 
@@ -680,6 +727,36 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         }
     }
     np
+}
+
+/// The speaker of an inverted speech verb that no list knows as one, read forward:
+/// "says a narrator", "said another supporter", "wrote her sister": a determiner, at most
+/// two plain words and a lowercase head, which the sentence or a comma closes. An
+/// indefinite one is an unnamed source, a possessive one a role to look up.
+pub fn unnamed_after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<Np> {
+    let determiner = w(doc, toks.get(from).filter(|t| t.is_word())?);
+    let indefinite = matches!(determiner, "a" | "an" | "another");
+    if !indefinite && !matches!(determiner, "his" | "her" | "their") {
+        return None;
+    }
+    let mut k = from + 1;
+    while k < ceil && k - from <= 3 && toks[k].is_word() && is_modifier(w(doc, &toks[k])) {
+        if lexicon::is_speech_verb(w(doc, &toks[k])) || is_preposition_or_joiner(w(doc, &toks[k])) {
+            return None;
+        }
+        k += 1;
+    }
+    let closed = k == ceil || toks[k].is_punct(',') || toks[k].is_punct('.') || toks[k].kind == TokKind::Break;
+    let last = w(doc, &toks[k - 1]);
+    if k == from + 1 || !closed || last.len() <= 3 || last.ends_with("ly") || lexicon::pronoun(last).is_some() {
+        return None;
+    }
+    let span = Span::new(toks[from].span.start, toks[k - 1].span.end);
+    if indefinite {
+        return Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span });
+    }
+    let role = toks[from + 1..k].iter().map(|t| w(doc, t).to_string()).collect();
+    Some(Np { kind: NpKind::Descriptor(role), span })
 }
 
 /// Classify the words `toks[start..end]` as a speaker phrase.

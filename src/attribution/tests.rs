@@ -575,8 +575,9 @@ fn a_participle_after_a_prepositions_object_belongs_to_the_subject() {
 
 #[test]
 fn a_platform_after_the_verb_is_never_the_speaker() {
+    // (The friend speaks, unnamed; the platform never does.)
     let text = "Kiln news\n\n“He was a man of great warmth,” a friend said on Facebook.";
-    assert_eq!(speakers(text), vec![None]);
+    assert_eq!(speakers(text), vec![Some("a friend".into())]);
 }
 
 #[test]
@@ -958,4 +959,23 @@ fn quoted_as_saying_in_the_passive_and_a_list_inside_an_appositive() {
         one("The budget “keeps the doors open,” Ana Ruiz, deputy director for parks, libraries, and pools, said on Tuesday."),
         Some("Ana Ruiz".into())
     );
+}
+
+#[test]
+fn unnamed_speakers_no_list_knows() {
+    // Indefinite and possessive phrases after the quote, before or after the verb: the
+    // speaker is the phrase, even when no role list holds its head noun.
+    let text = "The potter Ana Ruiz died on Monday.\n\n“She was kind,” a friend said on Facebook.";
+    assert_eq!(speakers(text)[0].as_deref(), Some("a friend"));
+    let text = "The potter Ana Ruiz died on Monday.\n\n“She was kind,” her colleague wrote.";
+    assert_eq!(speakers(text)[0].as_deref(), Some("her colleague"));
+    let text = "The guild ran an advert.\n\n“Fees go up, kilns close,” says a narrator.";
+    assert_eq!(speakers(text)[0].as_deref(), Some("a narrator"));
+    let text = "The guild met on Monday.\n\n“We stay,” said another supporter.";
+    assert_eq!(speakers(text)[0].as_deref(), Some("another supporter"));
+    // Not a participle's subject, nor a phrase that holds a clause or opens the sentence.
+    let text = "Admiral Tomas Greer runs the fleet.\n\nIn his “captain’s letter,” a document he drew up last year describing his goals, he wrote, “We must talk clearly.”";
+    assert_eq!(speakers(text)[1].as_deref(), Some("Tomas Greer"));
+    let text = "Dale Hune spoke.\n\nA kiln never before described by the guild appears in “the old ledger,” the archive said.";
+    assert!(speakers(text)[0].as_deref() != Some("A kiln never before"));
 }
