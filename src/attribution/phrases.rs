@@ -109,7 +109,7 @@ pub(super) fn claimant(doc: &Document, toks: &[Tok], unit: std::ops::Range<usize
 }
 
 /// Verbs that give a thing a name or a label: the quote after them is the namer's words.
-fn is_naming_verb(word: &str) -> bool {
+pub(super) fn is_naming_verb(word: &str) -> bool {
     let stem = word.trim_end_matches("ing").trim_end_matches("ed").trim_end_matches('s');
     matches!(
         stem,

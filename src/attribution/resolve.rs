@@ -133,11 +133,123 @@ pub(super) fn resolve(
         NpKind::Body(text) => {
             let last = text.rsplit(' ').next().unwrap_or("");
             let kind = if lexicon::is_document_noun(last) { SourceType::Document } else { SourceType::Organization };
+            // "the company said", "the union said": the body the article named.
+            let definite = doc.text(np.span).starts_with("the ") || doc.text(np.span).starts_with("The ");
+            if kind == SourceType::Organization && definite && !text.contains(' ') {
+                if let Some(c) = body_for_head(doc, text, np.span.start, bi, cues) {
+                    return (c.speaker.clone(), c.entity, kind);
+                }
+            }
             (Some(text.clone()), None, kind)
         }
         NpKind::Anonymous(text) => (Some(text.clone()), None, SourceType::Anonymous),
         NpKind::Vague(text) => (Some(text.clone()), None, SourceType::Vague),
     }
+}
+
+/// The body "the company", "the union", "the ministry" stands for: the latest body that
+/// spoke by name in this paragraph or the ten before, when its name holds the head ("the
+/// ministry", the Ministry of Fisheries; "the union", the Dockers' Union) or, for a head
+/// any firm may go by ("the company", "the airline"), holds no noun of an office or a
+/// group (a ministry, a court, a union is not "the company").
+fn body_for_head<'c>(doc: &Document, head: &str, at: usize, bi: usize, cues: &'c [Cue]) -> Option<&'c Cue> {
+    let head = head.to_lowercase();
+    let office = |w: &str| {
+        matches!(
+            w,
+            "ministry"
+                | "government"
+                | "department"
+                | "office"
+                | "agency"
+                | "council"
+                | "committee"
+                | "commission"
+                | "court"
+                | "police"
+                | "army"
+                | "military"
+                | "navy"
+                | "embassy"
+                | "administration"
+                | "board"
+                | "authority"
+                | "parliament"
+                | "congress"
+                | "senate"
+                | "cabinet"
+                | "institute"
+                | "university"
+                | "school"
+                | "hospital"
+                | "bureau"
+                | "directorate"
+                | "secretariat"
+                | "tribunal"
+                | "presidency"
+                | "museum"
+                | "library"
+                | "consulate"
+                | "delegation"
+                | "city"
+                | "county"
+                | "state"
+                | "union"
+                | "club"
+                | "party"
+                | "association"
+                | "federation"
+                | "alliance"
+                | "coalition"
+                | "caucus"
+                | "campaign"
+                | "house"
+        )
+    };
+    let any_firm = !office(&head)
+        && matches!(
+            head.as_str(),
+            "company"
+                | "firm"
+                | "corporation"
+                | "carrier"
+                | "airline"
+                | "lender"
+                | "insurer"
+                | "retailer"
+                | "manufacturer"
+                | "maker"
+                | "carmaker"
+                | "automaker"
+                | "drugmaker"
+                | "chipmaker"
+                | "developer"
+                | "operator"
+                | "utility"
+                | "publisher"
+        );
+    // (The last 200 cues: bounded, whatever the cast.)
+    cues.iter().rev().filter(|c| c.verb.start < at).take(200).take_while(|c| c.block + 10 >= bi).find(|c| {
+        let Some(name) = c.speaker.as_deref() else { return false };
+        if c.source_type != SourceType::Organization
+            || !c.states
+            // (Not a thing named: "the glasses, called Halo, …".)
+            || super::phrases::is_naming_verb(&doc.text(c.verb).to_lowercase())
+            || !c.subject.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Name(_)))
+            || lexicon::is_place(name)
+            || lexicon::country_of(name).is_some()
+            // (A people or a party's members is no firm: "Democrats", "the Dutchman"; nor
+            // is an initial or an abbreviation.)
+            || !name.contains(' ') && (lexicon::is_group_word(name) || crate::entities::names::is_demonym(name))
+            || name.len() < 3
+            || name.contains('.')
+        {
+            return false;
+        }
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let holds = words.iter().any(|w| w.trim_end_matches('s') == head.trim_end_matches('s'));
+        holds || any_firm && !words.iter().any(|w| office(w))
+    })
 }
 
 /// The person a pronoun (or an unknown definite role, with `They`) stands for: the last

@@ -979,3 +979,14 @@ fn unnamed_speakers_no_list_knows() {
     let text = "Dale Hune spoke.\n\nA kiln never before described by the guild appears in “the old ledger,” the archive said.";
     assert!(speakers(text)[0].as_deref() != Some("A kiln never before"));
 }
+
+#[test]
+fn the_company_is_the_firm_that_spoke_by_name() {
+    let text = "Kilnworks Ceramics said on Monday it would shut its plant in Tarrow.\n\n“These are hard choices,” the company said.";
+    assert_eq!(speakers(text), vec![Some("Kilnworks Ceramics".into())]);
+    // A union, a ministry or a thing named is not "the company"; the head stays.
+    let text = "The Potters’ Union said it would strike.\n\n“These are hard choices,” the company said.";
+    assert_eq!(speakers(text), vec![Some("company".into())]);
+    let text = "Ana Ruiz runs Kilnworks.\n\nThe kiln, called Ember, cost $4,000. Kilnworks said it would ship in May.\n\n“We are ready,” the company said.";
+    assert_eq!(speakers(text), vec![Some("Kilnworks".into())]);
+}
