@@ -990,3 +990,12 @@ fn the_company_is_the_firm_that_spoke_by_name() {
     let text = "Ana Ruiz runs Kilnworks.\n\nThe kiln, called Ember, cost $4,000. Kilnworks said it would ship in May.\n\n“We are ready,” the company said.";
     assert_eq!(speakers(text), vec![Some("Kilnworks".into())]);
 }
+
+#[test]
+fn a_courtesy_title_makes_a_body_noun_a_name() {
+    let text = "Speaker Rose Bank of Harlow opened the session.\n\nMs. Bank said the plan was late. “It is late,” Ms. Bank said.";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Rose Bank"));
+    assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
+}
