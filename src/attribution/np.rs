@@ -859,7 +859,10 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         && lexicon::is_title(words[words.len() - name_len - 1]);
     // ("Ms. Bank said": a courtesy title makes any word a person's name.)
     let courtesy = words.len() > name_len
-        && matches!(words[words.len() - name_len - 1], "Mr." | "Ms." | "Mrs." | "Mr" | "Ms" | "Mrs" | "Miss" | "Dr." | "Dr");
+        && matches!(
+            words[words.len() - name_len - 1],
+            "Mr." | "Ms." | "Mrs." | "Mr" | "Ms" | "Mrs" | "Miss" | "Dr." | "Dr"
+        );
     if name_len > 0 && (!lexicon::is_body_noun(last) || titled_given || courtesy) {
         let name_words = &words[words.len() - name_len..];
         let mut name = name_words.join(" ");

@@ -133,6 +133,15 @@ pub(super) fn resolve(
         NpKind::Body(text) => {
             let last = text.rsplit(' ').next().unwrap_or("");
             let kind = if lexicon::is_document_noun(last) { SourceType::Document } else { SourceType::Organization };
+            // "Rose Bank said": a name whose last word is a body's noun is the person's
+            // when the article knows a person by it.
+            if text.starts_with(char::is_uppercase) && text.contains(' ') {
+                if let Some(id) = ents.person_for_gendered(text, np.span.start, None) {
+                    if ents.entities[id].kind == EntityKind::Person {
+                        return (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson);
+                    }
+                }
+            }
             // "the company said", "the union said": the body the article named.
             let definite = doc.text(np.span).starts_with("the ") || doc.text(np.span).starts_with("The ");
             if kind == SourceType::Organization && definite && !text.contains(' ') {

@@ -976,7 +976,8 @@ fn unnamed_speakers_no_list_knows() {
     // Not a participle's subject, nor a phrase that holds a clause or opens the sentence.
     let text = "Admiral Tomas Greer runs the fleet.\n\nIn his “captain’s letter,” a document he drew up last year describing his goals, he wrote, “We must talk clearly.”";
     assert_eq!(speakers(text)[1].as_deref(), Some("Tomas Greer"));
-    let text = "Dale Hune spoke.\n\nA kiln never before described by the guild appears in “the old ledger,” the archive said.";
+    let text =
+        "Dale Hune spoke.\n\nA kiln never before described by the guild appears in “the old ledger,” the archive said.";
     assert!(speakers(text)[0].as_deref() != Some("A kiln never before"));
 }
 
@@ -994,6 +995,16 @@ fn the_company_is_the_firm_that_spoke_by_name() {
 #[test]
 fn a_courtesy_title_makes_a_body_noun_a_name() {
     let text = "Speaker Rose Bank of Harlow opened the session.\n\nMs. Bank said the plan was late. “It is late,” Ms. Bank said.";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Rose Bank"));
+    assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
+}
+
+#[test]
+fn a_courtesy_title_anywhere_makes_the_full_name_a_person() {
+    // "Rose Bank" alone could be a bank; "Ms. Bank" later in the article settles it.
+    let text = "Rose Bank opened the cold store in Harlow in 1985.\n\n“We kept it cold,” Rose Bank said.\n\nMs. Bank retires in May.";
     let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
     let a = crate::analyze(doc);
     assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Rose Bank"));

@@ -161,7 +161,7 @@ impl Entities {
         }
         ents.index_mentions();
         ents.index_descriptors(doc, quotes, tokens);
-        ents.byline = super::runs::byline(doc);
+        ents.byline = super::article::byline(doc);
         ents
     }
 

@@ -7,8 +7,10 @@
 //! This file holds the types. The work is split by step: `runs.rs` finds the runs of
 //! capitalised words and decides their kind, `build.rs` turns them into entities and
 //! mentions, `lookup.rs` keeps the indexes and answers the look-ups attribution makes,
-//! and `names.rs` knows name shapes.
+//! `names.rs` knows name shapes, and `article.rs` reads what the whole article says
+//! about its names (its byline, the surnames it puts after a courtesy title).
 
+mod article;
 mod build;
 mod lookup;
 pub mod names;

@@ -52,6 +52,7 @@ pub(super) fn role_appositive(doc: &Document, r: &Run) -> bool {
 /// Find capitalised name runs in every block's narrative.
 pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) -> Vec<Run> {
     let mut runs = Vec::new();
+    let courtesy = super::article::courtesy_surnames(doc);
     let mut buf = Vec::new();
     // A heading in title case capitalises every word, so its runs run names and verbs
     // together ("Ruiz Slams Ortiz Over Budget"): its runs are read after the body's, as
@@ -63,7 +64,7 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) 
         if title_case.binary_search(&bi).is_ok() {
             continue;
         }
-        block_runs(doc, bi, tokens.get(doc, bi, quotes, &mut buf), &mut runs);
+        block_runs(doc, bi, tokens.get(doc, bi, quotes, &mut buf), &mut runs, &courtesy);
     }
     if title_case.is_empty() {
         return runs;
@@ -79,7 +80,7 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) 
     for &bi in &title_case {
         heading.clear();
         let toks = tokens.get(doc, bi, quotes, &mut buf);
-        block_runs(doc, bi, toks, &mut heading);
+        block_runs(doc, bi, toks, &mut heading, &courtesy);
         for run in heading.drain(..) {
             if known.contains(&run.text.to_lowercase()) {
                 runs.push(run);
@@ -104,7 +105,7 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) 
                             && lexicon::is_given_name(word(doc, &toks[i]))
                             && known_at(i + 1, j)
                 });
-                match found.and_then(|j| make_run(doc, toks, bi, i, j).map(|r| (j, r))) {
+                match found.and_then(|j| make_run(doc, toks, bi, i, j, &courtesy).map(|r| (j, r))) {
                     Some((j, r)) => {
                         runs.push(r);
                         i = j;
@@ -118,27 +119,6 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) 
     runs
 }
 
-/// The one writer a byline near the top names: "By Ana Ruiz", "By Ana Ruiz, Staff
-/// Writer", "By Ana Ruiz | Harbor Ledger"; not two writers, nor "By Monday, …".
-pub(super) fn byline(doc: &Document) -> Option<(Span, String, usize)> {
-    (0..doc.blocks.len().min(8)).find_map(|bi| {
-        let span = doc.blocks[bi].span;
-        let text = doc.text(span);
-        let lead = text.len() - text.trim_start().len();
-        let rest = text.trim_start().strip_prefix("By ")?;
-        let name_end = rest.find([',', '|', '\n', '·', '—']).unwrap_or(rest.len());
-        let name = rest[..name_end].trim_end();
-        let words: Vec<&str> = name.split(' ').collect();
-        let tail_words = rest[name_end..].split_whitespace().count();
-        let ok = (2..=4).contains(&words.len())
-            && tail_words <= 6
-            && words.iter().all(|w| names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w))
-            && names::is_name_word(words[0]);
-        let start = span.start + lead + 3;
-        ok.then(|| (Span::new(start, start + name.len()), name.to_string(), bi))
-    })
-}
-
 /// A line in title case: three words or more, nearly all capitalised ("Ruiz Slams Ortiz
 /// Over Budget", "Council Votes To Close the Library"), not a sentence-case headline.
 fn is_title_case(line: &str) -> bool {
@@ -149,7 +129,7 @@ fn is_title_case(line: &str) -> bool {
 }
 
 /// The runs of block `bi`, whose tokens are `toks`, appended to `runs`.
-fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>) {
+fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>, courtesy: &super::HashSet<&str>) {
     {
         let mut i = 0;
         while i < toks.len() {
@@ -187,7 +167,7 @@ fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>) {
                     break;
                 }
             }
-            if let Some(run) = make_run(doc, toks, bi, i, j) {
+            if let Some(run) = make_run(doc, toks, bi, i, j, courtesy) {
                 runs.push(run);
             }
             i = j;
@@ -202,7 +182,14 @@ fn next_is_name(doc: &Document, toks: &[Tok], i: usize) -> bool {
 
 /// Strip leading titles from a run, gather descriptor words before it and an appositive
 /// after it, and weigh the evidence that it names a person.
-fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -> Option<Run> {
+fn make_run(
+    doc: &Document,
+    toks: &[Tok],
+    bi: usize,
+    start: usize,
+    end: usize,
+    courtesy: &super::HashSet<&str>,
+) -> Option<Run> {
     // A common word capitalised only because it starts the sentence ("Leading Democrats
     // said", "Even Latino voters") is not part of a name.
     let sentence_start = start == 0 || toks[start - 1].kind == TokKind::Break;
@@ -386,7 +373,9 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         && !name_words.last().is_some_and(|w| lexicon::is_body_noun(w) && !w.ends_with('s'));
     // "Council President Rose Bank, who …": a given name with a person's title or a "who"
     // clause is a person whose surname is also a body noun.
-    let titled_person = given && (has_person_title || relative || age);
+    // ("Rose Bank" where the article also says "Ms. Bank": the courtesy title settles it.)
+    let titled_person =
+        given && (has_person_title || relative || age || name_words.last().is_some_and(|w| courtesy.contains(w)));
     let body_like = (body_like && !surname_place && !titled_person) || body_before_comma;
     // "Dawn Hollis-Grant": a double-barrelled surname after one capitalised word.
     let double_barrelled = name_words.len() == 2

@@ -1,0 +1,48 @@
+//! What the whole article says about its names, read once before the runs: the writer
+//! its byline names, and the words it puts after a courtesy title ("Ms. Bank"), which
+//! are surnames whatever else they mean.
+
+use super::{names, HashSet};
+use crate::document::{Document, Span};
+
+/// The words the article puts right after a courtesy title ("Ms. Bank", "Mr. Hill"):
+/// surnames, whatever else the words mean. One pass over the text.
+pub(super) fn courtesy_surnames(doc: &Document) -> HashSet<&str> {
+    let text = doc.prose();
+    let mut out = HashSet::default();
+    for title in ["Mr. ", "Ms. ", "Mrs. ", "Dr. ", "Mr ", "Ms ", "Mrs "] {
+        for (at, _) in text.match_indices(title) {
+            // (A title is a word of its own: not the end of "Hmm. ".)
+            if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let rest = &text[at + title.len()..];
+            let end = rest.find(|c: char| !(c.is_alphabetic() || c == '-' || c == '\'')).unwrap_or(rest.len());
+            if end > 0 && rest.starts_with(char::is_uppercase) {
+                out.insert(&rest[..end]);
+            }
+        }
+    }
+    out
+}
+
+/// The one writer a byline near the top names: "By Ana Ruiz", "By Ana Ruiz, Staff
+/// Writer", "By Ana Ruiz | Harbor Ledger"; not two writers, nor "By Monday, …".
+pub(super) fn byline(doc: &Document) -> Option<(Span, String, usize)> {
+    (0..doc.blocks.len().min(8)).find_map(|bi| {
+        let span = doc.blocks[bi].span;
+        let text = doc.text(span);
+        let lead = text.len() - text.trim_start().len();
+        let rest = text.trim_start().strip_prefix("By ")?;
+        let name_end = rest.find([',', '|', '\n', '·', '—']).unwrap_or(rest.len());
+        let name = rest[..name_end].trim_end();
+        let words: Vec<&str> = name.split(' ').collect();
+        let tail_words = rest[name_end..].split_whitespace().count();
+        let ok = (2..=4).contains(&words.len())
+            && tail_words <= 6
+            && words.iter().all(|w| names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w))
+            && names::is_name_word(words[0]);
+        let start = span.start + lead + 3;
+        ok.then(|| (Span::new(start, start + name.len()), name.to_string(), bi))
+    })
+}
