@@ -229,7 +229,29 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
                 let next = w(doc, n);
                 n.is_word() && next.starts_with(char::is_uppercase) && !next.ends_with("’s") && !next.ends_with("'s")
             });
-        if e > s && !(is_phrase_word(word) || DETERMINERS.contains(&word) || title_of) {
+        // "Republican presidential front-runner Ana Ruiz is …": a lowercase modifier
+        // before a role word, after the phrase's first word, is part of the phrase.
+        // (Not a verb after a whole name, "Mr. Ruiz endorsed Mr. Greer": the phrase so
+        // far is a party, a place or a title, and a courtesy title is no role.)
+        let modifier = e > s
+            && e - s <= 3
+            // (Not an indefinite one, "A winning candidate might claim": that is no one.)
+            && !matches!(w(doc, &toks[s]), "a" | "A" | "an" | "An")
+            && (w(doc, &toks[s]).starts_with(char::is_uppercase) || w(doc, &toks[s]) == "the")
+            && toks[s..e].iter().all(|t| {
+                let before = w(doc, t);
+                !lexicon::is_given_name(before) && !matches!(before, "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs")
+            })
+            && word.chars().all(|c| c.is_lowercase() || c == '-')
+            && !matches!(word, "also" | "then" | "later" | "still" | "now" | "again" | "has" | "had" | "was" | "is")
+            && !matches!(word, "and" | "or" | "but" | "of" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from")
+            && (e + 1..verb.min(e + 3)).take_while(|&k| toks[k].is_word()).any(|k| {
+                let next = w(doc, &toks[k]);
+                lexicon::is_title(next)
+                    && !lexicon::is_body_noun(next)
+                    && !matches!(next, "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs")
+            });
+        if e > s && !(is_phrase_word(word) || DETERMINERS.contains(&word) || title_of || modifier) {
             break;
         }
         e += 1;

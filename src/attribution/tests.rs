@@ -1010,3 +1010,12 @@ fn a_courtesy_title_anywhere_makes_the_full_name_a_person() {
     assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Rose Bank"));
     assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
 }
+
+#[test]
+fn a_party_and_lowercase_modifiers_before_a_role_open_the_subject() {
+    let text = "Kiln news\n\n9:55 p.m.\n\nGuild presidential front-runner Dana Hollis is insisting that she has “expanded the guild,” claiming she is responsible for higher turnout.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+    // A verb after a whole name is no modifier: the second name is its object.
+    let text = "Kiln news\n\nMr. Hune endorsed Mr. Greer at the fair, calling him “a very careful potter.”";
+    assert_eq!(speakers(text).first().cloned().flatten().as_deref().map(|s| s.contains("Hune")), Some(true));
+}
