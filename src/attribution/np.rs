@@ -55,6 +55,11 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     let end = k - 1;
     let t = &toks[end];
+    // "Greer took the stage at the Grand Hotel and called …": a second verb of the
+    // clause has the clause's subject, never the words before "and".
+    if t.is_word() && matches!(w(doc, t), "and" | "but" | "or") {
+        return None;
+    }
     // "the former secretary of state said": an office's "of" and its field belong to the
     // role, whose head is the title before "of".
     if end >= floor + 3

@@ -1019,3 +1019,11 @@ fn a_party_and_lowercase_modifiers_before_a_role_open_the_subject() {
     let text = "Kiln news\n\nMr. Hune endorsed Mr. Greer at the fair, calling him “a very careful potter.”";
     assert_eq!(speakers(text).first().cloned().flatten().as_deref().map(|s| s.contains("Hune")), Some(true));
 }
+
+#[test]
+fn a_title_case_dateline_and_a_second_verb_are_no_subjects() {
+    let text = "Kiln row\n\nTarrow (KNA) – Mayor Ana Ruiz has taken a swipe at the guild, saying that “bombastic comments” do harm.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+    let text = "Kiln row\n\nMayor Ana Ruiz took the stage at the Grand Hotel in Dover and called the guild “rotten to the core.”";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+}

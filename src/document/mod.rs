@@ -317,9 +317,6 @@ pub(crate) fn normalise_line_endings(prose: &mut [u8]) {
     }
 }
 
-/// Skip a dateline that opens the first paragraph ("LIMA, Peru (Wire) — "): it is a
-/// place and an agency, not the subject of the first sentence. The paragraph starts
-/// after it, so the prose needs no copy.
 /// Raw bytes as text: binary files and invalid UTF-8 are errors naming the file.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     if is_utf16(&bytes) {
@@ -332,6 +329,9 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
         .map_err(|e| Error::NotUtf8 { path: path.to_path_buf(), offset: e.utf8_error().valid_up_to() })
 }
 
+/// Skip a dateline that opens the first paragraph ("LIMA, Peru (Wire) — ", "Lima (Wire)
+/// – "): it is a place and an agency, not the subject of the first sentence. The
+/// paragraph starts after it, so the prose needs no copy.
 fn blank_dateline(raw: &mut Raw, source: &str) {
     let prose = raw.prose.as_deref().unwrap_or(source);
     let Some((_, span)) = raw.blocks.iter_mut().find(|(k, _)| *k == BlockKind::Paragraph) else { return };
@@ -344,7 +344,15 @@ fn blank_dateline(raw: &mut Raw, source: &str) {
     let lead = &head[..dash.0];
     let first = lead.split([',', ' ', '(']).next().unwrap_or("");
     let caps = first.chars().filter(|c| c.is_alphabetic()).count() >= 2 && first.chars().all(|c| !c.is_lowercase());
-    if !caps || lead.split_whitespace().count() > 8 {
+    // ("Lima (Wire) –": a place in title case, then an agency in brackets.)
+    let agency = lead.trim_end().ends_with(')')
+        && lead.find('(').is_some_and(|open| {
+            let place = lead[..open].trim_end_matches([' ', ',']);
+            let words = place.split_whitespace().count();
+            (1..=4).contains(&words)
+                && place.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "de" || w == "of")
+        });
+    if !(caps || agency) || lead.split_whitespace().count() > 8 {
         return;
     }
     let rest = &text[dash.0 + dash.1..];
