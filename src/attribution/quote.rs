@@ -161,7 +161,14 @@ pub(super) fn attribute_quote(
     // "The timing does not surprise pollster Lena Ortiz: “…”": a name right before the
     // colon is the speaker it introduces. "The Daily Ledger focuses on …: “…”": a named
     // body as the subject introduces its own words.
-    if a.speaker.is_none() && qt > unit.start && toks[qt - 1].is_punct(':') {
+    // "Ruiz issued a statement, “…”": a comma after the statement she issued does what
+    // a colon does.
+    let statement_comma = sentence_like
+        && qt > unit.start + 1
+        && toks[qt - 1].is_punct(',')
+        && toks[qt - 2].is_word()
+        && matches!(w(doc, &toks[qt - 2]), "statement" | "post" | "tweet" | "message" | "letter" | "note");
+    if a.speaker.is_none() && qt > unit.start && (toks[qt - 1].is_punct(':') || statement_comma) {
         let named = |n: &Np| matches!(n.kind, NpKind::Name(_));
         let last = (qt - 1 > unit.start && toks[qt - 2].is_word())
             .then(|| np::before(doc, toks, qt - 1, unit.start))

@@ -1027,3 +1027,9 @@ fn a_title_case_dateline_and_a_second_verb_are_no_subjects() {
     let text = "Kiln row\n\nMayor Ana Ruiz took the stage at the Grand Hotel in Dover and called the guild “rotten to the core.”";
     assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
 }
+
+#[test]
+fn a_statement_set_off_by_a_comma_is_its_issuers() {
+    let text = "Kiln fire\n\nMayor Ana Ruiz spoke on Monday.\n\nHours after the fire, Ruiz issued a statement, “Last night our town lost its oldest kiln. We will rebuild it.”";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+}
