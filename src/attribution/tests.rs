@@ -1033,3 +1033,9 @@ fn a_statement_set_off_by_a_comma_is_its_issuers() {
     let text = "Kiln fire\n\nMayor Ana Ruiz spoke on Monday.\n\nHours after the fire, Ruiz issued a statement, “Last night our town lost its oldest kiln. We will rebuild it.”";
     assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
 }
+
+#[test]
+fn a_dash_that_sets_a_quote_off_introduces_it() {
+    let text = "Kiln fair\n\nThe potter Ana Ruiz won the prize.\n\nRuiz had a simple explanation for her glaze — “I stopped rushing the kiln.”";
+    assert_eq!(speakers(text)[0].as_deref(), Some("Ana Ruiz"));
+}
