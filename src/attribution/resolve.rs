@@ -56,6 +56,13 @@ pub(super) fn resolve(
                 }) {
                     return (c.speaker.clone(), c.entity, c.source_type);
                 }
+                // "The veto message she sent was blunter. “…,” it said.": a document that
+                // opens the sentence before is what "it" says.
+                if *p == Pronoun::It {
+                    if let Some(noun) = document_subject_before(doc, np.span.start) {
+                        return (Some(noun.to_string()), None, SourceType::Document);
+                    }
+                }
                 if let Some(id) = ents.last_body_before(np.span.start, bi) {
                     return (Some(ents.entities[id].name.clone()), Some(id), SourceType::Organization);
                 }
@@ -294,6 +301,28 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
     let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
     (e.kind == EntityKind::Person && !e.narrator && e.gender.is_none_or(|g| g == p || p == Pronoun::They))
         .then_some((id, at))
+}
+
+/// The document noun that opens the sentence before the one at `at` ("The veto message
+/// she sent …", "A statement from the club …"): a determiner and at most two words before
+/// it, in the same paragraph.
+fn document_subject_before(doc: &Document, at: usize) -> Option<&str> {
+    let here = doc.sentence_at(at)?;
+    let prev = doc.sentences.get(here.checked_sub(1)?)?;
+    if doc.block_at(prev.span.start) != doc.block_at(at) {
+        return None;
+    }
+    let text = doc.text(prev.span).trim_start();
+    let mut words = text.split_whitespace().take(4);
+    let det = words.next()?;
+    if !matches!(det, "The" | "A" | "An" | "Its" | "Their" | "His" | "Her") {
+        return None;
+    }
+    // (The phrase from after the determiner to the noun: "veto message".)
+    let noun = words.find(|w| lexicon::is_document_noun(w))?;
+    let from = det.len() + text[det.len()..].len() - text[det.len()..].trim_start().len();
+    let end = noun.as_ptr() as usize - text.as_ptr() as usize + noun.len();
+    Some(&text[from..end])
 }
 
 /// Whether `at` opens a sentence: only spaces, an opening mark or a bracket between it and

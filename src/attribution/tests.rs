@@ -1039,3 +1039,9 @@ fn a_dash_that_sets_a_quote_off_introduces_it() {
     let text = "Kiln fair\n\nThe potter Ana Ruiz won the prize.\n\nRuiz had a simple explanation for her glaze — “I stopped rushing the kiln.”";
     assert_eq!(speakers(text)[0].as_deref(), Some("Ana Ruiz"));
 }
+
+#[test]
+fn it_after_a_document_that_opens_the_sentence_before_is_the_document() {
+    let text = "Kiln veto\n\nMayor Ana Ruiz vetoed the kiln bill.\n\nThe veto message she sent to the council was blunter. “A promise to fire is not a kiln,” it said.";
+    assert_eq!(speakers(text), vec![Some("veto message".into())]);
+}
