@@ -22,10 +22,22 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
         && w(doc, &toks[verb - 1]) == "which"
         && toks[verb - 2].is_punct(',')
     {
-        if let Some(np) =
-            before(doc, toks, verb - 2, floor).filter(|n| matches!(n.kind, NpKind::Body(_) | NpKind::Name(_)))
-        {
+        let speaks = |n: &Np| matches!(n.kind, NpKind::Body(_) | NpKind::Name(_));
+        if let Some(np) = before(doc, toks, verb - 2, floor).filter(speaks) {
             return Some(np);
+        }
+        // "a statement from Kiln Editions, her publisher for four decades, which said":
+        // the body before an appositive that opens on a determiner.
+        let lo = verb.saturating_sub(16).max(floor);
+        if let Some(c) = (lo..verb - 2).rev().find(|&k| toks[k].is_punct(',')) {
+            let opens = toks.get(c + 1).is_some_and(|t| {
+                t.is_word() && matches!(w(doc, t), "her" | "his" | "its" | "their" | "the" | "a" | "an")
+            });
+            if opens && toks[c + 1..verb - 2].iter().all(|t| t.is_word() || t.is_punct('-')) {
+                if let Some(np) = before(doc, toks, c, floor).filter(speaks) {
+                    return Some(np);
+                }
+            }
         }
     }
     let Some(np) = before(doc, toks, verb, floor) else {

@@ -1045,3 +1045,9 @@ fn it_after_a_document_that_opens_the_sentence_before_is_the_document() {
     let text = "Kiln veto\n\nMayor Ana Ruiz vetoed the kiln bill.\n\nThe veto message she sent to the council was blunter. “A promise to fire is not a kiln,” it said.";
     assert_eq!(speakers(text), vec![Some("veto message".into())]);
 }
+
+#[test]
+fn which_after_an_appositive_is_the_body_before_it() {
+    let text = "Potter dies\n\nAna Ruiz has died. She was 91.\n\nHer death was announced in a statement from Kiln Editions, her publisher for four decades, which said she had died “peacefully, with a glaze brush beside her.”";
+    assert_eq!(speakers(text), vec![Some("Kiln Editions".into())]);
+}
