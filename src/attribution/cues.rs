@@ -33,7 +33,11 @@ pub(super) fn find_cues(
         {
             continue;
         }
-        if passive(doc, toks, i, unit.start) || takes_a_thing(doc, toks, i, &unit) {
+        // "Greer was asked by host Dale Hune, …, “…?”": the asker is the passive's agent.
+        let asked_by = matches!(w(doc, t), "asked" | "questioned" | "pressed")
+            && toks.get(i + 1).is_some_and(|n| n.is_word() && w(doc, n) == "by")
+            && passive(doc, toks, i, unit.start);
+        if !asked_by && (passive(doc, toks, i, unit.start) || takes_a_thing(doc, toks, i, &unit)) {
             continue;
         }
         let word = w(doc, t);
@@ -56,7 +60,9 @@ pub(super) fn find_cues(
                 continue;
             }
         }
-        let mut subject = if word.ends_with("ing") {
+        let mut subject = if asked_by {
+            np::after(doc, toks, i + 2, unit.end)
+        } else if word.ends_with("ing") {
             participle_subject(doc, toks, i, unit.start)
         } else {
             np::before_relative(doc, toks, i, unit.start)

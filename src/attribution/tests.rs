@@ -1051,3 +1051,9 @@ fn which_after_an_appositive_is_the_body_before_it() {
     let text = "Potter dies\n\nAna Ruiz has died. She was 91.\n\nHer death was announced in a statement from Kiln Editions, her publisher for four decades, which said she had died “peacefully, with a glaze brush beside her.”";
     assert_eq!(speakers(text), vec![Some("Kiln Editions".into())]);
 }
+
+#[test]
+fn who_asks_in_a_passive_is_its_agent() {
+    let text = "Kiln talk\n\nPotter Tomas Greer spoke on the radio.\n\nGreer was asked by host Dale Hune, who backs the guild, “Now, you said the kilns were safe. Do you still think so?”";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+}
