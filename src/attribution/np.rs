@@ -667,8 +667,10 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         end += 1;
     }
     // "said the printed campaign slate card": plain modifiers after the determiner, up to
-    // a head noun that can speak.
-    if end < ceil && DETERMINERS.contains(&w(doc, &toks[from])) && toks[end].is_word() {
+    // a head noun that can speak. ("said one former guild leadership aide": a count opens
+    // the phrase as a determiner does.)
+    let count = matches!(w(doc, &toks[from]), "one" | "another" | "two" | "three" | "several");
+    if end < ceil && (DETERMINERS.contains(&w(doc, &toks[from])) || count) && toks[end].is_word() {
         let mut k = end;
         let mut head = None;
         // "said a prominent Harbor League member": a modifier may come before a capitalised

@@ -165,6 +165,17 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
                 | "Without"
                 | "Amid"
                 | "Throughout"
+                | "Alongside"
+                | "Besides"
+                | "Beyond"
+                | "Against"
+                | "Among"
+                | "Across"
+                | "Inside"
+                | "Outside"
+                | "Within"
+                | "Toward"
+                | "Towards"
         ) {
             25
         } else if participle {
@@ -453,5 +464,16 @@ fn is_intro_word(word: &str) -> bool {
             | "Despite"
             | "Amid"
             | "Throughout"
+            | "Alongside"
+            | "Besides"
+            | "Beyond"
+            | "Against"
+            | "Among"
+            | "Across"
+            | "Inside"
+            | "Outside"
+            | "Within"
+            | "Toward"
+            | "Towards"
     )
 }

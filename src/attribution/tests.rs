@@ -1057,3 +1057,11 @@ fn who_asks_in_a_passive_is_its_agent() {
     let text = "Kiln talk\n\nPotter Tomas Greer spoke on the radio.\n\nGreer was asked by host Dale Hune, who backs the guild, “Now, you said the kilns were safe. Do you still think so?”";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
+
+#[test]
+fn a_count_opens_an_unnamed_speaker_and_alongside_opens_a_phrase() {
+    let text = "Guild feud\n\n“This is crucial for both of them,” said one former guild leadership aide.";
+    assert_eq!(speakers(text), vec![Some("one former guild leadership aide".into())]);
+    let text = "Guild feud\n\nAlongside the union’s calls for action, even a top guild strategist said Ruiz will have to pick a “side” soon.";
+    assert_eq!(speakers(text), vec![Some("a top guild strategist".into())]);
+}
