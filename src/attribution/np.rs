@@ -722,6 +722,21 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[from].span });
     }
     let np = classify(doc, toks, from, end);
+    // "said Democratic pollster Stan Greenberg": a party word, lowercase role words, then
+    // the name; the name speaks, not the party.
+    let party = |n: &Np| matches!(&n.kind, NpKind::Name(t) if !t.contains(' ') && lexicon::is_group_word(t));
+    if np.as_ref().is_some_and(party) && end == from + 1 {
+        let mut k = end;
+        while k < ceil && k - end < 4 && toks[k].is_word() && w(doc, &toks[k]).chars().all(|c| c.is_lowercase() || c == '-')
+        {
+            k += 1;
+        }
+        if k > end && k < ceil && toks[k].is_word() && names::is_name_word(w(doc, &toks[k])) {
+            if let Some(named @ Np { kind: NpKind::Name(_), .. }) = after(doc, toks, k, ceil) {
+                return Some(named);
+            }
+        }
+    }
     // "said his younger brother, Kola Adeyemi, who …": the name in apposition.
     let comma = (from..ceil.min(from + 6)).find(|&i| !toks[i].is_word()).filter(|&i| toks[i].is_punct(','));
     if let (false, Some(end)) = (matches!(np.as_ref().map(|n| &n.kind), Some(NpKind::Name(_))), comma) {

@@ -1065,3 +1065,11 @@ fn a_count_opens_an_unnamed_speaker_and_alongside_opens_a_phrase() {
     let text = "Guild feud\n\nAlongside the union’s calls for action, even a top guild strategist said Ruiz will have to pick a “side” soon.";
     assert_eq!(speakers(text), vec![Some("a top guild strategist".into())]);
 }
+
+#[test]
+fn said_a_party_word_a_role_and_a_name_is_the_name() {
+    let text = "Guild race\n\n“It is hard to dispute the rising negatives,” said Democratic pollster Dana Greenberg.";
+    assert_eq!(speakers(text), vec![Some("Dana Greenberg".into())]);
+    let text = "Guild race\n\n“We need someone new,” said Republican political consultant Tomas Russell.";
+    assert_eq!(speakers(text), vec![Some("Tomas Russell".into())]);
+}
