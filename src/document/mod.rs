@@ -397,6 +397,9 @@ mod tests {
         assert_eq!(sections("a.md", md, Format::Markdown), [0, 1, 1, 2, 2]);
         let html = "<h1>Election night</h1><h3>12:41 a.m. | Ruiz wins</h3><p>Ana Ruiz won.</p><h3>11:20 p.m.</h3><p>Tomas Greer spoke.</p>";
         assert_eq!(sections("a.html", html, Format::Html), [0, 1, 1, 2, 2]);
+        // A 24-hour clock heads an item too; a verse's "3:16" does not.
+        let md = "# Count night\n\n### 23:41\n\nAna Ruiz won.\n\n### 22:30 KST\n\nTomas Greer spoke.\n\n### 3:16\n\nA verse.\n";
+        assert_eq!(sections("a.md", md, Format::Markdown), [0, 1, 1, 2, 2, 2, 2]);
         // near miss: a time inside a heading or a sentence starts nothing
         let md = "# Polls close at 8 p.m. — officials\n\nAna Ruiz said the polls close at 8 p.m. on Tuesday, a change from last year.\n";
         assert_eq!(sections("a.md", md, Format::Markdown), [0, 0]);

@@ -191,20 +191,22 @@ fn is_timestamp(text: &str) -> bool {
         return false;
     }
     let mut rest = &t[digits..];
+    let mut minutes = false;
     if let Some(r) = rest.strip_prefix([':', '.']) {
         if r.len() < 2 || !r.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
             return false;
         }
         rest = &r[2..];
+        minutes = true;
     }
     let rest = rest.trim_start();
+    let zone_ok = |zone: &str| zone.is_empty() || (zone.len() <= 4 && zone.chars().all(|c| c.is_ascii_uppercase()));
     let after = ["a.m", "p.m", "am", "pm", "AM", "PM"].iter().find_map(|m| rest.strip_prefix(m));
     match after {
-        Some(zone) => {
-            let zone = zone.trim_start_matches('.').trim();
-            zone.is_empty() || (zone.len() <= 4 && zone.chars().all(|c| c.is_ascii_uppercase()))
-        }
-        None => false,
+        Some(zone) => zone_ok(zone.trim_start_matches('.').trim()),
+        // A 24-hour clock, "23:41", "08:15 GMT": two digits for the hour (not a verse's
+        // "3:16"), at most 23.
+        None => minutes && digits == 2 && t[..2].parse::<u8>().is_ok_and(|h| h <= 23) && zone_ok(rest),
     }
 }
 
