@@ -727,7 +727,10 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     let party = |n: &Np| matches!(&n.kind, NpKind::Name(t) if !t.contains(' ') && lexicon::is_group_word(t));
     if np.as_ref().is_some_and(party) && end == from + 1 {
         let mut k = end;
-        while k < ceil && k - end < 4 && toks[k].is_word() && w(doc, &toks[k]).chars().all(|c| c.is_lowercase() || c == '-')
+        while k < ceil
+            && k - end < 4
+            && toks[k].is_word()
+            && w(doc, &toks[k]).chars().all(|c| c.is_lowercase() || c == '-')
         {
             k += 1;
         }

@@ -165,18 +165,8 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
                 | "Without"
                 | "Amid"
                 | "Throughout"
-                | "Alongside"
-                | "Besides"
-                | "Beyond"
-                | "Against"
-                | "Among"
-                | "Across"
-                | "Inside"
-                | "Outside"
-                | "Within"
-                | "Toward"
-                | "Towards"
-        ) {
+        ) || is_place_preposition(first)
+        {
             25
         } else if participle {
             15
@@ -464,7 +454,15 @@ fn is_intro_word(word: &str) -> bool {
             | "Despite"
             | "Amid"
             | "Throughout"
-            | "Alongside"
+    ) || is_place_preposition(word)
+}
+
+/// Prepositions that open a phrase before the subject, however long: "Alongside the
+/// union's calls for action, a strategist said …".
+fn is_place_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "Alongside"
             | "Besides"
             | "Beyond"
             | "Against"
