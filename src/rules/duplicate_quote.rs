@@ -35,12 +35,58 @@ const MIN_WORDS: usize = 5;
 fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &mut Vec<u64>) {
     out.clear();
     for &part in &q.parts {
-        for word in doc.text(part).split_whitespace() {
+        let text = doc.text(part);
+        if text.is_ascii() {
+            ascii_word_hashes(text.as_bytes(), out);
+            continue;
+        }
+        for word in text.split_whitespace() {
+            if word.is_ascii() {
+                ascii_word_hashes(word.as_bytes(), out);
+                continue;
+            }
             let w = word.trim_matches(|c: char| !crate::document::is_alphanumeric(c));
             if w.is_empty() {
                 continue;
             }
             out.push(lower_word_hash(w));
+        }
+    }
+}
+
+/// The word hashes of ASCII text, as the general path of [`word_hashes`] finds them,
+/// on bytes: split at ASCII whitespace (the chars `split_whitespace` splits at below
+/// 0x80: tab to carriage return and space), trimmed of bytes that are not letters or
+/// digits, hashed lower-cased.
+fn ascii_word_hashes(text: &[u8], out: &mut Vec<u64>) {
+    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    let mut i = 0;
+    while i < text.len() {
+        while i < text.len() && is_space(text[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < text.len() && !is_space(text[i]) {
+            i += 1;
+        }
+        let mut word = &text[start..i];
+        while let [first, rest @ ..] = word {
+            if first.is_ascii_alphanumeric() {
+                break;
+            }
+            word = rest;
+        }
+        while let [rest @ .., last] = word {
+            if last.is_ascii_alphanumeric() {
+                break;
+            }
+            word = rest;
+        }
+        if !word.is_empty() {
+            out.push(
+                word.iter()
+                    .fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)),
+            );
         }
     }
 }
@@ -188,13 +234,15 @@ mod tests {
     #[test]
     fn word_hashes_match_the_normalised_text() {
         let text = "“We WILL not — close the school’s Doors,” Ruiz said. “İstanbul’s ÉCOLE, 'Straße' ΣΟΦΊΑ …\n\n\
-                    “and the ‘rest’ of it, 42-year-old U.S. café-owners!”";
+                    “and the ‘rest’ of it, 42-year-old U.S. café-owners!”\n\n\
+                    \"Plain ASCII -- (words), 'here' and\tTHERE\x0bvt\x0cff \x1cfs... 3.5% #1!\" she said.\n\n\
+                    \"A mixed one: naïve 'quotes' -- and ASCII\u{a0}words, CAFÉ's\" he said.";
         let a = crate::analyze(crate::document::Document::parse(
             "a.txt".as_ref(),
             text.into(),
             crate::document::Format::Text,
         ));
-        assert!(a.quotes.quotes.len() >= 2);
+        assert!(a.quotes.quotes.len() >= 4);
         for q in &a.quotes.quotes {
             let mut got = Vec::new();
             super::word_hashes(q, &a.doc, &mut got);
