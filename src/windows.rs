@@ -51,7 +51,10 @@ pub fn windows(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::Checker) -> (Analysis, Vec<Diagnostic>) {
     let doc = doc.into_unparsed();
     let cx = rules::Context { config, confusables };
-    let mut out = Vec::new();
+    // Each window's findings in a list of their own, joined once at the end into a list
+    // of the exact size: growing one list window by window copies it again at each step
+    // under an allocator that cannot grow a block in place.
+    let mut chunks: Vec<Vec<Diagnostic>> = Vec::new();
     let mut found = Vec::new();
     for range in windows(&doc.source) {
         let mut window = Document::parse(&doc.path, doc.source[range.clone()].to_string(), doc.format);
@@ -66,10 +69,13 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
                 edit.end += range.start;
             }
         }
-        // The file's list grows by what each window found, not by doubling: a large
-        // file's findings are the largest thing kept.
-        out.reserve_exact(found.len());
-        out.append(&mut found);
+        // Exactly what the window found, not the reused buffer's capacity: a large file's
+        // findings are the largest thing kept.
+        chunks.push(found.drain(..).collect());
+    }
+    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
+    for chunk in chunks {
+        out.extend(chunk);
     }
     let analysis = Analysis {
         doc,
