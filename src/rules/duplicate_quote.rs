@@ -59,37 +59,54 @@ fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &
 /// 0x80: tab to carriage return and space), trimmed of bytes that are not letters or
 /// digits, hashed lower-cased.
 fn ascii_word_hashes(text: &[u8], out: &mut Vec<u64>) {
-    let is_space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    // One pass: the hash runs from a word's first letter or digit, and the word's hash
+    // is the one it had at its last letter or digit (the trimmed word's).
     let mut i = 0;
     while i < text.len() {
-        while i < text.len() && is_space(text[i]) {
+        while i < text.len() && BYTE_CLASS[usize::from(text[i])] == SPACE {
             i += 1;
         }
-        let start = i;
-        while i < text.len() && !is_space(text[i]) {
+        let (mut h, mut at_last) = (FNV_OFFSET, None);
+        while i < text.len() {
+            let b = text[i];
+            let class = BYTE_CLASS[usize::from(b)];
+            if class == SPACE {
+                break;
+            }
+            if class == ALNUM {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+                at_last = Some(h);
+            } else if at_last.is_some() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
             i += 1;
         }
-        let mut word = &text[start..i];
-        while let [first, rest @ ..] = word {
-            if first.is_ascii_alphanumeric() {
-                break;
-            }
-            word = rest;
-        }
-        while let [rest @ .., last] = word {
-            if last.is_ascii_alphanumeric() {
-                break;
-            }
-            word = rest;
-        }
-        if !word.is_empty() {
-            out.push(
-                word.iter()
-                    .fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)),
-            );
-        }
+        out.extend(at_last);
     }
 }
+
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// The class of an ASCII byte for [`ascii_word_hashes`]: the chars `split_whitespace`
+/// splits at below 0x80 (tab to carriage return, space), letters and digits, the rest.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// FNV-1a of `w` in lower case, with ’ as '.
 fn lower_word_hash(w: &str) -> u64 {
@@ -125,10 +142,16 @@ impl Rule for DuplicateQuote {
         // their words; runs of SHINGLE words of earlier quotes (every run, for a later
         // quote inside an earlier one; each quote's first run, for an earlier quote
         // inside a later one), each with the quote it came from.
-        let mut seen: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
-        let mut runs: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
-        let mut firsts: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
         let quotes = &a.quotes.quotes;
+        // Sized once for about as many runs as the quotes have words (a word takes more
+        // than four bytes with its space), so that the tables do not grow step by step.
+        let words_about = (quotes.iter().map(|q| q.span.len()).sum::<usize>() / 5).min(MAX_RUNS);
+        let mut seen: HashMap<u64, usize, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(quotes.len(), PrehashedBuild::default());
+        let mut runs: HashMap<u64, usize, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(words_about, PrehashedBuild::default());
+        let mut firsts: HashMap<u64, usize, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(quotes.len().min(MAX_RUNS), PrehashedBuild::default());
         // Words and whole-quote hash of every quote indexed so far.
         let mut meta: Vec<(usize, u64)> = vec![(0, 0); quotes.len()];
         let mut out = Vec::new();
