@@ -242,10 +242,12 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         return None;
     }
     // Possessives are not names of speakers ("Japan's military").
-    let name_words: Vec<&str> = toks[name_start..end].iter().map(|t| word(doc, t)).collect();
+    let name_words: &[&str] = &words[name_start - start..];
     let mut text = name_words.join(" ");
-    if let Some(stripped) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
-        text = stripped.to_string();
+    if text.ends_with("'s") {
+        text.truncate(text.len() - "'s".len());
+    } else if text.ends_with("’s") {
+        text.truncate(text.len() - "’s".len());
     }
     // Title and descriptor words: those inside the run, then lowercase titles before it.
     let mut title_start = if office {
@@ -312,10 +314,11 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     let prev_verb = start > 0 && toks[start - 1].is_word() && lexicon::is_speech_verb(word(doc, &toks[start - 1]));
     // A name after "the" or a preposition ("the Stimson Center", "Centre for Power
     // Policy", "in Busan") is a place or a body unless a title makes it a person.
-    let prev_word = (start > 0 && toks[start - 1].is_word()).then(|| word(doc, &toks[start - 1]).to_ascii_lowercase());
-    let after_function_word = prev_word
-        .as_deref()
-        .is_some_and(|p| matches!(p, "the" | "for" | "of" | "at" | "in" | "from" | "to" | "into" | "near" | "by"));
+    // (Compared case-blind in place: the word lowered to ASCII is one of these.)
+    let prev_word = (start > 0 && toks[start - 1].is_word()).then(|| word(doc, &toks[start - 1]));
+    let after_function_word = prev_word.is_some_and(|p| {
+        ["the", "for", "of", "at", "in", "from", "to", "into", "near", "by"].iter().any(|f| p.eq_ignore_ascii_case(f))
+    });
     let body_like = name_words.last().is_some_and(|w| {
         let w = crate::chars::trim_possessive(w);
         lexicon::is_body_noun(w) || is_place_noun(w)
@@ -343,7 +346,18 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // speaks; a verb beside it does not make it a person (a given name still would).
     // (Country names are at most three words: only the run's last three are tried.)
     let n = name_words.len();
-    let country_tail = (n.saturating_sub(3).max(1)..n).any(|k| lexicon::is_country(&name_words[k..].join(" ")));
+    // The tails are the suffixes of one joined string that start after a space.
+    let lo = n.saturating_sub(3).max(1);
+    let country_tail = lo < n && {
+        let tail = name_words[lo..].join(" ");
+        let mut at = 0;
+        std::iter::from_fn(|| {
+            let rest = tail.get(at..)?;
+            at = tail[at..].find(' ').map_or(tail.len() + 1, |i| at + i + 1);
+            Some(rest)
+        })
+        .any(lexicon::is_country)
+    };
     let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
     // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
     // words, is a person's name even with no title or verb beside it.
