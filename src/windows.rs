@@ -71,7 +71,9 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
         }
         // Exactly what the window found, not the reused buffer's capacity: a large file's
         // findings are the largest thing kept.
-        chunks.push(found.drain(..).collect());
+        let mut chunk = Vec::with_capacity(found.len());
+        chunk.append(&mut found);
+        chunks.push(chunk);
     }
     let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
     for chunk in chunks {

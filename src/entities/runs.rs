@@ -502,7 +502,7 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
         age_or_who: (age || relative)
             && !(text.ends_with("ese") || text.ends_with("ish"))
             && !lexicon::is_country(&text)
-            && prev_word.as_deref() != Some("the"),
+            && !prev_word.is_some_and(|p| p.eq_ignore_ascii_case("the")),
         named_body: body_before_comma,
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),
