@@ -38,13 +38,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
+/// main() has not run in a test: the option holds mimalloc's default for purge_delay, 1000,
+/// which no neighbouring option has (use_numa_nodes 0, eager_commit_delay 1, ...).
 #[cfg(test)]
-mod tests {
-    #[test]
-    fn purge_delay_is_the_option_it_names() {
-        // main() has not run in a test: the option holds mimalloc's default for purge_delay,
-        // which no neighbouring option has (use_numa_nodes 0, eager_commit_delay 1, ...).
-        // SAFETY: reads an integer option.
-        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) }, 1000);
-    }
+#[test]
+fn purge_delay_is_the_option_it_names() {
+    // SAFETY: reads an integer option.
+    assert_eq!(unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) }, 1000);
 }

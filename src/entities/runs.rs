@@ -346,18 +346,10 @@ fn make_run(doc: &Document, toks: &[Tok], bi: usize, start: usize, end: usize) -
     // speaks; a verb beside it does not make it a person (a given name still would).
     // (Country names are at most three words: only the run's last three are tried.)
     let n = name_words.len();
-    // The tails are the suffixes of one joined string that start after a space.
-    let lo = n.saturating_sub(3).max(1);
-    let country_tail = lo < n && {
-        let tail = name_words[lo..].join(" ");
-        let mut at = 0;
-        std::iter::from_fn(|| {
-            let rest = tail.get(at..)?;
-            at = tail[at..].find(' ').map_or(tail.len() + 1, |i| at + i + 1);
-            Some(rest)
-        })
-        .any(lexicon::is_country)
-    };
+    // (The tails are the suffixes of one joined string that start after a space.)
+    let tail = name_words[n.saturating_sub(3).max(1).min(n)..].join(" ");
+    let country_tail = !tail.is_empty()
+        && (lexicon::is_country(&tail) || tail.match_indices(' ').any(|(i, _)| lexicon::is_country(&tail[i + 1..])));
     let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
     // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
     // words, is a person's name even with no title or verb beside it.
