@@ -51,10 +51,7 @@ pub fn windows(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::Checker) -> (Analysis, Vec<Diagnostic>) {
     let doc = doc.into_unparsed();
     let cx = rules::Context { config, confusables };
-    // Each window's findings in a list of their own, joined once at the end into a list
-    // of the exact size: growing one list window by window copies it again at each step
-    // under an allocator that cannot grow a block in place.
-    let mut chunks: Vec<Vec<Diagnostic>> = Vec::new();
+    let mut out: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
     for range in windows(&doc.source) {
         let mut window = Document::parse(&doc.path, doc.source[range.clone()].to_string(), doc.format);
@@ -69,15 +66,18 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
                 edit.end += range.start;
             }
         }
-        // Exactly what the window found, not the reused buffer's capacity: a large file's
-        // findings are the largest thing kept.
-        let mut chunk = Vec::with_capacity(found.len());
-        chunk.append(&mut found);
-        chunks.push(chunk);
-    }
-    let mut out = Vec::with_capacity(chunks.iter().map(Vec::len).sum());
-    for chunk in chunks {
-        out.extend(chunk);
+        // A large file's findings are the largest thing kept. The list is reserved for the
+        // rest of the file at the rate seen so far and half again, so it is reserved once or
+        // a few times, not grown window by window: under mimalloc, which cannot grow a block
+        // in place as glibc's mremap does, each growth copies the list and holds it twice.
+        // Room never used is never touched, so it is not resident; and a list at least half
+        // full is shrunk in place (`rules::finish`).
+        if out.capacity() - out.len() < found.len() {
+            let seen = out.len() + found.len();
+            let expected = seen.saturating_mul(doc.source.len()) / range.end.max(1);
+            out.reserve_exact(expected.saturating_add(expected / 2).max(seen) - out.len());
+        }
+        out.append(&mut found);
     }
     let analysis = Analysis {
         doc,
