@@ -51,7 +51,7 @@ pub fn windows(text: &str) -> Vec<std::ops::Range<usize>> {
 pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::Checker) -> (Analysis, Vec<Diagnostic>) {
     let doc = doc.into_unparsed();
     let cx = rules::Context { config, confusables };
-    let mut out = Vec::new();
+    let mut out: Vec<Diagnostic> = Vec::new();
     let mut found = Vec::new();
     for range in windows(&doc.source) {
         let mut window = Document::parse(&doc.path, doc.source[range.clone()].to_string(), doc.format);
@@ -66,9 +66,17 @@ pub(crate) fn check(doc: Document, config: &Config, confusables: &confusables::C
                 edit.end += range.start;
             }
         }
-        // The file's list grows by what each window found, not by doubling: a large
-        // file's findings are the largest thing kept.
-        out.reserve_exact(found.len());
+        // A large file's findings are the largest thing kept. The list is reserved for the
+        // rest of the file at the rate seen so far and half again, so it is reserved once or
+        // a few times, not grown window by window: under mimalloc, which cannot grow a block
+        // in place as glibc's mremap does, each growth copies the list and holds it twice.
+        // Room never used is never touched, so it is not resident; and a list at least half
+        // full is shrunk in place (`rules::finish`).
+        if out.capacity() - out.len() < found.len() {
+            let seen = out.len() + found.len();
+            let expected = seen.saturating_mul(doc.source.len()) / range.end.max(1);
+            out.reserve_exact(expected.saturating_add(expected / 2).max(seen) - out.len());
+        }
         out.append(&mut found);
     }
     let analysis = Analysis {

@@ -791,7 +791,13 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     }
     let mut words: Vec<&str> = toks[start..end].iter().map(|t| w(doc, t)).collect();
     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-    let lower: String = words.join(" ").to_lowercase();
+    let mut lower = words.join(" ");
+    // to_lowercase, in place for ASCII.
+    if lower.is_ascii() {
+        lower.make_ascii_lowercase();
+    } else {
+        lower = lower.to_lowercase();
+    }
     // "Officials said", "Diplomats say" opening a sentence: a plural role, not a name.
     if words.len() == 1 && words[0].ends_with('s') && lexicon::is_anonymous_noun(&lower) {
         words[0] = &lower;
@@ -803,9 +809,9 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     // "a senior Omani official": a nationality does not name anyone. Nor does a body
     // before an unnamed head after "a": "a Harbour Alliance campaign official" is one of its
     // officials, not a person called Harbour Alliance (a name would follow the head).
-    let body_modifier =
-        matches!(words[0].to_lowercase().as_str(), "a" | "an" | "one" | "two" | "three" | "several" | "another")
-            && lexicon::is_anonymous_noun(last);
+    let body_modifier = crate::chars::with_lowercase(words[0], |w| {
+        matches!(w, "a" | "an" | "one" | "two" | "three" | "several" | "another")
+    }) && lexicon::is_anonymous_noun(last);
     let named = !body_modifier
         && words.iter().any(|w| names::is_name_word(w) && !lexicon::is_title(w) && !names::is_demonym(w));
     let indefinite_role =
@@ -813,22 +819,22 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     if (lexicon::is_anonymous_noun(last) || indefinite_role) && !named {
         // "a senior official", "two diplomats", "sources": indefinite, not "the official"
         // (a second reference) nor a bare "officials" (wire shorthand for the body named nearby).
-        let first = words[0].to_lowercase();
-        let indefinite = matches!(
-            first.as_str(),
-            "a" | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "several"
-                | "some"
-                | "senior"
-                | "other"
-                | "another"
-        ) || (words.len() == 1
-            && matches!(first.as_str(), "sources" | "insiders" | "source" | "officials" | "diplomats"));
+        let indefinite = crate::chars::with_lowercase(words[0], |first| {
+            matches!(
+                first,
+                "a" | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "several"
+                    | "some"
+                    | "senior"
+                    | "other"
+                    | "another"
+            ) || (words.len() == 1 && matches!(first, "sources" | "insiders" | "source" | "officials" | "diplomats"))
+        });
         if indefinite {
             return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
         }

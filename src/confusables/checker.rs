@@ -54,6 +54,8 @@ pub struct Checker {
     /// word): nine tokens in ten are no set word, and this answers for them
     /// without copying, checking or looking them up (see [`word_hash`]).
     bloom: Box<[u64; BLOOM_WORDS]>,
+    /// Which (length, first letter, last byte) a set word has, for [`Checker::screen`].
+    shape: Box<Shapes>,
     pub(super) params: Params,
     /// Identity of these sets and parameters, for [`Memo`].
     id: u64,
@@ -132,7 +134,41 @@ impl Checker {
                 bloom[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Checker { model, lm, entries, index, collocations, bloom, params: Params::default(), id: next_checker_id() }
+        let mut shape = Box::new([[0u32; 26]; SHAPE_LEN]);
+        for e in &entries {
+            if let Some((len, first, last)) = word_shape(e.word.as_bytes()) {
+                shape[len][first] |= 1 << last;
+            }
+        }
+        Checker {
+            model,
+            lm,
+            entries,
+            index,
+            collocations,
+            bloom,
+            shape,
+            params: Params::default(),
+            id: next_checker_id(),
+        }
+    }
+
+    /// False when `tok`, an ASCII token, cannot be a set word: no set word has its length,
+    /// first letter and last byte (case aside), or [`Norm::new`] gives None for it.
+    /// Answers without hashing the word for most tokens; true for a longer or non-ASCII
+    /// token (the Bloom filter and the index decide).
+    #[inline]
+    fn may_be_set_word(&self, tok: &str) -> bool {
+        let bytes = tok.as_bytes();
+        if !tok.is_ascii() {
+            return true;
+        }
+        match word_shape(bytes) {
+            Some((len, first, last)) => self.shape[len][first] & (1 << last) != 0,
+            // Longer than the table: looked up. Otherwise empty, or a first or last byte
+            // that Norm::new refuses.
+            None => bytes.len() >= SHAPE_LEN,
+        }
     }
 
     /// The tuning parameters in use.
@@ -192,6 +228,9 @@ impl Checker {
             }
             let opens_sentence = at_start;
             at_start = false;
+            if !self.may_be_set_word(tok) {
+                continue;
+            }
             let Some(h) = word_hash(tok) else { continue };
             if !bloom_bits(h).iter().all(|&bit| self.bloom[bit / 64] & (1 << (bit % 64)) != 0) {
                 continue;
@@ -284,6 +323,28 @@ impl Checker {
     }
 }
 
+/// Lengths the shape table covers: a longer word is looked up as before.
+const SHAPE_LEN: usize = 16;
+type Shapes = [[u32; 26]; SHAPE_LEN];
+
+/// An ASCII word's (length, first letter 0..26, last byte 0..28: a letter, ' or -), as
+/// normalised (lower case); None when it is longer than the table or its first or last
+/// byte is none of those.
+#[inline]
+fn word_shape(bytes: &[u8]) -> Option<(usize, usize, u32)> {
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if bytes.len() >= SHAPE_LEN || !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let last = match last {
+        b'a'..=b'z' | b'A'..=b'Z' => u32::from(last.to_ascii_lowercase() - b'a'),
+        b'\'' => 26,
+        b'-' => 27,
+        _ => return None,
+    };
+    Some((bytes.len(), usize::from(first.to_ascii_lowercase() - b'a'), last))
+}
+
 /// Thousands separators: 1600 → "1,600".
 pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
@@ -348,6 +409,39 @@ mod tests {
         assert_eq!(match_case("it's", "its"), "it's");
         assert_eq!(match_case("its", "it’s"), "its");
         assert_eq!(match_case("they're", "Their"), "They're");
+    }
+
+    #[test]
+    fn the_screen_passes_every_token_the_index_holds() {
+        // Its reference: a token passes wherever its normalised form is a set word.
+        let c = Checker::with_extra(&ConfusionSets::parse("wombat numbat\nx-ray x-rays\n").unwrap());
+        let mut toks: Vec<String> = Vec::new();
+        for e in &c.entries {
+            let w = e.word.to_string();
+            toks.push(w.to_uppercase());
+            toks.push(match_case(&w, "Title"));
+            toks.push(w.replace('\'', "’"));
+            toks.push(format!("{w}s"));
+            toks.push(format!("{w}'"));
+            toks.push(w[1..].to_string());
+            toks.push(w);
+        }
+        let text = "The mayor's aides said they're sure its fine, then left; it’s over. Don't! \
+                    A well-known x-ray, 2020, naïve café, O'Brien and THEIR guests' 'quotes' -- \
+                    ab a z zz' q- supercalifragilistic extraordinarily";
+        toks.extend(text.split(|c: char| c.is_whitespace() || ",.;!".contains(c)).map(str::to_string));
+        let mut held = 0;
+        for t in &toks {
+            let listed = Norm::new(t).is_some_and(|n| c.index.contains_key(n.as_str()));
+            if listed {
+                held += 1;
+                assert!(c.may_be_set_word(t), "{t:?} is a set word and was screened out");
+            }
+        }
+        assert!(held > c.entries.len(), "{held}");
+        // And it does screen: most ordinary words are out.
+        let out = ["the", "said", "and", "mayor", "council"].iter().filter(|w| !c.may_be_set_word(w)).count();
+        assert!(out >= 1, "{out}");
     }
 
     #[test]

@@ -31,11 +31,49 @@ pub fn is_courtesy_title(word: &str) -> bool {
 pub fn is_particle(word: &str) -> bool {
     // PARTICLES are in lower case: an ASCII case-blind match, without a lowered copy, and
     // none is longer than MAX_PARTICLE bytes (most words are: no scan).
-    word.len() <= MAX_PARTICLE
-        && word.chars().next().is_some_and(char::is_lowercase)
-        && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))
+    word.len() <= MAX_PARTICLE && word.chars().next().is_some_and(char::is_lowercase) && is_listed_particle(word)
         || word.starts_with("al-")
         || word.starts_with("el-")
+}
+
+/// `PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))` for a word of at most
+/// MAX_PARTICLE bytes, as one `match` on the word lowered on the stack (PARTICLES are
+/// ASCII: a word with any other byte is none of them). The test
+/// `listed_particle_is_the_list` holds the two together.
+fn is_listed_particle(word: &str) -> bool {
+    let mut buf = [0u8; MAX_PARTICLE];
+    let Some(lower) = buf.get_mut(..word.len()) else { return false };
+    if !word.is_ascii() {
+        return false;
+    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"del"
+            | b"della"
+            | b"da"
+            | b"di"
+            | b"dos"
+            | b"das"
+            | b"du"
+            | b"bin"
+            | b"ibn"
+            | b"bint"
+            | b"al"
+            | b"el"
+            | b"ter"
+            | b"ten"
+            | b"y"
+            | b"st."
+    )
 }
 
 pub fn is_suffix(word: &str) -> bool {
@@ -145,6 +183,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn listed_particle_is_the_list() {
+        let mut words: Vec<String> = Vec::new();
+        for p in super::PARTICLES {
+            words.extend([p.to_string(), p.to_uppercase(), format!("{p}x"), p[1..].to_string(), format!("{p}é")]);
+        }
+        words.extend(["", "vAn", "St.", "dé", "ü", "della", "dell", "x"].map(String::from));
+        for w in words.iter().filter(|w| w.len() <= super::MAX_PARTICLE) {
+            assert_eq!(
+                super::is_listed_particle(w),
+                super::PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)),
+                "{w:?}"
+            );
+        }
+        // Every particle is in the match.
+        assert!(super::PARTICLES.iter().all(|p| super::is_listed_particle(p)));
+    }
+
     use super::*;
 
     #[test]

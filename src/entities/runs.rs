@@ -229,10 +229,12 @@ fn make_run(
         return None;
     }
     // Possessives are not names of speakers ("Japan's military").
-    let name_words: Vec<&str> = toks[name_start..end].iter().map(|t| word(doc, t)).collect();
+    let name_words: &[&str] = &words[name_start - start..];
     let mut text = name_words.join(" ");
-    if let Some(stripped) = text.strip_suffix("'s").or_else(|| text.strip_suffix("’s")) {
-        text = stripped.to_string();
+    if text.ends_with("'s") {
+        text.truncate(text.len() - "'s".len());
+    } else if text.ends_with("’s") {
+        text.truncate(text.len() - "’s".len());
     }
     // Title and descriptor words: those inside the run, then lowercase titles before it.
     let mut title_start = if office {
@@ -299,10 +301,11 @@ fn make_run(
     let prev_verb = start > 0 && toks[start - 1].is_word() && lexicon::is_speech_verb(word(doc, &toks[start - 1]));
     // A name after "the" or a preposition ("the Stimson Center", "Centre for Power
     // Policy", "in Busan") is a place or a body unless a title makes it a person.
-    let prev_word = (start > 0 && toks[start - 1].is_word()).then(|| word(doc, &toks[start - 1]).to_ascii_lowercase());
-    let after_function_word = prev_word
-        .as_deref()
-        .is_some_and(|p| matches!(p, "the" | "for" | "of" | "at" | "in" | "from" | "to" | "into" | "near" | "by"));
+    // (Compared case-blind in place: the word lowered to ASCII is one of these.)
+    let prev_word = (start > 0 && toks[start - 1].is_word()).then(|| word(doc, &toks[start - 1]));
+    let after_function_word = prev_word.is_some_and(|p| {
+        ["the", "for", "of", "at", "in", "from", "to", "into", "near", "by"].iter().any(|f| p.eq_ignore_ascii_case(f))
+    });
     let body_like = name_words.last().is_some_and(|w| {
         let w = crate::chars::trim_possessive(w);
         lexicon::is_body_noun(w) || is_place_noun(w)
@@ -330,7 +333,10 @@ fn make_run(
     // speaks; a verb beside it does not make it a person (a given name still would).
     // (Country names are at most three words: only the run's last three are tried.)
     let n = name_words.len();
-    let country_tail = (n.saturating_sub(3).max(1)..n).any(|k| lexicon::is_country(&name_words[k..].join(" ")));
+    // (The tails are the suffixes of one joined string that start after a space.)
+    let tail = name_words[n.saturating_sub(3).max(1).min(n)..].join(" ");
+    let country_tail = !tail.is_empty()
+        && (lexicon::is_country(&tail) || tail.match_indices(' ').any(|(i, _)| lexicon::is_country(&tail[i + 1..])));
     let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
     // "Mustafa Ağırbaş waited": a run opening with a common given name, in two or more
     // words, is a person's name even with no title or verb beside it.
@@ -477,7 +483,7 @@ fn make_run(
         age_or_who: (age || relative)
             && !(text.ends_with("ese") || text.ends_with("ish"))
             && !lexicon::is_country(&text)
-            && prev_word.as_deref() != Some("the"),
+            && !prev_word.is_some_and(|p| p.eq_ignore_ascii_case("the")),
         named_body: body_before_comma,
         appositive,
         span: Span::new(span_start, toks[end - 1].span.end),

@@ -84,7 +84,13 @@ impl Emitter {
             return Ok(Rendered::Sarif(sarif::results(report, &self.rules)));
         }
         let mut out = Vec::new();
-        self.render_to(&mut out, report)?;
+        if self.format == Format::Json {
+            // Straight into the vector, not through `dyn Write`: serde writes a diagnostic
+            // in dozens of small pieces, and each would be a call through the vtable.
+            json::write_file(&mut out, report)?;
+        } else {
+            self.render_to(&mut out, report)?;
+        }
         Ok(Rendered::Bytes(out))
     }
 

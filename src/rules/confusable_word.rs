@@ -118,48 +118,74 @@ thread_local! {
 impl ConfusableWord {
     fn check_with(&self, a: &Analysis, cx: &Context, memo: &mut crate::confusables::Memo) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut toks: Vec<Cow<str>> = Vec::new();
-        let mut spans: Vec<Span> = Vec::new();
         let html = a.doc.format == Format::Html;
+        // Outside HTML no word is rejoined: the sentence's tokens are scored as they are
+        // read, without a `Cow` per token or a second vector of them.
+        let mut words: Vec<&str> = Vec::new();
+        let mut joined: Vec<Cow<str>> = Vec::new();
+        let mut spans: Vec<Span> = Vec::new();
         for (bi, block) in a.doc.blocks.iter().enumerate() {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
             }
             for s in &a.doc.sentences[block.sentences.clone()] {
-                // A sentence is scored in windows of WINDOW tokens, each with CONTEXT tokens
-                // of its neighbours either side, so that a sentence of a million tokens
-                // (a file of quote marks) never holds them all at once.
-                toks.clear();
-                spans.clear();
-                let mut first = 0; // index in `toks` of the first token this window may flag
-                                   // `segment::tokens` of the sentence, from its block's kept tokens.
-                let mut words = Rejoin::new(a, a.words_in(bi, s.span), html).peekable();
-                loop {
-                    while toks.len() < WINDOW + 2 * CONTEXT {
-                        let Some((span, t)) = words.next() else { break };
-                        toks.push(t);
-                        spans.push(span);
-                    }
-                    let last = words.peek().is_none();
-                    let flag_to = if last { toks.len() } else { toks.len() - CONTEXT };
-                    let refs: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
-                    for sug in cx.confusables.check_memo(&refs, memo) {
-                        if sug.index < first || sug.index >= flag_to {
-                            continue;
-                        }
-                        out.push(self.finding(a, refs[sug.index], spans[sug.index], &sug.replacement, &sug.evidence));
-                    }
-                    if last {
-                        break;
-                    }
-                    let keep = toks.len() - 2 * CONTEXT;
-                    toks.drain(..keep);
-                    spans.drain(..keep);
-                    first = CONTEXT;
+                // `segment::tokens` of the sentence, from its block's kept tokens.
+                let tokens = a.words_in(bi, s.span);
+                if html {
+                    let check = |toks: &[Cow<str>], memo: &mut _| {
+                        let refs: Vec<&str> = toks.iter().map(|t| t.as_ref()).collect();
+                        cx.confusables.check_memo(&refs, memo)
+                    };
+                    self.scan(a, Rejoin::new(a, tokens, html), &mut joined, &mut spans, memo, check, &mut out);
+                } else {
+                    let check = |toks: &[&str], memo: &mut _| cx.confusables.check_memo(toks, memo);
+                    self.scan(a, tokens, &mut words, &mut spans, memo, check, &mut out);
                 }
             }
         }
         out
+    }
+
+    /// Score one sentence's tokens. A sentence is scored in windows of WINDOW tokens, each
+    /// with CONTEXT tokens of its neighbours either side, so that a sentence of a million
+    /// tokens (a file of quote marks) never holds them all at once.
+    #[allow(clippy::too_many_arguments)]
+    fn scan<T: AsRef<str>>(
+        &self,
+        a: &Analysis,
+        words: impl Iterator<Item = (Span, T)>,
+        toks: &mut Vec<T>,
+        spans: &mut Vec<Span>,
+        memo: &mut crate::confusables::Memo,
+        check: impl Fn(&[T], &mut crate::confusables::Memo) -> Vec<crate::confusables::Suggestion>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        toks.clear();
+        spans.clear();
+        let mut first = 0; // index in `toks` of the first token this window may flag
+        let mut words = words.peekable();
+        loop {
+            while toks.len() < WINDOW + 2 * CONTEXT {
+                let Some((span, t)) = words.next() else { break };
+                toks.push(t);
+                spans.push(span);
+            }
+            let last = words.peek().is_none();
+            let flag_to = if last { toks.len() } else { toks.len() - CONTEXT };
+            for sug in check(toks, memo) {
+                if sug.index < first || sug.index >= flag_to {
+                    continue;
+                }
+                out.push(self.finding(a, toks[sug.index].as_ref(), spans[sug.index], &sug.replacement, &sug.evidence));
+            }
+            if last {
+                break;
+            }
+            let keep = toks.len() - 2 * CONTEXT;
+            toks.drain(..keep);
+            spans.drain(..keep);
+            first = CONTEXT;
+        }
     }
 
     fn finding(&self, a: &Analysis, written: &str, span: Span, replacement: &str, evidence: &str) -> Diagnostic {

@@ -35,7 +35,16 @@ const MIN_WORDS: usize = 5;
 fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &mut Vec<u64>) {
     out.clear();
     for &part in &q.parts {
-        for word in doc.text(part).split_whitespace() {
+        let text = doc.text(part);
+        if text.is_ascii() {
+            ascii_word_hashes(text.as_bytes(), out);
+            continue;
+        }
+        for word in text.split_whitespace() {
+            if word.is_ascii() {
+                ascii_word_hashes(word.as_bytes(), out);
+                continue;
+            }
             let w = word.trim_matches(|c: char| !crate::document::is_alphanumeric(c));
             if w.is_empty() {
                 continue;
@@ -44,6 +53,60 @@ fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &
         }
     }
 }
+
+/// The word hashes of ASCII text, as the general path of [`word_hashes`] finds them,
+/// on bytes: split at ASCII whitespace (the chars `split_whitespace` splits at below
+/// 0x80: tab to carriage return and space), trimmed of bytes that are not letters or
+/// digits, hashed lower-cased.
+fn ascii_word_hashes(text: &[u8], out: &mut Vec<u64>) {
+    // One pass: the hash runs from a word's first letter or digit, and the word's hash
+    // is the one it had at its last letter or digit (the trimmed word's).
+    let mut i = 0;
+    while i < text.len() {
+        while i < text.len() && BYTE_CLASS[usize::from(text[i])] == SPACE {
+            i += 1;
+        }
+        let (mut h, mut at_last) = (FNV_OFFSET, None);
+        while i < text.len() {
+            let b = text[i];
+            let class = BYTE_CLASS[usize::from(b)];
+            if class == SPACE {
+                break;
+            }
+            if class == ALNUM {
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+                at_last = Some(h);
+            } else if at_last.is_some() {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+            i += 1;
+        }
+        out.extend(at_last);
+    }
+}
+
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+
+/// The class of an ASCII byte for [`ascii_word_hashes`]: the chars `split_whitespace`
+/// splits at below 0x80 (tab to carriage return, space), letters and digits, the rest.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// FNV-1a of `w` in lower case, with ’ as '.
 fn lower_word_hash(w: &str) -> u64 {
@@ -79,10 +142,16 @@ impl Rule for DuplicateQuote {
         // their words; runs of SHINGLE words of earlier quotes (every run, for a later
         // quote inside an earlier one; each quote's first run, for an earlier quote
         // inside a later one), each with the quote it came from.
-        let mut seen: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
-        let mut runs: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
-        let mut firsts: HashMap<u64, usize, PrehashedBuild> = HashMap::default();
         let quotes = &a.quotes.quotes;
+        // Sized once for about as many runs as the quotes have words (a word takes more
+        // than four bytes with its space), so that the tables do not grow step by step.
+        let words_about = (quotes.iter().map(|q| q.span.len()).sum::<usize>() / 5).min(MAX_RUNS);
+        let mut seen: HashMap<u64, usize, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(quotes.len(), PrehashedBuild::default());
+        let mut runs: HashMap<u64, usize, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(words_about, PrehashedBuild::default());
+        let mut firsts: HashMap<u64, usize, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(quotes.len().min(MAX_RUNS), PrehashedBuild::default());
         // Words and whole-quote hash of every quote indexed so far.
         let mut meta: Vec<(usize, u64)> = vec![(0, 0); quotes.len()];
         let mut out = Vec::new();
@@ -188,13 +257,15 @@ mod tests {
     #[test]
     fn word_hashes_match_the_normalised_text() {
         let text = "“We WILL not — close the school’s Doors,” Ruiz said. “İstanbul’s ÉCOLE, 'Straße' ΣΟΦΊΑ …\n\n\
-                    “and the ‘rest’ of it, 42-year-old U.S. café-owners!”";
+                    “and the ‘rest’ of it, 42-year-old U.S. café-owners!”\n\n\
+                    \"Plain ASCII -- (words), 'here' and\tTHERE\x0bvt\x0cff \x1cfs... 3.5% #1!\" she said.\n\n\
+                    \"A mixed one: naïve 'quotes' -- and ASCII\u{a0}words, CAFÉ's\" he said.";
         let a = crate::analyze(crate::document::Document::parse(
             "a.txt".as_ref(),
             text.into(),
             crate::document::Format::Text,
         ));
-        assert!(a.quotes.quotes.len() >= 2);
+        assert!(a.quotes.quotes.len() >= 4);
         for q in &a.quotes.quotes {
             let mut got = Vec::new();
             super::word_hashes(q, &a.doc, &mut got);

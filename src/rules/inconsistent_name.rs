@@ -162,7 +162,9 @@ impl Rule for InconsistentName {
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
-        let mut flagged = std::collections::HashSet::new();
+        // Hashed with FxHash: these tables are only asked, never walked (`same_but_one`, which is
+        // walked, keeps the standard hasher and so its order).
+        let mut flagged: std::collections::HashSet<Span, crate::hash::FastBuild> = Default::default();
         let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
         // Two "people" whose full names differ in one part by a letter or two. People are
         // grouped by the rest of the name and the first letter of the differing part, so
@@ -219,7 +221,7 @@ impl Rule for InconsistentName {
         // A lone capitalised word that is a variant of a known person's surname.
         // Surnames bucketed by first letter and length, so each lone word is compared
         // only with the few that could be a variant of it.
-        let mut buckets: HashMap<(char, usize), Vec<usize>> = HashMap::new();
+        let mut buckets: HashMap<(char, usize), Vec<usize>, crate::hash::FastBuild> = HashMap::default();
         // The surname and every later part of the name ("Marisol Carvajal Prado" may
         // be "Carvajal" or "Prado" on second reference).
         let forms = |p: &crate::entities::Entity| -> Vec<String> {
@@ -265,7 +267,7 @@ impl Rule for InconsistentName {
         }
         // The people by lowercase surname, bucketed by first letter and length: the first
         // person in article order whose surname is a variant of a word.
-        let mut surnames: HashMap<(char, usize), Vec<(usize, String)>> = HashMap::new();
+        let mut surnames: HashMap<(char, usize), Vec<(usize, String)>, crate::hash::FastBuild> = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             if let Some(s) = &p.surname {
                 let lower = s.to_lowercase();

@@ -227,7 +227,7 @@ fn cap_identical(list: Vec<Diagnostic>) -> Vec<Diagnostic> {
     use std::collections::HashMap;
     use std::hash::{Hash, Hasher};
     // Keyed by a hash of the message: no message is copied. (rule, seen, index of the summary)
-    let mut seen: HashMap<(&'static str, u64), (usize, Option<usize>)> = HashMap::new();
+    let mut seen: HashMap<(&'static str, u64), (usize, Option<usize>), crate::hash::FastBuild> = HashMap::default();
     // In place: a second list would hold a large file's findings twice.
     let mut out = list;
     let mut kept = 0;

@@ -57,7 +57,8 @@ impl Rule for OneSidedSourcing {
         if let Some(d) = one_side(a, &attributed) {
             return vec![d];
         }
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // (Its maximum is by count, then name: the same whatever the table's order.)
+        let mut counts: HashMap<&str, usize, crate::hash::FastBuild> = HashMap::default();
         for (_, at) in &attributed {
             *counts.entry(at.speaker.as_deref().unwrap_or("")).or_default() += 1;
         }
