@@ -11,7 +11,9 @@ declare_rule! {
     /// "some analysts believe", "observers noted", "western governments have accused", and
     /// the impersonal "it is believed". The phrases are kept as data
     /// (`data/lexicon/vague.txt`); a named group ("critics of the plan, including Sen. Ruiz,
-    /// said", "analysts at Moody's said") is not vague.
+    /// said", "analysts at Moody's said", "Hune supporters chanted" once the article has
+    /// named Hune) is not vague. One vague subject gives one finding, however many verbs
+    /// it has.
     ///
     /// ## Why is this bad?
     /// AP and Reuters: attribute claims to named, identifiable sources. "Critics say" lets
@@ -43,12 +45,23 @@ impl Rule for VagueAttribution {
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut cache = a.token_cache();
+        // (One finding per vague subject, however many verbs it has: "Critics responded
+        // with chants" is one.)
+        let mut last_subject = None;
         for cue in &a.attributions.cues {
             let toks = cache.get(cue.block);
             let span = match &cue.subject {
                 Some(np) if matches!(np.kind, NpKind::Vague(_)) => {
                     // A named group after the vague noun is not vague: "critics, including Sen. X".
-                    if named_after(a, toks, np.span.end, cue.verb.start) {
+                    if named_after(a, toks, np.span.end, cue.verb.start) || last_subject == Some(np.span.start) {
+                        continue;
+                    }
+                    last_subject = Some(np.span.start);
+                    // Nor is the group of a person the article names: "Hune supporters
+                    // chanted", "Hune's aides said".
+                    let first = a.doc.text(np.span).split_whitespace().next().unwrap_or("");
+                    let owner = first.trim_end_matches("'s").trim_end_matches("’s");
+                    if owner.starts_with(char::is_uppercase) && a.entities.person_for(owner, np.span.start).is_some() {
                         continue;
                     }
                     np.span.cover(cue.verb)
@@ -128,6 +141,15 @@ mod tests {
     fn analysts_of_a_named_firm_are_identified() {
         // near miss
         assert_count(&R, "Analysts at Carrow Ratings said the rate will rise.", 0);
+    }
+
+    #[test]
+    fn the_supporters_of_a_named_person_are_identified_and_one_subject_is_one_finding() {
+        // near miss: whose supporters is said
+        let text = "Mayor Dale Hune spoke in Dover.\n\nHune supporters responded with chants of “We want kilns” until Hune spoke.";
+        assert_count(&R, text, 0);
+        // one vague subject with two verbs is one finding
+        assert_count(&R, "Critics responded with chants of “Shame” as the council met.", 1);
     }
 
     #[test]
