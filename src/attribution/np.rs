@@ -400,8 +400,12 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             // (The unnamed one is a short phrase before a finite verb: not "a document he
             // drew up last year describing …".)
             let definite = matches!(w(doc, &toks[d]), "the" | "The" | "this" | "This");
+            // (At the sentence's start only when the verb then opens a quote: "Another
+            // child responded, “…”", not "A recent post getting clicks shows …".)
+            let opens_quote = toks.get(verb + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
+                && toks.get(verb + 2).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)));
             let short = definite
-                || (d > floor
+                || ((d > floor || opens_quote)
                     && end - d <= 4
                     && !w(doc, &toks[verb]).ends_with("ing")
                     && !toks.get(verb + 1).is_some_and(|t| t.is_word() && w(doc, t) == "by")

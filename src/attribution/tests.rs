@@ -1073,3 +1073,9 @@ fn said_a_party_word_a_role_and_a_name_is_the_name() {
     let text = "Guild race\n\n“We need someone new,” said Republican political consultant Tomas Russell.";
     assert_eq!(speakers(text), vec![Some("Tomas Russell".into())]);
 }
+
+#[test]
+fn an_unnamed_one_opening_the_sentence_speaks_when_the_verb_opens_a_quote() {
+    let text = "Kiln visit\n\nThe mayor visited the school.\n\nAnother child responded, “That is the mayor’s kiln.”";
+    assert_eq!(speakers(text), vec![Some("Another child".into())]);
+}
