@@ -384,7 +384,13 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
                 | "read"
                 | "reading"
         ) {
-            return true;
+            // ("posted a message on X reading “…”": a message is its writer's words, not a
+            // sign's or a title's.)
+            let message = (prev == "reading" || prev == "read")
+                && toks[qt.saturating_sub(6)..qt - 1].iter().any(|t| {
+                    t.is_word() && matches!(w(doc, t), "message" | "post" | "tweet" | "note" | "email" | "text")
+                });
+            return !message;
         }
     }
     // "known as “…”", "billed as", "referred to as": a name, not words spoken; but

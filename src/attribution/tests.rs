@@ -1079,3 +1079,12 @@ fn an_unnamed_one_opening_the_sentence_speaks_when_the_verb_opens_a_quote() {
     let text = "Kiln visit\n\nThe mayor visited the school.\n\nAnother child responded, “That is the mayor’s kiln.”";
     assert_eq!(speakers(text), vec![Some("Another child".into())]);
 }
+
+#[test]
+fn a_message_reading_a_quote_is_its_writers() {
+    let text = "Kiln night\n\nMayor Tomas Greer spoke in Kent.\n\nGreer posted a message on the guild board reading “Thank you Kent” moments after the polls closed.";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+    // near miss: a sign reading a slogan is no one's words
+    let text = "Kiln night\n\nMayor Tomas Greer spoke in Kent.\n\nGreer stood under a sign reading “Kilns For All” at the hall.";
+    assert_eq!(speakers(text), vec![None]);
+}
