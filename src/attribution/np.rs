@@ -55,7 +55,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     let end = k - 1;
     let t = &toks[end];
-    // "Greer took the stage at the Grand Hotel and called …": a second verb of the
+    // "Greer opened the fair at the Old Mill and called …": a second verb of the
     // clause has the clause's subject, never the words before "and".
     if t.is_word() && matches!(w(doc, t), "and" | "but" | "or") {
         return None;
@@ -398,7 +398,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 && !head.ends_with("ly")
                 && !lexicon::is_speech_verb(head);
             // (The unnamed one is a short phrase before a finite verb: not "a document he
-            // drew up last year describing …".)
+            // kept for years listing …".)
             let definite = matches!(w(doc, &toks[d]), "the" | "The" | "this" | "This");
             // (At the sentence's start only when the verb then opens a quote: "Another
             // child responded, “…”", not "A recent post getting clicks shows …".)
@@ -671,7 +671,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         end += 1;
     }
     // "said the printed campaign slate card": plain modifiers after the determiner, up to
-    // a head noun that can speak. ("said one former guild leadership aide": a count opens
+    // a head noun that can speak. ("said one retired guild records clerk": a count opens
     // the phrase as a determiner does.)
     let count = matches!(w(doc, &toks[from]), "one" | "another" | "two" | "three" | "several");
     if end < ceil && (DETERMINERS.contains(&w(doc, &toks[from])) || count) && toks[end].is_word() {
@@ -726,7 +726,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[from].span });
     }
     let np = classify(doc, toks, from, end);
-    // "said Democratic pollster Stan Greenberg": a party word, lowercase role words, then
+    // "said Liberal pollster Ines Okafor": a party word, lowercase role words, then
     // the name; the name speaks, not the party.
     let party = |n: &Np| matches!(&n.kind, NpKind::Name(t) if !t.contains(' ') && lexicon::is_group_word(t));
     if np.as_ref().is_some_and(party) && end == from + 1 {

@@ -168,7 +168,7 @@ pub(super) fn attribute_quote(
         && toks[qt - 1].is_punct(',')
         && toks[qt - 2].is_word()
         && matches!(w(doc, &toks[qt - 2]), "statement" | "post" | "tweet" | "message" | "letter" | "note");
-    // "Ruiz had a simple explanation — “…”": a dash that sets the quote off introduces it.
+    // "Ruiz gave one reason — “…”": a dash that sets the quote off introduces it.
     let dash = qt > unit.start + 1 && (toks[qt - 1].is_punct('—') || toks[qt - 1].is_punct('–'));
     if a.speaker.is_none() && qt > unit.start && (toks[qt - 1].is_punct(':') || statement_comma || dash) {
         let named = |n: &Np| matches!(n.kind, NpKind::Name(_));

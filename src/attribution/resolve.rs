@@ -56,7 +56,7 @@ pub(super) fn resolve(
                 }) {
                     return (c.speaker.clone(), c.entity, c.source_type);
                 }
-                // "The veto message she sent was blunter. “…,” it said.": a document that
+                // "The memo she sent was shorter. “…,” it said.": a document that
                 // opens the sentence before is what "it" says.
                 if *p == Pronoun::It {
                     if let Some(noun) = document_subject_before(doc, np.span.start) {
@@ -140,7 +140,7 @@ pub(super) fn resolve(
         NpKind::Body(text) => {
             let last = text.rsplit(' ').next().unwrap_or("");
             let kind = if lexicon::is_document_noun(last) { SourceType::Document } else { SourceType::Organization };
-            // "Rose Bank said": a name whose last word is a body's noun is the person's
+            // "Nell Bank said": a name whose last word is a body's noun is the person's
             // when the article knows a person by it.
             if text.starts_with(char::is_uppercase) && text.contains(' ') {
                 if let Some(id) = ents.person_for_gendered(text, np.span.start, None) {
@@ -303,8 +303,8 @@ fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Ent
         .then_some((id, at))
 }
 
-/// The document noun that opens the sentence before the one at `at` ("The veto message
-/// she sent …", "A statement from the club …"): a determiner and at most two words before
+/// The document noun that opens the sentence before the one at `at` ("The memo she
+/// sent …", "A statement from the club …"): a determiner and at most two words before
 /// it, in the same paragraph.
 fn document_subject_before(doc: &Document, at: usize) -> Option<&str> {
     let here = doc.sentence_at(at)?;
@@ -318,7 +318,7 @@ fn document_subject_before(doc: &Document, at: usize) -> Option<&str> {
     if !matches!(det, "The" | "A" | "An" | "Its" | "Their" | "His" | "Her") {
         return None;
     }
-    // (The phrase from after the determiner to the noun: "veto message".)
+    // (The phrase from after the determiner to the noun: "harbour memo".)
     let noun = words.find(|w| lexicon::is_document_noun(w))?;
     let from = det.len() + text[det.len()..].len() - text[det.len()..].trim_start().len();
     let end = noun.as_ptr() as usize - text.as_ptr() as usize + noun.len();

@@ -26,7 +26,7 @@ pub fn before_relative(doc: &Document, toks: &[Tok], verb: usize, floor: usize) 
         if let Some(np) = before(doc, toks, verb - 2, floor).filter(speaks) {
             return Some(np);
         }
-        // "a statement from Kiln Editions, her publisher for four decades, which said":
+        // "a statement from Kiln Editions, the firm that prints her catalogues, which said":
         // the body before an appositive that opens on a determiner.
         let lo = verb.saturating_sub(16).max(floor);
         if let Some(c) = (lo..verb - 2).rev().find(|&k| toks[k].is_punct(',')) {
@@ -242,7 +242,7 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
                 let next = w(doc, n);
                 n.is_word() && next.starts_with(char::is_uppercase) && !next.ends_with("’s") && !next.ends_with("'s")
             });
-        // "Republican presidential front-runner Ana Ruiz is …": a lowercase modifier
+        // "Green mayoral candidate Ana Ruiz argued …": a lowercase modifier
         // before a role word, after the phrase's first word, is part of the phrase.
         // (Not a verb after a whole name, "Mr. Ruiz endorsed Mr. Greer": the phrase so
         // far is a party, a place or a title, and a courtesy title is no role.)
@@ -457,8 +457,8 @@ fn is_intro_word(word: &str) -> bool {
     ) || is_place_preposition(word)
 }
 
-/// Prepositions that open a phrase before the subject, however long: "Alongside the
-/// union's calls for action, a strategist said …".
+/// Prepositions that open a phrase before the subject, however long: "Besides the
+/// ferry strike, a strategist said …".
 fn is_place_preposition(word: &str) -> bool {
     matches!(
         word,

@@ -969,16 +969,16 @@ fn unnamed_speakers_no_list_knows() {
     assert_eq!(speakers(text)[0].as_deref(), Some("a friend"));
     let text = "The potter Ana Ruiz died on Monday.\n\n“She was kind,” her colleague wrote.";
     assert_eq!(speakers(text)[0].as_deref(), Some("her colleague"));
-    let text = "The guild ran an advert.\n\n“Fees go up, kilns close,” says a narrator.";
+    let text = "The guild ran an advert.\n\n“Vote for the ferry,” says a narrator.";
     assert_eq!(speakers(text)[0].as_deref(), Some("a narrator"));
     let text = "The guild met on Monday.\n\n“We stay,” said another supporter.";
     assert_eq!(speakers(text)[0].as_deref(), Some("another supporter"));
     // Not a participle's subject, nor a phrase that holds a clause or opens the sentence.
-    let text = "Admiral Tomas Greer runs the fleet.\n\nIn his “captain’s letter,” a document he drew up last year describing his goals, he wrote, “We must talk clearly.”";
+    let text = "Admiral Tomas Greer runs the fleet.\n\nIn his “harbour notes,” a file he kept for years listing his routes, he wrote, “We must sail early.”";
     assert_eq!(speakers(text)[1].as_deref(), Some("Tomas Greer"));
     let text =
-        "Dale Hune spoke.\n\nA kiln never before described by the guild appears in “the old ledger,” the archive said.";
-    assert!(speakers(text)[0].as_deref() != Some("A kiln never before"));
+        "Dale Hune spoke.\n\nA glaze not yet catalogued by the guild appears in “the old ledger,” the archive said.";
+    assert!(speakers(text)[0].as_deref() != Some("A glaze not yet"));
 }
 
 #[test]
@@ -994,26 +994,26 @@ fn the_company_is_the_firm_that_spoke_by_name() {
 
 #[test]
 fn a_courtesy_title_makes_a_body_noun_a_name() {
-    let text = "Speaker Rose Bank of Harlow opened the session.\n\nMs. Bank said the plan was late. “It is late,” Ms. Bank said.";
+    let text = "Speaker Nell Bank of Harlow opened the session.\n\nMs. Bank said the plan was late. “It is late,” Ms. Bank said.";
     let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
     let a = crate::analyze(doc);
-    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Rose Bank"));
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Nell Bank"));
     assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
 }
 
 #[test]
 fn a_courtesy_title_anywhere_makes_the_full_name_a_person() {
-    // "Rose Bank" alone could be a bank; "Ms. Bank" later in the article settles it.
-    let text = "Rose Bank opened the cold store in Harlow in 1985.\n\n“We kept it cold,” Rose Bank said.\n\nMs. Bank retires in May.";
+    // "Nell Bank" alone could be a bank; "Ms. Bank" later in the article settles it.
+    let text = "Nell Bank opened the bakery in Harlow in 1985.\n\n“We kept the ovens on,” Nell Bank said.\n\nMs. Bank retires in May.";
     let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
     let a = crate::analyze(doc);
-    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Rose Bank"));
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Nell Bank"));
     assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
 }
 
 #[test]
 fn a_party_and_lowercase_modifiers_before_a_role_open_the_subject() {
-    let text = "Kiln news\n\n9:55 p.m.\n\nGuild presidential front-runner Dana Hollis is insisting that she has “expanded the guild,” claiming she is responsible for higher turnout.";
+    let text = "Kiln news\n\n9:55 p.m.\n\nGuild mayoral candidate Dana Hollis is arguing that she has “doubled the kiln orders,” adding that she expects more.";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
     // A verb after a whole name is no modifier: the second name is its object.
     let text = "Kiln news\n\nMr. Hune endorsed Mr. Greer at the fair, calling him “a very careful potter.”";
@@ -1022,67 +1022,68 @@ fn a_party_and_lowercase_modifiers_before_a_role_open_the_subject() {
 
 #[test]
 fn a_title_case_dateline_and_a_second_verb_are_no_subjects() {
-    let text = "Kiln row\n\nTarrow (KNA) – Mayor Ana Ruiz has taken a swipe at the guild, saying that “bombastic comments” do harm.";
+    let text = "Kiln row\n\nTarrow (KNA) – Mayor Ana Ruiz criticised the ferry fares on Monday, saying that “the timetable is a mess” for commuters.";
     assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
-    let text = "Kiln row\n\nMayor Ana Ruiz took the stage at the Grand Hotel in Dover and called the guild “rotten to the core.”";
+    let text = "Kiln row\n\nMayor Ana Ruiz opened the fair at the Old Mill in Dover and called the kiln plan “a waste of clay.”";
     assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
 }
 
 #[test]
 fn a_statement_set_off_by_a_comma_is_its_issuers() {
-    let text = "Kiln fire\n\nMayor Ana Ruiz spoke on Monday.\n\nHours after the fire, Ruiz issued a statement, “Last night our town lost its oldest kiln. We will rebuild it.”";
+    let text = "Kiln fire\n\nMayor Ana Ruiz spoke on Monday.\n\nOn Monday, Ruiz issued a statement, “The kiln will reopen in May. Nobody was hurt.”";
     assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
 }
 
 #[test]
 fn a_dash_that_sets_a_quote_off_introduces_it() {
-    let text = "Kiln fair\n\nThe potter Ana Ruiz won the prize.\n\nRuiz had a simple explanation for her glaze — “I stopped rushing the kiln.”";
+    let text = "Kiln fair\n\nThe potter Ana Ruiz won the prize.\n\nRuiz gave one reason for the new glaze — “I fire it slower now.”";
     assert_eq!(speakers(text)[0].as_deref(), Some("Ana Ruiz"));
 }
 
 #[test]
 fn it_after_a_document_that_opens_the_sentence_before_is_the_document() {
-    let text = "Kiln veto\n\nMayor Ana Ruiz vetoed the kiln bill.\n\nThe veto message she sent to the council was blunter. “A promise to fire is not a kiln,” it said.";
-    assert_eq!(speakers(text), vec![Some("veto message".into())]);
+    let text = "Kiln veto\n\nMayor Ana Ruiz vetoed the kiln bill.\n\nThe memo she sent to the council was shorter. “No kiln opens without a permit,” it said.";
+    assert_eq!(speakers(text), vec![Some("memo".into())]);
 }
 
 #[test]
 fn which_after_an_appositive_is_the_body_before_it() {
-    let text = "Potter dies\n\nAna Ruiz has died. She was 91.\n\nHer death was announced in a statement from Kiln Editions, her publisher for four decades, which said she had died “peacefully, with a glaze brush beside her.”";
+    let text = "Potter dies\n\nAna Ruiz has died. She was 91.\n\nThe sale was announced in a statement from Kiln Editions, the firm that prints her catalogues, which said the pots would go “to the town museum, all of them.”";
     assert_eq!(speakers(text), vec![Some("Kiln Editions".into())]);
 }
 
 #[test]
 fn who_asks_in_a_passive_is_its_agent() {
-    let text = "Kiln talk\n\nPotter Tomas Greer spoke on the radio.\n\nGreer was asked by host Dale Hune, who backs the guild, “Now, you said the kilns were safe. Do you still think so?”";
+    let text = "Kiln talk\n\nPotter Tomas Greer spoke on the radio.\n\nGreer was asked by host Dale Hune, a former ferry pilot, “Will the ferry run in winter?”";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
 
 #[test]
 fn a_count_opens_an_unnamed_speaker_and_alongside_opens_a_phrase() {
-    let text = "Guild feud\n\n“This is crucial for both of them,” said one former guild leadership aide.";
-    assert_eq!(speakers(text), vec![Some("one former guild leadership aide".into())]);
-    let text = "Guild feud\n\nAlongside the union’s calls for action, even a top guild strategist said Ruiz will have to pick a “side” soon.";
-    assert_eq!(speakers(text), vec![Some("a top guild strategist".into())]);
+    let text = "Guild feud\n\n“The kilns need a decision,” said one retired guild records clerk.";
+    assert_eq!(speakers(text), vec![Some("one retired guild records clerk".into())]);
+    let text =
+        "Guild feud\n\nBesides the ferry strike, a senior guild strategist said Ruiz would need a “winter plan” soon.";
+    assert_eq!(speakers(text), vec![Some("a senior guild strategist".into())]);
 }
 
 #[test]
 fn said_a_party_word_a_role_and_a_name_is_the_name() {
-    let text = "Guild race\n\n“It is hard to dispute the rising negatives,” said Democratic pollster Dana Greenberg.";
-    assert_eq!(speakers(text), vec![Some("Dana Greenberg".into())]);
-    let text = "Guild race\n\n“We need someone new,” said Republican political consultant Tomas Russell.";
-    assert_eq!(speakers(text), vec![Some("Tomas Russell".into())]);
+    let text = "Guild race\n\n“The ferry numbers look weak,” said Liberal pollster Ines Okafor.";
+    assert_eq!(speakers(text), vec![Some("Ines Okafor".into())]);
+    let text = "Guild race\n\n“The fares must fall,” said Conservative transport consultant Abel Mwangi.";
+    assert_eq!(speakers(text), vec![Some("Abel Mwangi".into())]);
 }
 
 #[test]
 fn an_unnamed_one_opening_the_sentence_speaks_when_the_verb_opens_a_quote() {
-    let text = "Kiln visit\n\nThe mayor visited the school.\n\nAnother child responded, “That is the mayor’s kiln.”";
-    assert_eq!(speakers(text), vec![Some("Another child".into())]);
+    let text = "Kiln visit\n\nThe mayor visited the school.\n\nAnother pupil answered, “It is the old ferry bell.”";
+    assert_eq!(speakers(text), vec![Some("Another pupil".into())]);
 }
 
 #[test]
 fn a_message_reading_a_quote_is_its_writers() {
-    let text = "Kiln night\n\nMayor Tomas Greer spoke in Kent.\n\nGreer posted a message on the guild board reading “Thank you Kent” moments after the polls closed.";
+    let text = "Kiln night\n\nMayor Tomas Greer spoke in Kent.\n\nGreer posted a message on the guild board reading “Kilns open at nine” on Sunday morning.";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
     // near miss: a sign reading a slogan is no one's words
     let text = "Kiln night\n\nMayor Tomas Greer spoke in Kent.\n\nGreer stood under a sign reading “Kilns For All” at the hall.";

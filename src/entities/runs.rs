@@ -379,7 +379,7 @@ fn make_run(
         && !name_words.last().is_some_and(|w| lexicon::is_body_noun(w) && !w.ends_with('s'));
     // "Council President Rose Bank, who …": a given name with a person's title or a "who"
     // clause is a person whose surname is also a body noun.
-    // ("Rose Bank" where the article also says "Ms. Bank": the courtesy title settles it.)
+    // ("Nell Bank" where the article also says "Ms. Bank": the courtesy title settles it.)
     let titled_person =
         given && (has_person_title || relative || age || name_words.last().is_some_and(|w| courtesy.contains(w)));
     let body_like = (body_like && !surname_place && !titled_person) || body_before_comma;

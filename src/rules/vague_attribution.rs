@@ -45,8 +45,8 @@ impl Rule for VagueAttribution {
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut cache = a.token_cache();
-        // (One finding per vague subject, however many verbs it has: "Critics responded
-        // with chants" is one.)
+        // (One finding per vague subject, however many verbs it has: "Critics complained
+        // and said" is one.)
         let mut last_subject = None;
         for cue in &a.attributions.cues {
             let toks = cache.get(cue.block);
@@ -146,10 +146,10 @@ mod tests {
     #[test]
     fn the_supporters_of_a_named_person_are_identified_and_one_subject_is_one_finding() {
         // near miss: whose supporters is said
-        let text = "Mayor Dale Hune spoke in Dover.\n\nHune supporters responded with chants of “We want kilns” until Hune spoke.";
+        let text = "Mayor Dale Hune spoke in Dover.\n\nHune supporters sang “Ferry, ferry” as Hune arrived and said the fares were fair.";
         assert_count(&R, text, 0);
         // one vague subject with two verbs is one finding
-        assert_count(&R, "Critics responded with chants of “Shame” as the council met.", 1);
+        assert_count(&R, "Critics complained on Monday and said the fares would rise.", 1);
     }
 
     #[test]
