@@ -75,6 +75,29 @@ pub(super) fn find_cues(
                 || after_quote(i - 1)
                 || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
                 || (i - 1 == unit.start && !toks[i - 1].is_word()));
+        // "…, and the guild gets nervous, said Ana Ruiz, a clerk.": after a comma, with
+        // nothing before it to speak, a verb and a name closing the clause (a comma, the
+        // sentence's end, a time or place after it) are inverted too; "The union, in a
+        // statement, said Greer had lied" has its subject before, and a verb after the name.
+        // ("…, written by Ana Ruiz, …": a passive's agent writes, but does not speak here;
+        // "…, who sang it in 2021, wrote on her page": a preposition opens no speaker.)
+        if !inverted
+            && subject.is_none()
+            && i > unit.start + 1
+            && toks[i - 1].is_punct(',')
+            && !word.ends_with("ing")
+            && toks.get(i + 1).is_some_and(|n| n.is_word() && !is_preposition(w(doc, n)) && w(doc, n) != "by")
+        {
+            if let Some(after) = np::after(doc, toks, i + 1, unit.end).filter(|n| {
+                let next = toks[i + 1..unit.end].iter().find(|t| t.span.start >= n.span.end);
+                matches!(n.kind, NpKind::Name(_))
+                    && next.is_none_or(|t| {
+                        !t.is_word() || matches!(w(doc, t), "on" | "in" | "at" | "during" | "after" | "last" | "this")
+                    })
+            }) {
+                subject = Some(after);
+            }
+        }
         if inverted {
             if let Some(after) =
                 np::after(doc, toks, i + 1, unit.end).or_else(|| np::unnamed_after(doc, toks, i + 1, unit.end))
@@ -109,9 +132,7 @@ pub(super) fn find_cues(
         // Nor does a participle inside the sentence: "…, saying the plan was …".
         let participle = i > unit.start && word.ends_with("ing");
         // (Never a preposition's object: "a friend said on Facebook" is not Facebook.)
-        let preposition = toks.get(i + 1).is_some_and(|n| {
-            n.is_word() && matches!(w(doc, n), "on" | "in" | "to" | "at" | "from" | "via" | "during" | "after" | "with")
-        });
+        let preposition = toks.get(i + 1).is_some_and(|n| n.is_word() && is_preposition(w(doc, n)));
         if subject.is_none() && !opening_participle && !participle && !preposition {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
@@ -531,4 +552,10 @@ fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> O
         }
     }
     main
+}
+
+/// A preposition that may follow a speech verb ("said on Facebook"): what follows it is
+/// no speaker.
+fn is_preposition(word: &str) -> bool {
+    matches!(word, "on" | "in" | "to" | "at" | "from" | "via" | "during" | "after" | "with")
 }

@@ -342,17 +342,22 @@ fn choose_cue(
         let cue = &all[c];
         let Some(subject) = cue.subject.as_ref() else { return false };
         let Some(first) =
-            toks[qt + 1..cue.tok].iter().position(|t| t.span.start >= subject.span.start.min(cue.verb.start))
+            toks[qt + 1..=cue.tok].iter().position(|t| t.span.start >= subject.span.start.min(cue.verb.start))
         else {
             return false;
         };
         let first = qt + 1 + first;
-        let rest = &toks[cue.tok + 1..];
-        let tail = rest.iter().take(8).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
+        // ("…, said Ana Ruiz, a harbour clerk and consultant.": an inverted speaker and
+        // its appositive are no tail.)
+        let after_subject =
+            cue.tok + 1 + toks[cue.tok + 1..].iter().take(8).take_while(|t| t.span.end <= subject.span.end).count();
+        let rest = &toks[after_subject..];
+        let limit = if after_subject > cue.tok + 1 && appositive_opens(doc, rest) { 15 } else { 7 };
+        let tail = rest.iter().take(limit + 1).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
         cue.speaker.is_some()
             && cue.states
             && toks[first - 1].is_punct(',')
-            && tail <= 7
+            && tail <= limit
             && !rest[..tail].iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
     });
     let leads = at_start
@@ -550,4 +555,14 @@ fn credit(a: &mut Attribution, (speaker, entity, kind): (Option<String>, Option<
     a.source_type = kind;
     a.speaker_span = Some(span);
     a.link = Link::Sentence;
+}
+
+/// ", a harbour clerk", ", 30, of Tarrow", ", Guild spokeswoman": a comma and what opens an
+/// appositive after a name.
+fn appositive_opens(doc: &Document, rest: &[Tok]) -> bool {
+    let [comma, next, ..] = rest else { return false };
+    comma.is_punct(',')
+        && next.is_word()
+        && (np::DETERMINERS.contains(&w(doc, next))
+            || w(doc, next).starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()))
 }

@@ -1089,3 +1089,18 @@ fn a_message_reading_a_quote_is_its_writers() {
     let text = "Kiln night\n\nMayor Tomas Greer spoke in Kent.\n\nGreer stood under a sign reading “Kilns For All” at the hall.";
     assert_eq!(speakers(text), vec![None]);
 }
+
+#[test]
+fn a_verb_and_name_closing_a_sentence_after_a_comma_report_its_quoted_phrases() {
+    let text = "Ferry fares\n\nMix steady fares with a “pilot who draws a crowd” and the wharf grows tense, said Ines Okafor, head of the Wharf Trust in Kellan.";
+    assert_eq!(speakers(text), vec![Some("Ines Okafor".into())]);
+    // A long description after the name is no tail that would stop the verb reporting.
+    let text = "Ferry fares\n\nThat would bring a “winter of waiting” to the ferry crews working the northern route, pushing them to cover both the wharf and the locks, said Abel Mwangi, a transport analyst and former pilot.";
+    assert_eq!(speakers(text), vec![Some("Abel Mwangi".into())]);
+    // near miss: a passive's agent after a comma is no speaker of the sentence's quote
+    let text = "Ferry fares\n\nThe Wharf Trust argued in its report, prepared by Dale Hune, a planner, that the fares were “past fair.”";
+    assert_eq!(speakers(text), vec![Some("Wharf Trust".into())]);
+    // near miss: a verb after a relative clause and a preposition keeps the sentence's subject
+    let text = "Ferry fares\n\nPilot Dana Hollis, 41, who sang a version of “Wharf Bells” in 2019, wrote on Instagram: “The wharf was my school.”";
+    assert_eq!(speakers(text), vec![None, Some("Dana Hollis".into())]);
+}
