@@ -60,6 +60,32 @@ pub(super) fn find_cues(
                 continue;
             }
         }
+        // "in many Baltic states", "other reports": a plural noun after a quantifier (and an
+        // adjective), not a verb.
+        if word.ends_with('s') && i > unit.start {
+            let quantifier = |k: usize| {
+                toks[k].is_word()
+                    && matches!(
+                        w(doc, &toks[k]).to_lowercase().as_str(),
+                        "many"
+                            | "some"
+                            | "several"
+                            | "all"
+                            | "both"
+                            | "other"
+                            | "these"
+                            | "those"
+                            | "most"
+                            | "few"
+                            | "various"
+                            | "numerous"
+                            | "member"
+                    )
+            };
+            if quantifier(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && quantifier(i - 2)) {
+                continue;
+            }
+        }
         let mut subject = if asked_by {
             np::after(doc, toks, i + 2, unit.end)
         } else if word.ends_with("ing") {

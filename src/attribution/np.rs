@@ -193,6 +193,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     return named;
                 }
             }
+            // ("The kilns drew crowds, and it has used “soft words” with the guild, said
+            // Ana Ruiz": a clause of its own after the comma, not a parenthesis to step
+            // over; its subject is no speaker.)
+            let clause = toks[open + 1].is_word() && matches!(w(doc, &toks[open + 1]), "and" | "but" | "so" | "yet");
+            if clause {
+                return None;
+            }
             return before(doc, toks, open, floor);
         }
         return None;

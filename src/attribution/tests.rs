@@ -1104,3 +1104,16 @@ fn a_verb_and_name_closing_a_sentence_after_a_comma_report_its_quoted_phrases() 
     let text = "Ferry fares\n\nPilot Dana Hollis, 41, who sang a version of “Wharf Bells” in 2019, wrote on Instagram: “The wharf was my school.”";
     assert_eq!(speakers(text), vec![None, Some("Dana Hollis".into())]);
 }
+
+#[test]
+fn a_plural_noun_after_a_quantifier_is_no_speech_verb_and_a_clause_after_a_comma_no_parenthesis() {
+    let text = "Ferry fares\n\nThe wharf's growth has unsettled many Baltic states, and it has used “soft hands” with the river towns, said Ines Okafor, a shipping analyst in Kellan.";
+    assert_eq!(speakers(text), vec![Some("Ines Okafor".into())]);
+    // no claim is made by "other reports" or "several states"
+    let doc = Document::parse(
+        "t.txt".as_ref(),
+        "Ferry fares\n\nThe ferry line won several states and lost other reports of delays.".into(),
+        Format::Text,
+    );
+    assert!(crate::analyze(doc).attributions.claims.is_empty());
+}
