@@ -352,7 +352,9 @@ fn choose_cue(
         let after_subject =
             cue.tok + 1 + toks[cue.tok + 1..].iter().take(8).take_while(|t| t.span.end <= subject.span.end).count();
         let rest = &toks[after_subject..];
-        let limit = if after_subject > cue.tok + 1 && appositive_opens(doc, rest) { 15 } else { 7 };
+        // ("…, she said in a video message to the harbour board.": where and how is no tail.)
+        let place = rest.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "in" | "on" | "at" | "during"));
+        let limit = if after_subject > cue.tok + 1 && appositive_opens(doc, rest) || place { 15 } else { 7 };
         let tail = rest.iter().take(limit + 1).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
         cue.speaker.is_some()
             && cue.states
@@ -363,8 +365,10 @@ fn choose_cue(
     let leads = at_start
         || text.ends_with([',', '?', '!', '—', '-'])
         || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));
+    // ("“I walked the wharf” with the crews before the vote, he said.": a quote that opens
+    // the sentence with no mark of speech after it is reported by the closing cue.)
     if leads {
-        after.filter(|&c| all[c].speaker.is_some()).or(before).or(after)
+        after.filter(|&c| all[c].speaker.is_some()).or(before).or(after).or(closing)
     } else {
         before.or(after).or(closing)
     }

@@ -1117,3 +1117,11 @@ fn a_plural_noun_after_a_quantifier_is_no_speech_verb_and_a_clause_after_a_comma
     );
     assert!(crate::analyze(doc).attributions.claims.is_empty());
 }
+
+#[test]
+fn a_cue_closing_the_sentence_reports_a_phrase_that_opens_it_and_where_it_was_said_is_no_tail() {
+    let text = "Ferry fares\n\nPilot Abel Mwangi toured the locks.\n\n“I rang and waited” at the lock gate before the boats came through, he said. The keepers were away.";
+    assert_eq!(speakers(text), vec![Some("Abel Mwangi".into())]);
+    let text = "Ferry fares\n\nPilot Dana Hollis toured the locks.\n\nThe keepers had “never seen a tide like it” in all their years on the canal, she said in a recorded message to the lock committee.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+}
