@@ -1125,3 +1125,17 @@ fn a_cue_closing_the_sentence_reports_a_phrase_that_opens_it_and_where_it_was_sa
     let text = "Ferry fares\n\nPilot Dana Hollis toured the locks.\n\nThe keepers had “never seen a tide like it” in all their years on the canal, she said in a recorded message to the lock committee.";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
 }
+
+#[test]
+fn a_lone_given_name_that_speaks_is_a_person_pronouns_refer_to() {
+    let text = "Lock keeper speaks\n\nA former keeper of the lower gate spoke this week.\n\nAbel agreed to talk on the condition that his family name not be printed. “I would regret silence,” he said.\n\nAbel said he closed the gate early that winter. “I was there all night,” he said.";
+    assert_eq!(speakers(text), vec![Some("Abel".into()), Some("Abel".into())]);
+    // near miss: a given name the article also writes as an ordinary word is the word
+    let doc = Document::parse(
+        "t.txt".as_ref(),
+        "Lock fees\n\nThe bill would raise lock fees. Bill said the fees were fair.".into(),
+        Format::Text,
+    );
+    let a = crate::analyze(doc);
+    assert!(!a.entities.entities.iter().any(|e| e.name == "Bill" && e.kind == crate::entities::EntityKind::Person));
+}

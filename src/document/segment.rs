@@ -42,7 +42,13 @@ fn sentences_from<'a>(
         let lead = piece.len() - piece.trim_start().len();
         let span = Span::new(block.start + offset + lead, block.start + offset + trimmed.len());
         current = Some(match current {
-            Some(prev) if !breaks_between(&prose[prev.start..prev.end], &prose[span.start..span.end]) => {
+            Some(prev)
+                if wrapped_line(
+                    &prose[prev.start..prev.end],
+                    &prose[prev.end..span.start],
+                    &prose[span.start..span.end],
+                ) || !breaks_between(&prose[prev.start..prev.end], &prose[span.start..span.end]) =>
+            {
                 prev.cover(span)
             }
             Some(prev) => {
@@ -267,6 +273,26 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Whether a line break between two pieces only wraps a line of prose ("…,” said Ruth⏎
+/// Adeyemi-Sorensen, the council's economist"): one newline, after a long line that ends
+/// in no sentence or clause punctuation and is not in title case (a headline), before a
+/// letter.
+fn wrapped_line(before: &str, gap: &str, after: &str) -> bool {
+    if gap.bytes().filter(|&b| b == b'\n').count() != 1 || !gap.bytes().all(|b| b == b' ' || b == b'\n' || b == b'\r') {
+        return false;
+    }
+    let line = before.rsplit('\n').next().unwrap_or(before).trim();
+    let ends_open =
+        line.chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '(' | '“' | '‘'));
+    // (Wrapped prose runs to a width: a short line is a heading, a byline or a list's item.)
+    let long = line.chars().count() >= 40;
+    let title_case = {
+        let words: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
+        words.len() >= 3 && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    ends_open && long && !title_case && after.starts_with(char::is_alphabetic)
+}
+
 /// Whether a candidate boundary between two pieces is a real sentence break.
 fn breaks_between(before: &str, after: &str) -> bool {
     let first_word = after.split_whitespace().next().unwrap_or("");
@@ -474,6 +500,19 @@ mod tests {
         assert_eq!(split("U.S. troops left. The base closed.").len(), 2);
         assert_eq!(split("He flew to the U.S. The talks began.").len(), 2);
         assert_eq!(split("Prices rose 3.5 percent. Wages fell.").len(), 2);
+    }
+
+    #[test]
+    fn a_wrapped_line_of_prose_does_not_end_its_sentence() {
+        let text =
+            "\"The locks are full every spring,\" said Dana\nHollis-Grant, the keeper at the lower gate. She left.";
+        assert_eq!(split(text).len(), 2);
+        // near misses: a short line, a headline in title case and a line that ends a
+        // sentence keep their breaks
+        assert_eq!(split("By Dana Hollis\nKellan harbour reopened on Monday.").len(), 2);
+        assert_eq!(split("Harbour Reopens After the Longest Winter Closure\nKellan harbour reopened.").len(), 2);
+        assert_eq!(split("The locks at the lower gate were full every spring\nKellan harbour reopened.").len(), 1);
+        assert_eq!(split("The locks at the lower gate were full every spring:\nKellan harbour reopened.").len(), 2);
     }
 
     #[test]

@@ -50,3 +50,15 @@ pub(super) fn byline(doc: &Document) -> Option<(Span, String, usize)> {
         ok.then(|| (Span::new(start, start + name.len()), name.to_string(), bi))
     })
 }
+
+/// Whether `text` holds `name` in lower case as a word of its own ("the bill" for "Bill").
+pub(super) fn has_lowercase_word(text: &str, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+        let end = at + lower.len();
+        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}

@@ -3,6 +3,7 @@
 //! person or a body, or as a loose name-like word; and `add_mention`, with which
 //! attribution records the pronoun and descriptor mentions it resolves.
 
+use super::article;
 use super::runs::{affiliation, find_runs, role_appositive, Run};
 use super::{names, Entities, Entity, EntityKind, Mention, MentionKind};
 use super::{HashMap, HashSet};
@@ -50,6 +51,32 @@ impl Entities {
                     body_prefixes.contains(lower) || named_bodies.contains(lower)
                 })
         };
+        // The first words of every longer name: "Tomas" alone may be Tomas Greer's.
+        let given_firsts: HashSet<String> =
+            runs.iter().filter_map(|r| r.text.split_once(' ').map(|(first, _)| first.to_lowercase())).collect();
+        // "Tomas agreed to talk on the condition that his last name not be used …
+        // “…,” Tomas said": a lone given name that speaks, no ordinary word or place and no
+        // part of a longer name in the article, is a person known by that name alone.
+        // ("Bill said" where the article also writes "the bill": the word, not a name.)
+        let lone_given_names: HashSet<&str> = {
+            let mut seen: HashSet<&str> = HashSet::default();
+            for r in runs.iter().filter(|r| {
+                r.speaks
+                    && !r.text.contains(' ')
+                    && lexicon::is_given_name(&r.text)
+                    && !lexicon::is_place(&r.text)
+                    && !lexicon::is_country(&r.text)
+                    && !given_firsts.contains(&r.text.to_lowercase())
+            }) {
+                // (At most eight names, each one pass over the prose: linear.)
+                if seen.len() < 8 {
+                    seen.insert(r.text.as_str());
+                }
+            }
+            seen.retain(|name| !article::has_lowercase_word(doc.prose(), name));
+            seen
+        };
+        let lone_given = |r: &Run| lone_given_names.contains(r.text.as_str());
         // Pass 1: people, longest names first so shorter forms fold into them.
         let mut candidates: Vec<&Run> = runs
             .iter()
@@ -61,7 +88,9 @@ impl Entities {
                 // A name that speaks elsewhere is a person even after "by" ("produced by
                 // Carter Whitfield III … Whitfield said").
                 (multi && (r.person_evidence || !r.body_noun && ends_in_speaker(&r.text)))
-                    || (!multi && (r.has_person_title || role_appositive(doc, r) || r.age_or_who) && !r.body_like)
+                    || (!multi
+                        && (r.has_person_title || role_appositive(doc, r) || r.age_or_who || lone_given(r))
+                        && !r.body_like)
             })
             .collect();
         candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
@@ -130,7 +159,7 @@ impl Entities {
                 e.gender = honorific.or_else(|| kin_before(doc, run.span.start));
             }
             // A given name that almost always goes with one pronoun ("Diego Salas").
-            if e.gender.is_none() && e.parts.len() >= 2 {
+            if e.gender.is_none() && (e.parts.len() >= 2 || lexicon::is_given_name(&e.parts[0])) {
                 e.gender = lexicon::given_name_gender(&e.parts[0]);
             }
             if let Some((span, d)) = &run.appositive {
