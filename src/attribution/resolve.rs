@@ -77,7 +77,14 @@ pub(super) fn resolve(
                         && c.source_type == SourceType::Anonymous
                         // (In the paragraph before, only an indefinite one: "the candidate"
                         // is someone the article named.)
-                        && (c.block == bi || c.subject.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Anonymous(_))))
+                        // ("the Vermont senator" is someone named, though not found: not
+                        // an unnamed one for a pronoun to continue, even in this paragraph.)
+                        && c.subject.as_ref().is_some_and(|n| {
+                            matches!(n.kind, NpKind::Anonymous(_))
+                                || c.block == bi
+                                    && !(matches!(n.kind, NpKind::Descriptor(_))
+                                        && doc.text(n.span).split(' ').next().is_some_and(|d| d.eq_ignore_ascii_case("the")))
+                        })
                         // (Whoever asked is not who answers: "after a caller asked about the levy";
                         // but one who asked not to be named speaks.)
                         && (!doc.text(c.verb).to_ascii_lowercase().starts_with("ask")

@@ -1139,3 +1139,9 @@ fn a_lone_given_name_that_speaks_is_a_person_pronouns_refer_to() {
     let a = crate::analyze(doc);
     assert!(!a.entities.entities.iter().any(|e| e.name == "Bill" && e.kind == crate::entities::EntityKind::Person));
 }
+
+#[test]
+fn a_pronoun_after_an_unresolved_definite_description_is_the_person_not_the_phrase() {
+    let text = "Ferry plan\n\nGov. Ana Ruiz met the pilots on Monday.\n\nThe northern governor said the fares would fall. “We will run the ferry all winter,” she said.";
+    assert_eq!(speakers(text).last().cloned().flatten(), Some("Ana Ruiz".into()));
+}
