@@ -285,15 +285,19 @@ fn salient_person(doc: &Document, cues: &[Cue], bi: usize, at: usize, p: Pronoun
         (Some((sid, s)), Some((nid, sentence))) => Some(if sentence > s { nid } else { sid }),
         (Some((sid, _)), None) => Some(sid),
         (None, Some((nid, _))) => Some(nid),
-        (None, None) => cues
-            .iter()
-            .rev()
-            .take_while(|c| c.block + 8 >= bi)
-            .take(200)
-            .filter(|c| c.verb.start < at)
-            .filter_map(|c| c.entity)
-            .find(|&id| ents.fits_pronoun(id, p))
-            .or_else(|| ents.last_person_before(at, p)),
+        // (Not across a live blog's items: each one introduces its people afresh.)
+        (None, None) => {
+            let section = doc.blocks[bi].section;
+            let first = (bi.saturating_sub(64)..=bi).find(|&b| doc.blocks[b].section == section).unwrap_or(bi);
+            cues.iter()
+                .rev()
+                .take_while(|c| c.block + 8 >= bi && c.block >= first)
+                .take(200)
+                .filter(|c| c.verb.start < at)
+                .filter_map(|c| c.entity)
+                .find(|&id| ents.fits_pronoun(id, p))
+                .or_else(|| ents.last_person_before(doc.blocks[first].span.start, at, p))
+        }
     }
 }
 

@@ -1145,3 +1145,9 @@ fn a_pronoun_after_an_unresolved_definite_description_is_the_person_not_the_phra
     let text = "Ferry plan\n\nGov. Ana Ruiz met the pilots on Monday.\n\nThe northern governor said the fares would fall. “We will run the ferry all winter,” she said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Ana Ruiz".into()));
 }
+
+#[test]
+fn a_pronoun_does_not_reach_into_the_previous_live_item() {
+    let text = "Ferry vote: the latest\n\n12:15 p.m.\n\nDale Hune said he loved hearing from the ferry's critics.\n\n___\n\n12:00 p.m.\n\nPilot Abel Mwangi is choosing not to answer the guild's claims about the fares.\n\nInstead, the northern pilot is keeping to his message on the crossing times.\n\n“We have come a long way this winter,” he told supporters at the wharf.";
+    assert_eq!(speakers(text), vec![Some("Abel Mwangi".into())]);
+}

@@ -291,12 +291,17 @@ impl Entities {
         fits(&self.entities[id], pronoun)
     }
 
-    /// The person last mentioned before `offset` who fits a pronoun.
-    pub fn last_person_before(&self, offset: usize, pronoun: Pronoun) -> Option<usize> {
+    /// The person last mentioned between `floor` and `offset` who fits a pronoun.
+    pub fn last_person_before(&self, floor: usize, offset: usize, pronoun: Pronoun) -> Option<usize> {
         let idx = self.index.partition_point(|m| m.1 <= offset);
         // (The last 500 mentions: a pronoun does not reach further back, and the search
         // stays bounded when nobody fits.)
-        self.index[idx.saturating_sub(500)..idx].iter().rev().map(|m| m.2).find(|&id| fits(&self.entities[id], pronoun))
+        self.index[idx.saturating_sub(500)..idx]
+            .iter()
+            .rev()
+            .take_while(|m| m.0 >= floor)
+            .map(|m| m.2)
+            .find(|&id| fits(&self.entities[id], pronoun))
     }
 
     /// The first person who fits the pronoun with a mention inside `from..to`, and where.
