@@ -751,6 +751,36 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             }
         }
     }
+    // "said retired potter Dale Hune", "said master of ceremonies Abel Mwangi": lowercase
+    // role words (an "of" between them) with no determiner, then the name.
+    if !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Name(_))) {
+        let lower = |k: usize| {
+            toks[k].is_word() && {
+                let word = w(doc, &toks[k]);
+                word.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !lexicon::is_function_word(word)
+                    && !is_preposition_or_joiner(word)
+                    && !lexicon::is_speech_verb(word)
+                    && !is_adverb(word)
+            }
+        };
+        // (Not a count's phrase: "said one former guild aide" is an unnamed aide.)
+        let count = matches!(w(doc, &toks[from]), "one" | "another" | "two" | "three" | "several");
+        let mut k = from;
+        while k < ceil
+            && k - from < 5
+            && (lower(k) || k > from && w(doc, &toks[k]) == "of" && k + 1 < ceil && lower(k + 1))
+        {
+            k += 1;
+        }
+        if !count && k > from && k < ceil && toks[k].is_word() && names::is_name_word(w(doc, &toks[k])) {
+            if let Some(named @ Np { kind: NpKind::Name(_), .. }) = after(doc, toks, k, ceil) {
+                if !party(&named) {
+                    return Some(named);
+                }
+            }
+        }
+    }
     // "said his younger brother, Kola Adeyemi, who …": the name in apposition.
     let comma = (from..ceil.min(from + 6)).find(|&i| !toks[i].is_word()).filter(|&i| toks[i].is_punct(','));
     if let (false, Some(end)) = (matches!(np.as_ref().map(|n| &n.kind), Some(NpKind::Name(_))), comma) {

@@ -30,6 +30,10 @@ pub(super) fn resolve(
                 if let Some(country) = lexicon::country_of(name) {
                     return (Some(country.to_string()), None, SourceType::Organization);
                 }
+                // "Mr. Greer wrote": a courtesy title names a person, known or not.
+                if honorific(doc, np.span).is_some() && !lexicon::is_place(name) {
+                    return (Some(name.clone()), None, SourceType::NamedPerson);
+                }
                 let id = ents.entities.iter().position(|e| &e.name == name);
                 // "Perhaps …", "Early in the race, …", "Likewise, …": an ordinary word
                 // capitalised only because it opens the sentence names no one the article

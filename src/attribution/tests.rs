@@ -1151,3 +1151,21 @@ fn a_pronoun_does_not_reach_into_the_previous_live_item() {
     let text = "Ferry vote: the latest\n\n12:15 p.m.\n\nDale Hune said he loved hearing from the ferry's critics.\n\n___\n\n12:00 p.m.\n\nPilot Abel Mwangi is choosing not to answer the guild's claims about the fares.\n\nInstead, the northern pilot is keeping to his message on the crossing times.\n\n“We have come a long way this winter,” he told supporters at the wharf.";
     assert_eq!(speakers(text), vec![Some("Abel Mwangi".into())]);
 }
+
+#[test]
+fn lowercase_roles_before_a_name_after_the_verb_and_a_courtesy_title_name_a_person() {
+    let text =
+        "Kiln fair\n\n“I will not call it a mistake, so drop it,” said retired potter Dale Hune, asked about the kiln.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+    let text =
+        "Kiln fair\n\n“Thanks, Tarrow, for the welcome,” said master of ceremonies Abel Mwangi, a ferry engineer.";
+    assert_eq!(speakers(text), vec![Some("Abel Mwangi".into())]);
+    // near miss: a count's phrase is an unnamed source, not the body named inside it
+    let text = "Kiln fair\n\n“The fair is a mess,” said one former Guild committee aide.";
+    assert_ne!(speakers(text), vec![Some("Guild".into())]);
+    // a courtesy title makes a person of a name the article gives no more of
+    let doc =
+        Document::parse("t.txt".as_ref(), "Kiln fair\n\n“The fair is over,” Mr. Tarrant wrote.".into(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
+}

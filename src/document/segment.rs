@@ -47,7 +47,7 @@ fn sentences_from<'a>(
                     &prose[prev.start..prev.end],
                     &prose[prev.end..span.start],
                     &prose[span.start..span.end],
-                ) || !breaks_between(&prose[prev.start..prev.end], &prose[span.start..span.end]) =>
+                ) || !breaks_between(&prose[prev.start..prev.end], &prose[span.start..block.end]) =>
             {
                 prev.cover(span)
             }
@@ -334,8 +334,25 @@ fn breaks_between(before: &str, after: &str) -> bool {
 
 /// The piece after a quote starts with an attribution: a short run of words, then a
 /// speech verb ("Ruiz said", "said Ana Ruiz", "the ministry said in a statement").
+/// (`after` runs to the block's end: the words are read up to the end of the first
+/// sentence, an abbreviation's period not ending it: "“Stop!” Rep. Ana Ruiz, D-Ore., said".)
 fn starts_with_attribution(after: &str) -> bool {
-    after.split_whitespace().take(6).any(|w| lexicon::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
+    for w in after.split_whitespace().take(6) {
+        if lexicon::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())) {
+            return true;
+        }
+        let bare = w.trim_end_matches([',', ')', '”', '"', '’', '\'']);
+        let ends = bare.ends_with(['!', '?'])
+            || bare.ends_with('.')
+                && !lexicon::is_abbreviation(bare.trim_end_matches('.'))
+                && !bare.trim_end_matches('.').contains('.')
+                && !bare.trim_end_matches('.').contains('-')
+                && bare.chars().filter(|c| c.is_alphabetic()).count() > 1;
+        if ends {
+            return false;
+        }
+    }
+    false
 }
 
 /// Words and punctuation of a text as spans offset by `base`, whitespace skipped.
@@ -513,6 +530,14 @@ mod tests {
         assert_eq!(split("Harbour Reopens After the Longest Winter Closure\nKellan harbour reopened.").len(), 2);
         assert_eq!(split("The locks at the lower gate were full every spring\nKellan harbour reopened.").len(), 1);
         assert_eq!(split("The locks at the lower gate were full every spring:\nKellan harbour reopened.").len(), 2);
+    }
+
+    #[test]
+    fn an_attribution_after_an_exclamation_reads_past_abbreviations_but_not_a_sentence() {
+        let text = "\"Full speed!\" Rep. Dana Hollis, L-Kel., said of the ferry fleet's new engines.";
+        assert_eq!(split(text).len(), 1);
+        // near miss: a sentence between the quote and a later verb ends the quote's sentence
+        assert_eq!(split("\"Full speed!\" Then she left. Hollis said so.").len(), 3);
     }
 
     #[test]
