@@ -681,6 +681,25 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     // a head noun that can speak. ("said one retired guild records clerk": a count opens
     // the phrase as a determiner does.)
     let count = matches!(w(doc, &toks[from]), "one" | "another" | "two" | "three" | "several");
+    // "said one of two witnesses who …", "said one of the pilots": one of an unnamed group.
+    if count && toks.get(from + 1).is_some_and(|t| t.is_word() && w(doc, t) == "of") {
+        let mut k = from + 2;
+        if k < ceil
+            && toks[k].is_word()
+            && (DETERMINERS.contains(&w(doc, &toks[k]))
+                || matches!(w(doc, &toks[k]), "two" | "three" | "four" | "several" | "many"))
+        {
+            k += 1;
+        }
+        while k < ceil && k - from < 7 && toks[k].is_word() && is_modifier(w(doc, &toks[k])) {
+            let word = w(doc, &toks[k]);
+            if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !lexicon::is_speech_verb(word) {
+                let span = Span::new(toks[from].span.start, toks[k].span.end);
+                return Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span });
+            }
+            k += 1;
+        }
+    }
     if end < ceil && (DETERMINERS.contains(&w(doc, &toks[from])) || count) && toks[end].is_word() {
         let mut k = end;
         let mut head = None;
@@ -689,7 +708,10 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         while k < ceil
             && k - from < 8
             && toks[k].is_word()
-            && (is_modifier(w(doc, &toks[k])) || k > end && is_phrase_word(w(doc, &toks[k])))
+            && (is_modifier(w(doc, &toks[k]))
+                || k > end && is_phrase_word(w(doc, &toks[k]))
+                // ("said a 2008 campaign veteran": a year is a modifier.)
+                || w(doc, &toks[k]).len() == 4 && w(doc, &toks[k]).bytes().all(|b| b.is_ascii_digit()))
         {
             let word = w(doc, &toks[k]);
             // "a fact sheet lawmakers released": a plural after a singular determiner starts

@@ -1169,3 +1169,12 @@ fn lowercase_roles_before_a_name_after_the_verb_and_a_courtesy_title_name_a_pers
     let a = crate::analyze(doc);
     assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
 }
+
+#[test]
+fn a_year_modifies_an_unnamed_speaker_and_one_of_a_group_speaks() {
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\n“She did not like that,” said a 2019 Hune campaign veteran.";
+    assert_eq!(speakers(text), vec![Some("a 2019 Hune campaign veteran".into())]);
+    let text =
+        "Kiln fair\n\nThe guild met in Tarrow.\n\n“It was a shambles,” said one of three pilots who saw the crossing.";
+    assert_eq!(speakers(text), vec![Some("one of three pilots".into())]);
+}
