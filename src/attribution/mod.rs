@@ -434,6 +434,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
         out.claims.push(claim);
     }
     out.claims.sort_by_key(|c| c.span.start);
+    ents.settle_mentions();
     // Kept for the whole check: give back what their growth left over.
     out.cues.shrink_to_fit();
     out.claims.shrink_to_fit();

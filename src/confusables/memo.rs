@@ -1,7 +1,7 @@
 //! The per-thread verdict memo: a direct-mapped cache of [`Checker`] verdicts keyed
 //! by everything the scoring reads around a word, which rests when contexts do not repeat.
 
-use super::token::{is_quote_mark, is_word_token, Norm};
+use super::token::{is_quote_mark, is_word_token, normalise};
 #[cfg(doc)]
 use super::Checker;
 
@@ -98,6 +98,7 @@ pub(super) fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut Vec<u8>) 
     const EDGE: u8 = 0xf1;
     const SIDE: u8 = 0xf2;
     key.clear();
+    key.reserve(MEMO_KEY);
     key.extend_from_slice(&(wi as u32).to_le_bytes());
     for right in [false, true] {
         let mut j = i;
@@ -111,12 +112,15 @@ pub(super) fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut Vec<u8>) 
             j = nj;
             let t = tokens[j];
             if is_word_token(t) {
-                let Some(n) = Norm::new(t) else {
+                // The word's length, then the word as `Norm` has it, written in place.
+                let at = key.len();
+                key.push(0);
+                if !normalise(t, |b| key.push(b)) {
+                    key.truncate(at);
                     key.push(STOP);
                     break;
-                };
-                key.push(n.len as u8);
-                key.extend_from_slice(&n.buf[..n.len]);
+                }
+                key[at] = (key.len() - at - 1) as u8;
                 words += 1;
                 if words == 2 {
                     break;

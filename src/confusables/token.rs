@@ -14,7 +14,7 @@ pub(super) fn bloom_bits(h: u64) -> [usize; 2] {
 /// false for punctuation, digits, non-ASCII letters or tokens over MAX_WORD bytes.
 /// [`word_hash`] and [`Norm::new`] share it, so they always agree.
 #[inline]
-fn normalise(token: &str, mut emit: impl FnMut(u8)) -> bool {
+pub(super) fn normalise(token: &str, mut emit: impl FnMut(u8)) -> bool {
     let bytes = token.as_bytes();
     if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
         return false;

@@ -4,7 +4,7 @@
 //! initials, and none between a quote and its attribution (`“Stop!” Ruiz said.`).
 
 use super::Span;
-use crate::chars::is_alphanumeric;
+use crate::chars::{is_alphanumeric, ASCII_ALNUM};
 use crate::lexicon;
 #[cfg(test)]
 use unicode_segmentation::UnicodeSegmentation;
@@ -204,10 +204,11 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     std::iter::from_fn(move || {
         while i < bytes.len() {
             // Most bytes are plain ASCII that cannot end a sentence: skip them at once.
-            let b = bytes[i];
-            if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n') {
+            while i < bytes.len() && !MAY_END[usize::from(bytes[i])] {
                 i += 1;
-                continue;
+            }
+            if i == bytes.len() {
+                break;
             }
             let Some((class, next)) = class_at(i) else { break };
             let mut cut = None;
@@ -292,6 +293,19 @@ fn wrapped_line(before: &str, gap: &str, after: &str) -> bool {
     };
     ends_open && long && !title_case && after.starts_with(char::is_alphabetic)
 }
+
+/// The bytes [`pieces`] stops at: a terminator, a line break, or the start or middle of
+/// a non-ASCII char (which may be a terminator, a separator or a mark); every other
+/// ASCII byte is skipped unread.
+const MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'.' | b'!' | b'?' | b'\r' | b'\n');
+        b += 1;
+    }
+    t
+};
 
 /// Whether a candidate boundary between two pieces is a real sentence break.
 fn breaks_between(before: &str, after: &str) -> bool {
@@ -433,7 +447,7 @@ fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
     }
     let mut j = start + 1;
     loop {
-        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
             j += 1;
         }
         match bytes.get(j) {

@@ -223,18 +223,45 @@ impl Entities {
     }
 
     /// Record a resolved mention (pronoun or descriptor) and learn gender from pronouns.
+    /// It is kept apart from the name mentions until [`Entities::settle_mentions`].
     pub fn add_mention(&mut self, id: usize, span: Span, kind: MentionKind, block: usize, pronoun: Option<Pronoun>) {
         let e = &mut self.entities[id];
-        // Mentions stay sorted; resolution runs in document order, so this appends.
-        let pos = e.mentions.partition_point(|m| m.start < span.start);
-        if e.mentions.get(pos).is_some_and(|m| m.start == span.start) {
+        let taken = |ms: &[Mention]| {
+            let pos = ms.partition_point(|m| m.start < span.start);
+            (pos, ms.get(pos).is_some_and(|m| m.start == span.start))
+        };
+        // Resolution runs in document order, so this appends.
+        let (pos, added) = taken(&e.added);
+        if added || taken(&e.mentions).1 {
             return;
         }
         if let Some(p @ (Pronoun::He | Pronoun::She)) = pronoun {
             e.gender.get_or_insert(p);
         }
-        e.mentions
-            .insert(pos, Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
+        e.added.insert(pos, Mention { start: span.start, end: span.end, kind, intro: None, in_heading: false, block });
+        if kind != MentionKind::Pronoun {
+            let at = e.added_named.partition_point(|&s| s < span.start);
+            e.added_named.insert(at, span.start);
+        }
+    }
+
+    /// Merge the mentions attribution added into each entity's `mentions`, which stay
+    /// sorted by start (no two share a start: `add_mention` skips a taken one).
+    pub(crate) fn settle_mentions(&mut self) {
+        for e in self.entities.iter_mut().filter(|e| !e.added.is_empty()) {
+            let names = std::mem::take(&mut e.mentions);
+            let added = std::mem::take(&mut e.added);
+            e.added_named = Vec::new();
+            let mut merged = Vec::with_capacity(names.len() + added.len());
+            let (mut names, mut added) = (names.into_iter().peekable(), added.into_iter().peekable());
+            while let (Some(n), Some(a)) = (names.peek(), added.peek()) {
+                let next = if n.start < a.start { names.next() } else { added.next() };
+                merged.extend(next);
+            }
+            merged.extend(names);
+            merged.extend(added);
+            e.mentions = merged;
+        }
     }
 }
 

@@ -450,9 +450,12 @@ fn mentions_pronoun(text: &str, pronoun: Pronoun) -> bool {
 }
 
 /// Start of the entity's last mention (pronouns excluded) at or before `offset`.
+/// (Of the name mentions and those attribution has added so far.)
 fn last_start(e: &Entity, offset: usize) -> Option<usize> {
     let idx = e.mentions.partition_point(|m| m.start <= offset);
-    e.mentions[..idx].iter().rev().find(|m| m.kind != MentionKind::Pronoun).map(|m| m.start)
+    let named = e.mentions[..idx].iter().rev().find(|m| m.kind != MentionKind::Pronoun).map(|m| m.start);
+    let added = e.added_named[..e.added_named.partition_point(|&s| s <= offset)].last().copied();
+    named.max(added)
 }
 
 /// A person fits a pronoun when the gender is unknown or agrees.
@@ -579,5 +582,45 @@ mod tests {
             assert_eq!(ents.person_by_variant(q), want, "{q}");
         }
         assert!(hits > 500, "the queries should exercise the index ({hits} hits)");
+    }
+
+    /// Mentions added during attribution, kept apart and merged at the end, give what
+    /// inserting each into the sorted `mentions` at once gave: the same order, the same
+    /// skipped starts, and the same last mention before an offset on the way.
+    #[test]
+    fn added_mentions_merge_as_sorted_inserts() {
+        let mention =
+            |start: usize, kind| Mention { start, end: start + 2, kind, intro: None, in_heading: false, block: 0 };
+        let mut ents = Entities::default();
+        let mut e = Entity::new("Ana Ruiz".into(), EntityKind::Person);
+        e.mentions = [10, 50, 90, 130].iter().map(|&s| mention(s, MentionKind::Full)).collect();
+        ents.entities.push(e);
+        let mut reference = ents.entities[0].mentions.clone();
+        let adds = [
+            (20, MentionKind::Pronoun),
+            (40, MentionKind::Descriptor),
+            (50, MentionKind::Pronoun),
+            (60, MentionKind::Pronoun),
+            (40, MentionKind::Pronoun),
+            (100, MentionKind::Pronoun),
+            (30, MentionKind::Descriptor),
+        ];
+        for (start, kind) in adds {
+            ents.add_mention(0, Span::new(start, start + 2), kind, 0, Some(Pronoun::She));
+            let pos = reference.partition_point(|m| m.start < start);
+            if reference.get(pos).is_none_or(|m| m.start != start) {
+                reference.insert(pos, mention(start, kind));
+            }
+            for offset in [0, 25, 45, 65, 105, 200] {
+                let idx = reference.partition_point(|m| m.start <= offset);
+                let want = reference[..idx].iter().rev().find(|m| m.kind != MentionKind::Pronoun).map(|m| m.start);
+                assert_eq!(last_start(&ents.entities[0], offset), want, "after {start}, at {offset}");
+            }
+        }
+        ents.settle_mentions();
+        let got: Vec<(usize, MentionKind)> = ents.entities[0].mentions.iter().map(|m| (m.start, m.kind)).collect();
+        let want: Vec<(usize, MentionKind)> = reference.iter().map(|m| (m.start, m.kind)).collect();
+        assert_eq!(got, want);
+        assert_eq!(ents.entities[0].gender, Some(Pronoun::She));
     }
 }

@@ -72,6 +72,14 @@ pub struct Entity {
     /// "the company's vice president" → "the company").
     pub affiliation: Option<String>,
     pub mentions: Vec<Mention>,
+    /// The pronoun and descriptor mentions attribution has added, sorted by start, until
+    /// [`Entities::settle_mentions`] merges them into `mentions`: inserting each into
+    /// `mentions` moved every later name mention, once per pronoun.
+    #[serde(skip)]
+    pub(crate) added: Vec<Mention>,
+    /// The starts of the added mentions that are not pronouns, sorted.
+    #[serde(skip)]
+    pub(crate) added_named: Vec<usize>,
     #[serde(skip)]
     pub gender: Option<Pronoun>,
     #[serde(skip)]
@@ -92,6 +100,8 @@ impl Entity {
             descriptors: Vec::new(),
             affiliation: None,
             mentions: Vec::new(),
+            added: Vec::new(),
+            added_named: Vec::new(),
             gender: None,
             parts: Vec::new(),
             narrator: false,
