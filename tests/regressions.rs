@@ -216,3 +216,13 @@ fn html_reference_mark_before_its_block_text() {
     );
     check_all_formats(&mutated);
 }
+
+/// Found by tests/proptest_invariants.rs (soup, Markdown): a repeated word across an
+/// inline `<p>` was flagged, and its fix left another such pair at the same place.
+#[test]
+fn a_repeated_word_across_a_block_tag_in_markdown_is_not_flagged() {
+    let (_, diagnostics) =
+        check_bytes("‘the the<p>the theAna RuizAna Ruiz".as_bytes(), Format::Markdown).expect("reads");
+    let repeated: Vec<_> = diagnostics.iter().filter(|d| d.rule == "repeated-word").collect();
+    assert_eq!(repeated.len(), 1, "only the pair before the tag: {repeated:?}");
+}

@@ -60,6 +60,7 @@ impl Rule for RepeatedWord {
                     // The word comparison first: it rules out almost every pair.
                     let repeated = pw.eq_ignore_ascii_case(w)
                         && gap.chars().all(char::is_whitespace)
+                        && !breaks_line(&a.doc.source[pspan.end..span.start])
                         && !w.chars().any(|c| c.is_ascii_digit())
                         && !DOUBLES.contains(&w.to_lowercase().as_str())
                         && !w.chars().next().is_some_and(char::is_uppercase);
@@ -88,6 +89,44 @@ impl Rule for RepeatedWord {
         }
         out
     }
+}
+
+/// Whether markup between two words ends a line or a block when rendered ("the<p>the",
+/// "the<br>the"): the words are then not side by side.
+fn breaks_line(gap: &str) -> bool {
+    gap.match_indices('<').any(|(i, _)| {
+        let name: String = gap[i + 1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        matches!(
+            name.as_str(),
+            "p" | "br"
+                | "div"
+                | "li"
+                | "ul"
+                | "ol"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "tr"
+                | "td"
+                | "th"
+                | "blockquote"
+                | "hr"
+                | "table"
+                | "section"
+                | "article"
+                | "figure"
+                | "figcaption"
+                | "pre"
+        )
+    })
 }
 
 /// The deletion that removes one of two repeated words and nothing but words and white
@@ -153,6 +192,15 @@ mod tests {
     fn numbers_and_names_doubled_are_not_flagged() {
         // near miss
         assert_count(&R, "He paid 20 20 times. Boutros Boutros-Ghali spoke.", 0);
+    }
+
+    #[test]
+    fn a_word_repeated_across_a_line_or_block_tag_is_not_flagged() {
+        let md = |text: &str| diagnostics_as(&R, text, crate::document::Format::Markdown).len();
+        assert_eq!(md("The ferry left the<br>the wharf at noon."), 0);
+        assert_eq!(md("The ferry left the<p>the wharf at noon."), 0);
+        // near miss: an inline tag leaves the words side by side
+        assert_eq!(md("The ferry left the <em>the</em> wharf at noon."), 1);
     }
 
     #[test]
