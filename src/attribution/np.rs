@@ -710,8 +710,11 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             && toks[k].is_word()
             && (is_modifier(w(doc, &toks[k]))
                 || k > end && is_phrase_word(w(doc, &toks[k]))
-                // ("said a 2008 campaign veteran": a year is a modifier.)
-                || w(doc, &toks[k]).len() == 4 && w(doc, &toks[k]).bytes().all(|b| b.is_ascii_digit()))
+                // ("said a 2008 campaign veteran": a year is a modifier; so is a day in
+                // "reads a Wednesday editorial".)
+                || w(doc, &toks[k]).len() == 4 && w(doc, &toks[k]).bytes().all(|b| b.is_ascii_digit())
+                || k == end && lexicon::is_listed_not_name(w(doc, &toks[k]))
+                    && w(doc, &toks[k]).starts_with(char::is_uppercase))
         {
             let word = w(doc, &toks[k]);
             // "a fact sheet lawmakers released": a plural after a singular determiner starts

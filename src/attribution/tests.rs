@@ -1177,4 +1177,7 @@ fn a_year_modifies_an_unnamed_speaker_and_one_of_a_group_speaks() {
     let text =
         "Kiln fair\n\nThe guild met in Tarrow.\n\n“It was a shambles,” said one of three pilots who saw the crossing.";
     assert_eq!(speakers(text), vec![Some("one of three pilots".into())]);
+    let text =
+        "Kiln fair\n\nThe guild met in Tarrow.\n\n“The kilns run cold,” reads a Monday editorial in The Kellan Ledger.";
+    assert_eq!(speakers(text), vec![Some("Monday editorial".into())]);
 }
