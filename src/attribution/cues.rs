@@ -101,12 +101,12 @@ pub(super) fn find_cues(
                 || after_quote(i - 1)
                 || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
                 || (i - 1 == unit.start && !toks[i - 1].is_word()));
-        // "…, and the guild gets nervous, said Ana Ruiz, a clerk.": after a comma, with
+        // "The tide turned and the nets came up empty, said Ana Ruiz, a clerk.": after a comma, with
         // nothing before it to speak, a verb and a name closing the clause (a comma, the
         // sentence's end, a time or place after it) are inverted too; "The union, in a
         // statement, said Greer had lied" has its subject before, and a verb after the name.
         // ("…, written by Ana Ruiz, …": a passive's agent writes, but does not speak here;
-        // "…, who sang it in 2021, wrote on her page": a preposition opens no speaker.)
+        // "…, who rowed for the club, wrote on her page": a preposition opens no speaker.)
         if !inverted
             && subject.is_none()
             && i > unit.start + 1

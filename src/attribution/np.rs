@@ -193,7 +193,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     return named;
                 }
             }
-            // ("The kilns drew crowds, and it has used “soft words” with the guild, said
+            // ("The mill closed in May, and it has sold “spare parts” ever since, said
             // Ana Ruiz": a clause of its own after the comma, not a parenthesis to step
             // over; its subject is no speaker.)
             let clause = toks[open + 1].is_word() && matches!(w(doc, &toks[open + 1]), "and" | "but" | "so" | "yet");
@@ -681,7 +681,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     // a head noun that can speak. ("said one retired guild records clerk": a count opens
     // the phrase as a determiner does.)
     let count = matches!(w(doc, &toks[from]), "one" | "another" | "two" | "three" | "several");
-    // "said one of two witnesses who …", "said one of the pilots": one of an unnamed group.
+    // "said one of the three pilots", "said one of the keepers": one of an unnamed group.
     if count && toks.get(from + 1).is_some_and(|t| t.is_word() && w(doc, t) == "of") {
         let mut k = from + 2;
         if k < ceil
@@ -710,8 +710,8 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             && toks[k].is_word()
             && (is_modifier(w(doc, &toks[k]))
                 || k > end && is_phrase_word(w(doc, &toks[k]))
-                // ("said a 2008 campaign veteran": a year is a modifier; so is a day in
-                // "reads a Wednesday editorial".)
+                // ("said a 1998 fleet engineer": a year is a modifier; so is a day in
+                // "reads a Friday column".)
                 || w(doc, &toks[k]).len() == 4 && w(doc, &toks[k]).bytes().all(|b| b.is_ascii_digit())
                 || k == end && lexicon::is_listed_not_name(w(doc, &toks[k]))
                     && w(doc, &toks[k]).starts_with(char::is_uppercase))
@@ -776,7 +776,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             }
         }
     }
-    // "said retired potter Dale Hune", "said master of ceremonies Abel Mwangi": lowercase
+    // "said veteran lock keeper Dale Hune", "said keeper of records Abel Mwangi": lowercase
     // role words (an "of" between them) with no determiner, then the name.
     if !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Name(_))) {
         let lower = |k: usize| {

@@ -347,12 +347,12 @@ fn choose_cue(
             return false;
         };
         let first = qt + 1 + first;
-        // ("…, said Ana Ruiz, a harbour clerk and consultant.": an inverted speaker and
+        // ("…, said Ana Ruiz, a mill owner and rower.": an inverted speaker and
         // its appositive are no tail.)
         let after_subject =
             cue.tok + 1 + toks[cue.tok + 1..].iter().take(8).take_while(|t| t.span.end <= subject.span.end).count();
         let rest = &toks[after_subject..];
-        // ("…, she said in a video message to the harbour board.": where and how is no tail.)
+        // ("…, she said on the radio on Friday morning.": where and how is no tail.)
         let place = rest.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "in" | "on" | "at" | "during"));
         let limit = if after_subject > cue.tok + 1 && appositive_opens(doc, rest) || place { 15 } else { 7 };
         let tail = rest.iter().take(limit + 1).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
@@ -365,7 +365,7 @@ fn choose_cue(
     let leads = at_start
         || text.ends_with([',', '?', '!', '—', '-'])
         || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));
-    // ("“I walked the wharf” with the crews before the vote, he said.": a quote that opens
+    // ("“Twelve boats” came in by the evening tide, he said.": a quote that opens
     // the sentence with no mark of speech after it is reported by the closing cue.)
     if leads {
         after.filter(|&c| all[c].speaker.is_some()).or(before).or(after).or(closing)

@@ -81,7 +81,7 @@ pub(super) fn resolve(
                         && c.source_type == SourceType::Anonymous
                         // (In the paragraph before, only an indefinite one: "the candidate"
                         // is someone the article named.)
-                        // ("the Vermont senator" is someone named, though not found: not
+                        // ("the northern governor" is someone named, though not found: not
                         // an unnamed one for a pronoun to continue, even in this paragraph.)
                         && c.subject.as_ref().is_some_and(|n| {
                             matches!(n.kind, NpKind::Anonymous(_))

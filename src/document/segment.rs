@@ -274,8 +274,8 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Whether a line break between two pieces only wraps a line of prose ("…,” said Ruth⏎
-/// Adeyemi-Sorensen, the council's economist"): one newline, after a long line that ends
+/// Whether a line break between two pieces only wraps a line of prose ("…,” said Ines⏎
+/// Okafor-Lund, a lock keeper"): one newline, after a long line that ends
 /// in no sentence or clause punctuation and is not in title case (a headline), before a
 /// letter.
 fn wrapped_line(before: &str, gap: &str, after: &str) -> bool {

@@ -54,8 +54,7 @@ impl Entities {
         // The first words of every longer name: "Tomas" alone may be Tomas Greer's.
         let given_firsts: HashSet<String> =
             runs.iter().filter_map(|r| r.text.split_once(' ').map(|(first, _)| first.to_lowercase())).collect();
-        // "Tomas agreed to talk on the condition that his last name not be used …
-        // “…,” Tomas said": a lone given name that speaks, no ordinary word or place and no
+        // "Tomas rows every morning. “…,” Tomas said": a lone given name that speaks, no ordinary word or place and no
         // part of a longer name in the article, is a person known by that name alone.
         // ("Bill said" where the article also writes "the bill": the word, not a name.)
         let lone_given_names: HashSet<&str> = {
