@@ -783,8 +783,10 @@ def quotes_section(arts, quotes_by_name, split, referents, show, out):
             by_kind[kind][verdict] += 1
             by_method[method][verdict] += 1
             if show and verdict != "right" and len(misses[verdict]) < show:
+                ref = resolver.from_file(at) if method == "referents file" else (
+                    resolver.heuristic(at) if method == "heuristic" else None)
                 misses[verdict].append((name, g["pieces"][0][0], at.source_text(art.text), q.get("speaker"),
-                                        sentence_around(art.text, g["char"], at), kind, method))
+                                        sentence_around(art.text, g["char"], at), kind, method, ref))
     print_quotes(c, by_kind, methods)
     print("  not right, but the quote's relay (via) names the annotated Source: %d" % c["not right, relay names the Source"])
     print("  %-14s %7s %7s %7s %7s" % ("judged by", "judged", "right", "null", "wrong"))
@@ -869,8 +871,9 @@ def claims_section(arts, quotes_by_name, split, referents, out):
 def print_misses(misses):
     for kind, title in (("wrong", "wrong speaker"), ("null", "no speaker")):
         print("\n-- 5. %s (up to %d) --" % (title, len(misses[kind])))
-        for name, off, src, spk, line, source_kind, method in misses[kind]:
-            print("%s @%d  gold %r  tool %r  [%s, %s]\n    %s" % (name, off, src, spk, source_kind, method, line))
+        for name, off, src, spk, line, source_kind, method, ref in misses[kind]:
+            refers = "  refers to %r" % ref if ref else ""
+            print("%s @%d  gold %r%s  tool %r  [%s, %s]\n    %s" % (name, off, src, refers, spk, source_kind, method, line))
 
 
 # ---------------------------------------------------------------- main

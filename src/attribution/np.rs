@@ -261,10 +261,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     }
     // "the paper's editorial board", "the city's planning department": plain modifiers
     // between a possessive or determiner and a body, a document or a role.
+    // ("one harbour source", "two port security sources": an unnamed source's plain
+    // modifiers, after a count or an indefinite article.)
     let head = w(doc, &toks[end]).to_lowercase();
+    let unnamed = lexicon::is_anonymous_noun(&head);
     if start > floor
         && !DETERMINERS.contains(&w(doc, &toks[start]))
-        && (lexicon::is_body_noun(&head) || lexicon::is_document_noun(&head) || lexicon::is_title(&head))
+        && (lexicon::is_body_noun(&head) || lexicon::is_document_noun(&head) || lexicon::is_title(&head) || unnamed)
     {
         let mut k = start;
         let plain = |word: &str| {
@@ -291,7 +294,17 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         let anchor = k.checked_sub(1).filter(|&a| a >= floor && toks[a].is_word());
         if let Some(a) = anchor.filter(|_| k < start) {
             let word = w(doc, &toks[a]);
-            if DETERMINERS.contains(&word) {
+            let count = || {
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "a" | "an" | "one" | "two" | "three" | "four" | "several" | "another" | "some"
+                )
+            };
+            if unnamed {
+                if count() {
+                    start = a;
+                }
+            } else if DETERMINERS.contains(&word) {
                 start = a;
             } else if word.ends_with("'s") || word.ends_with("’s") {
                 start = if a > floor && toks[a - 1].is_word() && DETERMINERS.contains(&w(doc, &toks[a - 1])) {

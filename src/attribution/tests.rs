@@ -1179,3 +1179,14 @@ fn a_year_modifies_an_unnamed_speaker_and_one_of_a_group_speaks() {
         "Kiln fair\n\nThe guild met in Tarrow.\n\n“Mend the locks first,” reads a Friday column in The Kellan Ledger.";
     assert_eq!(speakers(text), vec![Some("Friday column".into())]);
 }
+
+#[test]
+fn an_unnamed_source_keeps_its_plain_modifiers_after_a_count() {
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nOne kiln yard source said the stokers were “worn out” by noon.";
+    assert_eq!(speakers(text), vec![Some("One kiln yard source".into())]);
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nA third source said the fair would be “smaller this year.”";
+    assert_eq!(speakers(text), vec![Some("A third source".into())]);
+    // near miss: after "the", a second reference keeps its short form
+    let text = "Kiln fair\n\nA guild source spoke first.\n\nThe kiln yard source said the fair was “over.”";
+    assert_ne!(speakers(text), vec![Some("The kiln yard source".into())]);
+}
