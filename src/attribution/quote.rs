@@ -449,7 +449,10 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
         }
         toks.get(k).is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
     };
-    title_case && (qt > 0 || appositive())
+    // (Not a quote that opens its sentence, unless an appositive follows: "“With an oar to
+    // Tarrow,” he said." is speech, its short words aside.)
+    let opens = qt == 0 || matches!(toks[qt - 1].kind, TokKind::Break);
+    title_case && (!opens || appositive())
 }
 
 /// Nouns that announce a title in quotes: the film “…”, the report titled “…”.

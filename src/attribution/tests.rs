@@ -1190,3 +1190,12 @@ fn an_unnamed_source_keeps_its_plain_modifiers_after_a_count() {
     let text = "Kiln fair\n\nA guild source spoke first.\n\nThe kiln yard source said the fair was “over.”";
     assert_ne!(speakers(text), vec![Some("The kiln yard source".into())]);
 }
+
+#[test]
+fn a_quote_opening_its_sentence_in_capitals_and_short_words_is_speech_not_a_title() {
+    let text = "Kiln fair\n\nDale Hune spoke first.\n\nHune waved. “With an oar to Tarrow,” he said.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+    // near miss: the same words after the verb, in capitals, name a work
+    let text = "Kiln fair\n\nDale Hune spoke first.\n\nHune sang “Over The Kellan Weir” at the wharf, his daughter said.";
+    assert_eq!(speakers(text), vec![None]);
+}
