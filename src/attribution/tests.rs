@@ -1182,7 +1182,8 @@ fn a_year_modifies_an_unnamed_speaker_and_one_of_a_group_speaks() {
 
 #[test]
 fn an_unnamed_source_keeps_its_plain_modifiers_after_a_count() {
-    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nOne kiln yard source said the stokers were “worn out” by noon.";
+    let text =
+        "Kiln fair\n\nThe guild met in Tarrow.\n\nOne kiln yard source said the stokers were “worn out” by noon.";
     assert_eq!(speakers(text), vec![Some("One kiln yard source".into())]);
     let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nA third source said the fair would be “smaller this year.”";
     assert_eq!(speakers(text), vec![Some("A third source".into())]);
@@ -1196,6 +1197,24 @@ fn a_quote_opening_its_sentence_in_capitals_and_short_words_is_speech_not_a_titl
     let text = "Kiln fair\n\nDale Hune spoke first.\n\nHune waved. “With an oar to Tarrow,” he said.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
     // near miss: the same words after the verb, in capitals, name a work
-    let text = "Kiln fair\n\nDale Hune spoke first.\n\nHune sang “Over The Kellan Weir” at the wharf, his daughter said.";
+    let text =
+        "Kiln fair\n\nDale Hune spoke first.\n\nHune sang “Over The Kellan Weir” at the wharf, his daughter said.";
     assert_eq!(speakers(text), vec![None]);
+}
+
+#[test]
+fn a_lone_surname_that_speaks_with_a_persons_pronoun_after_it_is_a_person() {
+    let text = "Kiln fair\n\nDale Hune toured the north kiln on Monday.\n\nBrannagh openly admitted that his pick was the south kiln. “With an oar to Tarrow,” he said.";
+    assert_eq!(speakers(text), vec![Some("Brannagh".into())]);
+    // near miss: an ordinary word opening the sentence is no one
+    let text = "Kiln fair\n\nDale Hune toured the north kiln on Monday.\n\nLately, he said, the kiln “runs too hot.”";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+    // near miss: a misspelt surname of a person the article names stays theirs
+    let doc = Document::parse(
+        "t.txt".as_ref(),
+        "Kiln fair\n\nAbel Mwangi toured the kiln.\n\nMwangy said his pick was the south kiln.".into(),
+        Format::Text,
+    );
+    let a = crate::analyze(doc);
+    assert!(!a.entities.entities.iter().any(|e| e.name == "Mwangy"));
 }

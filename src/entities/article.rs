@@ -51,6 +51,19 @@ pub(super) fn byline(doc: &Document) -> Option<(Span, String, usize)> {
     })
 }
 
+/// The first third-person singular pronoun after `span` in its sentence: `Some(true)` for
+/// a person's ("he", "his", "her" …), `Some(false)` for a body's "its"; at most 30 words on.
+pub(super) fn pronoun_after(doc: &Document, span: Span) -> Option<bool> {
+    let end = doc.sentence_at(span.start).map_or(span.end, |s| doc.sentences[s].span.end).max(span.end);
+    doc.prose()[span.end..end].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(30).find_map(|w| {
+        match w {
+            "he" | "his" | "him" | "she" | "her" | "hers" | "He" | "His" | "She" | "Her" => Some(true),
+            "its" | "Its" => Some(false),
+            _ => None,
+        }
+    })
+}
+
 /// Whether `text` holds `name` in lower case as a word of its own ("the bill" for "Bill").
 pub(super) fn has_lowercase_word(text: &str, name: &str) -> bool {
     let lower = name.to_lowercase();

@@ -55,17 +55,38 @@ impl Entities {
         let given_firsts: HashSet<String> =
             runs.iter().filter_map(|r| r.text.split_once(' ').map(|(first, _)| first.to_lowercase())).collect();
         // "Tomas rows every morning. “…,” Tomas said": a lone given name that speaks, no ordinary word or place and no
-        // part of a longer name in the article, is a person known by that name alone.
+        // part of a longer name in the article, is a person known by that name alone. So is a
+        // lone surname that speaks ("Greer said"), or any lone name a person's pronoun
+        // follows in its sentence; not when "it" or "its" does ("Ford said its …").
         // ("Bill said" where the article also writes "the bill": the word, not a name.)
         let lone_given_names: HashSet<&str> = {
             let mut seen: HashSet<&str> = HashSet::default();
             for r in runs.iter().filter(|r| {
                 r.speaks
                     && !r.text.contains(' ')
-                    && lexicon::is_given_name(&r.text)
                     && !lexicon::is_place(&r.text)
                     && !lexicon::is_country(&r.text)
-                    && !given_firsts.contains(&r.text.to_lowercase())
+                    && !lexicon::is_group_word(&r.text)
+                    && !names::is_demonym(&r.text)
+                    && !r.body_like
+                    && {
+                        let named = lexicon::is_given_name(&r.text) && !given_firsts.contains(&r.text.to_lowercase())
+                            || lexicon::is_common_surname(&r.text) && !lexicon::is_given_name(&r.text);
+                        match article::pronoun_after(doc, r.span) {
+                            // "Ford said its …": a body.
+                            Some(false) => false,
+                            // "Brannagh openly admitted that his pick …": a person's pronoun
+                            // follows a rare word, and a verb follows it at once (not
+                            // "Perhaps, he said", nor "Allies say he …").
+                            Some(true) => {
+                                named
+                                    || lexicon::per_million(&r.text) < 1.0
+                                        && !r.text.ends_with('s')
+                                        && doc.prose()[r.span.end..].starts_with(' ')
+                            }
+                            None => named,
+                        }
+                    }
             }) {
                 // (At most eight names, each one pass over the prose: linear.)
                 if seen.len() < 8 {
@@ -73,6 +94,17 @@ impl Entities {
                 }
             }
             seen.retain(|name| !article::has_lowercase_word(doc.prose(), name));
+            // ("Greer" beside "Dana Greeer": a misspelt surname, which the name rule reports,
+            // not a second person.)
+            if !seen.is_empty() {
+                // (Any word after the first, suffixes aside: "Villanueva" in "Ernesto
+                // Villanueva Jr.", either family name of "Marisol Carvajal Prado".)
+                let lasts: HashSet<&str> = runs
+                    .iter()
+                    .flat_map(|r| r.text.split(' ').skip(1).filter(|w| !names::is_suffix(w)))
+                    .collect();
+                seen.retain(|name| !lasts.iter().any(|last| names::is_variant(name, last)));
+            }
             seen
         };
         let lone_given = |r: &Run| lone_given_names.contains(r.text.as_str());
