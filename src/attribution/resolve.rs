@@ -283,7 +283,7 @@ fn body_for_head<'c>(doc: &Document, head: &str, at: usize, bi: usize, cues: &'c
 /// speaker, unless a later sentence names someone else first; with nobody named close
 /// by, the last person who fits to speak, before the last one merely mentioned.
 fn salient_person(doc: &Document, cues: &[Cue], bi: usize, at: usize, p: Pronoun, ents: &Entities) -> Option<usize> {
-    let speaker = subject_before(cues, bi, at, p, ents);
+    let speaker = subject_before(doc, cues, bi, at, p, ents);
     let named = ents.sentence_subject_before(doc, at, p);
     match (speaker, named) {
         (Some((sid, s)), Some((nid, sentence))) => Some(if sentence > s { nid } else { sid }),
@@ -308,10 +308,21 @@ fn salient_person(doc: &Document, cues: &[Cue], bi: usize, at: usize, p: Pronoun
 /// The person who spoke last in this paragraph or the one before, if they fit the
 /// pronoun and were mentioned after every other fitting person's latest subject use:
 /// "he" continues the current speaker rather than the last name in an object position.
-fn subject_before(cues: &[Cue], bi: usize, offset: usize, p: Pronoun, ents: &Entities) -> Option<(usize, usize)> {
+fn subject_before(
+    doc: &Document,
+    cues: &[Cue],
+    bi: usize,
+    offset: usize,
+    p: Pronoun,
+    ents: &Entities,
+) -> Option<(usize, usize)> {
     let cue =
         cues.iter().rev().take_while(|c| c.block + 1 >= bi).find(|c| c.verb.start < offset && c.entity.is_some())?;
     let id = cue.entity?;
+    // (Whoever asked is not who answers: "Hune asked Greer about the fares. “…,” he said.")
+    if cue.subject.is_some() && doc.text(cue.verb).starts_with("ask") {
+        return None;
+    }
     let e = &ents.entities[id];
     let at = cue.subject.as_ref().map_or(cue.verb.start, |s| s.span.start);
     (e.kind == EntityKind::Person && !e.narrator && e.gender.is_none_or(|g| g == p || p == Pronoun::They))

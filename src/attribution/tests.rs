@@ -1218,3 +1218,12 @@ fn a_lone_surname_that_speaks_with_a_persons_pronoun_after_it_is_a_person() {
     let a = crate::analyze(doc);
     assert!(!a.entities.entities.iter().any(|e| e.name == "Mwangy"));
 }
+
+#[test]
+fn who_was_asked_answers() {
+    let text = "Kiln fair\n\nLast week, the Ledger's Dale Hune asked Tomas Greer whether the kiln fees were fair.\n\n“They are. I would not have set them otherwise,” he said.";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+    // near miss: who told someone something is still the subject
+    let text = "Kiln fair\n\nLast week, Dale Hune told Tomas Greer that the kiln fees were fair.\n\n“They are. I would not have set them otherwise,” he said.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+}

@@ -271,6 +271,11 @@ impl Entities {
                 {
                     Some((*id2, *at2))
                 }
+                // "Hune asked Greer whether the fares would rise. “…,” he said": who was
+                // asked answers.
+                [(_, _, end), (id2, at2, _), ..] if si < here && asked_between(doc.text(Span::new(*end, *at2))) => {
+                    Some((*id2, *at2))
+                }
                 [(id, at, _), ..] => Some((*id, *at)),
                 [] => None,
             };
@@ -426,6 +431,14 @@ fn main_clause_start(doc: &Document, span: Span) -> usize {
 
 /// Whether the words between two names are a role the second name holds: "Obama
 /// consultant", "Clinton campaign manager" (lowercase, ending in a title).
+/// "asked", maybe after an adverb ("then asked", "later asked"), and nothing else.
+fn asked_between(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    matches!(words.next(), Some("asked" | "asks" | "pressed" | "quizzed"))
+        && words.next().is_none_or(|w| w.ends_with("ly") || matches!(w, "then" | "later" | "also"))
+        && words.next().is_none()
+}
+
 fn role_between(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=3).contains(&words.len())
