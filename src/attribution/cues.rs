@@ -159,7 +159,32 @@ pub(super) fn find_cues(
         let participle = i > unit.start && word.ends_with("ing");
         // (Never a preposition's object: "a friend said on Facebook" is not Facebook.)
         let preposition = toks.get(i + 1).is_some_and(|n| n.is_word() && is_preposition(w(doc, n)));
-        if subject.is_none() && !opening_participle && !participle && !preposition {
+        // Nor after an auxiliary or a negation: "he did not mention Ana Ruiz", "to tell
+        // Greer" have their object after the verb, not a speaker.
+        let auxiliary = i > unit.start
+            && toks[i - 1].is_word()
+            && matches!(
+                w(doc, &toks[i - 1]).to_lowercase().as_str(),
+                "not"
+                    | "never"
+                    | "did"
+                    | "didn't"
+                    | "didn’t"
+                    | "does"
+                    | "doesn't"
+                    | "doesn’t"
+                    | "don't"
+                    | "don’t"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "might"
+                    | "must"
+                    | "to"
+            );
+        if subject.is_none() && !opening_participle && !participle && !preposition && !auxiliary {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
         // "the editorial read", "it read": a document reads; a person reading does not speak.

@@ -1227,3 +1227,11 @@ fn who_was_asked_answers() {
     let text = "Kiln fair\n\nLast week, Dale Hune told Tomas Greer that the kiln fees were fair.\n\n“They are. I would not have set them otherwise,” he said.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
+
+#[test]
+fn an_object_after_a_negated_verb_is_no_speaker_and_a_pronoun_after_an_opener_chains() {
+    let text = "Kiln fair\n\nDale Hune spoke at the kiln.\n\nThough he did not mention Tomas Greer by name, he was clear.\n\nHe urged them to “think hard” about it.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+    let text = "Kiln fair\n\nDale Hune, who won both kiln prizes, wants his rivals to withdraw.\n\nThough he did not thank Tomas Greer or Abel Mwangi by name, he made it clear that he felt they should go.\n\nHe declared that a split field would be “a total disaster” for the guild.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+}

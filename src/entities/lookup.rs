@@ -230,18 +230,19 @@ impl Entities {
             // Trump … than Clinton") is about the same person: its objects are not
             // candidates; look further back, to the paragraph before it too ("Ruiz spoke
             // first. ¶ She skirted … ¶ She also … ¶ “…,” she said."), over a few of them.
-            if si < here && starts_with_pronoun(doc, span, pronoun) {
+            // "Asked about her vote in the event that Clinton …, she replied": the main
+            // clause starts after an opening participle or subordinate clause, and a name
+            // inside that opener is not the subject. ("Though he did not name Greer, he
+            // made it clear …": a pronoun subject after the opener chains the same way.)
+            let subject_at = if si < here { main_clause_start(doc, span) } else { span.start };
+            if si < here
+                && (starts_with_pronoun(doc, span, pronoun)
+                    || subject_at > span.start && starts_with_pronoun(doc, Span::new(subject_at, span.end), pronoun))
+            {
                 chain += 1;
                 if chain <= MAX_PRONOUN_CHAIN {
                     floor = floor.min(block_before(span.start));
                 }
-                continue;
-            }
-            // "Asked about her vote in the event that Clinton …, she replied": the main
-            // clause starts after an opening participle or subordinate clause, and a name
-            // inside that opener is not the subject.
-            let subject_at = if si < here { main_clause_start(doc, span) } else { span.start };
-            if subject_at > span.start && starts_with_pronoun(doc, Span::new(subject_at, span.end), pronoun) {
                 continue;
             }
             // (At most 3,000 bytes before the pronoun: a sentence longer than that is no
@@ -429,8 +430,6 @@ fn main_clause_start(doc: &Document, span: Span) -> usize {
     }
 }
 
-/// Whether the words between two names are a role the second name holds: "Obama
-/// consultant", "Clinton campaign manager" (lowercase, ending in a title).
 /// "asked", maybe after an adverb ("then asked", "later asked"), and nothing else.
 fn asked_between(text: &str) -> bool {
     let mut words = text.split_whitespace().rev();
@@ -439,6 +438,8 @@ fn asked_between(text: &str) -> bool {
         && words.next().is_none()
 }
 
+/// Whether the words between two names are a role the second name holds: "Obama
+/// consultant", "Clinton campaign manager" (lowercase, ending in a title).
 fn role_between(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=3).contains(&words.len())
