@@ -131,12 +131,20 @@ pub(super) fn find_cues(
                 subject = Some(after);
             }
         }
-        if subject.is_none() {
-            // "X said … but described …": coordinated verbs share the subject.
+        // "X said … but described …": coordinated verbs share the subject, and its speaker
+        // (a pronoun is not resolved a second time, further on).
+        let mut shared = None;
+        // ("He noted that the fee could rise, and argued …": after a joiner the verb is
+        // the earlier one's partner, whatever phrase stands before "and".)
+        let joined = i > unit.start && toks[i - 1].is_word() && matches!(w(doc, &toks[i - 1]), "and" | "but");
+        // (The sentence's first cue, its main verb: "He noted that the board could ask …,
+        // and argued" pairs "argued" with "noted", not with "ask".)
+        if subject.is_none() || joined {
             if let Some(prev) =
-                out.cues.iter().rev().take_while(|c| c.block == bi && c.tok >= unit.start).find(|c| c.tok < i)
+                out.cues.iter().rev().take_while(|c| c.block == bi && c.tok >= unit.start).filter(|c| c.tok < i).last()
             {
                 subject = prev.subject.clone();
+                shared = Some((prev.speaker.clone(), prev.entity, prev.source_type));
             }
         }
         // "“…,” I said": the narrator of a first-person piece is its bylined writer.
@@ -159,8 +167,9 @@ pub(super) fn find_cues(
         let participle = i > unit.start && word.ends_with("ing");
         // (Never a preposition's object: "a friend said on Facebook" is not Facebook.)
         let preposition = toks.get(i + 1).is_some_and(|n| n.is_word() && is_preposition(w(doc, n)));
-        // Nor after an auxiliary or a negation: "he did not mention Ana Ruiz", "to tell
-        // Greer" have their object after the verb, not a speaker.
+        // Nor after an auxiliary, a negation or a joiner: "he did not mention Ana Ruiz", "to
+        // tell Greer", "…, and accused Greer of …" have their object after the verb, not a
+        // speaker.
         let auxiliary = i > unit.start
             && toks[i - 1].is_word()
             && matches!(
@@ -183,6 +192,9 @@ pub(super) fn find_cues(
                     | "might"
                     | "must"
                     | "to"
+                    | "and"
+                    | "but"
+                    | "or"
             );
         if subject.is_none() && !opening_participle && !participle && !preposition && !auxiliary {
             subject = np::after(doc, toks, i + 1, unit.end);
@@ -200,7 +212,10 @@ pub(super) fn find_cues(
         if reads(doc, t) && !(subject.as_ref().is_some_and(document) && (quote_follows || finding)) {
             continue;
         }
-        let (speaker, entity, mut source_type) = resolve(doc, subject.as_ref(), bi, ents, &out.cues);
+        let (speaker, entity, mut source_type) = match shared {
+            Some(resolved) if subject.is_some() => resolved,
+            _ => resolve(doc, subject.as_ref(), bi, ents, &out.cues),
+        };
         // A post is a post whoever makes it: a person or a group writing on X.
         if social_context(doc, toks, prev, i, unit.end)
             && matches!(source_type, SourceType::NamedPerson | SourceType::Organization)
@@ -362,6 +377,12 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
             | "phone"
             | "and"
     ) || (p == "and" && i >= 2 && toks[i - 2].is_word())
+        // ("…, and accused Hune of …", "…, and said …": a past tense after a comma's "and"
+        // is the clause's second verb; "…, and reports" may be a list's last noun.)
+        || (p == "and"
+            && i >= 2
+            && toks[i - 2].is_punct(',')
+            && (word.ends_with("ed") || matches!(word, "said" | "told" | "wrote")))
 }
 
 /// The word right before the verb is a form of "be", in any case.

@@ -299,7 +299,13 @@ fn subject_before_comma(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> 
     // "Vietnam’s farm minister, Le Thi Thu Ha, made …": a role, then the name in apposition.
     name.or_else(|| {
         let close = (comma + 2..verb.min(comma + 8)).find(|&i| toks[i].is_punct(','))?;
-        let role = toks[comma - 1].is_word() && lexicon::is_title(w(doc, &toks[comma - 1]));
+        // (The role opens the clause: not "Ruiz embraced her campaign manager, Ike Lund,
+        // and …", where a verb stands before it.)
+        let verb_before = toks[s..comma].iter().any(|t| {
+            let word = w(doc, t);
+            word.len() > 3 && word.ends_with("ed") && word.chars().all(char::is_lowercase)
+        });
+        let role = !verb_before && toks[comma - 1].is_word() && lexicon::is_title(w(doc, &toks[comma - 1]));
         let all_names = toks[comma + 1..close].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)));
         (role && all_names)
             .then(|| classify(doc, toks, comma + 1, close))

@@ -1235,3 +1235,16 @@ fn an_object_after_a_negated_verb_is_no_speaker_and_a_pronoun_after_an_opener_ch
     let text = "Kiln fair\n\nDale Hune, who won both kiln prizes, wants his rivals to withdraw.\n\nThough he did not thank Tomas Greer or Abel Mwangi by name, he made it clear that he felt they should go.\n\nHe declared that a split field would be “a total disaster” for the guild.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
+
+#[test]
+fn a_second_verb_after_a_comma_and_shares_the_sentences_first_subject() {
+    let text = "Kiln fair\n\nDale Hune spoke.\n\nThe Kiln Guild sent out a notice, and accused Hune allies of being “wreckers” at the fair.";
+    assert_eq!(speakers(text), vec![Some("Kiln Guild".into())]);
+    let text = "Kiln fair\n\nDana Hollis chairs the guild.\n\nShe noted that the mayor could ask the guild for more time, and argued that “a good kiln fires twice.”";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+    let text = "Kiln fair\n\nLeaving the wharf, Dana Hollis hugged her campaign manager, Abel Mwangi, and pointed to him as the pilots cheered. “None of this happens without him,” she said.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+    // a role in apposition after a verb is that verb's object, not the subject
+    let text = "Kiln fair\n\nLeaving the wharf, Hollis hugged her campaign manager, Abel Mwangi, and pointed to him as the pilots cheered.";
+    assert!(claims(text).iter().all(|c| c.1.as_deref() != Some("Abel Mwangi")), "{:?}", claims(text));
+}
