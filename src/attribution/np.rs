@@ -473,8 +473,10 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     return np;
                 }
                 // (An unnamed head's phrase runs to the verb: "at the trust" is part of it.)
+                // (Its words too: "a spokesman for the buyer" says more than "a spokesman".)
                 if matches!(head.kind, NpKind::Anonymous(_)) {
-                    return Some(Np { span: Span::new(head.span.start, toks[end].span.end), ..head });
+                    let span = Span::new(head.span.start, toks[end].span.end);
+                    return Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span });
                 }
                 return Some(head);
             }
@@ -828,6 +830,26 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         }
         if let Some(named @ Np { kind: NpKind::Name(_), .. }) = classify(doc, toks, end + 1, e) {
             return Some(named);
+        }
+    }
+    // "says a source involved in the fund's launch.": an unnamed source's qualifier, up to
+    // the comma or the sentence's end, is part of the phrase.
+    if let Some(Np { kind: NpKind::Anonymous(_), span }) = &np {
+        let qualifier = |k: usize| k < ceil && toks[k].is_word() && QUALIFIERS.contains(&w(doc, &toks[k]));
+        if qualifier(end) || end + 1 < ceil && is(doc, &toks[end], "with") && qualifier(end + 1) {
+            let mut k = end;
+            // (Not into a clause of its own: "… close to the guild and then leaves".)
+            while k < ceil
+                && k - end < 9
+                && toks[k].is_word()
+                && !matches!(w(doc, &toks[k]), "and" | "but" | "or" | "who" | "which" | "that" | "as" | "when")
+            {
+                k += 1;
+            }
+            if k == ceil || toks[k].is_punct(',') || toks[k].is_punct('.') || toks[k].kind == TokKind::Break {
+                let span = Span::new(span.start, toks[k - 1].span.end);
+                return Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span });
+            }
         }
     }
     np

@@ -99,10 +99,8 @@ impl Entities {
             if !seen.is_empty() {
                 // (Any word after the first, suffixes aside: "Villanueva" in "Ernesto
                 // Villanueva Jr.", either family name of "Marisol Carvajal Prado".)
-                let lasts: HashSet<&str> = runs
-                    .iter()
-                    .flat_map(|r| r.text.split(' ').skip(1).filter(|w| !names::is_suffix(w)))
-                    .collect();
+                let lasts: HashSet<&str> =
+                    runs.iter().flat_map(|r| r.text.split(' ').skip(1).filter(|w| !names::is_suffix(w))).collect();
                 seen.retain(|name| !lasts.iter().any(|last| names::is_variant(name, last)));
             }
             seen
