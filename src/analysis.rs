@@ -53,6 +53,16 @@ pub enum SpanTokens<'a> {
     Scan(segment::Tokens<'a>),
 }
 
+impl SpanTokens<'_> {
+    /// The next token's span alone: a kept token's text is not sliced.
+    pub fn next_span(&mut self) -> Option<Span> {
+        match self {
+            SpanTokens::Kept(spans, _) => spans.next().map(|&[start, end]| Span::new(start as usize, end as usize)),
+            SpanTokens::Scan(tokens) => tokens.next().map(|(span, _)| span),
+        }
+    }
+}
+
 impl<'a> Iterator for SpanTokens<'a> {
     type Item = (Span, &'a str);
 
