@@ -53,6 +53,25 @@ pub enum SpanTokens<'a> {
     Scan(segment::Tokens<'a>),
 }
 
+impl<'a> SpanTokens<'a> {
+    /// The spans of the tokens not yet read, when they are the block's kept tokens (start
+    /// and end offsets).
+    pub fn kept(&self) -> Option<&'a [[u32; 2]]> {
+        match self {
+            SpanTokens::Kept(spans, _) => Some(spans.as_slice()),
+            SpanTokens::Scan(_) => None,
+        }
+    }
+
+    /// The next token's span alone: a kept token's text is not sliced.
+    pub fn next_span(&mut self) -> Option<Span> {
+        match self {
+            SpanTokens::Kept(spans, _) => spans.next().map(|&[start, end]| Span::new(start as usize, end as usize)),
+            SpanTokens::Scan(tokens) => tokens.next().map(|(span, _)| span),
+        }
+    }
+}
+
 impl<'a> Iterator for SpanTokens<'a> {
     type Item = (Span, &'a str);
 

@@ -89,7 +89,8 @@ impl Diagnostic {
 
 /// A text on one line: each line break, with the blanks around it, becomes one space.
 pub fn one_line(s: Cow<'static, str>) -> Cow<'static, str> {
-    if !s.contains(['\n', '\r']) {
+    // Line breaks are ASCII: look for their bytes (memchr), not for chars.
+    if memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_none() {
         return s;
     }
     Cow::Owned(s.split(['\n', '\r']).map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" "))

@@ -172,16 +172,19 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// A word list asked about case-insensitively ([`has_lower`]): the words, and a filter of
-/// 1,024 bits, one set for each word's length with its first and last byte in ASCII
-/// lower case, which answers no for most words without copying or hashing them.
+/// 4,096 bits, one set for each word's length with its first, second and last byte in
+/// ASCII lower case, which answers no for most words without copying or hashing them.
 struct LowerSet {
     words: HashSet<&'static str>,
-    filter: [u64; 16],
+    filter: Box<[u64; FILTER_WORDS]>,
 }
+
+/// 64-bit words of a [`LowerSet`]'s filter.
+const FILTER_WORDS: usize = 64;
 
 impl LowerSet {
     fn new(words: HashSet<&'static str>) -> LowerSet {
-        let mut filter = [0u64; 16];
+        let mut filter = Box::new([0u64; FILTER_WORDS]);
         for w in &words {
             let bit = filter_bit(w.as_bytes());
             filter[bit / 64] |= 1 << (bit % 64);
@@ -190,13 +193,15 @@ impl LowerSet {
     }
 }
 
-/// The filter bit of a word: its length, first and last byte (ASCII lower case), mixed.
+/// The filter bit of a word: its length, first, second and last byte (ASCII lower
+/// case), mixed.
 fn filter_bit(word: &[u8]) -> usize {
     let lower = |b: Option<&u8>| u32::from(b.map_or(0, u8::to_ascii_lowercase));
     let h = (word.len() as u32).wrapping_mul(0x9E37_79B9)
         ^ lower(word.first()).wrapping_mul(0x85EB_CA6B)
+        ^ lower(word.get(1)).wrapping_mul(0x27D4_EB2F)
         ^ lower(word.last()).wrapping_mul(0xC2B2_AE35);
-    (h.wrapping_mul(0x2745_937F) >> 22) as usize
+    (h.wrapping_mul(0x2745_937F) >> 20) as usize
 }
 
 /// Whether `set` holds `word` in ASCII lower case.

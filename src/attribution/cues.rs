@@ -23,12 +23,35 @@ pub(super) fn find_cues(
     let mut found = Vec::new();
     for i in unit.clone() {
         let t = &toks[i];
-        if !t.is_word()
-            || !(lexicon::is_speech_verb(w(doc, t))
-                || put_it(doc, toks, i, unit.end)
-                || reads(doc, t)
-                || went_on(doc, toks, i, unit.end)
-                || shot_back(doc, toks, i, unit.end))
+        if !t.is_word() {
+            continue;
+        }
+        // The word is read once: `put_it`, `reads`, `went_on` and `shot_back` each ask
+        // for one of these words first.
+        let head = w(doc, t);
+        let other_cue = matches!(
+            head,
+            "put"
+                | "puts"
+                | "read"
+                | "reads"
+                | "found"
+                | "finds"
+                | "went"
+                | "goes"
+                | "shot"
+                | "fired"
+                | "hit"
+                | "shoots"
+                | "fires"
+                | "hits"
+        );
+        if !(lexicon::is_speech_verb(head)
+            || other_cue
+                && (put_it(doc, toks, i, unit.end)
+                    || reads(doc, t)
+                    || went_on(doc, toks, i, unit.end)
+                    || shot_back(doc, toks, i, unit.end)))
             || !verb_position(doc, toks, i, unit.start)
         {
             continue;

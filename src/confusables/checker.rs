@@ -94,7 +94,7 @@ impl Checker {
                         entries.push(Entry {
                             word: w.as_str().into(),
                             alternatives: Vec::new(),
-                            unigram: model.unigram(w),
+                            unigram: model.unigram(w.as_bytes()),
                             has_left: false,
                             has_right: false,
                             lm: None,
@@ -106,7 +106,7 @@ impl Checker {
                 .collect();
             for &id in &ids {
                 if in_embedded && entries[id].lm.is_none() {
-                    entries[id].lm = lm.unigram(&entries[id].word);
+                    entries[id].lm = lm.unigram(entries[id].word.as_bytes());
                 }
                 for &other in &ids {
                     if other != id && !entries[id].alternatives.contains(&other) {

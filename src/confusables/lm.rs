@@ -109,7 +109,7 @@ impl Table {
 }
 
 /// FNV-1a 64 of the words joined by single spaces, folded to 32 bits.
-fn key_hash(parts: &[&str]) -> u32 {
+fn key_hash(parts: &[&[u8]]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |b: u8| {
         h ^= u64::from(b);
@@ -119,7 +119,7 @@ fn key_hash(parts: &[&str]) -> u32 {
         if i > 0 {
             eat(b' ');
         }
-        p.bytes().for_each(&mut eat);
+        p.iter().copied().for_each(&mut eat);
     }
     (h ^ (h >> 32)) as u32
 }
@@ -152,17 +152,17 @@ impl Lm {
         self.hash
     }
 
-    pub(crate) fn unigram(&self, w: &str) -> Option<Gram> {
+    pub(crate) fn unigram(&self, w: &[u8]) -> Option<Gram> {
         let v = self.tables[0].get(key_hash(&[w]))?;
         Some(Gram { prob: -f64::from(v[0]) / 24.0, bo: bo8(v[1]) })
     }
 
-    pub(crate) fn bigram(&self, a: &str, b: &str) -> Option<Gram> {
+    pub(crate) fn bigram(&self, a: &[u8], b: &[u8]) -> Option<Gram> {
         let v = self.tables[1].get(key_hash(&[a, b]))?;
         Some(Gram { prob: -f64::from(v[0]) / 32.0, bo: bo8(v[1]) })
     }
 
-    pub(crate) fn trigram(&self, a: &str, b: &str, c: &str) -> Option<f64> {
+    pub(crate) fn trigram(&self, a: &[u8], b: &[u8], c: &[u8]) -> Option<f64> {
         let v = self.tables[2].get(key_hash(&[a, b, c]))?;
         Some(-f64::from(v[0]) / 32.0)
     }
@@ -176,6 +176,6 @@ mod tests {
     fn hash_matches_build_script() {
         // fnv32(b"best guess") as computed by scripts/build_ngrams.py.
         let h: u64 = super::super::fnv1a64(b"best guess");
-        assert_eq!(key_hash(&["best", "guess"]), (h ^ (h >> 32)) as u32);
+        assert_eq!(key_hash(&[b"best", b"guess"]), (h ^ (h >> 32)) as u32);
     }
 }

@@ -58,25 +58,25 @@ impl Model {
         self.hash
     }
 
-    pub(super) fn unigram(&self, w: &str) -> u64 {
-        self.map.get(w.as_bytes()).unwrap_or(0)
+    pub(super) fn unigram(&self, w: &[u8]) -> u64 {
+        self.map.get(w).unwrap_or(0)
     }
 
     /// How common a word is in English text, per million words (0 for a word the data
     /// does not list); `w` in lower case.
     pub fn per_million(&self, w: &str) -> f64 {
-        self.unigram(w) as f64 * 1e6 / self.unigram_total
+        self.unigram(w.as_bytes()) as f64 * 1e6 / self.unigram_total
     }
 
-    pub(super) fn bigram(&self, a: &str, b: &str) -> u64 {
+    pub(super) fn bigram(&self, a: &[u8], b: &[u8]) -> u64 {
         let mut buf = [0u8; 2 * MAX_WORD + 1];
         let n = a.len() + 1 + b.len();
         if n > buf.len() {
             return 0;
         }
-        buf[..a.len()].copy_from_slice(a.as_bytes());
+        buf[..a.len()].copy_from_slice(a);
         buf[a.len()] = b' ';
-        buf[a.len() + 1..n].copy_from_slice(b.as_bytes());
+        buf[a.len() + 1..n].copy_from_slice(b);
         self.map.get(&buf[..n]).unwrap_or(0)
     }
 }
@@ -114,7 +114,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(m.unigram("the"), entries.iter().find(|(k, _)| k == b"the").unwrap().1);
+        assert_eq!(m.unigram(b"the"), entries.iter().find(|(k, _)| k == b"the").unwrap().1);
     }
 
     /// The bigram-side word tables answer as a scan of the fst's keys would.

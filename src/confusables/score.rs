@@ -24,11 +24,11 @@ impl Checker {
     }
 
     /// Odds of alternative `a` over written `w` given the left word `l`.
-    fn left_side(&self, l: &str, cl: u64, w: &Entry, a: &Entry) -> Option<Side> {
+    fn left_side(&self, l: &[u8], cl: u64, w: &Entry, a: &Entry) -> Option<Side> {
         if !w.has_left || !a.has_left {
             return None;
         }
-        let (lw, la) = (self.model.bigram(l, &w.word), self.model.bigram(l, &a.word));
+        let (lw, la) = (self.model.bigram(l, w.word.as_bytes()), self.model.bigram(l, a.word.as_bytes()));
         // P(a|l)/P(w|l) carries the prior c(a)/c(w); keep only `params.prior` of it,
         // or frequent words swamp rare ones (night/knight, see/sea).
         let prior = a.unigram as f64 / w.unigram as f64;
@@ -42,11 +42,11 @@ impl Checker {
     }
 
     /// Odds of alternative `a` over written `w` given the right word `r`.
-    fn right_side(&self, r: &str, cr: u64, w: &Entry, a: &Entry) -> Option<Side> {
+    fn right_side(&self, r: &[u8], cr: u64, w: &Entry, a: &Entry) -> Option<Side> {
         if !w.has_right || !a.has_right {
             return None;
         }
-        let (wr, ar) = (self.model.bigram(&w.word, r), self.model.bigram(&a.word, r));
+        let (wr, ar) = (self.model.bigram(w.word.as_bytes(), r), self.model.bigram(a.word.as_bytes(), r));
         if wr == 0 && ar == 0 {
             return Some(Side { odds: 1.0, alt_count: 0 });
         }
@@ -59,7 +59,7 @@ impl Checker {
     pub(super) fn context(&self, tokens: &[&str], j: Option<usize>) -> Option<(Norm, u64)> {
         let t = *tokens.get(j?)?;
         let n = Norm::new(t)?;
-        let c = self.model.unigram(n.as_str());
+        let c = self.model.unigram(n.bytes());
         (c > 0).then_some((n, c))
     }
 
@@ -76,8 +76,8 @@ impl Checker {
         if a.unigram == 0 {
             return None;
         }
-        let ls = left.and_then(|(n, c)| self.left_side(n.as_str(), *c, w, a));
-        let rs = right.and_then(|(n, c)| self.right_side(n.as_str(), *c, w, a));
+        let ls = left.and_then(|(n, c)| self.left_side(n.bytes(), *c, w, a));
+        let rs = right.and_then(|(n, c)| self.right_side(n.bytes(), *c, w, a));
         let mut odds = 1.0;
         let mut listed = false;
         let mut veto = false;
@@ -102,7 +102,7 @@ impl Checker {
         }
         let m = &self.model;
         if let Some((l, cl)) = left {
-            let (lw, la) = (m.bigram(l.as_str(), &w.word), m.bigram(l.as_str(), &a.word));
+            let (lw, la) = (m.bigram(l.bytes(), w.word.as_bytes()), m.bigram(l.bytes(), a.word.as_bytes()));
             if lw > 0 {
                 let ea = if la > 0 { la as f64 } else { self.unlisted(*cl, a.unigram) };
                 if (ea / a.unigram as f64) / (lw as f64 / w.unigram as f64) < limit {
@@ -111,7 +111,7 @@ impl Checker {
             }
         }
         if let Some((r, cr)) = right {
-            let (wr, ar) = (m.bigram(&w.word, r.as_str()), m.bigram(&a.word, r.as_str()));
+            let (wr, ar) = (m.bigram(w.word.as_bytes(), r.bytes()), m.bigram(a.word.as_bytes(), r.bytes()));
             if wr > 0 {
                 let ea = if ar > 0 { ar as f64 } else { self.unlisted(a.unigram, *cr) };
                 if (ea / a.unigram as f64) / (wr as f64 / w.unigram as f64) < limit {
@@ -132,20 +132,20 @@ impl Checker {
         while k < 2 {
             let next = if right { (j + 1 < tokens.len()).then_some(j + 1) } else { j.checked_sub(1) };
             let Some(nj) = next else {
-                out[k] = self.lm.unigram(boundary).map(|g| (Norm::raw(boundary), g));
+                out[k] = self.lm.unigram(boundary.as_bytes()).map(|g| (Norm::raw(boundary), g));
                 break;
             };
             j = nj;
             let t = tokens[j];
             if is_word_token(t) {
                 let Some(n) = Norm::new(t) else { break };
-                let Some(g) = self.lm.unigram(n.as_str()) else {
+                let Some(g) = self.lm.unigram(n.bytes()) else {
                     break;
                 };
                 out[k] = Some((n, g));
                 k += 1;
             } else if matches!(t, "." | "!" | "?" | "…") {
-                out[k] = self.lm.unigram(boundary).map(|g| (Norm::raw(boundary), g));
+                out[k] = self.lm.unigram(boundary.as_bytes()).map(|g| (Norm::raw(boundary), g));
                 break;
             } else if is_quote_mark(t) || (self.params.skip_commas && (k > 0 || !right) && matches!(t, "," | ";" | ":"))
             {
@@ -177,8 +177,8 @@ impl Checker {
         let p = self.params;
         let (mut lm_ev, mut l1a, mut ar1) = (false, None, None);
         if let (Some(ctx), Some(_)) = (lm, a.lm) {
-            l1a = ctx.l1.as_ref().and_then(|(l1, _)| self.lm.bigram(l1.as_str(), &a.word));
-            ar1 = ctx.r1.as_ref().and_then(|(r1, _)| self.lm.bigram(&a.word, r1.as_str()));
+            l1a = ctx.l1.as_ref().and_then(|(l1, _)| self.lm.bigram(l1.bytes(), a.word.as_bytes()));
+            ar1 = ctx.r1.as_ref().and_then(|(r1, _)| self.lm.bigram(a.word.as_bytes(), r1.bytes()));
             // A trigram `l2 l1 a` is never listed without the bigram `l1 a` (true of
             // every trigram of the source model; scripts/build_ngrams.py checks it).
             lm_ev = !p.lm_listed || l1a.is_some() || ar1.is_some();
@@ -187,10 +187,10 @@ impl Checker {
             && a.unigram > 0
             && (min_count <= 0.0
                 || left.is_some_and(|(l, _)| {
-                    w.has_left && a.has_left && self.model.bigram(l.as_str(), &a.word) as f64 >= min_count
+                    w.has_left && a.has_left && self.model.bigram(l.bytes(), a.word.as_bytes()) as f64 >= min_count
                 })
                 || right.is_some_and(|(r, _)| {
-                    w.has_right && a.has_right && self.model.bigram(&a.word, r.as_str()) as f64 >= min_count
+                    w.has_right && a.has_right && self.model.bigram(a.word.as_bytes(), r.bytes()) as f64 >= min_count
                 }));
         (lm_ev, count_ev, l1a, ar1)
     }
@@ -231,8 +231,8 @@ impl Checker {
             let mut odds: Option<f64> = None;
             let mut lm_odds: Option<f64> = None;
             if let (true, Some(ctx), Some(uw), Some(ua)) = (lm_ev, &lm_ctx, w.lm, a.lm) {
-                let base = *base.get_or_insert_with(|| ctx.logp(&self.lm, &w.word, uw, None));
-                let sa = ctx.logp(&self.lm, &a.word, ua, Some((l1a, ar1)));
+                let base = *base.get_or_insert_with(|| ctx.logp(&self.lm, w.word.as_bytes(), uw, None));
+                let sa = ctx.logp(&self.lm, a.word.as_bytes(), ua, Some((l1a, ar1)));
                 let listed = sa.left_listed || sa.right_listed;
                 let prior = ua.prob - uw.prob;
                 let (mut dl, mut dr) = (sa.left - base.left - prior, sa.right - base.right);
@@ -319,11 +319,11 @@ impl LmCtx {
         r2: Option<(Norm, Gram)>,
     ) -> LmCtx {
         let l2l1 = match (&l2, &l1) {
-            (Some((a, _)), Some((b, _))) => lm.bigram(a.as_str(), b.as_str()),
+            (Some((a, _)), Some((b, _))) => lm.bigram(a.bytes(), b.bytes()),
             _ => None,
         };
         let r1r2 = match (&r1, &r2) {
-            (Some((a, _)), Some((b, _))) => lm.bigram(a.as_str(), b.as_str()),
+            (Some((a, _)), Some((b, _))) => lm.bigram(a.bytes(), b.bytes()),
             _ => None,
         };
         let r2_given_r1 = match (&r1, &r2) {
@@ -336,7 +336,7 @@ impl LmCtx {
     /// log10 P(x | l2 l1) P(r1 | l1 x) P(r2 | x r1) under back-off, and whether
     /// any n-gram of `x` with a context word is listed. `known` carries the
     /// bigrams `l1 x` and `x r1` when the caller has looked them up already.
-    fn logp(&self, lm: &Lm, x: &str, ux: Gram, known: Option<(Option<Gram>, Option<Gram>)>) -> LmScore {
+    fn logp(&self, lm: &Lm, x: &[u8], ux: Gram, known: Option<(Option<Gram>, Option<Gram>)>) -> LmScore {
         let mut s = 0.0;
         let mut listed = false;
         // P(x | l2 l1)
@@ -348,12 +348,12 @@ impl LmCtx {
             Some((l1, g1)) => {
                 let l1x = match known {
                     Some((l1x, _)) => l1x,
-                    None => lm.bigram(l1.as_str(), x),
+                    None => lm.bigram(l1.bytes(), x),
                 };
                 // A trigram is taken only when its suffix bigram is listed too (the model
                 // lists both): a hash that merely collides with a trigram's is no evidence.
                 let tri = match (&self.l2, self.l2l1) {
-                    (Some(l2), Some(g)) => match lm.trigram(l2.as_str(), l1.as_str(), x).filter(|_| l1x.is_some()) {
+                    (Some(l2), Some(g)) => match lm.trigram(l2.bytes(), l1.bytes(), x).filter(|_| l1x.is_some()) {
                         Some(p) => Some(p),
                         None => {
                             s += g.bo;
@@ -381,10 +381,10 @@ impl LmCtx {
         };
         let xr1 = match known {
             Some((_, xr1)) => xr1,
-            None => lm.bigram(x, r1.as_str()),
+            None => lm.bigram(x, r1.bytes()),
         };
         let tri = match (&self.l1, l1x) {
-            (Some((l1, _)), Some(g)) => match lm.trigram(l1.as_str(), x, r1.as_str()).filter(|_| xr1.is_some()) {
+            (Some((l1, _)), Some(g)) => match lm.trigram(l1.bytes(), x, r1.bytes()).filter(|_| xr1.is_some()) {
                 Some(p) => Some(p),
                 None => {
                     s += g.bo;
@@ -404,7 +404,7 @@ impl LmCtx {
         let Some(r2) = &self.r2 else {
             return LmScore { left, right: s, left_listed, right_listed: listed };
         };
-        match xr1.map(|g| (g, lm.trigram(x, r1.as_str(), r2.as_str()).filter(|_| self.r1r2_listed))) {
+        match xr1.map(|g| (g, lm.trigram(x, r1.bytes(), r2.bytes()).filter(|_| self.r1r2_listed))) {
             Some((_, Some(p))) => {
                 s += p;
                 listed = true;

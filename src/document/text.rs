@@ -337,10 +337,8 @@ fn skip(bytes: &[u8], mut i: usize, pred: impl Fn(u8) -> bool) -> usize {
 fn lines(prose: &str) -> Vec<Option<Span>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, b) in prose.bytes().enumerate().chain(std::iter::once((prose.len(), b'\n'))) {
-        if b != b'\n' {
-            continue;
-        }
+    // Each line break found with memchr, and the end of the text as one more.
+    for i in memchr::memchr_iter(b'\n', prose.as_bytes()).chain(std::iter::once(prose.len())) {
         let line = &prose[start..i];
         let trimmed = line.trim();
         out.push((!trimmed.is_empty()).then(|| {

@@ -162,27 +162,123 @@ pub fn is_variant(a: &str, b: &str) -> bool {
     let (na, nb) = (a.chars().count(), b.chars().count());
     a != b && na >= 4 && nb >= 4 && a.chars().next() == b.chars().next() && {
         let limit = if na.min(nb) >= 8 { 2 } else { 1 };
-        na.abs_diff(nb) <= limit && edit_distance(&a, &b) <= limit
+        na.abs_diff(nb) <= limit && {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            within_edits(&a, &b, limit)
+        }
     }
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+/// [`is_variant`] of two words already lowercased, as chars: for a caller that compares
+/// each word with many others and lowers it once.
+pub fn is_variant_lower(a: &[char], b: &[char]) -> bool {
+    let (na, nb) = (a.len(), b.len());
+    na >= 4 && nb >= 4 && a[0] == b[0] && {
+        let limit = if na.min(nb) >= 8 { 2 } else { 1 };
+        na.abs_diff(nb) <= limit && a != b && within_edits(a, b, limit)
+    }
+}
+
+/// Whether `a` and `b` are at most `limit` edits apart (Levenshtein), without
+/// allocating for words of up to 32 chars.
+fn within_edits(a: &[char], b: &[char], limit: usize) -> bool {
+    // A common prefix or suffix does not change the distance.
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    // What is left differs at both ends, so it takes at least one edit, and at most as
+    // many as its longer side has chars.
+    if a.len().max(b.len()) <= limit {
+        return true;
+    }
+    if limit <= 1 {
+        return false;
+    }
+    let mut stack = [0usize; 33];
+    let mut heap = Vec::new();
+    let row: &mut [usize] = if b.len() < stack.len() {
+        &mut stack[..=b.len()]
+    } else {
+        heap.resize(b.len() + 1, 0);
+        &mut heap
+    };
+    for (j, r) in row.iter_mut().enumerate() {
+        *r = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for j in 0..b.len() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
+            row[j + 1] = (prev + usize::from(*ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
+            least = least.min(row[j + 1]);
             prev = cur;
         }
+        // No later row is smaller than this one's least.
+        if least > limit {
+            return false;
+        }
     }
-    row[b.len()]
+    row[b.len()] <= limit
 }
 
 #[cfg(test)]
 mod tests {
+    /// `within_edits` (which drops a common prefix and suffix first and stops early)
+    /// against the plain Levenshtein table, and `is_variant_lower` against `is_variant`, on invented words
+    /// and their edits.
+    #[test]
+    fn edit_distance_and_lowered_variant_agree_with_the_plain_forms() {
+        fn plain(a: &[char], b: &[char]) -> usize {
+            let mut row: Vec<usize> = (0..=b.len()).collect();
+            for (i, ca) in a.iter().enumerate() {
+                let mut prev = row[0];
+                row[0] = i + 1;
+                for j in 0..b.len() {
+                    let cur = row[j + 1];
+                    row[j + 1] = (prev + usize::from(*ca != b[j])).min(row[j] + 1).min(row[j + 1] + 1);
+                    prev = cur;
+                }
+            }
+            row[b.len()]
+        }
+        let mut words: Vec<String> =
+            ["Varnekko", "Tullamore", "aaaa", "abab", "Zoë", "Ölçerin", "İnceyol", "Quorrin", "Brellick"]
+                .map(String::from)
+                .to_vec();
+        let seeds = words.clone();
+        for w in &seeds {
+            let c: Vec<char> = w.chars().collect();
+            for i in 0..c.len() {
+                for x in ['a', 'r', 'ë'] {
+                    let mut v = c.clone();
+                    v[i] = x;
+                    words.push(v.iter().collect());
+                    let mut v = c.clone();
+                    v.insert(i, x);
+                    words.push(v.iter().collect());
+                }
+                let mut v = c.clone();
+                v.remove(i);
+                words.push(v.iter().collect());
+                let mut v = c.clone();
+                v.swap(i, c.len() - 1 - i);
+                words.push(v.iter().collect());
+            }
+        }
+        let lowered: Vec<Vec<char>> = words.iter().map(|w| w.to_lowercase().chars().collect()).collect();
+        for (a, la) in words.iter().zip(&lowered) {
+            for (b, lb) in words.iter().zip(&lowered) {
+                for limit in 0..4 {
+                    assert_eq!(super::within_edits(la, lb, limit), plain(la, lb) <= limit, "{a} / {b} {limit}");
+                }
+                assert_eq!(super::is_variant_lower(la, lb), super::is_variant(a, b), "{a} / {b}");
+            }
+        }
+    }
+
     #[test]
     fn listed_particle_is_the_list() {
         let mut words: Vec<String> = Vec::new();

@@ -137,6 +137,20 @@ impl ConfusableWord {
                         cx.confusables.check_memo(&refs, memo)
                     };
                     self.scan(a, Rejoin::new(a, tokens, html), &mut joined, &mut spans, memo, check, &mut out);
+                } else if let Some(kept) = tokens.kept().filter(|k| k.len() <= WINDOW + 2 * CONTEXT) {
+                    // A sentence that fits one window, from its block's kept tokens: what
+                    // `scan` does for it (one window, every suggestion kept), without
+                    // pulling the tokens one by one.
+                    words.clear();
+                    spans.clear();
+                    for &[start, end] in kept {
+                        let span = Span::new(start as usize, end as usize);
+                        spans.push(span);
+                        words.push(a.doc.text(span));
+                    }
+                    for sug in cx.confusables.check_memo(&words, memo) {
+                        out.push(self.finding(a, words[sug.index], spans[sug.index], &sug.replacement, &sug.evidence));
+                    }
                 } else {
                     let check = |toks: &[&str], memo: &mut _| cx.confusables.check_memo(toks, memo);
                     self.scan(a, tokens, &mut words, &mut spans, memo, check, &mut out);

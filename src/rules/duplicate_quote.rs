@@ -35,61 +35,72 @@ const MIN_WORDS: usize = 5;
 fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &mut Vec<u64>) {
     out.clear();
     for &part in &q.parts {
-        let text = doc.text(part);
-        if text.is_ascii() {
-            ascii_word_hashes(text.as_bytes(), out);
-            continue;
-        }
-        for word in text.split_whitespace() {
-            if word.is_ascii() {
-                ascii_word_hashes(word.as_bytes(), out);
-                continue;
-            }
-            let w = word.trim_matches(|c: char| !crate::document::is_alphanumeric(c));
-            if w.is_empty() {
-                continue;
-            }
-            out.push(lower_word_hash(w));
-        }
+        part_word_hashes(doc.text(part), out);
     }
 }
 
-/// The word hashes of ASCII text, as the general path of [`word_hashes`] finds them,
-/// on bytes: split at ASCII whitespace (the chars `split_whitespace` splits at below
-/// 0x80: tab to carriage return and space), trimmed of bytes that are not letters or
-/// digits, hashed lower-cased.
-fn ascii_word_hashes(text: &[u8], out: &mut Vec<u64>) {
-    // One pass: the hash runs from a word's first letter or digit, and the word's hash
-    // is the one it had at its last letter or digit (the trimmed word's).
+/// The word hashes of one part, in one pass over its bytes: ASCII bytes are classed by
+/// table, and only a non-ASCII char is decoded. A word's hash runs from its first letter
+/// or digit, and is the one it had at its last letter or digit (the trimmed word's).
+fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let bytes = text.as_bytes();
+    let (mut h, mut at_last) = (FNV_OFFSET, None);
     let mut i = 0;
-    while i < text.len() {
-        while i < text.len() && BYTE_CLASS[usize::from(text[i])] == SPACE {
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
             i += 1;
-        }
-        let (mut h, mut at_last) = (FNV_OFFSET, None);
-        while i < text.len() {
-            let b = text[i];
             let class = BYTE_CLASS[usize::from(b)];
-            if class == SPACE {
-                break;
-            }
             if class == ALNUM {
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+                h = step(h, b | LOWER_BIT[usize::from(b)]);
                 at_last = Some(h);
+            } else if class == SPACE {
+                out.extend(at_last.take());
+                h = FNV_OFFSET;
             } else if at_last.is_some() {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+                h = step(h, b);
             }
-            i += 1;
+            continue;
         }
-        out.extend(at_last);
+        let c = text[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            out.extend(at_last.take());
+            h = FNV_OFFSET;
+            continue;
+        }
+        let alnum = crate::document::is_alphanumeric(c);
+        if alnum || at_last.is_some() {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                let l = if l == '’' { '\'' } else { l };
+                h = l.encode_utf8(&mut buf).bytes().fold(h, step);
+            }
+            if alnum {
+                at_last = Some(h);
+            }
+        }
     }
+    out.extend(at_last);
 }
+
+/// The bit that lowers an ASCII capital letter (0x20 for A to Z, 0 for any other byte).
+const LOWER_BIT: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = b'A';
+    while b <= b'Z' {
+        t[b as usize] = 0x20;
+        b += 1;
+    }
+    t
+};
 
 const OTHER: u8 = 0;
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 
-/// The class of an ASCII byte for [`ascii_word_hashes`]: the chars `split_whitespace`
+/// The class of an ASCII byte for [`part_word_hashes`]: the chars `split_whitespace`
 /// splits at below 0x80 (tab to carriage return, space), letters and digits, the rest.
 const BYTE_CLASS: [u8; 256] = {
     let mut t = [OTHER; 256];
@@ -107,19 +118,6 @@ const BYTE_CLASS: [u8; 256] = {
     }
     t
 };
-
-/// FNV-1a of `w` in lower case, with ’ as '.
-fn lower_word_hash(w: &str) -> u64 {
-    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    if w.is_ascii() {
-        return w.bytes().fold(FNV_OFFSET, |h, b| step(h, b.to_ascii_lowercase()));
-    }
-    let mut buf = [0u8; 4];
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .fold(FNV_OFFSET, |h, c| c.encode_utf8(&mut buf).bytes().fold(h, step))
-}
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
@@ -259,7 +257,8 @@ mod tests {
         let text = "“We WILL not — close the school’s Doors,” Ruiz said. “İstanbul’s ÉCOLE, 'Straße' ΣΟΦΊΑ …\n\n\
                     “and the ‘rest’ of it, 42-year-old U.S. café-owners!”\n\n\
                     \"Plain ASCII -- (words), 'here' and\tTHERE\x0bvt\x0cff \x1cfs... 3.5% #1!\" she said.\n\n\
-                    \"A mixed one: naïve 'quotes' -- and ASCII\u{a0}words, CAFÉ's\" he said.";
+                    \"A mixed one: naïve 'quotes' -- and ASCII\u{a0}words, CAFÉ's\" he said.\n\n\
+                    “Co—op’s ’tis ‘ÅNGSTRÖM’— İİ x\u{2003}y ¿qué?\u{85}Ωmega …end…” she said.";
         let a = crate::analyze(crate::document::Document::parse(
             "a.txt".as_ref(),
             text.into(),

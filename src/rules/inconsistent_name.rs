@@ -29,45 +29,63 @@ declare_rule! {
 /// Two spellings of one name part (the shared test in the entity layer), unless one is a
 /// pet form of the other ("Mikey" for Mike).
 fn variant(a: &str, b: &str) -> bool {
-    let pet = |x: &str, y: &str| x.strip_suffix('y').or_else(|| x.strip_suffix("ie")).is_some_and(|s| s == y);
     names::is_variant(a, b) && !pet(a, b) && !pet(b, a)
 }
 
-/// Calls `pair(i, j)` for every two of `words` (index, word) that may be variants of
-/// each other (`names::is_variant`), and for few others: two words at most `d` edits
-/// apart share a string made by deleting at most `d` chars from each (lowercased), and
+/// Whether `x` is a pet form of `y` ("Mikey" for Mike).
+fn pet(x: &str, y: &str) -> bool {
+    x.strip_suffix('y').or_else(|| x.strip_suffix("ie")).is_some_and(|s| s == y)
+}
+
+/// Calls `pair(i, j)` for every two of `words` (index, word lowercased as chars) that
+/// may be variants of each other (`names::is_variant`), and for few others: two words at
+/// most `d` edits apart share a string made by deleting at most `d` chars from each, and
 /// `is_variant` allows two edits only when both words have at least 8 chars. The
 /// strings are compared by a hash (a collision only adds a pair), and a pair may be
-/// given more than once. `keys` is a buffer.
+/// given more than once. `keys` and `powers` are buffers.
 fn variant_candidates<'w>(
-    words: impl Iterator<Item = (usize, &'w str)>,
+    words: impl Iterator<Item = (usize, &'w [char])>,
     keys: &mut Vec<(u64, usize)>,
     mut pair: impl FnMut(usize, usize),
 ) {
-    // FNV-1a of `chars` without the ones at `a` and `b`.
-    let hash = |chars: &[char], a: usize, b: usize| {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|&(x, _)| x != a && x != b)
-            .fold(0xcbf2_9ce4_8422_2325_u64, |h, (_, &c)| (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3))
-    };
+    // Each string's key is its polynomial hash, sum of c[i] * B^(len - 1 - i) (wrapping),
+    // which prefix and suffix sums give for every deletion in a few operations.
+    const B: u64 = 0x9e37_79b9_7f4a_7c15;
+    let (mut pre, mut suf, mut pow) = (Vec::new(), Vec::new(), vec![1u64]);
     keys.clear();
-    let mut chars: Vec<char> = Vec::new();
-    for (i, word) in words {
-        chars.clear();
-        chars.extend(word.to_lowercase().chars());
+    for (i, chars) in words {
         let n = chars.len();
         // `is_variant` wants four chars or more on both sides.
         if n < 4 {
             continue;
         }
-        keys.push((hash(&chars, n, n), i));
+        while pow.len() <= n {
+            let last = pow[pow.len() - 1];
+            pow.push(last.wrapping_mul(B));
+        }
+        // pre[a]: the hash of chars[..a]; suf[a]: the sum over chars[a..] of c[m] * B^(n - 1 - m).
+        pre.clear();
+        pre.push(0u64);
+        for &c in chars {
+            let last = pre[pre.len() - 1];
+            pre.push(last.wrapping_mul(B).wrapping_add(u64::from(c)));
+        }
+        suf.clear();
+        suf.resize(n + 1, 0u64);
+        for a in (0..n).rev() {
+            suf[a] = u64::from(chars[a]).wrapping_mul(pow[n - 1 - a]).wrapping_add(suf[a + 1]);
+        }
+        keys.push((pre[n], i));
         for a in 0..n {
-            keys.push((hash(&chars, a, n), i));
+            keys.push((pre[a].wrapping_mul(pow[n - 1 - a]).wrapping_add(suf[a + 1]), i));
             if n >= 8 {
                 for b in a + 1..n {
-                    keys.push((hash(&chars, a, b), i));
+                    let mid = pre[b].wrapping_sub(pre[a + 1].wrapping_mul(pow[b - a - 1]));
+                    let h = pre[a]
+                        .wrapping_mul(pow[n - 2 - a])
+                        .wrapping_add(mid.wrapping_mul(pow[n - 1 - b]))
+                        .wrapping_add(suf[b + 1]);
+                    keys.push((h, i));
                 }
             }
         }
@@ -162,15 +180,16 @@ impl Rule for InconsistentName {
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out: Vec<Diagnostic> = Vec::new();
-        // Hashed with FxHash: these tables are only asked, never walked (`same_but_one`, which is
-        // walked, keeps the standard hasher and so its order).
+        // Hashed with FxHash: these tables are only asked, or walked into `pairs`, which
+        // is sorted before it is read, so their order is never seen.
         let mut flagged: std::collections::HashSet<Span, crate::hash::FastBuild> = Default::default();
         let people: Vec<_> = a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
         // Two "people" whose full names differ in one part by a letter or two. People are
         // grouped by the rest of the name and the first letter of the differing part, so
         // each is compared only with those that could be a variant of it, not with the
         // whole cast.
-        let mut same_but_one: HashMap<(usize, usize, char, String), Vec<usize>> = HashMap::new();
+        let mut same_but_one: HashMap<(usize, usize, char, String), Vec<usize>, crate::hash::FastBuild> =
+            HashMap::default();
         for (i, x) in people.iter().enumerate() {
             for (k, part) in x.parts.iter().enumerate() {
                 let rest: Vec<&str> =
@@ -179,44 +198,72 @@ impl Rule for InconsistentName {
                 same_but_one.entry((x.parts.len(), k, first, rest.join("\u{1f}"))).or_default().push(i);
             }
         }
-        // A large group (one given name, thousands of surnames) is not read pair by
-        // pair: only people whose differing parts share a deletion key (see
-        // `variant_candidates`) can be variants.
+        // Each name part lowercased once, as chars, for `names::is_variant_lower`, with
+        // the set of its chars as bits (a char sets bit `c % 64`). One edit adds at most
+        // one char and takes away at most one, so it changes at most two bits: two
+        // parts whose sets differ in more than four bits are more than two edits apart.
+        let lower: Vec<Vec<(Vec<char>, u64)>> = people
+            .iter()
+            .map(|x| {
+                x.parts
+                    .iter()
+                    .map(|p| {
+                        let chars: Vec<char> = p.to_lowercase().chars().collect();
+                        let bits = chars.iter().fold(0u64, |m, &c| m | 1 << (u32::from(c) % 64));
+                        (chars, bits)
+                    })
+                    .collect()
+            })
+            .collect();
+        // Whether people `i` and `j` differ by a misspelling in part `k` (`variant` on
+        // the lowered parts, then its pet-form test).
+        let misspelt = |i: usize, j: usize, k: usize| {
+            let ((a, a_bits), (b, b_bits)) = (&lower[i][k], &lower[j][k]);
+            let (x, y) = (&people[i].parts[k], &people[j].parts[k]);
+            (a_bits ^ b_bits).count_ones() <= 4 && x != y && names::is_variant_lower(a, b) && !pet(x, y) && !pet(y, x)
+        };
+        // A group of up to GROUP_PAIRWISE people is read pair by pair; a larger one
+        // (one given name and thousands of surnames) is not: only people whose
+        // differing parts share a deletion key (see `variant_candidates`) can be variants.
+        // Either way each person costs a bounded number of comparisons.
+        const GROUP_PAIRWISE: usize = 64;
         let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
         let mut keys = Vec::new();
         for ((_, k, _, _), group) in &same_but_one {
-            if group.len() > 8 {
-                variant_candidates(group.iter().map(|&i| (i, people[i].parts[*k].as_str())), &mut keys, |i, j| {
-                    pairs.push((i.min(j), i.max(j), *k));
+            let k = *k;
+            if group.len() > GROUP_PAIRWISE {
+                variant_candidates(group.iter().map(|&i| (i, lower[i][k].0.as_slice())), &mut keys, |i, j| {
+                    if misspelt(i, j, k) {
+                        pairs.push((i.min(j), i.max(j), k));
+                    }
                 });
                 continue;
             }
             for (n, &i) in group.iter().enumerate() {
                 for &j in &group[n + 1..] {
-                    pairs.push((i.min(j), i.max(j), *k));
+                    if misspelt(i, j, k) {
+                        pairs.push((i.min(j), i.max(j), k));
+                    }
                 }
             }
         }
         pairs.sort_unstable();
         pairs.dedup();
-        for (i, j, k) in pairs {
+        for (i, j, _) in pairs {
             let (x, y) = (people[i], people[j]);
-            if x.parts[k] != y.parts[k] && variant(&x.parts[k], &y.parts[k]) {
-                let (Some(xm), Some(ym)) = (x.mentions.first(), y.mentions.first()) else { continue };
-                let (first, later) = if xm.start < ym.start { (x, y) } else { (y, x) };
-                let Some(m) = later.mentions.iter().find(|m| m.kind == MentionKind::Full).or(later.mentions.first())
-                else {
-                    continue;
-                };
-                out.push(
-                    Diagnostic::new(
-                        self,
-                        Span::new(m.start, m.end),
-                        format!("'{}' is spelled '{}' elsewhere", later.name, first.name),
-                    )
-                    .help(format!("check the spelling; the article first uses {}", first.name)),
-                );
-            }
+            let (Some(xm), Some(ym)) = (x.mentions.first(), y.mentions.first()) else { continue };
+            let (first, later) = if xm.start < ym.start { (x, y) } else { (y, x) };
+            let Some(m) = later.mentions.iter().find(|m| m.kind == MentionKind::Full).or(later.mentions.first()) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    self,
+                    Span::new(m.start, m.end),
+                    format!("'{}' is spelled '{}' elsewhere", later.name, first.name),
+                )
+                .help(format!("check the spelling; the article first uses {}", first.name)),
+            );
         }
         // A lone capitalised word that is a variant of a known person's surname.
         // Surnames bucketed by first letter and length, so each lone word is compared
@@ -224,32 +271,32 @@ impl Rule for InconsistentName {
         let mut buckets: HashMap<(char, usize), Vec<usize>, crate::hash::FastBuild> = HashMap::default();
         // The surname and every later part of the name ("Marisol Carvajal Prado" may
         // be "Carvajal" or "Prado" on second reference).
-        let forms = |p: &crate::entities::Entity| -> Vec<String> {
-            let mut f: Vec<String> = p.surname.iter().cloned().chain(p.parts.iter().skip(1).cloned()).collect();
-            f.sort();
+        fn forms(p: &crate::entities::Entity) -> Vec<&str> {
+            let mut f: Vec<&str> =
+                p.surname.iter().map(String::as_str).chain(p.parts.iter().skip(1).map(String::as_str)).collect();
+            f.sort_unstable();
             f.dedup();
             f
-        };
-        let person_forms: Vec<Vec<String>> = people.iter().map(|p| forms(p)).collect();
+        }
+        let person_forms: Vec<Vec<&str>> = people.iter().map(|p| forms(p)).collect();
         for (i, f) in person_forms.iter().enumerate() {
             for s in f {
                 buckets.entry((s.chars().next().unwrap_or(' '), s.chars().count())).or_default().push(i);
             }
         }
+        // The first person (in bucket order) with a form that `word` is a variant of.
         let near = |word: &str| {
             let first = word.chars().next().unwrap_or(' ');
             let n = word.chars().count();
             (n.saturating_sub(2)..=n + 2)
                 .flat_map(|len| buckets.get(&(first, len)).into_iter().flatten())
                 .find(|&&i| person_forms[i].iter().any(|s| variant(s, word)))
-                .map(|&i| people[i])
+                .copied()
         };
         for (span, word) in &a.entities.loose {
-            if let Some(p) = near(word) {
-                if person_forms[people.iter().position(|q| std::ptr::eq(*q, p)).unwrap_or(0)]
-                    .iter()
-                    .any(|f| inflected(a, *span, word, f))
-                {
+            if let Some(i) = near(word) {
+                let p = people[i];
+                if person_forms[i].iter().any(|f| inflected(a, *span, word, f)) {
                     continue;
                 }
                 if !flagged.insert(*span) {
@@ -265,26 +312,36 @@ impl Rule for InconsistentName {
                 );
             }
         }
-        // The people by lowercase surname, bucketed by first letter and length: the first
-        // person in article order whose surname is a variant of a word.
-        let mut surnames: HashMap<(char, usize), Vec<(usize, String)>, crate::hash::FastBuild> = HashMap::default();
+        // The people by lowercase surname (and its chars), bucketed by first letter and
+        // length: the first person in article order whose surname is a variant of a
+        // word. Multi-word surnames are also kept apart, for the bodies below.
+        type Surnames = HashMap<(char, usize), Vec<(usize, String, Vec<char>)>, crate::hash::FastBuild>;
+        let (mut surnames, mut multi): (Surnames, Surnames) = Default::default();
         for (i, p) in people.iter().enumerate() {
             if let Some(s) = &p.surname {
                 let lower = s.to_lowercase();
-                surnames
-                    .entry((lower.chars().next().unwrap_or(' '), lower.chars().count()))
-                    .or_default()
-                    .push((i, lower));
+                let chars: Vec<char> = lower.chars().collect();
+                let key = (chars.first().copied().unwrap_or(' '), chars.len());
+                if lower.contains(' ') {
+                    multi.entry(key).or_default().push((i, lower.clone(), chars.clone()));
+                }
+                surnames.entry(key).or_default().push((i, lower, chars));
             }
         }
-        let surname_variant = |word: &str, accept: &dyn Fn(usize, &str) -> bool| {
+        let surname_variant = |word: &str, table: &Surnames, accept: &dyn Fn(usize) -> bool| {
+            if table.is_empty() {
+                return None;
+            }
             let lower = word.to_lowercase();
-            let first = lower.chars().next().unwrap_or(' ');
-            let n = lower.chars().count();
+            let chars: Vec<char> = lower.chars().collect();
+            let first = chars.first().copied().unwrap_or(' ');
+            let n = chars.len();
             (n.saturating_sub(2)..=n + 2)
-                .flat_map(|len| surnames.get(&(first, len)).into_iter().flatten())
-                .filter(|(i, s)| accept(*i, s) && variant(s, &lower))
-                .map(|(i, _)| *i)
+                .flat_map(|len| table.get(&(first, len)).into_iter().flatten())
+                .filter(|(i, s, c)| {
+                    accept(*i) && names::is_variant_lower(c, &chars) && !pet(s, &lower) && !pet(&lower, s)
+                })
+                .map(|(i, _, _)| *i)
                 .min()
                 .map(|i| people[i])
         };
@@ -296,7 +353,7 @@ impl Rule for InconsistentName {
             .iter()
             .filter(|e| e.name.contains(' ') && matches!(e.kind, EntityKind::Organization | EntityKind::Person))
         {
-            let Some(p) = surname_variant(&e.name, &|i, s| people[i].name != e.name && s.contains(' ')) else {
+            let Some(p) = surname_variant(&e.name, &multi, &|i| people[i].name != e.name) else {
                 continue;
             };
             let Some(m) = e.mentions.first() else { continue };
@@ -327,11 +384,11 @@ impl Rule for InconsistentName {
             if !flagged.insert(np.span) {
                 continue;
             }
-            let base = surname_variant(name, &|_, _| true).and_then(|p| p.surname.clone()).unwrap_or_default();
+            let base = surname_variant(name, &surnames, &|_| true).and_then(|p| p.surname.clone()).unwrap_or_default();
             if inflected(a, np.span, name, &base) {
                 continue;
             }
-            if let Some(p) = surname_variant(name, &|_, _| true) {
+            if let Some(p) = surname_variant(name, &surnames, &|_| true) {
                 out.push(
                     Diagnostic::new(self, np.span, format!("'{name}' looks like a misspelling of {}", p.name)).help(
                         format!(
@@ -385,7 +442,8 @@ mod tests {
         words.sort();
         words.dedup();
         let mut found = std::collections::HashSet::new();
-        let words_at = words.iter().enumerate().map(|(i, w)| (i, w.as_str()));
+        let lowered: Vec<Vec<char>> = words.iter().map(|w| w.to_lowercase().chars().collect()).collect();
+        let words_at = lowered.iter().enumerate().map(|(i, w)| (i, w.as_slice()));
         super::variant_candidates(words_at, &mut Vec::new(), |i, j| {
             found.insert((i.min(j), i.max(j)));
         });

@@ -48,18 +48,32 @@ impl Rule for RepeatedWord {
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        let prose = a.doc.prose();
+        let bytes = prose.as_bytes();
         for (bi, block) in a.doc.blocks.iter().enumerate() {
-            let mut prev: Option<(Span, &str)> = None;
-            // `segment::words` of the block, from its kept tokens.
-            let words = a
-                .words_in(bi, block.span)
-                .filter(|(_, w)| w.chars().next().is_some_and(crate::document::is_alphanumeric));
-            for (span, w) in words {
-                if let Some((pspan, pw)) = prev {
-                    let gap = &a.doc.prose()[pspan.end..span.start];
+            let mut prev: Option<Span> = None;
+            // `segment::words` of the block, from its kept tokens, read as spans: a word's
+            // text is sliced only when it matches the word before it.
+            let mut tokens = a.words_in(bi, block.span);
+            while let Some(span) = tokens.next_span() {
+                let Some(&first) = bytes.get(span.start).filter(|_| span.start < span.end) else { continue };
+                let word = if first < 0x80 {
+                    first.is_ascii_alphanumeric()
+                } else {
+                    prose[span.start..].chars().next().is_some_and(crate::document::is_alphanumeric)
+                };
+                if !word {
+                    continue;
+                }
+                if let Some(pspan) = prev {
                     // The word comparison first: it rules out almost every pair.
-                    let repeated = pw.eq_ignore_ascii_case(w)
-                        && gap.chars().all(char::is_whitespace)
+                    if !bytes[pspan.start..pspan.end].eq_ignore_ascii_case(&bytes[span.start..span.end]) {
+                        prev = Some(span);
+                        continue;
+                    }
+                    let w = a.doc.text(span);
+                    let gap = &prose[pspan.end..span.start];
+                    let repeated = gap.chars().all(char::is_whitespace)
                         && !breaks_line(&a.doc.source[pspan.end..span.start])
                         && !w.chars().any(|c| c.is_ascii_digit())
                         && !DOUBLES.contains(&w.to_lowercase().as_str())
@@ -84,7 +98,7 @@ impl Rule for RepeatedWord {
                         );
                     }
                 }
-                prev = Some((span, w));
+                prev = Some(span);
             }
         }
         out
