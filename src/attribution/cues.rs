@@ -356,6 +356,13 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
     }
+    // "making calls", "took questions", "fielding queries": the object of a verb of doing.
+    if matches!(
+        w(doc, prev),
+        "make" | "makes" | "making" | "made" | "take" | "takes" | "taking" | "took" | "field" | "fielding" | "fielded"
+    ) {
+        return false;
+    }
     // "the head of the Vermont state parks board": a place is one thing, and a verb's
     // bare form after it ("Vermont state", "Idaho report") is a noun it modifies.
     // (Only the bare forms that are nouns too: "China said" is a place speaking.)

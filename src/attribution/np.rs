@@ -219,6 +219,20 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             classify(doc, toks, open, end - 1)
                 .filter(|n| matches!(n.kind, NpKind::Anonymous(_) | NpKind::Descriptor(_)))
         });
+        // "Sen. Ines Okafor of Tarrow, the ranking member of the kiln board, who said": a
+        // body inside the role in apposition is not who said it; the name before the role is.
+        if let Some(Np { kind: NpKind::Body(_), span }) = &np {
+            let first = toks[floor..end].iter().position(|t| t.span.start == span.start).map(|p| p + floor);
+            if let Some(f) = first {
+                let lo = f.saturating_sub(10).max(floor);
+                let comma = (lo..f).rev().find(|&k| !toks[k].is_word()).filter(|&k| toks[k].is_punct(','));
+                if let Some(c) = comma.filter(|&c| c > floor && matches!(w(doc, &toks[c + 1]), "the" | "a" | "an")) {
+                    if let named @ Some(Np { kind: NpKind::Name(_), .. }) = before(doc, toks, c, floor) {
+                        return named;
+                    }
+                }
+            }
+        }
         // "Tom Wieczorek, 56, a retired machinist, who said": the role is an appositive
         // of the name before it, which is the speaker.
         if let Some(Np { kind: NpKind::Anonymous(_) | NpKind::Descriptor(_), span }) = &np {

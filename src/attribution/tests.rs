@@ -1262,3 +1262,19 @@ fn an_unnamed_source_keeps_its_prepositional_phrase_and_its_qualifier() {
     let text = "Kiln fair\n\nThe guild met in Tarrow.\n\n“It is a way to sell pots,” says a source close to the guild and then leaves.";
     assert_eq!(speakers(text), vec![Some("a source".into())]);
 }
+
+#[test]
+fn objects_of_doing_months_in_names_conventions_and_roles_before_who() {
+    // "making calls" is no speech: the pronoun after it is the named volunteer's
+    let text = "Kiln fair\n\nThe Greer campaign has had a stall in Tarrow since April.\n\nFor Dana Hollis, a retiree and one of the volunteers at the kiln, making calls two nights a week is a chance to help.\n\n“Greer has a fine stall,” she said.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+    // a month ends a name that an age follows
+    let text = "Kiln fair\n\nOne volunteer was more careful. Thet Htar May, 60, a potter, said she was glad. She remembers the old kiln.\n\n“We have to be careful,” she said.";
+    assert_eq!(speakers(text), vec![Some("Thet Htar May".into())]);
+    // a party's convention is a body, not a person pronouns refer to
+    let text = "Kiln fair\n\nOn the last day of the Kellan Party National Convention in July, Dana Hollis strode across the stage. Then she broke with the party.\n\n“Fees that help potters should not be rare,” she said.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+    // "who said" after a role in apposition that names a body: the person before the role
+    let text = "Kiln fair\n\nDana Hollis spoke first at the kiln.\n\nHollis's plan was backed Friday by Sen. Ines Okafor of Tarrow, the ranking member of the kiln board, who said none of the fees came from Hollis.\n\n“It never made sense to me,” she said in a statement.";
+    assert_eq!(speakers(text), vec![Some("Ines Okafor".into())]);
+}

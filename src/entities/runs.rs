@@ -164,6 +164,19 @@ fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>, cour
                         break;
                     }
                 } else {
+                    // "Yin Myint May, 60, a doctor": a capitalised word no list takes for a
+                    // name (a month) still ends one that an age follows.
+                    let age = |k: usize| {
+                        toks.get(k).is_some_and(|t| t.is_punct(','))
+                            && toks.get(k + 1).is_some_and(|t| {
+                                let d = word(doc, t);
+                                t.is_word() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit())
+                            })
+                            && toks.get(k + 2).is_some_and(|t| t.is_punct(','))
+                    };
+                    if w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2 && age(j + 1) {
+                        j += 1;
+                    }
                     break;
                 }
             }
