@@ -144,6 +144,19 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 && w(doc, &toks[open - 1]).starts_with(char::is_uppercase)
                 && open + 1 < end
                 && lexicon::is_place(&doc.prose()[toks[open + 1].span.start..toks[end - 1].span.end]);
+            // ("One potter backing Mr. Greer, Abel Mwangi of Liberty Kiln Works in Tarrow,
+            // said": a name, then where the person is from, between the commas.)
+            let of = (open + 2..end).find(|&k| !(toks[k].is_word() && is_phrase_word(w(doc, &toks[k]))));
+            if let Some(k) = of.filter(|&k| end - open <= 12 && matches!(w(doc, &toks[k]), "of" | "from")) {
+                if toks[k + 1..end].iter().all(|t| t.is_word()) {
+                    // (Not a party: "…, Democrat of Tennessee, told" after the name.)
+                    if let Some(np) = classify(doc, toks, open + 1, k) {
+                        if matches!(&np.kind, NpKind::Name(name) if !lexicon::is_group_word(name)) {
+                            return Some(np);
+                        }
+                    }
+                }
+            }
             let name_only = toks[open + 1..end].iter().all(|t| t.is_word() && is_phrase_word(w(doc, t)))
                 && !toks[open + 1..end].iter().all(|t| w(doc, t).ends_with('.'))
                 && !town_before

@@ -1278,3 +1278,12 @@ fn objects_of_doing_months_in_names_conventions_and_roles_before_who() {
     let text = "Kiln fair\n\nDana Hollis spoke first at the kiln.\n\nHollis's plan was backed Friday by Sen. Ines Okafor of Tarrow, the ranking member of the kiln board, who said none of the fees came from Hollis.\n\n“It never made sense to me,” she said in a statement.";
     assert_eq!(speakers(text), vec![Some("Ines Okafor".into())]);
 }
+
+#[test]
+fn a_name_and_where_it_is_from_between_commas_speaks() {
+    let text = "Kiln fair\n\nOne potter backing Mr. Greer, Abel Mwangi of Liberty Kiln Works in Tarrow, said he had made 150 calls to other potters.";
+    assert_eq!(claims(text).first().and_then(|c| c.1.clone()), Some("Abel Mwangi".into()));
+    // near miss: a party and its state after the name are no name
+    let text = "Kiln fair\n\n“The fees are fair,” Representative Ana Ruiz, Democrat of Kellan, told the guild.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+}
