@@ -1287,3 +1287,12 @@ fn a_name_and_where_it_is_from_between_commas_speaks() {
     let text = "Kiln fair\n\n“The fees are fair,” Representative Ana Ruiz, Democrat of Kellan, told the guild.";
     assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
 }
+
+#[test]
+fn a_question_quote_before_a_phrasal_cue_is_its_speakers() {
+    let text = "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the fees.\n\n“You know, it happens, right?” Greer went on, as if he did not hear her. “But you pay.”";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
+    let text =
+        "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the fees.\n\n“Who asked you?” Greer shot back.";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+}

@@ -351,10 +351,18 @@ fn breaks_between(before: &str, after: &str) -> bool {
 /// (`after` runs to the block's end: the words are read up to the end of the first
 /// sentence, an abbreviation's period not ending it: "“Stop!” Rep. Ana Ruiz, D-Ore., said".)
 fn starts_with_attribution(after: &str) -> bool {
+    let mut prev = "";
     for w in after.split_whitespace().take(6) {
-        if lexicon::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())) {
+        let bare = w.trim_matches(|c: char| !c.is_alphabetic());
+        if lexicon::is_speech_verb(bare) {
             return true;
         }
+        // ("“…?” Greer went on, …", "“…!” Ruiz shot back.": the phrasal cues.)
+        let phrasal = matches!((prev, bare), ("went" | "goes", "on") | ("shot" | "fired" | "hit", "back"));
+        if phrasal {
+            return true;
+        }
+        prev = bare;
         let bare = w.trim_end_matches([',', ')', '”', '"', '’', '\'']);
         let ends = bare.ends_with(['!', '?'])
             || bare.ends_with('.')
