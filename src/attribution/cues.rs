@@ -157,11 +157,11 @@ pub(super) fn find_cues(
         // "X said … but described …": coordinated verbs share the subject, and its speaker
         // (a pronoun is not resolved a second time, further on).
         let mut shared = None;
-        // ("He noted that the fee could rise, and argued …": after a joiner the verb is
+        // ("She observed that the mayor might ask …, and argued …": after a joiner the verb is
         // the earlier one's partner, whatever phrase stands before "and".)
         let joined = i > unit.start && toks[i - 1].is_word() && matches!(w(doc, &toks[i - 1]), "and" | "but");
-        // (The sentence's first cue, its main verb: "He noted that the board could ask …,
-        // and argued" pairs "argued" with "noted", not with "ask".)
+        // (The sentence's first cue, its main verb: "She observed that the mayor might ask …,
+        // and argued" pairs "argued" with "observed", not with "ask".)
         if subject.is_none() || joined {
             if let Some(prev) =
                 out.cues.iter().rev().take_while(|c| c.block == bi && c.tok >= unit.start).filter(|c| c.tok < i).last()
@@ -356,7 +356,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
     }
-    // "making calls", "took questions", "fielding queries": the object of a verb of doing.
+    // "taking questions", "fielding calls": the object of a verb of doing.
     if matches!(
         w(doc, prev),
         "make" | "makes" | "making" | "made" | "take" | "takes" | "taking" | "took" | "field" | "fielding" | "fielded"

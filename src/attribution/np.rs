@@ -144,7 +144,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 && w(doc, &toks[open - 1]).starts_with(char::is_uppercase)
                 && open + 1 < end
                 && lexicon::is_place(&doc.prose()[toks[open + 1].span.start..toks[end - 1].span.end]);
-            // ("One potter backing Mr. Greer, Abel Mwangi of Liberty Kiln Works in Tarrow,
+            // ("A glazier loyal to Mr. Greer, Abel Mwangi of North Wharf Pottery,
             // said": a name, then where the person is from, between the commas.)
             let of = (open + 2..end).find(|&k| !(toks[k].is_word() && is_phrase_word(w(doc, &toks[k]))));
             if let Some(k) = of.filter(|&k| end - open <= 12 && matches!(w(doc, &toks[k]), "of" | "from")) {
@@ -232,7 +232,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             classify(doc, toks, open, end - 1)
                 .filter(|n| matches!(n.kind, NpKind::Anonymous(_) | NpKind::Descriptor(_)))
         });
-        // "Sen. Ines Okafor of Tarrow, the ranking member of the kiln board, who said": a
+        // "Sen. Ines Okafor, the treasurer of the ferry board, who said": a
         // body inside the role in apposition is not who said it; the name before the role is.
         if let Some(Np { kind: NpKind::Body(_), span }) = &np {
             let first = toks[floor..end].iter().position(|t| t.span.start == span.start).map(|p| p + floor);
@@ -500,7 +500,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                     return np;
                 }
                 // (An unnamed head's phrase runs to the verb: "at the trust" is part of it.)
-                // (Its words too: "a spokesman for the buyer" says more than "a spokesman".)
+                // (Its words too: "a spokeswoman for the collector" says more than "a spokeswoman".)
                 if matches!(head.kind, NpKind::Anonymous(_)) {
                     let span = Span::new(head.span.start, toks[end].span.end);
                     return Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span });
@@ -859,7 +859,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             return Some(named);
         }
     }
-    // "says a source involved in the fund's launch.": an unnamed source's qualifier, up to
+    // "says a source familiar with the kiln's books.": an unnamed source's qualifier, up to
     // the comma or the sentence's end, is part of the phrase.
     if let Some(Np { kind: NpKind::Anonymous(_), span }) = &np {
         let qualifier = |k: usize| k < ceil && toks[k].is_word() && QUALIFIERS.contains(&w(doc, &toks[k]));

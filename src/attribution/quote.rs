@@ -449,8 +449,8 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
         }
         toks.get(k).is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
     };
-    // (Not a quote that opens its sentence, unless an appositive follows: "“With an oar to
-    // Tarrow,” he said." is speech, its short words aside.)
+    // (Not a quote that opens its sentence, unless an appositive follows: "“Across Kellan
+    // Water,” he said." is speech, its short words aside.)
     let opens = qt == 0 || matches!(toks[qt - 1].kind, TokKind::Break);
     title_case && (!opens || appositive())
 }

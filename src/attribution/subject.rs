@@ -299,7 +299,7 @@ fn subject_before_comma(doc: &Document, toks: &[Tok], s: usize, verb: usize) -> 
     // "Vietnam’s farm minister, Le Thi Thu Ha, made …": a role, then the name in apposition.
     name.or_else(|| {
         let close = (comma + 2..verb.min(comma + 8)).find(|&i| toks[i].is_punct(','))?;
-        // (The role opens the clause: not "Ruiz embraced her campaign manager, Ike Lund,
+        // (The role opens the clause: not "Hollis thanked her stall manager, Abel Mwangi,
         // and …", where a verb stands before it.)
         let verb_before = toks[s..comma].iter().any(|t| {
             let word = w(doc, t);

@@ -1188,8 +1188,8 @@ fn an_unnamed_source_keeps_its_plain_modifiers_after_a_count() {
     let text =
         "Kiln fair\n\nThe guild met in Tarrow.\n\nOne kiln yard source said the stokers were “worn out” by noon.";
     assert_eq!(speakers(text), vec![Some("One kiln yard source".into())]);
-    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nA third source said the fair would be “smaller this year.”";
-    assert_eq!(speakers(text), vec![Some("A third source".into())]);
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nA fourth source told the guild the glaze would be “darker this year.”";
+    assert_eq!(speakers(text), vec![Some("A fourth source".into())]);
     // near miss: after "the", a second reference keeps its short form
     let text = "Kiln fair\n\nA guild source spoke first.\n\nThe kiln yard source said the fair was “over.”";
     assert_ne!(speakers(text), vec![Some("The kiln yard source".into())]);
@@ -1197,7 +1197,7 @@ fn an_unnamed_source_keeps_its_plain_modifiers_after_a_count() {
 
 #[test]
 fn a_quote_opening_its_sentence_in_capitals_and_short_words_is_speech_not_a_title() {
-    let text = "Kiln fair\n\nDale Hune spoke first.\n\nHune waved. “With an oar to Tarrow,” he said.";
+    let text = "Kiln fair\n\nDale Hune spoke first.\n\nHune pointed at the map. “Across Kellan Water,” he said.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
     // near miss: the same words after the verb, in capitals, name a work
     let text =
@@ -1207,7 +1207,7 @@ fn a_quote_opening_its_sentence_in_capitals_and_short_words_is_speech_not_a_titl
 
 #[test]
 fn a_lone_surname_that_speaks_with_a_persons_pronoun_after_it_is_a_person() {
-    let text = "Kiln fair\n\nDale Hune toured the north kiln on Monday.\n\nBrannagh openly admitted that his pick was the south kiln. “With an oar to Tarrow,” he said.";
+    let text = "Kiln fair\n\nDale Hune toured the north kiln on Monday.\n\nBrannagh cheerfully told the jury that his vote went to the blue vase. “Across Kellan Water,” he said.";
     assert_eq!(speakers(text), vec![Some("Brannagh".into())]);
     // near miss: an ordinary word opening the sentence is no one
     let text = "Kiln fair\n\nDale Hune toured the north kiln on Monday.\n\nLately, he said, the kiln “runs too hot.”";
@@ -1215,7 +1215,7 @@ fn a_lone_surname_that_speaks_with_a_persons_pronoun_after_it_is_a_person() {
     // near miss: a misspelt surname of a person the article names stays theirs
     let doc = Document::parse(
         "t.txt".as_ref(),
-        "Kiln fair\n\nAbel Mwangi toured the kiln.\n\nMwangy said his pick was the south kiln.".into(),
+        "Kiln fair\n\nAbel Mwangi toured the kiln.\n\nMwangy told the jury his vote went to the blue vase.".into(),
         Format::Text,
     );
     let a = crate::analyze(doc);
@@ -1224,64 +1224,64 @@ fn a_lone_surname_that_speaks_with_a_persons_pronoun_after_it_is_a_person() {
 
 #[test]
 fn who_was_asked_answers() {
-    let text = "Kiln fair\n\nLast week, the Ledger's Dale Hune asked Tomas Greer whether the kiln fees were fair.\n\n“They are. I would not have set them otherwise,” he said.";
+    let text = "Kiln fair\n\nAt the wharf, the Ledger's Dale Hune asked Tomas Greer whether glaze prices would climb.\n\n“Not while I chair the guild,” he said.";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
     // near miss: who told someone something is still the subject
-    let text = "Kiln fair\n\nLast week, Dale Hune told Tomas Greer that the kiln fees were fair.\n\n“They are. I would not have set them otherwise,” he said.";
+    let text = "Kiln fair\n\nOn the ferry home, Dale Hune told Tomas Greer that the glaze prices would climb.\n\n“Not while I chair the guild,” he said.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
 
 #[test]
 fn an_object_after_a_negated_verb_is_no_speaker_and_a_pronoun_after_an_opener_chains() {
-    let text = "Kiln fair\n\nDale Hune spoke at the kiln.\n\nThough he did not mention Tomas Greer by name, he was clear.\n\nHe urged them to “think hard” about it.";
+    let text = "Kiln fair\n\nDale Hune spoke at the kiln.\n\nAlthough he did not mention Tomas Greer, he was blunt.\n\nHe urged the jury to “look twice” at the vases.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
-    let text = "Kiln fair\n\nDale Hune, who won both kiln prizes, wants his rivals to withdraw.\n\nThough he did not thank Tomas Greer or Abel Mwangi by name, he made it clear that he felt they should go.\n\nHe declared that a split field would be “a total disaster” for the guild.";
+    let text = "Kiln fair\n\nDale Hune, the winner of both glaze prizes, wants the other potters gone.\n\nAlthough he never named Tomas Greer or Abel Mwangi outright, he let it be known that he felt both were in his way.\n\nHe declared that two rival stalls would be “ruinous” for the guild.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
 
 #[test]
 fn a_second_verb_after_a_comma_and_shares_the_sentences_first_subject() {
-    let text = "Kiln fair\n\nDale Hune spoke.\n\nThe Kiln Guild sent out a notice, and accused Hune allies of being “wreckers” at the fair.";
+    let text = "Kiln fair\n\nDale Hune spoke.\n\nThe Kiln Guild sent out a flyer, and accused Hune backers of being “wreckers” of the fair.";
     assert_eq!(speakers(text), vec![Some("Kiln Guild".into())]);
-    let text = "Kiln fair\n\nDana Hollis chairs the guild.\n\nShe noted that the mayor could ask the guild for more time, and argued that “a good kiln fires twice.”";
+    let text = "Kiln fair\n\nDana Hollis chairs the guild.\n\nShe observed that the mayor might ask the guild for a barge at once, and argued that “two kilns beat one.”";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
-    let text = "Kiln fair\n\nLeaving the wharf, Dana Hollis hugged her campaign manager, Abel Mwangi, and pointed to him as the pilots cheered. “None of this happens without him,” she said.";
+    let text = "Kiln fair\n\nAt the prize table, Dana Hollis thanked her stall manager, Abel Mwangi, and pointed at him while the potters clapped. “He taught me the blue,” she said.";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
     // a role in apposition after a verb is that verb's object, not the subject
-    let text = "Kiln fair\n\nLeaving the wharf, Hollis hugged her campaign manager, Abel Mwangi, and pointed to him as the pilots cheered.";
+    let text = "Kiln fair\n\nAt the prize table, Hollis thanked her stall manager, Abel Mwangi, and pointed at him while the potters clapped.";
     assert!(claims(text).iter().all(|c| c.1.as_deref() != Some("Abel Mwangi")), "{:?}", claims(text));
 }
 
 #[test]
 fn an_unnamed_source_keeps_its_prepositional_phrase_and_its_qualifier() {
-    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nA spokesman for the buyer said there was a plan “to keep the kiln lit.”";
-    assert_eq!(speakers(text), vec![Some("A spokesman for the buyer".into())]);
-    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\n“It is a way to sell pots without a stall,” says a source involved in the fair’s launch.";
-    assert_eq!(speakers(text), vec![Some("a source involved in the fair’s launch".into())]);
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\nA spokeswoman for the collector told the guild the blue would be “back by May.”";
+    assert_eq!(speakers(text), vec![Some("A spokeswoman for the collector".into())]);
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\n“The blue will cost more next year,” says a source familiar with the supplier’s books.";
+    assert_eq!(speakers(text), vec![Some("a source familiar with the supplier’s books".into())]);
     // near miss: a phrase that does not close where the sentence or a comma does stays short
-    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\n“It is a way to sell pots,” says a source close to the guild and then leaves.";
+    let text = "Kiln fair\n\nThe guild met in Tarrow.\n\n“The blue will cost more,” says a source close to the guild and then shrugs.";
     assert_eq!(speakers(text), vec![Some("a source".into())]);
 }
 
 #[test]
 fn objects_of_doing_months_in_names_conventions_and_roles_before_who() {
-    // "making calls" is no speech: the pronoun after it is the named volunteer's
-    let text = "Kiln fair\n\nThe Greer campaign has had a stall in Tarrow since April.\n\nFor Dana Hollis, a retiree and one of the volunteers at the kiln, making calls two nights a week is a chance to help.\n\n“Greer has a fine stall,” she said.";
+    // "fielding calls" is no speech: the pronoun after it is the named potter's
+    let text = "Kiln fair\n\nThe Greer stall has stood by the wharf since spring.\n\nFor Dana Hollis, a retiree and one of the helpers at the north stall, fielding calls on Saturdays is the best part.\n\n“Greer sells good vases,” she said.";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
     // a month ends a name that an age follows
-    let text = "Kiln fair\n\nOne volunteer was more careful. Thet Htar May, 60, a potter, said she was glad. She remembers the old kiln.\n\n“We have to be careful,” she said.";
-    assert_eq!(speakers(text), vec![Some("Thet Htar May".into())]);
+    let text = "Kiln fair\n\nThe pilots gathered early. Khin Lay May, 52, a ferry pilot, said she was pleased. She recalls the old wharf.\n\n“The river is kinder now,” she said.";
+    assert_eq!(speakers(text), vec![Some("Khin Lay May".into())]);
     // a party's convention is a body, not a person pronouns refer to
-    let text = "Kiln fair\n\nOn the last day of the Kellan Party National Convention in July, Dana Hollis strode across the stage. Then she broke with the party.\n\n“Fees that help potters should not be rare,” she said.";
+    let text = "Kiln fair\n\nAt the close of the Kellan Party National Convention on Sunday, Dana Hollis thanked the delegates. Later she fired the blue vases.\n\n“The convention was long,” she said.";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
     // "who said" after a role in apposition that names a body: the person before the role
-    let text = "Kiln fair\n\nDana Hollis spoke first at the kiln.\n\nHollis's plan was backed Friday by Sen. Ines Okafor of Tarrow, the ranking member of the kiln board, who said none of the fees came from Hollis.\n\n“It never made sense to me,” she said in a statement.";
+    let text = "Kiln fair\n\nDana Hollis proposed a glaze levy.\n\nHollis's levy won support on Tuesday from Sen. Ines Okafor of Tarrow, the treasurer of the ferry board, who said the board would pay its share.\n\n“We owe the potters that much,” she told the guild.";
     assert_eq!(speakers(text), vec![Some("Ines Okafor".into())]);
 }
 
 #[test]
 fn a_name_and_where_it_is_from_between_commas_speaks() {
-    let text = "Kiln fair\n\nOne potter backing Mr. Greer, Abel Mwangi of Liberty Kiln Works in Tarrow, said he had made 150 calls to other potters.";
+    let text = "Kiln fair\n\nA glazier loyal to Mr. Greer, Abel Mwangi of North Wharf Pottery in Tarrow, said he had sold every blue vase by noon.";
     assert_eq!(claims(text).first().and_then(|c| c.1.clone()), Some("Abel Mwangi".into()));
     // near miss: a party and its state after the name are no name
     let text = "Kiln fair\n\n“The fees are fair,” Representative Ana Ruiz, Democrat of Kellan, told the guild.";
@@ -1290,9 +1290,9 @@ fn a_name_and_where_it_is_from_between_commas_speaks() {
 
 #[test]
 fn a_question_quote_before_a_phrasal_cue_is_its_speakers() {
-    let text = "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the fees.\n\n“You know, it happens, right?” Greer went on, as if he did not hear her. “But you pay.”";
+    let text = "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the glaze.\n\n“Is blue not the best?” Greer went on, ignoring the jury. “It sells.”";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
     let text =
-        "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the fees.\n\n“Who asked you?” Greer shot back.";
+        "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the glaze.\n\n“Who asked you?” Greer shot back.";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
 }

@@ -75,7 +75,7 @@ impl Entities {
                         match article::pronoun_after(doc, r.span) {
                             // "Ford said its …": a body.
                             Some(false) => false,
-                            // "Brannagh openly admitted that his pick …": a person's pronoun
+                            // "Brannagh cheerfully told the jury that his vote …": a person's pronoun
                             // follows a rare word, and a verb follows it at once (not
                             // "Perhaps, he said", nor "Allies say he …").
                             Some(true) => {

@@ -232,8 +232,8 @@ impl Entities {
             // first. ¶ She skirted … ¶ She also … ¶ “…,” she said."), over a few of them.
             // "Asked about her vote in the event that Clinton …, she replied": the main
             // clause starts after an opening participle or subordinate clause, and a name
-            // inside that opener is not the subject. ("Though he did not name Greer, he
-            // made it clear …": a pronoun subject after the opener chains the same way.)
+            // inside that opener is not the subject. ("Although he did not mention Greer,
+            // he was blunt …": a pronoun subject after the opener chains the same way.)
             let subject_at = if si < here { main_clause_start(doc, span) } else { span.start };
             if si < here
                 && (starts_with_pronoun(doc, span, pronoun)

@@ -164,7 +164,7 @@ fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>, cour
                         break;
                     }
                 } else {
-                    // "Yin Myint May, 60, a doctor": a capitalised word no list takes for a
+                    // "Khin Lay May, 52, a ferry pilot": a capitalised word no list takes for a
                     // name (a month) still ends one that an age follows.
                     let age = |k: usize| {
                         toks.get(k).is_some_and(|t| t.is_punct(','))
