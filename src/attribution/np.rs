@@ -931,7 +931,14 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         words[0] = &lower;
     }
     if let Some(v) = lexicon::vague_phrase(&lower) {
-        return Some(Np { kind: NpKind::Vague(v.to_string()), span });
+        // ("Hune supporters", "Greer's aides": a group the copy ties to someone keeps the
+        // name it is tied to.)
+        let owned = words.len() >= 2
+            && words[0].starts_with(char::is_uppercase)
+            && !DETERMINERS.contains(&words[0])
+            && (names::is_name_word(words[0]) || words[0].ends_with("'s") || words[0].ends_with("’s"));
+        let text = if owned { words.join(" ") } else { v.to_string() };
+        return Some(Np { kind: NpKind::Vague(text), span });
     }
     let last = *words.last()?;
     // "a senior Omani official": a nationality does not name anyone. Nor does a body

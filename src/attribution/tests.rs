@@ -1296,3 +1296,12 @@ fn a_question_quote_before_a_phrasal_cue_is_its_speakers() {
         "Kiln fair\n\nTomas Greer spoke after Dana Hollis asked about the glaze.\n\n“Who asked you?” Greer shot back.";
     assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
 }
+
+#[test]
+fn a_vague_group_tied_to_a_name_keeps_the_name() {
+    let text = "Kiln fair\n\nTomas Greer opened the fair.\n\nGreer supporters answered with shouts of “light the kilns” until he waved.";
+    assert_eq!(speakers(text), vec![Some("Greer supporters".into())]);
+    // near miss: an untied group keeps the rule's plain form
+    let text = "Kiln fair\n\nTomas Greer opened the fair.\n\nSome critics said the glaze was “too blue.”";
+    assert_ne!(speakers(text), vec![Some("Some critics".into())]);
+}
