@@ -176,7 +176,9 @@ pub(super) fn attribute_quote(
             .then(|| np::before(doc, toks, qt - 1, unit.start))
             .flatten()
             .filter(|n| named(n) && n.span.start > toks[unit.start].span.start);
-        let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(named);
+        // ("… he returned to his old lines: “…”": a person's pronoun as the subject too.)
+        let person = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
+        let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(|n| named(n) || person(n));
         for (np, body) in [(last, false), (subject, true)] {
             let Some(np) = np else { continue };
             let (speaker, entity, mut kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);

@@ -1305,3 +1305,9 @@ fn a_vague_group_tied_to_a_name_keeps_the_name() {
     let text = "Kiln fair\n\nTomas Greer opened the fair.\n\nSome critics said the glaze was “too blue.”";
     assert_ne!(speakers(text), vec![Some("Some critics".into())]);
 }
+
+#[test]
+fn a_pronoun_subject_before_a_colon_speaks_the_quote_after_it() {
+    let text = "Kiln fair\n\nTomas Greer spoke at the wharf on Monday.\n\nBut back at the kiln, he returned to his favourite refrain: “No new stalls! Not this year!”";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+}
