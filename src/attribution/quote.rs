@@ -176,7 +176,7 @@ pub(super) fn attribute_quote(
             .then(|| np::before(doc, toks, qt - 1, unit.start))
             .flatten()
             .filter(|n| named(n) && n.span.start > toks[unit.start].span.start);
-        // ("… he returned to his old lines: “…”": a person's pronoun as the subject too.)
+        // ("… she kept to a single theme: “…”": a person's pronoun as the subject too.)
         let person = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
         let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(|n| named(n) || person(n));
         for (np, body) in [(last, false), (subject, true)] {
