@@ -230,7 +230,7 @@ impl Entities {
             // Trump … than Clinton") is about the same person: its objects are not
             // candidates; look further back, to the paragraph before it too ("Ruiz spoke
             // first. ¶ She skirted … ¶ She also … ¶ “…,” she said."), over a few of them.
-            // "Asked about her vote in the event that Clinton …, she replied": the main
+            // "Asked about her vote in the event that Greer …, she replied": the main
             // clause starts after an opening participle or subordinate clause, and a name
             // inside that opener is not the subject. ("Although he did not mention Greer,
             // he was blunt …": a pronoun subject after the opener chains the same way.)
@@ -281,7 +281,7 @@ impl Entities {
                 [] => None,
             };
             if let Some((id, at)) = first {
-                // "Asked about her own vote in the event that Clinton …, she replied": a
+                // "Asked about her own vote in the event that Greer …, she replied": a
                 // pronoun of the same gender before the name already points back past it.
                 if si == here && mentions_pronoun(&doc.prose()[span.start..at], pronoun) {
                     continue;
