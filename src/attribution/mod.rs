@@ -248,6 +248,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
         }
         let heading = doc.blocks[bi].kind == BlockKind::Heading;
         let mut para_speaker: Option<Attribution> = None;
+        // The named subject of a sentence of this paragraph with no speech (see `action_beat`).
+        let mut beat: Option<Attribution> = None;
         // A quote that ended the previous sentence of this paragraph with no speaker.
         let mut ended_unclaimed: Option<usize> = None;
         let mut unit_start = 0;
@@ -324,7 +326,12 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
                     &quotes[qi],
                     &cues,
                     according.as_ref(),
-                    &para_speaker,
+                    // (A beat speaks only a quote that opens its own sentence.)
+                    if para_speaker.is_some() || toks[unit.start..qt].iter().any(|t| t.is_word()) {
+                        &para_speaker
+                    } else {
+                        &beat
+                    },
                     &last_speaker,
                     heading,
                     ents,
@@ -363,6 +370,13 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
                 if source.is_some() {
                     out.claims.push(Claim { span: acc.span, source, entity, source_type, cue: acc.span });
                 }
+            }
+            // "Greer shrugged. “Only the night shift.”": a sentence about a named person, with
+            // no speech and no quote, makes them the speaker of a quote later in the
+            // paragraph that no one else is credited with (not of the next paragraph's).
+            let has_quote = unit.clone().any(|i| matches!(toks[i].kind, TokKind::Quote(_)));
+            if para_speaker.is_none() && beat.is_none() && cues.is_empty() && according.is_none() && !has_quote {
+                beat = action_beat(doc, toks, unit.clone(), bi, ents, &out.cues);
             }
             // A speech verb with a speaker makes that speaker current for following quotes.
             if let Some(&c) = cues.last() {
@@ -440,6 +454,32 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
     out.claims.shrink_to_fit();
     out.according.shrink_to_fit();
     out
+}
+
+/// The named person (a name, not a pronoun) a sentence is about, as a speaker for the
+/// quotes after it in its paragraph.
+fn action_beat(
+    doc: &Document,
+    toks: &[Tok],
+    unit: std::ops::Range<usize>,
+    bi: usize,
+    ents: &mut Entities,
+    cues: &[Cue],
+) -> Option<Attribution> {
+    let np = np::clause_subject(doc, toks, unit.start, unit.end).filter(|n| matches!(n.kind, NpKind::Name(_)))?;
+    let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, cues);
+    (source_type == SourceType::NamedPerson && speaker.is_some()).then(|| Attribution {
+        speaker,
+        entity,
+        speaker_span: Some(np.span),
+        cue: None,
+        cue_span: None,
+        source_type,
+        via: None,
+        via_span: None,
+        link: Link::Sentence,
+        partial: false,
+    })
 }
 
 fn from_cue(doc: &Document, cue: &Cue, link: Link) -> Attribution {

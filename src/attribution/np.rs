@@ -104,6 +104,17 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         }
         return None;
     }
+    // "Dale Hune, in an apron stamped “Fire Works,” said": a quote closing on the comma
+    // that ends an appositive; the speaker stands before the appositive's first comma.
+    if let TokKind::Quote(_) = t.kind {
+        let text = doc.text(t.span).trim_end_matches(['”', '"', '’', '\'']);
+        let open = (end.saturating_sub(15).max(floor)..end).rev().find(|&i| !toks[i].is_word())?;
+        let lower = toks.get(open + 1).is_some_and(|n| n.is_word() && w(doc, n).starts_with(char::is_lowercase));
+        if text.ends_with(',') && toks[open].is_punct(',') && lower && open > floor {
+            return before(doc, toks, open, floor);
+        }
+        return None;
+    }
     if !t.is_word() {
         // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
         if t.is_punct(',') {

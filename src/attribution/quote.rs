@@ -170,6 +170,27 @@ pub(super) fn attribute_quote(
         && matches!(w(doc, &toks[qt - 2]), "statement" | "post" | "tweet" | "message" | "letter" | "note");
     // "Ruiz gave one reason — “…”": a dash that sets the quote off introduces it.
     let dash = qt > unit.start + 1 && (toks[qt - 1].is_punct('—') || toks[qt - 1].is_punct('–'));
+    // "Greer closed the meeting with a promise, “We will be back.”": a sentence-like quote
+    // after a comma that ends its sentence is the words of the clause's subject, a person.
+    let person_comma = sentence_like
+        && !statement_comma
+        && qt > unit.start + 1
+        && toks[qt - 1].is_punct(',')
+        // ("Greer was asked, “…”": a passive's subject is spoken to.)
+        && !(qt > unit.start + 2
+            && toks[qt - 3].is_word()
+            && matches!(w(doc, &toks[qt - 3]), "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+        && toks[qt + 1..unit.end].iter().all(|t| !t.is_word() && !matches!(t.kind, TokKind::Quote(_)));
+    if a.speaker.is_none() && person_comma {
+        let person = |n: &Np| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She));
+        if let Some(np) = np::clause_subject(doc, toks, unit.start, qt - 1).filter(person) {
+            let (speaker, entity, kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
+            if kind == SourceType::NamedPerson {
+                credit(&mut a, (speaker, entity, kind), np.span);
+                return a;
+            }
+        }
+    }
     if a.speaker.is_none() && qt > unit.start && (toks[qt - 1].is_punct(':') || statement_comma || dash) {
         let named = |n: &Np| matches!(n.kind, NpKind::Name(_));
         let last = (qt - 1 > unit.start && toks[qt - 2].is_word())
@@ -314,7 +335,13 @@ fn choose_cue(
         let named_subject = subject.is_some_and(|s| s.start > toks[qt].span.end)
             && matches!(all[c].subject.as_ref().map(|n| &n.kind), Some(NpKind::Name(_)))
             && toks[qt + 1..ct.max(qt + 1)].iter().filter(|t| t.is_word()).count() <= if opens { 25 } else { 10 }
-            && !toks[qt + 1..ct.max(qt + 1)].iter().any(|t| matches!(t.kind, TokKind::Quote(_) | TokKind::Break));
+            // ("…,” Abel Mwangi, in a cap and “Ferry First” pins, said": a quote inside
+            // the speaker's appositive, after the name, is no quote of the tail.)
+            && !toks[qt + 1..ct.max(qt + 1)].iter().any(|t| match t.kind {
+                TokKind::Break => true,
+                TokKind::Quote(_) => subject.is_none_or(|s| t.span.start < s.end),
+                _ => false,
+            });
         ct > qt
             && (named_subject
                 || toks[qt + 1..ct].iter().all(|t| match t.kind {

@@ -1311,3 +1311,29 @@ fn a_pronoun_subject_before_a_colon_speaks_the_quote_after_it() {
     let text = "Kiln fair\n\nDana Hollis opened the glaze tent.\n\nAt the evening vote she kept to a single theme: “Fewer stalls, lower fees.”";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
 }
+
+#[test]
+fn a_quote_inside_the_speakers_appositive_does_not_hide_the_verb() {
+    let text = "“The glaze cracked twice,” kiln hand Dale Hune, in an apron stamped “Fire Works,” said dryly.";
+    assert_eq!(one(text), Some("Dale Hune".into()));
+}
+
+#[test]
+fn a_full_quote_after_a_comma_is_the_words_of_the_clause_subject() {
+    let text = "Dana Hollis closed the hearing on the wharf with a warning to the board, “We will not sign this.”";
+    assert_eq!(one(text), Some("Dana Hollis".into()));
+    // The subject of a passive is spoken to, not speaking.
+    let text = "At the wharf on Friday, Dana Hollis was asked, “Will the ferry run on Sunday?”";
+    assert_eq!(one(text), None);
+}
+
+#[test]
+fn a_sentence_about_a_person_before_a_quote_in_its_paragraph_is_a_beat() {
+    let text = "Abel Mwangi looked at the cracked bowl. “Twelve hours in the kiln, and this is what we get.”";
+    assert_eq!(one(text), Some("Abel Mwangi".into()));
+    // Not for a quote inside another sentence, nor for the next paragraph.
+    let text = "Abel Mwangi looked at the bowl. On the shelf sat a card, “Twelve hours, and this.”";
+    assert_eq!(one(text), None);
+    let text = "Abel Mwangi looked at the cracked bowl.\n\n“Twelve hours in the kiln, and this is what we get.”";
+    assert_eq!(one(text), None);
+}

@@ -89,7 +89,8 @@ pub(crate) fn read(source: &str) -> Raw {
                 if name == "br" && reader.skipping.is_none() && span.start < prose.len() {
                     prose[span.start] = b'\n';
                 }
-                reader.start(&name, span, tag.self_closing);
+                let class = tag.attributes.iter().find(|(k, _)| k.as_slice() == b"class").map(|(_, v)| &v.value[..]);
+                reader.start(&name, span, tag.self_closing, class.map(class_role).unwrap_or(ClassRole::None));
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -117,6 +118,35 @@ pub(crate) fn read(source: &str) -> Raw {
     Raw { prose: Some(prose), blocks, comments: reader.comments, markup, sections: reader.sections }
 }
 
+/// What a block's `class` says it is, when it says it is page furniture.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum ClassRole {
+    None,
+    /// A pull quote (`<blockquote class="pull-quote">`): the story's words repeated for
+    /// display, skipped as an `<aside>` is.
+    PullQuote,
+    /// A byline, dateline, deck, kicker or credit (`<p class="dateline">`): read as a
+    /// heading, not as a paragraph of the story.
+    Heading,
+}
+
+/// The role a class attribute gives its element: any of its class names, lowercased
+/// with `-` and `_` dropped, that holds one of the furniture words.
+fn class_role(class: &[u8]) -> ClassRole {
+    let mut role = ClassRole::None;
+    for name in class.split(|b| b.is_ascii_whitespace()) {
+        let name: Vec<u8> = name.iter().filter(|b| !matches!(b, b'-' | b'_')).map(|b| b.to_ascii_lowercase()).collect();
+        let has = |word: &[u8]| name.windows(word.len()).any(|w| w == word);
+        if has(b"pullquote") {
+            return ClassRole::PullQuote;
+        }
+        if [&b"byline"[..], b"dateline", b"kicker", b"credit"].iter().any(|w| has(w)) || name == b"deck" {
+            role = ClassRole::Heading;
+        }
+    }
+    role
+}
+
 /// The reader's state between tokens.
 #[derive(Default)]
 struct Reader {
@@ -133,10 +163,12 @@ struct Reader {
     skipping: Option<(&'static str, usize, bool)>,
     /// Where the current text run started.
     run: usize,
+    /// The depth in `stack` of an element whose class makes its text a heading.
+    heading_at: Option<usize>,
 }
 
 impl Reader {
-    fn start(&mut self, name: &str, span: Span, self_closing: bool) {
+    fn start(&mut self, name: &str, span: Span, self_closing: bool, role: ClassRole) {
         if let Some((skip, depth, _)) = self.skipping.as_mut() {
             if *skip == name && !self_closing {
                 *depth += 1;
@@ -162,6 +194,11 @@ impl Reader {
         }
         let Some(block) = BLOCKS.into_iter().find(|b| *b == name) else { return };
         self.flush(span.start);
+        if role == ClassRole::PullQuote && !self_closing {
+            self.skipping = Some((block, 1, true));
+            self.run = span.end;
+            return;
+        }
         // A block start closes an open paragraph; a list item closes the item before it.
         if self.stack.last() == Some(&"p") {
             self.stack.pop();
@@ -172,12 +209,23 @@ impl Reader {
                 self.stack.truncate(at);
             }
         }
+        self.unmark();
         if block == "hr" {
             self.sections.push(span.end);
         } else if !self_closing {
+            if role == ClassRole::Heading && self.heading_at.is_none() {
+                self.heading_at = Some(self.stack.len());
+            }
             self.stack.push(block);
         }
         self.run = span.end;
+    }
+
+    /// Forget a heading class whose element the stack has closed.
+    fn unmark(&mut self) {
+        if self.heading_at.is_some_and(|at| at >= self.stack.len()) {
+            self.heading_at = None;
+        }
     }
 
     fn end(&mut self, name: &str, span: Span) {
@@ -200,12 +248,14 @@ impl Reader {
         if let Some(at) = self.stack.iter().rposition(|e| *e == name) {
             self.stack.truncate(at);
         }
+        self.unmark();
         self.run = span.end;
     }
 
     /// End the current text run at `end`, as a block of the kind its elements make it.
     fn flush(&mut self, end: usize) {
         if self.run < end {
+            let marked = self.heading_at.is_some_and(|at| at < self.stack.len());
             let kind = self
                 .stack
                 .iter()
@@ -217,7 +267,7 @@ impl Reader {
                     "figcaption" => Some(BlockKind::Caption),
                     _ => None,
                 })
-                .unwrap_or(BlockKind::Paragraph);
+                .unwrap_or(if marked { BlockKind::Heading } else { BlockKind::Paragraph });
             self.blocks.push((kind, Span::new(self.run, end)));
         }
         self.run = self.run.max(end);
@@ -287,5 +337,28 @@ mod tests {
             let raw = read(src);
             assert_eq!(raw.prose.as_deref().unwrap().len(), src.len(), "{src}");
         }
+    }
+
+    #[test]
+    fn a_pull_quote_by_class_is_skipped_and_a_dateline_is_a_heading() {
+        let src = "<article><p class=\"dateline\">Reporting from Kellan</p><p>“The kiln held,” Ana Ruiz said.</p>\
+            <blockquote class=\"pull-quote\"><p>“The kiln held.”</p><cite>Ana Ruiz, potter</cite></blockquote>\
+            <blockquote><p>“A letter’s words stay.”</p></blockquote><div class=\"story-byline\">By Tomas Greer</div>\
+            <p>The end.</p></article>";
+        let raw = read(src);
+        assert_eq!(
+            texts(src, &raw),
+            vec![
+                (BlockKind::Heading, "Reporting from Kellan"),
+                (BlockKind::Paragraph, "“The kiln held,” Ana Ruiz said."),
+                (BlockKind::Paragraph, "“A letter’s words stay.”"),
+                (BlockKind::Heading, "By Tomas Greer"),
+                (BlockKind::Paragraph, "The end."),
+            ]
+        );
+        assert_eq!(class_role(b"story pullQuote"), ClassRole::PullQuote);
+        assert_eq!(class_role(b"pull_quote--wide"), ClassRole::PullQuote);
+        assert_eq!(class_role(b"deck"), ClassRole::Heading);
+        assert_eq!(class_role(b"decking-report"), ClassRole::None);
     }
 }
