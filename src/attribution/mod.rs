@@ -468,7 +468,7 @@ fn action_beat(
 ) -> Option<Attribution> {
     let np = np::clause_subject(doc, toks, unit.start, unit.end).filter(|n| matches!(n.kind, NpKind::Name(_)))?;
     let (speaker, entity, source_type) = resolve(doc, Some(&np), bi, ents, cues);
-    (source_type == SourceType::NamedPerson && speaker.is_some()).then(|| Attribution {
+    (source_type == SourceType::NamedPerson && speaker.is_some()).then_some(Attribution {
         speaker,
         entity,
         speaker_span: Some(np.span),
