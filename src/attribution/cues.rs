@@ -4,7 +4,7 @@
 use super::np::{self, is, w, Np, NpKind};
 use super::resolve::resolve;
 use super::{Attributions, Cue, ObjectKind, SourceType};
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::entities::Entities;
 use crate::lexicon;
 use crate::lexicon::Pronoun;
@@ -235,6 +235,14 @@ pub(super) fn find_cues(
         if reads(doc, t) && !(subject.as_ref().is_some_and(document) && (quote_follows || finding)) {
             continue;
         }
+        // (A speaker phrase never runs across a colon: "Q: You’ve said …" names no "Q".)
+        if subject.as_ref().is_some_and(|n| {
+            // (A colon between digits, "10:30", "18:21", is no break.)
+            let between = doc.text(Span::new(n.span.start.min(t.span.start), t.span.start)).as_bytes();
+            between.windows(2).any(|p| p[0] == b':' && !p[1].is_ascii_digit())
+        }) {
+            subject = None;
+        }
         let (speaker, entity, mut source_type) = match shared {
             Some(resolved) if subject.is_some() => resolved,
             _ => resolve(doc, subject.as_ref(), bi, ents, &out.cues),
@@ -352,6 +360,16 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
             || toks.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) && quote_next(i + 2)
             || frame;
     }
+    // "a drop in demand", "served as rail minister": after a preposition a bare or
+    // plural form is a noun ("by warning that …", "as noted" stay verbs).
+    let word = w(doc, &toks[i]);
+    if matches!(p.as_str(), "in" | "on" | "at" | "with" | "from" | "into" | "about" | "as" | "without" | "against")
+        && !word.ends_with("ing")
+        && !word.ends_with("ed")
+        && !matches!(word, "said" | "told" | "wrote" | "spoke")
+    {
+        return false;
+    }
     // "the company's claim": after a possessive the word is a noun.
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
@@ -406,6 +424,10 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
             | "new"
             | "phone"
             | "and"
+            // ("the most pointed exchange", "early warning signs": a modifier's word.)
+            | "most"
+            | "very"
+            | "early"
     ) || (p == "and" && i >= 2 && toks[i - 2].is_word())
         // ("…, and accused Hune of …", "…, and said …": a past tense after a comma's "and"
         // is the clause's second verb; "…, and reports" may be a list's last noun.)

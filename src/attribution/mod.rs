@@ -426,7 +426,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
             prev.block == cue.block && prev.unit == cue.unit && prev.speaker.is_some() && prev.states
         };
         let heading = doc.blocks[cue.block].kind == BlockKind::Heading;
-        if cue.quoted || cue.speaker.is_none() || embedded || heading || !cue.states {
+        if cue.quoted || cue.speaker.is_none() || embedded || heading || !cue.states || in_question(doc, cue) {
             continue;
         }
         let subject = cue.subject.as_ref().map(|np| np.span);
@@ -479,6 +479,19 @@ fn action_beat(
         via_span: None,
         link: Link::Sentence,
         partial: false,
+    })
+}
+
+/// Whether the cue's sentence is a question ("Director, has the bureau told the
+/// states?"): what it asks about is no one's claim.
+fn in_question(doc: &Document, cue: &Cue) -> bool {
+    let range = doc.blocks[cue.block].sentences.clone();
+    let sentences = &doc.sentences[range];
+    let at = sentences.partition_point(|s| s.span.end <= cue.verb.start);
+    sentences.get(at).is_some_and(|s| {
+        s.span.start <= cue.verb.start
+            && doc.text(s.span).trim_end().trim_end_matches(['”', '"', '’', '\'', ')']).ends_with('?')
+            && !doc.text(Span::new(s.span.start, cue.verb.start)).contains(['“', '"'])
     })
 }
 

@@ -481,7 +481,26 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     // (Not a quote that opens its sentence, unless an appositive follows: "“Across Kellan
     // Water,” he said." is speech, its short words aside.)
     let opens = qt == 0 || matches!(toks[qt - 1].kind, TokKind::Break);
-    title_case && (!opens || appositive())
+    // "“Salt Ledger” is out on Friday", "“Overground” leans on a drum machine": a name in
+    // capitals, closed with no punctuation, as the subject of the verb right after it.
+    let subject = || {
+        !punctuated_end(doc, toks, qt)
+            && toks.get(qt + 1).is_some_and(|t| {
+                t.is_word() && {
+                    let next = w(doc, t);
+                    next.starts_with(char::is_lowercase)
+                        && lexicon::pronoun(next).is_none()
+                        && !lexicon::is_speech_verb(next)
+                }
+            })
+    };
+    (title_case && (!opens || appositive())) || (opens && capitalised && subject())
+}
+
+/// Whether the quote's own text ends in punctuation (`“…,”`, `“…!”`): then it is words
+/// spoken, set off from what follows.
+fn punctuated_end(doc: &Document, toks: &[Tok], qt: usize) -> bool {
+    doc.text(toks[qt].span).trim_end_matches(['”', '"', '’', '\'']).ends_with([',', '.', '!', '?', ';', ':', '—'])
 }
 
 /// Nouns that announce a title in quotes: the film “…”, the report titled “…”.

@@ -1337,3 +1337,29 @@ fn a_sentence_about_a_person_before_a_quote_in_its_paragraph_is_a_beat() {
     let text = "Abel Mwangi looked at the cracked bowl.\n\n“Twelve hours in the kiln, and this is what we get.”";
     assert_eq!(one(text), None);
 }
+
+#[test]
+fn a_name_in_capitals_as_the_subject_of_the_next_verb_is_a_title() {
+    let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Kiln Songs” is out on Friday on a small label, she said.";
+    assert_eq!(one(text), None);
+    let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Tarrow” leans on a drum machine.";
+    assert_eq!(one(text), None);
+    // Words spoken, set off by their punctuation or followed by their speaker, are not.
+    let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Kiln Songs,” she said, “is my last record.”";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into()), Some("Dana Hollis".into())]);
+}
+
+#[test]
+fn nouns_questions_and_transcript_labels_make_no_claims() {
+    // A speech verb's form after a preposition or a modifier is a noun.
+    let text = "Dale Hune sold his glaze in states along the coast. Abel Mwangi worked as rail agent \
+                for a year. Dana Hollis saw a drop in demand for bowls. The most pointed exchange came late.";
+    assert_eq!(claims(text), vec![]);
+    // A question claims nothing; a label before a colon is no speaker.
+    let text = "Dana Hollis runs the wharf.\n\nDid Hollis say the ferry would stop?\n\n\
+                Q: You’ve said the ferry will stop in May.\n\nHollis: Only on Sundays.";
+    assert_eq!(claims(text), vec![]);
+    // A gerund after a preposition is still a verb.
+    let text = "Dana Hollis opened the meeting by warning that the ferry would stop.";
+    assert_eq!(claims(text).len(), 1);
+}
