@@ -1363,3 +1363,11 @@ fn nouns_questions_and_transcript_labels_make_no_claims() {
     let text = "Dana Hollis opened the meeting by warning that the ferry would stop.";
     assert_eq!(claims(text).len(), 1);
 }
+
+#[test]
+fn a_former_role_in_apposition_names_the_former_holder() {
+    let text = "Dale Hune, a former mayor of Kellan, walked the wharf at dawn.\n\n\
+                Abel Mwangi, who runs the ferry, said the tide was late.\n\n\
+                “The tide keeps its own hours,” the former mayor said.";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
+}

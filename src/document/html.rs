@@ -109,6 +109,12 @@ pub(crate) fn read(source: &str) -> Raw {
         .into_iter()
         .filter(|(_, span)| span.start <= span.end)
         .filter_map(|(kind, span)| {
+            // "… greets voters on Wednesday. Photograph: Ana Ruiz for the Ledger": a
+            // caption's picture credit names who took it, not who is in the story.
+            let span = match kind {
+                BlockKind::Caption => Span::new(span.start, span.start + credit_start(&prose[span.start..span.end])),
+                _ => span,
+            };
             let text = &prose[span.start..span.end];
             let trimmed = text.trim();
             let lead = text.len() - text.trim_start().len();
@@ -116,6 +122,22 @@ pub(crate) fn read(source: &str) -> Raw {
         })
         .collect();
     Raw { prose: Some(prose), blocks, comments: reader.comments, markup, sections: reader.sections }
+}
+
+/// Where a caption's picture credit starts (`Photograph: …`, `Photo by …`), or its end.
+fn credit_start(caption: &str) -> usize {
+    const MARKERS: [&str; 9] = [
+        "Photograph:",
+        "Photograph by",
+        "Photo:",
+        "Photo by",
+        "Photos:",
+        "Image:",
+        "Credit:",
+        "Illustration:",
+        "Video:",
+    ];
+    MARKERS.iter().filter_map(|m| caption.find(m)).min().unwrap_or(caption.len())
 }
 
 /// What a block's `class` says it is, when it says it is page furniture.
@@ -360,5 +382,18 @@ mod tests {
         assert_eq!(class_role(b"pull_quote--wide"), ClassRole::PullQuote);
         assert_eq!(class_role(b"deck"), ClassRole::Heading);
         assert_eq!(class_role(b"decking-report"), ClassRole::None);
+    }
+
+    #[test]
+    fn a_captions_picture_credit_is_not_caption_text() {
+        let src = "<figure><img src=\"k.jpg\"><figcaption>Ana Ruiz at the kiln on Tuesday. Photograph: Tomas Greer \
+                   for the Ledger</figcaption></figure><p>The kiln cooled.</p>";
+        let raw = read(src);
+        assert_eq!(
+            texts(src, &raw),
+            vec![(BlockKind::Caption, "Ana Ruiz at the kiln on Tuesday."), (BlockKind::Paragraph, "The kiln cooled.")]
+        );
+        assert_eq!(credit_start("Photo by Dale Hune"), 0);
+        assert_eq!(credit_start("No credit here"), "No credit here".len());
     }
 }

@@ -45,7 +45,7 @@ pub(super) fn role_appositive(doc: &Document, r: &Run) -> bool {
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty())
             .take(3)
-            .any(|w| w == head)
+            .any(|w| Some(w) == head.rsplit(' ').next())
     })
 }
 
@@ -583,7 +583,11 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
         }
         let w = word(doc, t);
         if head.is_none() && lexicon::is_title(w) && w.chars().next().is_some_and(char::is_lowercase) {
-            head = Some(w.to_string());
+            // ("a former governor of Kellan": "the former governor" names the person too.)
+            let modifier = k > end + 1
+                && toks[k - 1].is_word()
+                && matches!(word(doc, &toks[k - 1]), "former" | "deputy" | "acting" | "interim" | "retired");
+            head = Some(if modifier { format!("{} {w}", word(doc, &toks[k - 1])) } else { w.to_string() });
         }
         last = k;
     }
