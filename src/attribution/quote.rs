@@ -200,6 +200,22 @@ pub(super) fn attribute_quote(
         // ("… she kept to a single theme: “…”": a person's pronoun as the subject too.)
         let person = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
         let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(|n| named(n) || person(n));
+        // ("Her answer on the budget was blunt: “…”": the owner of the words before the
+        // colon.)
+        let owner = || {
+            let (first, noun) = (toks.get(unit.start)?, toks.get(unit.start + 1)?);
+            let pronoun = match w(doc, first) {
+                "Her" => Pronoun::She,
+                "His" => Pronoun::He,
+                _ => return None,
+            };
+            let speech = matches!(
+                w(doc, noun),
+                "answer" | "reply" | "response" | "message" | "verdict" | "advice" | "explanation" | "warning"
+            );
+            (speech && toks[qt - 1].is_punct(':')).then_some(Np { kind: NpKind::Pronoun(pronoun), span: first.span })
+        };
+        let subject = subject.or_else(owner);
         for (np, body) in [(last, false), (subject, true)] {
             let Some(np) = np else { continue };
             let (speaker, entity, mut kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);

@@ -1371,3 +1371,10 @@ fn a_former_role_in_apposition_names_the_former_holder() {
                 “The tide keeps its own hours,” the former mayor said.";
     assert_eq!(speakers(text), vec![Some("Dale Hune".into())]);
 }
+
+#[test]
+fn her_answer_before_a_colon_is_her_words() {
+    let text =
+        "Dana Hollis runs the kiln.\n\nHer answer on whether the glaze would hold was blunt: “It will crack by June.”";
+    assert_eq!(one(text), Some("Dana Hollis".into()));
+}
