@@ -94,6 +94,7 @@ impl Norm {
     }
 }
 
+#[inline]
 pub(super) fn is_word_token(t: &str) -> bool {
     match t.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -101,6 +102,7 @@ pub(super) fn is_word_token(t: &str) -> bool {
     }
 }
 
+#[inline]
 pub(super) fn is_opening_quote(t: &str) -> bool {
     matches!(t, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "—" | "–")
 }
