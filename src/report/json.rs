@@ -23,8 +23,7 @@ pub struct JsonDiagnostic<'a> {
 }
 
 pub fn diagnostic<'a>(doc: &Document, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
-    let (line, column) = doc.lines.line_col(&doc.source, d.span.start);
-    let (end_line, end_column) = doc.lines.line_col(&doc.source, d.span.end);
+    let ((line, column), (end_line, end_column)) = doc.lines.line_col_pair(&doc.source, d.span.start, d.span.end);
     JsonDiagnostic {
         rule: d.rule,
         severity: d.severity.as_str(),
