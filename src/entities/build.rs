@@ -111,7 +111,8 @@ impl Entities {
         };
         let lone_given = |r: &Run| lone_given_names.contains(r.text.as_str());
         // Pass 1: people, longest names first so shorter forms fold into them.
-        let mut candidates: Vec<(&Run, &str)> = lowered()
+        // (Each with its number of words, the sort's key, counted once.)
+        let mut candidates: Vec<(&Run, &str, usize)> = lowered()
             .filter(|(r, _)| !short_body(r) && !r.non_person)
             .filter(|(r, _)| {
                 let multi = r.text.contains(' ');
@@ -124,9 +125,10 @@ impl Entities {
                         && (r.has_person_title || role_appositive(doc, r) || r.age_or_who || lone_given(r))
                         && !r.body_like)
             })
+            .map(|(r, lower)| (r, lower, r.text.split(' ').count()))
             .collect();
-        candidates.sort_by_key(|(r, _)| std::cmp::Reverse(r.text.split(' ').count()));
-        for (run, lower) in candidates {
+        candidates.sort_by_key(|&(_, _, words)| std::cmp::Reverse(words));
+        for (run, lower, _) in candidates {
             let parts: Vec<&str> = run.text.split(' ').collect();
             if by_name.contains_key(lower) {
                 continue;
