@@ -157,7 +157,10 @@ impl Analysis {
         };
         // Curly quotes inside straight ones, or straight marks over several paragraphs: the
         // outer marks are an export's, the inner ones the writer's.
-        let wrapper = || self.doc.text(q.inner()).contains(['“', '”']) || q.last_block > q.first_block;
+        let wrapper = || {
+            let inner = self.doc.text(q.inner());
+            inner.contains('“') || inner.contains('”') || q.last_block > q.first_block
+        };
         // The cheap tests first: most quotes fail them.
         q.open.mark == quotes::Mark::Straight
             && q.open.span.start == block.span.start

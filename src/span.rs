@@ -85,6 +85,18 @@ impl LineIndex {
         (self.first_line + line + 1, self.chars_before(text, offset) - self.chars_before(text, start) + 1)
     }
 
+    /// [`LineIndex::line_col`] of `start` and of `end` (`start <= end`): when both are on
+    /// one line, the end's column counts only the chars between them (a finding's two
+    /// ends, asked for every finding of a report).
+    pub fn line_col_pair(&self, text: &str, start: usize, end: usize) -> ((usize, usize), (usize, usize)) {
+        let first = self.line_col(text, start);
+        let (s, e) = (floor_char_boundary(text, start.min(text.len())), floor_char_boundary(text, end.min(text.len())));
+        if s <= e && self.line_of(s) == self.line_of(e) {
+            return (first, (first.0, first.1 + text[s..e].chars().count()));
+        }
+        (first, self.line_col(text, end))
+    }
+
     /// Number of chars in `text[..offset]`.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let bytes = text.as_bytes();
@@ -133,6 +145,23 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`LineIndex::line_col_pair`] is `line_col` of each end, for every pair of offsets
+    /// (inside chars, past the end, on one line, across lines, on long lines).
+    #[test]
+    fn line_col_pair_is_line_col_twice() {
+        let long = format!("{}\n{}é\r\nz", "a’b".repeat(300), "x".repeat(700));
+        for text in ["", "a", "ab\ncd", "é\n\nñ’s\r\n\rq", long.as_str()] {
+            let idx = LineIndex::new(text).starting_at_line(3);
+            let offsets: Vec<usize> = (0..=text.len() + 2).filter(|i| i % 7 < 3 || *i < 40).collect();
+            for &start in &offsets {
+                for &end in offsets.iter().filter(|&&e| e >= start) {
+                    let pair = idx.line_col_pair(text, start, end);
+                    assert_eq!(pair, (idx.line_col(text, start), idx.line_col(text, end)), "{start} {end}");
+                }
+            }
+        }
+    }
 
     /// The line starts found with memchr are those of a plain scan of the bytes.
     #[test]

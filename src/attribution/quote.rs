@@ -469,7 +469,8 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     let text = text.trim_end_matches([',', '.', ';', ':']);
     // Both tests below need a text without sentence punctuation: checked first, so the
     // words of a quote of many sentences are never split.
-    if text.contains(['.', '!', '?']) {
+    // (Bytes, not chars: each is ASCII. memchr2 and a find, not a char-by-char match.)
+    if memchr::memchr2(b'.', b'!', text.as_bytes()).is_some() || text.contains('?') {
         return false;
     }
     let words = || text.split_whitespace();

@@ -48,7 +48,9 @@ pub struct Checker {
     pub(super) model: Model,
     pub(super) lm: Lm,
     pub(super) entries: Vec<Entry>,
-    index: HashMap<Box<str>, usize, FastBuild>,
+    /// Entries by word, as bytes: a token's normalised form ([`Norm`]) is looked up without
+    /// being checked again as UTF-8.
+    index: HashMap<Box<[u8]>, usize, FastBuild>,
     collocations: Vec<Collocation>,
     /// A Bloom filter of the set words (two bits of a 65,536-bit table per
     /// word): nine tokens in ten are no set word, and this answers for them
@@ -84,13 +86,13 @@ impl Checker {
         let model = Model::embedded();
         let lm = Lm::new(NGRAMS_LM);
         let mut entries: Vec<Entry> = Vec::new();
-        let mut index: HashMap<Box<str>, usize, FastBuild> = HashMap::default();
+        let mut index: HashMap<Box<[u8]>, usize, FastBuild> = HashMap::default();
         for (n, set) in embedded.sets.iter().chain(extra).enumerate() {
             let in_embedded = n < embedded.sets.len();
             let ids: Vec<usize> = set
                 .iter()
                 .map(|w| {
-                    *index.entry(w.as_str().into()).or_insert_with(|| {
+                    *index.entry(w.as_bytes().into()).or_insert_with(|| {
                         entries.push(Entry {
                             word: w.as_str().into(),
                             alternatives: Vec::new(),
@@ -123,7 +125,7 @@ impl Checker {
         }
         let collocations = colloc::parse(colloc::EMBEDDED_COLLOCATIONS).expect("data/collocations.txt parses");
         for (ci, c) in collocations.iter().enumerate() {
-            let Some(&ti) = index.get(&c.target) else { continue };
+            let Some(&ti) = index.get(c.target.as_bytes()) else { continue };
             for ai in entries[ti].alternatives.clone() {
                 entries[ai].collocations.push((ci, ti));
             }
@@ -186,7 +188,7 @@ impl Checker {
     /// The other members of `word`'s confusion sets, if it is in one.
     pub fn alternatives(&self, word: &str) -> Option<Vec<&str>> {
         let norm = Norm::new(word)?;
-        let &i = self.index.get(norm.as_str())?;
+        let &i = self.index.get(norm.bytes())?;
         Some(self.entries[i].alternatives.iter().map(|&a| &*self.entries[a].word).collect())
     }
 
@@ -236,7 +238,7 @@ impl Checker {
                 continue;
             }
             let Some(norm) = Norm::new(tok) else { continue };
-            let Some(&wi) = self.index.get(norm.as_str()) else {
+            let Some(&wi) = self.index.get(norm.bytes()) else {
                 continue;
             };
             // Capitalised mid-sentence: a name (Peak District, Reign of Terror).
@@ -385,8 +387,8 @@ mod tests {
     #[test]
     fn lm_off_for_words_outside_embedded_sets() {
         let c = Checker::with_extra(&ConfusionSets::parse("wombat numbat\n").unwrap());
-        assert!(c.entries[c.index["wombat"]].lm.is_none());
-        assert!(c.entries[c.index["guess"]].lm.is_some());
+        assert!(c.entries[c.index[&b"wombat"[..]]].lm.is_none());
+        assert!(c.entries[c.index[&b"guess"[..]]].lm.is_some());
     }
 
     #[test]
@@ -432,7 +434,7 @@ mod tests {
         toks.extend(text.split(|c: char| c.is_whitespace() || ",.;!".contains(c)).map(str::to_string));
         let mut held = 0;
         for t in &toks {
-            let listed = Norm::new(t).is_some_and(|n| c.index.contains_key(n.as_str()));
+            let listed = Norm::new(t).is_some_and(|n| c.index.contains_key(n.bytes()));
             if listed {
                 held += 1;
                 assert!(c.may_be_set_word(t), "{t:?} is a set word and was screened out");

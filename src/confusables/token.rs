@@ -88,12 +88,14 @@ impl Norm {
         &self.buf[..self.len]
     }
 
+    /// The normalised token as text (only ASCII bytes are ever written), for tests.
+    #[cfg(test)]
     pub(super) fn as_str(&self) -> &str {
-        // Only ASCII bytes are ever written.
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+        std::str::from_utf8(self.bytes()).unwrap_or("")
     }
 }
 
+#[inline]
 pub(super) fn is_word_token(t: &str) -> bool {
     match t.as_bytes().first() {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -101,6 +103,7 @@ pub(super) fn is_word_token(t: &str) -> bool {
     }
 }
 
+#[inline]
 pub(super) fn is_opening_quote(t: &str) -> bool {
     matches!(t, "“" | "\"" | "‘" | "'" | "(" | "[" | "«" | "—" | "–")
 }
@@ -118,7 +121,7 @@ mod tests {
     #[test]
     fn word_hash_is_the_hash_of_the_normalised_word() {
         for t in ["Guest", "it’s", "They're", "well-known", "a"] {
-            assert_eq!(word_hash(t), Some(fnv1a64(Norm::new(t).unwrap().as_str().as_bytes())), "{t}");
+            assert_eq!(word_hash(t), Some(fnv1a64(Norm::new(t).unwrap().bytes())), "{t}");
         }
         for t in ["", "1st", "naïve", "’tis", &"x".repeat(MAX_WORD + 1)] {
             assert_eq!(word_hash(t).is_some(), Norm::new(t).is_some(), "{t}");

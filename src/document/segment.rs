@@ -204,9 +204,7 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     std::iter::from_fn(move || {
         while i < bytes.len() {
             // Most bytes are plain ASCII that cannot end a sentence: skip them at once.
-            while i < bytes.len() && !MAY_END[usize::from(bytes[i])] {
-                i += 1;
-            }
+            i = next_may_end(bytes, i);
             if i == bytes.len() {
                 break;
             }
@@ -306,6 +304,28 @@ const MAY_END: [bool; 256] = {
     }
     t
 };
+
+/// The first byte at or after `i` that [`MAY_END`] holds, or the end: sixteen bytes at a
+/// time without a branch per byte (the compiler compares them as one vector), then byte by
+/// byte in the sixteen that hold it. `next_may_end_is_the_scan` holds it to the table.
+fn next_may_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..).and_then(|rest| rest.first_chunk::<16>()) {
+        if chunk.iter().fold(false, |any, &b| any | may_end(b)) {
+            break;
+        }
+        i += 16;
+    }
+    while i < bytes.len() && !MAY_END[usize::from(bytes[i])] {
+        i += 1;
+    }
+    i
+}
+
+/// [`MAY_END`] as comparisons, for [`next_may_end`]'s chunks.
+#[inline]
+fn may_end(b: u8) -> bool {
+    (b >= 0x80) | (b == b'.') | (b == b'!') | (b == b'?') | (b == b'\r') | (b == b'\n')
+}
 
 /// Whether a candidate boundary between two pieces is a real sentence break.
 fn breaks_between(before: &str, after: &str) -> bool {
@@ -627,5 +647,30 @@ mod tests {
         assert_eq!(split("“Stop the vote!” Ruiz said. Nobody did.").len(), 2);
         assert_eq!(split("“Why now?” asked Omar al-Hassan, a lawyer.").len(), 1);
         assert_eq!(split("“It is over.” The crowd left.").len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod may_end_tests {
+    /// [`super::next_may_end`] finds what a byte-by-byte scan of [`super::MAY_END`] finds.
+    #[test]
+    fn next_may_end_is_the_scan() {
+        for b in 0..=255u8 {
+            assert_eq!(super::may_end(b), super::MAY_END[usize::from(b)], "{b}");
+        }
+        let texts = [
+            String::new(),
+            "no end here at all and it goes on for more than sixteen bytes".to_string(),
+            "a.b!c?d\re\nf’g".to_string(),
+            format!("{}.{}é{}", "x".repeat(15), "y".repeat(16), "z".repeat(33)),
+            format!("{}\n", "w".repeat(47)),
+        ];
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for i in 0..=bytes.len() {
+                let scan = (i..bytes.len()).find(|&k| super::MAY_END[usize::from(bytes[k])]).unwrap_or(bytes.len());
+                assert_eq!(super::next_may_end(bytes, i), scan, "{text:?} {i}");
+            }
+        }
     }
 }

@@ -15,12 +15,15 @@ use crate::quotes::Quote;
 impl Entities {
     pub fn build(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) -> Entities {
         let runs = find_runs(doc, quotes, tokens);
+        // Every run's text lowered once, for the sets below that compare names case-blind.
+        let lowers: Vec<String> = runs.iter().map(|r| r.text.to_lowercase()).collect();
+        let lowered = || runs.iter().zip(lowers.iter().map(String::as_str));
         let mut ents = Entities::default();
-        let mut by_name: HashMap<String, usize> = HashMap::default();
-        let mut suffixes: HashSet<String> = HashSet::default();
+        let mut by_name: HashMap<&str, usize> = HashMap::default();
+        let mut suffixes: HashSet<&str> = HashSet::default();
         // Forms used as the subject of a speech verb ("Van der Berg said"): a longer name
         // ending in one of them names a person even without a title or appositive.
-        let speaking: HashSet<String> = runs.iter().filter(|r| r.speaks).map(|r| r.text.to_lowercase()).collect();
+        let speaking: HashSet<&str> = lowered().filter(|(r, _)| r.speaks).map(|(_, lower)| lower).collect();
         let ends_in_speaker = |text: &str| {
             let lower = text.to_lowercase();
             // "Thomas Whitaker Jr." ends in "Whitaker" for this purpose.
@@ -36,14 +39,12 @@ impl Entities {
         // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
         // form, not a person, unless a title or an appositive says otherwise.
         // Every shorter leading part of a body's name, looked up in constant time.
-        let mut body_prefixes: HashSet<String> = HashSet::default();
-        for r in runs.iter().filter(|r| r.body_like && r.text.contains(' ')) {
-            let lower = r.text.to_lowercase();
-            body_prefixes.extend(lower.match_indices(' ').map(|(i, _)| lower[..i].to_string()));
+        let mut body_prefixes: HashSet<&str> = HashSet::default();
+        for (_, lower) in lowered().filter(|(r, _)| r.body_like && r.text.contains(' ')) {
+            body_prefixes.extend(lower.match_indices(' ').map(|(i, _)| &lower[..i]));
         }
         // A name the copy sets off after a body noun stays that body's everywhere.
-        let named_bodies: HashSet<String> =
-            runs.iter().filter(|r| r.named_body).map(|r| r.text.to_lowercase()).collect();
+        let named_bodies: HashSet<&str> = lowered().filter(|(r, _)| r.named_body).map(|(_, lower)| lower).collect();
         let short_body = |r: &Run| {
             !r.has_person_title
                 && r.appositive.is_none()
@@ -51,9 +52,11 @@ impl Entities {
                     body_prefixes.contains(lower) || named_bodies.contains(lower)
                 })
         };
-        // The first words of every longer name: "Tomas" alone may be Tomas Greer's.
-        let given_firsts: HashSet<String> =
-            runs.iter().filter_map(|r| r.text.split_once(' ').map(|(first, _)| first.to_lowercase())).collect();
+        // The first words of every longer name: "Tomas" alone may be Tomas Greer's. (The
+        // first word of the lowered text is the first word lowered: lowering maps a space to
+        // itself and nothing else to a space, and a final sigma before a space is final.)
+        let given_firsts: HashSet<&str> =
+            lowered().filter_map(|(_, lower)| lower.split_once(' ').map(|(first, _)| first)).collect();
         // "Tomas rows every morning. “…,” Tomas said": a lone given name that speaks, no ordinary word or place and no
         // part of a longer name in the article, is a person known by that name alone. So is a
         // lone surname that speaks ("Greer said"), or any lone name a person's pronoun
@@ -70,7 +73,8 @@ impl Entities {
                     && !names::is_demonym(&r.text)
                     && !r.body_like
                     && {
-                        let named = lexicon::is_given_name(&r.text) && !given_firsts.contains(&r.text.to_lowercase())
+                        let named = lexicon::is_given_name(&r.text)
+                            && !given_firsts.contains(r.text.to_lowercase().as_str())
                             || lexicon::is_common_surname(&r.text) && !lexicon::is_given_name(&r.text);
                         match article::pronoun_after(doc, r.span) {
                             // "Ford said its …": a body.
@@ -107,10 +111,10 @@ impl Entities {
         };
         let lone_given = |r: &Run| lone_given_names.contains(r.text.as_str());
         // Pass 1: people, longest names first so shorter forms fold into them.
-        let mut candidates: Vec<&Run> = runs
-            .iter()
-            .filter(|r| !short_body(r) && !r.non_person)
-            .filter(|r| {
+        // (Each with its number of words, the sort's key, counted once.)
+        let mut candidates: Vec<(&Run, &str, usize)> = lowered()
+            .filter(|(r, _)| !short_body(r) && !r.non_person)
+            .filter(|(r, _)| {
                 let multi = r.text.contains(' ');
                 // One-name people ("Brazilian winger Tavinho") need a person's title,
                 // or an appositive role: "Kolade, the singer who …".
@@ -121,20 +125,20 @@ impl Entities {
                         && (r.has_person_title || role_appositive(doc, r) || r.age_or_who || lone_given(r))
                         && !r.body_like)
             })
+            .map(|(r, lower)| (r, lower, r.text.split(' ').count()))
             .collect();
-        candidates.sort_by_key(|r| std::cmp::Reverse(r.text.split(' ').count()));
-        for run in candidates {
+        candidates.sort_by_key(|&(_, _, words)| std::cmp::Reverse(words));
+        for (run, lower, _) in candidates {
             let parts: Vec<&str> = run.text.split(' ').collect();
-            let lower = run.text.to_lowercase();
-            if by_name.contains_key(&lower) {
+            if by_name.contains_key(lower) {
                 continue;
             }
             // A shorter form of a longer name already seen (Ruiz Ortega / Ana Ruiz Ortega).
-            if suffixes.contains(&lower) {
+            if suffixes.contains(lower) {
                 continue;
             }
             for (i, _) in lower.match_indices(' ') {
-                suffixes.insert(lower[i + 1..].to_string());
+                suffixes.insert(&lower[i + 1..]);
             }
             let id = ents.entities.len();
             by_name.insert(lower, id);
@@ -143,7 +147,7 @@ impl Entities {
             ents.entities.push(person);
         }
         // A longer full name seen later absorbs a shorter one seen first.
-        learn_surnames(&mut ents, &runs);
+        learn_surnames(&mut ents, &lowers);
         ents.index_forms();
         // Pass 2: every run becomes a mention of a person, or a body.
         for run in &runs {
@@ -322,10 +326,11 @@ fn kin_before(doc: &Document, start: usize) -> Option<Pronoun> {
 
 /// Learn each person's surname: the shortest form of the name the article uses alone
 /// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
-fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
-    let mut counts: HashMap<String, usize> = HashMap::default();
-    for run in runs {
-        *counts.entry(run.text.to_lowercase()).or_default() += 1;
+/// `lowers`: every run's text, lowered.
+fn learn_surnames(ents: &mut Entities, lowers: &[String]) {
+    let mut counts: HashMap<&str, usize> = HashMap::default();
+    for lower in lowers {
+        *counts.entry(lower.as_str()).or_default() += 1;
     }
     for e in &mut ents.entities {
         let all: Vec<&str> = e.parts.iter().map(String::as_str).collect();
@@ -343,7 +348,7 @@ fn learn_surnames(ents: &mut Entities, runs: &[Run]) {
         candidates
             .extend(parts.get(1..parts.len().saturating_sub(1)).unwrap_or_default().iter().map(|p| p.to_string()));
         for c in candidates {
-            let n = counts.get(&c.to_lowercase()).copied().unwrap_or(0);
+            let n = counts.get(c.to_lowercase().as_str()).copied().unwrap_or(0);
             if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
                 best = Some((c, n));
             }

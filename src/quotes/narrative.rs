@@ -242,6 +242,12 @@ fn word_end(prose: &str, start: usize, limit: usize) -> usize {
     while from < limit && bytes[from].is_ascii_alphanumeric() {
         from += 1;
     }
+    // Most words end there, at a space or a comma: an ASCII byte that is no letter or
+    // digit and none of the joiners or the period `word_end_from` looks past ends the
+    // word where it is, without setting up its char walk.
+    if from == limit || bytes[from].is_ascii() && !matches!(bytes[from], b'-' | b'\'' | b'.' | b'&') {
+        return from;
+    }
     word_end_from(prose, start, from, limit)
 }
 

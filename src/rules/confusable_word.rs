@@ -124,6 +124,7 @@ impl ConfusableWord {
         let mut words: Vec<&str> = Vec::new();
         let mut joined: Vec<Cow<str>> = Vec::new();
         let mut spans: Vec<Span> = Vec::new();
+        let prose = a.doc.prose();
         for (bi, block) in a.doc.blocks.iter().enumerate() {
             if block.kind == BlockKind::Heading && title_case(a.doc.text(block.span)) {
                 continue;
@@ -141,15 +142,14 @@ impl ConfusableWord {
                     // A sentence that fits one window, from its block's kept tokens: what
                     // `scan` does for it (one window, every suggestion kept), without
                     // pulling the tokens one by one.
+                    // (The prose sliced directly, and a finding's span read from the kept
+                    // token: no vector of spans.)
                     words.clear();
-                    spans.clear();
-                    for &[start, end] in kept {
-                        let span = Span::new(start as usize, end as usize);
-                        spans.push(span);
-                        words.push(a.doc.text(span));
-                    }
+                    words.extend(kept.iter().map(|&[start, end]| &prose[start as usize..end as usize]));
                     for sug in cx.confusables.check_memo(&words, memo) {
-                        out.push(self.finding(a, words[sug.index], spans[sug.index], &sug.replacement, &sug.evidence));
+                        let [start, end] = kept[sug.index];
+                        let span = Span::new(start as usize, end as usize);
+                        out.push(self.finding(a, words[sug.index], span, &sug.replacement, &sug.evidence));
                     }
                 } else {
                     let check = |toks: &[&str], memo: &mut _| cx.confusables.check_memo(toks, memo);

@@ -101,7 +101,7 @@ fn wrapper(a: &Analysis, mark: Span, opening: bool) -> bool {
     let Some(b) = a.doc.block_at(mark.start) else { return false };
     let block = a.doc.blocks[b].span;
     let text = a.doc.text(block);
-    if !text.contains(['“', '”']) {
+    if !text.contains('“') && !text.contains('”') {
         return false;
     }
     let prose = a.doc.prose();
