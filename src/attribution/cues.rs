@@ -235,7 +235,7 @@ pub(super) fn find_cues(
         if reads(doc, t) && !(subject.as_ref().is_some_and(document) && (quote_follows || finding)) {
             continue;
         }
-        // (A speaker phrase never runs across a colon: "Q: You’ve said …" names no "Q".)
+        // (A speaker phrase never runs across a colon: "Q: You told us …" names no "Q".)
         if subject.as_ref().is_some_and(|n| {
             // (A colon between digits, "10:30", "18:21", is no break.)
             let between = doc.text(Span::new(n.span.start.min(t.span.start), t.span.start)).as_bytes();
@@ -360,7 +360,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
             || toks.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) && quote_next(i + 2)
             || frame;
     }
-    // "a drop in demand", "served as rail minister": after a preposition a bare or
+    // "a rise in claims", "worked as ferry agent": after a preposition a bare or
     // plural form is a noun ("by warning that …", "as noted" stay verbs).
     let word = w(doc, &toks[i]);
     if matches!(p.as_str(), "in" | "on" | "at" | "with" | "from" | "into" | "about" | "as" | "without" | "against")
@@ -424,7 +424,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
             | "new"
             | "phone"
             | "and"
-            // ("the most pointed exchange", "early warning signs": a modifier's word.)
+            // ("her most pointed remark", "an early warning system": a modifier's word.)
             | "most"
             | "very"
             | "early"

@@ -481,7 +481,7 @@ fn action_beat(
     })
 }
 
-/// Whether the cue's sentence is a question ("Director, has the bureau told the
+/// Whether the cue's sentence is a question ("Did the kiln board tell the
 /// states?"): what it asks about is no one's claim.
 fn in_question(doc: &Document, cue: &Cue) -> bool {
     let range = doc.blocks[cue.block].sentences.clone();

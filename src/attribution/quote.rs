@@ -200,7 +200,7 @@ pub(super) fn attribute_quote(
         // ("… she kept to a single theme: “…”": a person's pronoun as the subject too.)
         let person = |n: &Np| matches!(n.kind, NpKind::Pronoun(Pronoun::He | Pronoun::She));
         let subject = np::clause_subject(doc, toks, unit.start, qt - 1).filter(|n| named(n) || person(n));
-        // ("Her answer on the budget was blunt: “…”": the owner of the words before the
+        // ("His reply to the kiln board was short: “…”": the owner of the words before the
         // colon.)
         let owner = || {
             let (first, noun) = (toks.get(unit.start)?, toks.get(unit.start + 1)?);
@@ -498,7 +498,7 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
     // (Not a quote that opens its sentence, unless an appositive follows: "“Across Kellan
     // Water,” he said." is speech, its short words aside.)
     let opens = qt == 0 || matches!(toks[qt - 1].kind, TokKind::Break);
-    // "“Salt Ledger” is out on Friday", "“Overground” leans on a drum machine": a name in
+    // "“Kiln Songs” is out in May", "“Tarrow” opens the second side": a name in
     // capitals, closed with no punctuation, as the subject of the verb right after it.
     let subject = || {
         !punctuated_end(doc, toks, qt)

@@ -1342,7 +1342,7 @@ fn a_sentence_about_a_person_before_a_quote_in_its_paragraph_is_a_beat() {
 fn a_name_in_capitals_as_the_subject_of_the_next_verb_is_a_title() {
     let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Kiln Songs” is out on Friday on a small label, she said.";
     assert_eq!(one(text), None);
-    let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Tarrow” leans on a drum machine.";
+    let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Tarrow” opens the second side of the record.";
     assert_eq!(one(text), None);
     // Words spoken, set off by their punctuation or followed by their speaker, are not.
     let text = "Dana Hollis sang at the wharf on Sunday.\n\n“Kiln Songs,” she said, “is my last record.”";
@@ -1353,14 +1353,14 @@ fn a_name_in_capitals_as_the_subject_of_the_next_verb_is_a_title() {
 fn nouns_questions_and_transcript_labels_make_no_claims() {
     // A speech verb's form after a preposition or a modifier is a noun.
     let text = "Dale Hune sold his glaze in states along the coast. Abel Mwangi worked as rail agent \
-                for a year. Dana Hollis saw a drop in demand for bowls. The most pointed exchange came late.";
+                for a year. Dana Hollis saw a rise in claims for bowls. Her most pointed remark came late.";
     assert_eq!(claims(text), vec![]);
     // A question claims nothing; a label before a colon is no speaker.
     let text = "Dana Hollis runs the wharf.\n\nDid Hollis say the ferry would stop?\n\n\
-                Q: You’ve said the ferry will stop in May.\n\nHollis: Only on Sundays.";
+                Q: You told us the ferry will stop in May.\n\nHollis: Only on Sundays.";
     assert_eq!(claims(text), vec![]);
     // A gerund after a preposition is still a verb.
-    let text = "Dana Hollis opened the meeting by warning that the ferry would stop.";
+    let text = "Dana Hollis ended her shift at the kiln by warning that the glaze would crack.";
     assert_eq!(claims(text).len(), 1);
 }
 
@@ -1373,8 +1373,7 @@ fn a_former_role_in_apposition_names_the_former_holder() {
 }
 
 #[test]
-fn her_answer_before_a_colon_is_her_words() {
-    let text =
-        "Dana Hollis runs the kiln.\n\nHer answer on whether the glaze would hold was blunt: “It will crack by June.”";
-    assert_eq!(one(text), Some("Dana Hollis".into()));
+fn his_reply_before_a_colon_is_his_words() {
+    let text = "Dale Hune runs the kiln.\n\nHis reply to the kiln board was short: “It will crack by June.”";
+    assert_eq!(one(text), Some("Dale Hune".into()));
 }

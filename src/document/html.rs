@@ -109,7 +109,7 @@ pub(crate) fn read(source: &str) -> Raw {
         .into_iter()
         .filter(|(_, span)| span.start <= span.end)
         .filter_map(|(kind, span)| {
-            // "… greets voters on Wednesday. Photograph: Ana Ruiz for the Ledger": a
+            // "Ana Ruiz at the kiln. Photograph: Tomas Greer / Kellan Post": a
             // caption's picture credit names who took it, not who is in the story.
             let span = match kind {
                 BlockKind::Caption => Span::new(span.start, span.start + credit_start(&prose[span.start..span.end])),

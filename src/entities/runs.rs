@@ -583,7 +583,7 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
         }
         let w = word(doc, t);
         if head.is_none() && lexicon::is_title(w) && w.chars().next().is_some_and(char::is_lowercase) {
-            // ("a former governor of Kellan": "the former governor" names the person too.)
+            // ("a former mayor of Kellan": "the former mayor" names the person too.)
             let modifier = k > end + 1
                 && toks[k - 1].is_word()
                 && matches!(word(doc, &toks[k - 1]), "former" | "deputy" | "acting" | "interim" | "retired");
