@@ -235,6 +235,9 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if let Some(np) = qualified_unnamed(doc, toks, end, floor) {
         return Some(np);
     }
+    if let Some(np) = share_of_group(doc, toks, end, floor) {
+        return Some(np);
+    }
     if word == "who" && end > floor && toks[end - 1].is_punct(',') {
         // ("Across the street, a young nurse, who …": the phrase between the commas, when
         // the reading back finds nothing.)
@@ -893,6 +896,21 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
     np
 }
 
+/// "Some in the guild fear", "many within the union say": a share of a group, no one in
+/// it named, ending at `toks[end]` and opening its clause: an unidentifiable source.
+fn share_of_group(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> Option<Np> {
+    let lo = end.saturating_sub(6).max(floor);
+    let j = (lo..end).rev().take_while(|&k| toks[k].is_word()).find(|&k| {
+        crate::chars::with_lowercase(w(doc, &toks[k]), |q| matches!(q, "some" | "many" | "most" | "others"))
+            && matches!(w(doc, &toks[k + 1]), "in" | "within" | "among" | "inside" | "across")
+    })?;
+    if j > floor && toks[j - 1].is_word() {
+        return None;
+    }
+    let span = Span::new(toks[j].span.start, toks[end].span.end);
+    Some(Np { kind: NpKind::Vague(doc.text(span).to_lowercase()), span })
+}
+
 /// The speaker of an inverted speech verb that no list knows as one, read forward:
 /// "says a narrator", "said another supporter", "wrote her sister": a determiner, at most
 /// two plain words and a lowercase head, which the sentence or a comma closes. An
@@ -950,6 +968,14 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
             && (names::is_name_word(words[0]) || words[0].ends_with("'s") || words[0].ends_with("’s"));
         let text = if owned { words.join(" ") } else { v.to_string() };
         return Some(Np { kind: NpKind::Vague(text), span });
+    }
+    // "some workers", "many economists": an unnumbered share of a plural, no one in it named.
+    let share = words.len() >= 2
+        && matches!(words[0], "some" | "Some" | "many" | "Many")
+        && words.last().is_some_and(|l| l.ends_with('s') && l.starts_with(char::is_lowercase))
+        && !words[1..].iter().any(|w| names::is_name_word(w));
+    if share {
+        return Some(Np { kind: NpKind::Vague(lower), span });
     }
     let last = *words.last()?;
     // "a senior Omani official": a nationality does not name anyone. Nor does a body

@@ -127,6 +127,19 @@ mod tests {
     }
 
     #[test]
+    fn a_share_of_a_plural_or_of_a_group_is_no_one_in_particular() {
+        assert_flags(
+            &R,
+            "The kiln will close in May. Some glaziers believe the sale was agreed long ago.",
+            "Some glaziers believe",
+        );
+        assert_flags(&R, "Some in the guild fear the kiln will be sold.", "Some in the guild fear");
+        assert_flags(&R, "Many within the ferry union say the fares will rise.", "Many within the ferry union say");
+        // near miss: a named member of the share
+        assert_count(&R, "Some glaziers, including Dale Hune, said the kiln was sold.", 0);
+    }
+
+    #[test]
     fn an_impersonal_passive() {
         assert_count(&R, "It is widely believed that the vote was rigged.", 1);
     }
