@@ -101,3 +101,12 @@ fn fix_ngrams(s: &str) -> Option<String> {
 #[test] fn peaked_public_interest() { assert_eq!(fix("The hearing peaked public interest in the case."), Some("peaked->piqued".into())); }
 #[test] fn demand_peaks() { assert_eq!(fix("Water demand peeks in July."), Some("peeks->peaks".into())); }
 #[test] fn whose_own() { assert_eq!(fix("The candidate, who's own party opposed him, lost."), Some("who's->whose".into())); }
+#[test] fn pored_over_after_a_pronoun() { assert_eq!(fix("For a week we had poured over the kiln's accounts."), Some("poured->pored".into())); }
+#[test] fn poring_over_a_text() { assert_eq!(fix("Tomas Greer sat up late pouring over the ledgers of the ferry line."), Some("pouring->poring".into())); }
+#[test] fn poured_over_the_dam_is_water() { assert_eq!(fix("Meltwater poured over the dam all night."), None); }
+#[test] fn crowds_poured_over_the_border() { assert_eq!(fix("They poured over the bridge by the thousand."), None); }
+#[test] fn she_poured_the_tea() { assert_eq!(fix("She poured the tea and sat down."), None); }
+#[test] fn changed_tack() { assert_eq!(fix("After the vote the guild changed tact and sued."), Some("tact->tack".into())); }
+#[test] fn a_different_tack() { assert_eq!(fix("The mayor took a different tact with the ferry union."), Some("tact->tack".into())); }
+#[test] fn tact_is_discretion() { assert_eq!(fix("Ana Ruiz handled the ferry union with tact and patience."), None); }
+#[test] fn the_same_tact_shown() { assert_eq!(fix("She showed the same tact at the wharf."), None); }
