@@ -502,8 +502,17 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             let span = Span::new(toks[prep - 1].span.start, n.span.end);
             return Some(Np { kind: NpKind::Descriptor(vec![head]), span });
         }
-        if toks[prep].is_word() && matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with" | "in") {
-            // "A senior manager at the trust said": an unnamed head is the source too.
+        // (After "to" only a role's head: "an aide to", not "a site linked to".)
+        let to_role = |k: usize| {
+            w(doc, &toks[k]) == "to"
+                && toks[k - 1].is_word()
+                && (lexicon::is_anonymous_noun(w(doc, &toks[k - 1])) || lexicon::is_title(w(doc, &toks[k - 1])))
+        };
+        if toks[prep].is_word()
+            && (matches!(w(doc, &toks[prep]), "of" | "at" | "from" | "for" | "with" | "in") || to_role(prep))
+        {
+            // "A senior manager at the trust said", "an aide to the mayor said": an unnamed
+            // head is the source too.
             if let Some(head @ Np { kind: NpKind::Name(_) | NpKind::Anonymous(_), .. }) = before(doc, toks, prep, floor)
             {
                 // "A spokesperson for the museum said": the body speaks through its
@@ -709,6 +718,9 @@ pub fn is_phrase_word(word: &str) -> bool {
                 | "european"
                 | "american"
                 | "government"
+                | "longtime"
+                | "veteran"
+                | "junior"
         )
 }
 

@@ -109,6 +109,13 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
     assert_eq!(got[0].2, "anonymous", "{got:?}");
     let got = claims("A senior manager at the trust said the ward would close.");
     assert_eq!(got[0].2, "anonymous", "{got:?}");
+    // An unnamed role "to" someone is one voice, not the body after "to".
+    let got = claims("Dale Hune lost the count. A longtime aide to the kiln guild said he would rest.");
+    let aide = got.iter().find(|c| c.0.contains("aide"));
+    assert_eq!(aide.map(|c| c.2), Some("anonymous"), "{got:?}");
+    // (Not a thing linked to a group.)
+    let got = claims("“Ferry Now,” a page linked to the wharf guild, said fares would fall.");
+    assert!(got.iter().all(|c| c.2 != "anonymous"), "{got:?}");
 }
 
 #[test]
