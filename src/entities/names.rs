@@ -191,6 +191,38 @@ pub fn is_variant_lower(a: &[char], b: &[char]) -> bool {
     }
 }
 
+/// Two lowercased words that differ only in how their vowels are romanised: the same
+/// first letter and the same consonants in the same order, each run of vowels possibly
+/// written differently, at most two edits apart ("hyun"/"hyeon", "mohammed"/"muhammad").
+/// A transliterated name spelt two ways, which one edit does not reach.
+pub fn is_romanized_variant_lower(a: &[char], b: &[char]) -> bool {
+    fn vowel(c: char) -> bool {
+        matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+    }
+    // The consonant skeleton, each vowel run as one mark.
+    fn same_skeleton(a: &[char], b: &[char]) -> bool {
+        let skeleton = |w: &[char]| {
+            let mut out = Vec::with_capacity(w.len());
+            for &c in w {
+                if !vowel(c) {
+                    out.push(c);
+                } else if out.last() != Some(&'*') {
+                    out.push('*');
+                }
+            }
+            out
+        };
+        skeleton(a) == skeleton(b)
+    }
+    a.len() >= 4
+        && b.len() >= 4
+        && a[0] == b[0]
+        && a != b
+        && a.len().abs_diff(b.len()) <= 2
+        && same_skeleton(a, b)
+        && within_edits(a, b, 2)
+}
+
 /// Whether `a` and `b` are at most `limit` edits apart (Levenshtein), without
 /// allocating for words of up to 32 chars.
 fn within_edits(a: &[char], b: &[char], limit: usize) -> bool {

@@ -220,7 +220,11 @@ impl Rule for InconsistentName {
         let misspelt = |i: usize, j: usize, k: usize| {
             let ((a, a_bits), (b, b_bits)) = (&lower[i][k], &lower[j][k]);
             let (x, y) = (&people[i].parts[k], &people[j].parts[k]);
-            (a_bits ^ b_bits).count_ones() <= 4 && x != y && names::is_variant_lower(a, b) && !pet(x, y) && !pet(y, x)
+            (a_bits ^ b_bits).count_ones() <= 4
+                && x != y
+                && (names::is_variant_lower(a, b) || names::is_romanized_variant_lower(a, b))
+                && !pet(x, y)
+                && !pet(y, x)
         };
         // A group of up to GROUP_PAIRWISE people is read pair by pair; a larger one
         // (one given name and thousands of surnames) is not: only people whose
@@ -504,6 +508,16 @@ mod tests {
     fn a_pet_form_is_no_misspelling() {
         // near miss: a pet form
         assert_count(&R, "“It is over,” said Mike Allen, the editor.\n\nBest of luck, Mikey.", 0);
+    }
+
+    #[test]
+    fn a_transliterated_name_romanised_two_ways() {
+        let text = "Ministry spokesperson Kwon Min-seok said the talks would resume.\n\n\
+                    Kwon Min-suk declined to comment on the figure.";
+        assert_flags(&R, text, "Kwon Min-suk");
+        assert_count(&R, "“We won,” said Omar Mohammed, a welder.\n\n“We lost,” said Omar Muhammad, a welder.", 1);
+        // near miss: a consonant differs, so these are two names
+        assert_count(&R, "“We won,” said Kwon Min-seok, a welder.\n\n“We lost,” said Kwon Min-sung, a welder.", 0);
     }
 
     #[test]
