@@ -41,6 +41,9 @@ pub(super) struct Entry {
     /// Fixed phrases whose intended word is an alternative of this word:
     /// (index into `Checker::collocations`, entry of the intended word).
     collocations: Vec<(usize, usize)>,
+    /// Fixed phrases whose intended word is this word: written in one of them, the
+    /// word is right whatever the models say ("would effect a change").
+    keeps: Vec<usize>,
 }
 
 /// The confusable-word checker: embedded sets (plus any extra) and the n-gram fst.
@@ -101,6 +104,7 @@ impl Checker {
                             has_right: false,
                             lm: None,
                             collocations: Vec::new(),
+                            keeps: Vec::new(),
                         });
                         entries.len() - 1
                     })
@@ -126,6 +130,7 @@ impl Checker {
         let collocations = colloc::parse(colloc::EMBEDDED_COLLOCATIONS).expect("data/collocations.txt parses");
         for (ci, c) in collocations.iter().enumerate() {
             let Some(&ti) = index.get(c.target.as_bytes()) else { continue };
+            entries[ti].keeps.push(ci);
             for ai in entries[ti].alternatives.clone() {
                 entries[ai].collocations.push((ci, ti));
             }
@@ -246,6 +251,9 @@ impl Checker {
             if !start && tok.chars().any(char::is_uppercase) {
                 continue;
             }
+            if self.params.collocations && self.entries[wi].keeps.iter().any(|&ci| self.fits(tokens, i, ci)) {
+                continue;
+            }
             if let Some(s) = self.collocation(tokens, i, wi) {
                 out.push(s);
                 continue;
@@ -274,15 +282,7 @@ impl Checker {
         if !self.params.collocations {
             return None;
         }
-        let matches = |j: usize, slot: &[Box<str>]| {
-            tokens.get(j).and_then(|t| Norm::new(t)).is_some_and(|n| slot.iter().any(|w| w.as_bytes() == n.bytes()))
-        };
-        let (ci, ti) = *self.entries[wi].collocations.iter().find(|&&(ci, _)| {
-            let c = &self.collocations[ci];
-            i >= c.before.len()
-                && c.before.iter().enumerate().all(|(k, slot)| matches(i - c.before.len() + k, slot))
-                && c.after.iter().enumerate().all(|(k, slot)| matches(i + 1 + k, slot))
-        })?;
+        let (ci, ti) = *self.entries[wi].collocations.iter().find(|&&(ci, _)| self.fits(tokens, i, ci))?;
         let c = &self.collocations[ci];
         let written = tokens[i];
         let replacement = match_case(&self.entries[ti].word, written);
@@ -294,6 +294,17 @@ impl Checker {
         };
         let evidence = format!("'{}' is the fixed phrase, not '{}'", phrase(&replacement), phrase(written));
         Some(Suggestion { index: i, replacement, ratio: f64::INFINITY, evidence })
+    }
+
+    /// Whether the words around `i` are those of fixed phrase `ci` (its target's slot aside).
+    fn fits(&self, tokens: &[&str], i: usize, ci: usize) -> bool {
+        let matches = |j: usize, slot: &[Box<str>]| {
+            tokens.get(j).and_then(|t| Norm::new(t)).is_some_and(|n| slot.iter().any(|w| w.as_bytes() == n.bytes()))
+        };
+        let c = &self.collocations[ci];
+        i >= c.before.len()
+            && c.before.iter().enumerate().all(|(k, slot)| matches(i - c.before.len() + k, slot))
+            && c.after.iter().enumerate().all(|(k, slot)| matches(i + 1 + k, slot))
     }
 
     /// The suggestion for the best alternative `ai` at `i`, with its evidence.

@@ -110,3 +110,5 @@ fn fix_ngrams(s: &str) -> Option<String> {
 #[test] fn a_different_tack() { assert_eq!(fix("The mayor took a different tact with the ferry union."), Some("tact->tack".into())); }
 #[test] fn tact_is_discretion() { assert_eq!(fix("Ana Ruiz handled the ferry union with tact and patience."), None); }
 #[test] fn the_same_tact_shown() { assert_eq!(fix("She showed the same tact at the wharf."), None); }
+#[test] fn effect_a_change_is_kept() { assert_eq!(fix("Dale Hune said his resignation would effect a change of course at the kiln."), None); } // a fixed phrase of the written word keeps it
+#[test] fn affect_real_change() { assert_eq!(fix("The guild hopes to affect real change at the wharf."), Some("affect->effect".into())); }
