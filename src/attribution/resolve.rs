@@ -118,7 +118,22 @@ pub(super) fn resolve(
         }
         NpKind::Descriptor(words) => {
             let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            match ents.by_descriptor(&refs, np.span.start) {
+            // "the 52-year-old said": an age alone is the person the text is about, as a
+            // pronoun would be (whoever spoke last, in this paragraph or the one before),
+            // not whoever was named last ("… said she and her husband, Corran, had rebuilt").
+            // (Someone named earlier in the same paragraph is still the one: "The prosecution's
+            // first witness, Dana Hollis, … The 29-year-old told the court".)
+            let age = matches!(refs.as_slice(), [a] if a.ends_with("-year-old"));
+            let last_named = ents.by_descriptor(&refs, np.span.start);
+            let here = doc.blocks[bi].span.start;
+            let in_paragraph = last_named.is_some_and(|id| {
+                ents.entities[id].mentions.iter().any(|m| m.start >= here && m.start < np.span.start)
+            });
+            let salient = (age && !in_paragraph)
+                .then(|| subject_before(doc, cues, bi, np.span.start, Pronoun::They, ents))
+                .flatten()
+                .map(|(id, _)| id);
+            match salient.or(last_named) {
                 Some(id) => {
                     ents.add_mention(id, np.span, MentionKind::Descriptor, bi, None);
                     let kind = if ents.entities[id].kind == EntityKind::Person {

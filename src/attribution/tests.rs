@@ -1384,3 +1384,26 @@ fn his_reply_before_a_colon_is_his_words() {
     let text = "Dale Hune runs the kiln.\n\nHis reply to the kiln board was short: “It will crack by June.”";
     assert_eq!(one(text), Some("Dale Hune".into()));
 }
+
+#[test]
+fn a_speaker_who_names_her_own_husband_is_she_and_mr_is_the_husband() {
+    // "said she and her husband" shows the speaker's gender, so the later "Mr Amundsen" is
+    // the husband, not her; "She said" and the age descriptor stay with her.
+    let text = "Ferry fares will rise in May, the harbour board said. Its chair, Ana Ruiz, said the rise was fair. She said it was overdue.\n\n\
+                Kestrel Amundsen, who runs a bakery on the wharf, said she and her husband, Sorrel, had weighed closing. She said the fares would cost them a van.\n\n\
+                “We bake at four and sell by nine,” the 41-year-old said.\n\n\
+                Mr Amundsen disagreed. “We will manage,” he said.";
+    assert_eq!(speakers(text), vec![Some("Kestrel Amundsen".into()), Some("Sorrel".into())]);
+    let got = claims(text);
+    assert_eq!(got.last().map(|c| c.1.as_deref()), Some(Some("Kestrel Amundsen")), "{got:?}");
+}
+
+#[test]
+fn an_age_for_someone_named_earlier_in_the_paragraph_is_that_person() {
+    // near miss: the age descriptor keeps the person the paragraph just named, not the
+    // speaker of the paragraph before
+    let text = "“The books were clean,” said Dale Hune, the kiln's lawyer.\n\n\
+                The first witness, Tomas Greer, kept the kiln's ledgers for two years. The 29-year-old told the court he had been asked to copy them.\n\n\
+                “I thought it was an audit,” he said.";
+    assert_eq!(speakers(text).last().cloned().flatten(), Some("Tomas Greer".into()));
+}

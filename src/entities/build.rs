@@ -195,6 +195,12 @@ impl Entities {
             if e.gender.is_none() && (e.parts.len() >= 2 || lexicon::is_given_name(&e.parts[0])) {
                 e.gender = lexicon::given_name_gender(&e.parts[0]);
             }
+            // "Brenwyth Dollard, who farms near Kellan, said she and her husband …": the
+            // speaker's own family shows the speaker's gender (before a courtesy title on a
+            // later mention, "Mr Dollard", can name her husband).
+            if e.gender.is_none() && kind == MentionKind::Full && run.text.contains(' ') {
+                e.gender = pronoun_after_saying(doc.prose(), run.span.end);
+            }
             if let Some((span, d)) = &run.appositive {
                 if e.affiliation.is_none() {
                     e.affiliation = affiliation(doc.text(*span));
@@ -310,6 +316,74 @@ fn gender_of_title(word: &str) -> Option<Pronoun> {
 
 /// The gender a kinship word right before a name gives: "his daughter, Kang Eun-ji",
 /// "her husband Tomas Greer".
+/// The gender a name ending at `end` shows by what it says of its own family: "X said
+/// she and her husband …", "X, a potter, told reporters he and his son …", maybe past one
+/// comma-bounded appositive or relative clause (a speech verb with an object other than
+/// "reporters" stops the reading).
+fn pronoun_after_saying(prose: &str, end: usize) -> Option<Pronoun> {
+    let rest = prose.get(end..)?;
+    let rest = match rest.strip_prefix(',') {
+        // (The appositive's closing comma, within 200 bytes and the sentence.)
+        Some(inner) => {
+            let close = inner
+                .char_indices()
+                .take_while(|&(i, _)| i < 200)
+                .find(|&(_, c)| matches!(c, ',' | '.' | '"' | '“' | '”' | '\n'))?;
+            if close.1 != ',' {
+                return None;
+            }
+            &inner[close.0 + 1..]
+        }
+        None => rest,
+    };
+    let mut words = rest.split(' ').filter(|w| !w.is_empty());
+    let verb = words.next()?;
+    if !lexicon::is_speech_verb(verb) || !verb.ends_with('d') && !verb.ends_with('s') {
+        return None;
+    }
+    let mut next = words.next()?;
+    if verb == "told" && next == "reporters" {
+        next = words.next()?;
+    }
+    if next == "that" {
+        next = words.next()?;
+    }
+    // Only with the family the speaker names as their own: "said she and her husband",
+    // "said he and his daughter". A bare "said she was exacting" may be about someone
+    // else (an obituary's subject).
+    let after: Vec<&str> = words.take(3).collect();
+    let own = |possessive: &str| {
+        after.first() == Some(&"and")
+            && after.get(1) == Some(&possessive)
+            && after.get(2).is_some_and(|kin| {
+                let kin = kin.trim_end_matches([',', '.']);
+                matches!(
+                    kin,
+                    "husband"
+                        | "wife"
+                        | "partner"
+                        | "son"
+                        | "sons"
+                        | "daughter"
+                        | "daughters"
+                        | "children"
+                        | "family"
+                        | "brother"
+                        | "sister"
+                        | "mother"
+                        | "father"
+                        | "parents"
+                        | "kids"
+                )
+            })
+    };
+    match next {
+        "she" if own("her") => Some(Pronoun::She),
+        "he" if own("his") => Some(Pronoun::He),
+        _ => None,
+    }
+}
+
 fn kin_before(doc: &Document, start: usize) -> Option<Pronoun> {
     let prose = doc.prose();
     let from = (start.saturating_sub(40)..start).find(|&i| prose.is_char_boundary(i)).unwrap_or(start);
