@@ -38,9 +38,7 @@ impl SegmentTokens {
         let mut starts = Vec::with_capacity(doc.blocks.len() + 1);
         starts.push(0);
         for block in &doc.blocks {
-            spans.extend(
-                segment::tokens(doc.text(block.span), block.span.start).map(|(s, _)| [s.start as u32, s.end as u32]),
-            );
+            segment::token_spans(doc.text(block.span), block.span.start, &mut spans);
             starts.push(spans.len());
         }
         SegmentTokens { spans, starts }

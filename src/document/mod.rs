@@ -14,7 +14,7 @@ mod text;
 pub use crate::chars::is_alphanumeric;
 pub use crate::span::{floor_char_boundary, LineIndex, Span};
 pub use markup::{Markup, MarkupKind};
-pub use segment::{tokens, words, Sentence, Tokens};
+pub use segment::{token_spans, tokens, words, Sentence, Tokens};
 
 use crate::error::Error;
 use std::path::{Path, PathBuf};

@@ -221,10 +221,16 @@ pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<T
             let end = word_end(text, i, limit);
             out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
             i = end;
-            continue;
+        } else {
+            out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
+            i += c.len_utf8();
         }
-        out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
-        i += c.len_utf8();
+        // The spaces after a token, skipped here rather than a turn of the loop each: they
+        // make no token, and a sentence's break is pushed at its end's offset whenever it
+        // is reached. (Up to `limit`, so a quote's start is still met at the loop's top.)
+        while i < limit && prose[i] == b' ' {
+            i += 1;
+        }
     }
     if out.last().is_some_and(|t| t.kind != TokKind::Break) {
         out.push(Tok { span: Span::new(block.span.end, block.span.end), kind: TokKind::Break });
