@@ -162,7 +162,9 @@ fn class_role(class: &[u8]) -> ClassRole {
         if has(b"pullquote") {
             return ClassRole::PullQuote;
         }
-        if [&b"byline"[..], b"dateline", b"kicker", b"credit"].iter().any(|w| has(w)) || name == b"deck" {
+        // (A deck under any prefix: "deck", "article-dek", "content__standfirst".)
+        let deck = name.ends_with(b"deck") || name.ends_with(b"dek") || has(b"standfirst") || has(b"subhead");
+        if [&b"byline"[..], b"dateline", b"kicker", b"credit"].iter().any(|w| has(w)) || deck {
             role = ClassRole::Heading;
         }
     }
@@ -381,6 +383,9 @@ mod tests {
         assert_eq!(class_role(b"story pullQuote"), ClassRole::PullQuote);
         assert_eq!(class_role(b"pull_quote--wide"), ClassRole::PullQuote);
         assert_eq!(class_role(b"deck"), ClassRole::Heading);
+        assert_eq!(class_role(b"content__standfirst"), ClassRole::Heading);
+        assert_eq!(class_role(b"article-dek"), ClassRole::Heading);
+        assert_eq!(class_role(b"story-subhead"), ClassRole::Heading);
         assert_eq!(class_role(b"decking-report"), ClassRole::None);
     }
 

@@ -6,6 +6,9 @@ use super::markup::{place, Markup};
 use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+/// Longest paragraph (in source bytes) that, all in bold, reads as a heading.
+const MAX_BOLD_HEADING: usize = 120;
+
 pub(crate) fn read(source: &str) -> Raw {
     // Everything starts blank except line breaks (LF, and CR for CRLF or lone-CR files).
     let mut prose: Vec<u8> = source.bytes().map(|b| if matches!(b, b'\n' | b'\r') { b } else { b' ' }).collect();
@@ -22,6 +25,8 @@ pub(crate) fn read(source: &str) -> Raw {
     let mut sections = Vec::new();
     let mut skip_depth = 0usize; // inside code blocks or metadata
     let mut open: Vec<(BlockKind, usize, bool)> = Vec::new(); // kind, start, has inner paragraph
+                                                              // "**The deal at a glance**": a short paragraph all in bold is a heading in all but name.
+    let (mut strong_depth, mut bold_text, mut plain_text) = (0usize, false, false);
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_)) => skip_depth += 1,
@@ -31,7 +36,10 @@ pub(crate) fn read(source: &str) -> Raw {
                     item.2 = true;
                 }
                 open.push((BlockKind::Paragraph, range.start, false));
+                (bold_text, plain_text) = (false, false);
             }
+            Event::Start(Tag::Strong) => strong_depth += 1,
+            Event::End(TagEnd::Strong) => strong_depth = strong_depth.saturating_sub(1),
             Event::Start(Tag::Heading { .. }) => open.push((BlockKind::Heading, range.start, false)),
             Event::Start(Tag::Item) => open.push((BlockKind::ListItem, range.start, false)),
             Event::Start(Tag::List(_)) => {
@@ -44,13 +52,24 @@ pub(crate) fn read(source: &str) -> Raw {
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
-                if let Some((kind, start, inner)) = open.pop() {
+                if let Some((mut kind, start, inner)) = open.pop() {
+                    if kind == BlockKind::Paragraph && bold_text && !plain_text && range.end - start <= MAX_BOLD_HEADING
+                    {
+                        kind = BlockKind::Heading;
+                    }
                     if !inner {
                         blocks.push((kind, Span::new(start, range.end)));
                     }
                 }
             }
             Event::Text(text) if skip_depth == 0 => {
+                if !text.trim().is_empty() {
+                    if strong_depth > 0 {
+                        bold_text = true;
+                    } else {
+                        plain_text = true;
+                    }
+                }
                 if *text == source[range.clone()] {
                     prose[range.clone()].copy_from_slice(&source.as_bytes()[range.clone()]);
                 } else if place(&mut prose, range.start, range.end, &text) {
@@ -101,6 +120,14 @@ fn trim(prose: &str, span: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_paragraph_all_in_bold_is_a_heading() {
+        let src = "The kiln sold for $4 million.\n\n**The sale at a glance**\n\n- Price: $4 million\n\n**Note:** the figures are rounded.\n";
+        let raw = read(src);
+        let kinds: Vec<BlockKind> = raw.blocks.iter().map(|b| b.0).collect();
+        assert_eq!(kinds, vec![BlockKind::Paragraph, BlockKind::Heading, BlockKind::ListItem, BlockKind::Paragraph]);
+    }
 
     #[test]
     fn front_matter_code_and_markup_are_blank() {

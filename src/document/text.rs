@@ -1,3 +1,5 @@
+// Over 700 lines: a fifth of it is the tests of what plain-text exports carry above and
+// around the story (headlines, stamps, credits, widgets); the reader itself is one pass.
 //! Plain-text reader: paragraphs by blank lines or by line, headings by shape, and a
 //! leading CMS metadata line (` date 2025-11-24 `) blanked so it is not read as prose.
 
@@ -468,11 +470,14 @@ fn is_narrative(line: &str) -> bool {
 /// last of similar, moderate length) is one paragraph; otherwise each line is a paragraph
 /// unless it ends mid-sentence and the next line carries on in lower case.
 fn paragraphs(prose: &str, chunk: &[Span], out: &mut Vec<(BlockKind, Span)>) {
+    // (A publication stamp above a credit line is two lines of furniture, not prose
+    // wrapped to a width.)
     let wrapped = chunk.len() > 1
         && chunk[..chunk.len() - 1].iter().all(|s| {
             let n = prose[s.start..s.end].chars().count();
             (40..=100).contains(&n)
-        });
+        })
+        && !chunk.iter().any(|s| is_stamp(&prose[s.start..s.end]));
     if wrapped {
         out.push((BlockKind::Paragraph, Span::new(chunk[0].start, chunk[chunk.len() - 1].end)));
         return;
@@ -487,6 +492,17 @@ fn paragraphs(prose: &str, chunk: &[Span], out: &mut Vec<(BlockKind, Span)>) {
         }
     }
     push(prose, Span::new(start.start, chunk[chunk.len() - 1].end), out);
+}
+
+/// A publication stamp on a line of its own: "Updated 11:52 p.m. EST, Dec. 2, 2025",
+/// "Published May 3, 2026", "Last updated 9:40 a.m.".
+fn is_stamp(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let first = if first == "Last" { words.next().unwrap_or("") } else { first };
+    matches!(first, "Updated" | "updated" | "Published" | "Posted")
+        && line.split_whitespace().count() <= 14
+        && line.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn push(prose: &str, span: Span, out: &mut Vec<(BlockKind, Span)>) {
@@ -607,6 +623,20 @@ mod tests {
         // near miss: a lede that opens on a quoted sentence
         let k = kinds("\"We were not told,\" Ruiz said.\n\nThe council voted on Tuesday to close the harbour for a year of repairs.");
         assert_eq!(k[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_publication_stamp_and_a_staff_credit_are_not_a_wrapped_paragraph() {
+        let text = "Kiln guild votes to sell\n\nUpdated 9:40 p.m. EST, Tuesday, May 5, 2026\nThe Kellan Ledger staff\n\nThe kiln guild voted on Tuesday to sell its wharf site to the ferry board.\n";
+        let k = kinds(text);
+        assert_eq!(k[1], (BlockKind::Heading, "Updated 9:40 p.m. EST, Tuesday, May 5, 2026"));
+        assert_eq!(k[2], (BlockKind::Heading, "The Kellan Ledger staff"));
+        // near miss: prose wrapped to a width stays one paragraph
+        let k = kinds(
+            "The kiln guild voted on Tuesday to sell its site\nto the ferry board for $4 million.\n\nIt was close.\n",
+        );
+        assert_eq!(k[0].0, BlockKind::Paragraph);
+        assert!(k[0].1.contains('\n'));
     }
 
     #[test]

@@ -50,6 +50,14 @@ impl Rule for PunctuationOutsideQuote {
             return Vec::new();
         }
         let mut out = Vec::new();
+        // Logical punctuation as a house style: three or more fragments with their comma or
+        // period outside, and no fragment ("called it “a mess.”") with one inside. A full
+        // sentence keeps its own mark inside in that style too, so it says nothing.
+        let fragment_inside = a.quotes.quotes.iter().any(|q| {
+            let inner = a.doc.text(q.inner()).trim();
+            q.close.is_some() && inner.starts_with(char::is_lowercase) && inner.ends_with([',', '.'])
+        });
+        let mut outside = 0;
         for q in &a.quotes.quotes {
             let Some(close) = q.close else { continue };
             let rest = &a.doc.prose()[close.span.end..];
@@ -79,6 +87,10 @@ impl Rule for PunctuationOutsideQuote {
                         Fix::unsafe_(edit, replacement)
                     }),
             );
+            outside += 1;
+        }
+        if outside >= 3 && !fragment_inside {
+            return Vec::new();
         }
         out
     }
@@ -104,6 +116,18 @@ mod tests {
         // near misses
         assert_count(&R, "Who called it “a red line”?", 0);
         assert_count(&R, "He listed three “red lines”: trade, troops and tariffs.", 0);
+    }
+
+    #[test]
+    fn logical_punctuation_as_the_house_style_is_not_flagged() {
+        // near miss: every fragment keeps its comma or period outside, by house style
+        let logical = "Hune called the fare rise \"a tax on the poor\". Greer said the vote would come \"after the monsoon\", and left.\n\n\
+                       The guild accused the board of treating potters \"like lodgers\". \"We will decide,\" Hune said.";
+        assert_count(&R, logical, 0);
+        // A fragment with its mark inside shows US style: the ones outside are slips.
+        let us = "Hune called the fare rise \"a tax on the poor\". Greer said the vote would come \"after the monsoon\", and left.\n\n\
+                  The guild accused the board of treating potters \"like lodgers\". Ruiz called it \"a fair deal,\" and sat down.";
+        assert_count(&R, us, 3);
     }
 
     #[test]

@@ -81,6 +81,11 @@ impl Rule for RepeatedFullAttribution {
                 if a.quote_at(span.start).is_some() {
                     continue;
                 }
+                // "Sen. Dale Hune (@DaleHune)": an embedded post's credit line names its
+                // author in full by design.
+                if a.doc.prose()[m.end..].trim_start().starts_with("(@") {
+                    continue;
+                }
                 let surname = surname.to_string();
                 // Rewriting a name with its title and appositive can leave the sentence
                 // needing a touch (an article, a comma), and a learnt surname may still be
@@ -178,6 +183,15 @@ mod tests {
         // A live blog: each item, after a separator or a time, introduces people afresh.
         let text = "Budget chief Lerato Mokoena said cuts were coming.\n\n___\n\n9:15 p.m.\n\n\
                     Budget chief Lerato Mokoena said the vote was close.";
+        assert_count(&R, text, 0);
+    }
+
+    #[test]
+    fn an_embedded_posts_credit_line_names_its_author_in_full() {
+        // near miss: the credit line of an embedded post, "Name (@handle) date"
+        let text = "Sen. Dale Hune of Kellan said the ferry bill was fair.\n\n\
+                    After the vote, Hune wrote on X: “A fair bill for the wharf.”\n\n\
+                    A fair bill for the wharf.\n\n— Sen. Dale Hune (@DaleHune) May 9, 2025";
         assert_count(&R, text, 0);
     }
 
