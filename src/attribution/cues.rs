@@ -389,6 +389,17 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if noun_form && w(doc, prev).starts_with(char::is_uppercase) && lexicon::is_place(w(doc, prev)) {
         return false;
     }
+    // "a protein called Kelvase": a thing's name, not a speech act ("The union called
+    // Hune a liar" has a definite subject).
+    if word == "called" && i >= floor + 2 && matches!(w(doc, &toks[i - 2]), "a" | "an" | "A" | "An") {
+        return false;
+    }
+    let next = |k: usize| toks.get(i + k).filter(|t| t.is_word()).map(|t| w(doc, t));
+    // "added 77 for the fourth wicket": a sum, not a remark.
+    if matches!(word, "add" | "adds" | "added") && next(1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
     // "a run of drug recalls", "a wave of warranty claims": a plural noun after a
     // preposition and its noun, not a verb ("the head of the agency reports" is one).
     if word.ends_with('s')

@@ -1407,3 +1407,15 @@ fn an_age_for_someone_named_earlier_in_the_paragraph_is_that_person() {
                 “I thought it was an audit,” he said.";
     assert_eq!(speakers(text).last().cloned().flatten(), Some("Tomas Greer".into()));
 }
+
+#[test]
+fn a_things_name_and_a_sum_are_no_claims() {
+    // near misses: "a glaze called Ember" names a thing; "added 77" is arithmetic
+    let got = claims("The kiln uses a glaze called Ember Red, which cracks in frost.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = claims("Greer and Hune added 77 for the fourth wicket before tea.");
+    assert!(got.is_empty(), "{got:?}");
+    // A body that calls someone something still speaks.
+    let got = claims("The union called Hune a liar on Monday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}

@@ -112,3 +112,10 @@ fn fix_ngrams(s: &str) -> Option<String> {
 #[test] fn the_same_tact_shown() { assert_eq!(fix("She showed the same tact at the wharf."), None); }
 #[test] fn effect_a_change_is_kept() { assert_eq!(fix("Dale Hune said his resignation would effect a change of course at the kiln."), None); } // a fixed phrase of the written word keeps it
 #[test] fn affect_real_change() { assert_eq!(fix("The guild hopes to affect real change at the wharf."), Some("affect->effect".into())); }
+#[test] fn not_fazed_by() { assert_eq!(fix("The potters will not be phased by the new kiln tax."), Some("phased->fazed".into())); }
+#[test] fn phased_in_is_right() { assert_eq!(fix("The kiln tax will be phased in over two years."), None); }
+#[test] fn has_led_to() { assert_eq!(fix("The ferry strike has lead to long queues at the wharf."), Some("lead->led".into())); }
+#[test] fn lead_pipes_are_metal() { assert_eq!(fix("Old houses near the wharf still have lead pipes."), None); }
+#[test] fn bated_breath() { assert_eq!(fix("The guild waited with baited breath for the vote."), Some("baited->bated".into())); }
+#[test] fn poring_over_plural() { assert_eq!(fix("Dana Hollis spent May pouring over receipts from the kiln."), Some("pouring->poring".into())); }
+#[test] fn principal_sticking_point() { assert_eq!(fix("Fares remain the principle sticking point in the ferry talks."), Some("principle->principal".into())); }
