@@ -10,7 +10,10 @@ use crate::lexicon;
 use crate::lexicon::Pronoun;
 use crate::quotes::narrative::{Tok, TokKind};
 
-/// Find the speech verbs of a sentence and resolve their speakers.
+/// Find the speech verbs of a sentence and resolve their speakers: their cues are pushed
+/// to `out.cues` and their indices there written to `found` (cleared first: a buffer the
+/// caller keeps, as most sentences have none or one).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn find_cues(
     doc: &Document,
     toks: &[Tok],
@@ -19,8 +22,9 @@ pub(super) fn find_cues(
     bi: usize,
     ents: &mut Entities,
     out: &mut Attributions,
-) -> Vec<usize> {
-    let mut found = Vec::new();
+    found: &mut Vec<usize>,
+) {
+    found.clear();
     for i in unit.clone() {
         let t = &toks[i];
         if !t.is_word() {
@@ -270,7 +274,6 @@ pub(super) fn find_cues(
         out.cues.push(cue);
         found.push(out.cues.len() - 1);
     }
-    found
 }
 
 /// "“…,” he went on": going on is speaking on, when the sentence or a quote follows.

@@ -226,6 +226,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
     let mut last_speaker: Option<Attribution> = None;
     // The quotes of the previous paragraph that found no speaker, for a credit line.
     let (mut unclaimed, mut unclaimed_now): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    // The cues of one sentence, a buffer kept from sentence to sentence.
+    let mut cues: Vec<usize> = Vec::new();
     for bi in 0..doc.blocks.len() {
         std::mem::swap(&mut cur, &mut before);
         std::mem::swap(&mut unclaimed, &mut unclaimed_now);
@@ -260,7 +262,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
             let unit = unit_start..ui;
             unit_start = ui + 1;
             let prev = if bi > 0 { before } else { &[] };
-            let cues = find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out);
+            find_cues(doc, toks, prev, unit.clone(), bi, ents, &mut out, &mut cues);
             let according = find_according(doc, toks, unit.clone(), bi, &mut out);
             // "“We will fix the roads.” Mayor Ana Ruiz said.": a sentence that is only a
             // speaker and a verb (and a few words of time or place) reports the quote

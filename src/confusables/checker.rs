@@ -367,22 +367,33 @@ struct WordShape {
 #[inline]
 fn word_shape(bytes: &[u8]) -> Option<WordShape> {
     let (&first, &last) = (bytes.first()?, bytes.last()?);
-    if bytes.len() >= SHAPE_LEN || !first.is_ascii_alphabetic() {
+    let class = |b: u8| SHAPE_CLASS[usize::from(b)];
+    let (first, second, last) = (class(first), class(*bytes.get(1).unwrap_or(&last)), class(last));
+    if bytes.len() >= SHAPE_LEN || first >= 26 || second == NO_CLASS || last == NO_CLASS {
         return None;
     }
-    let class = |b: u8| match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Some(u32::from(b.to_ascii_lowercase() - b'a')),
-        b'\'' => Some(26),
-        b'-' => Some(27),
-        _ => None,
-    };
-    Some(WordShape {
-        len: bytes.len(),
-        first: usize::from(first.to_ascii_lowercase() - b'a'),
-        second: class(*bytes.get(1).unwrap_or(&last))?,
-        last: class(last)?,
-    })
+    Some(WordShape { len: bytes.len(), first: usize::from(first), second: u32::from(second), last: u32::from(last) })
 }
+
+/// A byte's class in [`WordShape`]: a letter 0..26 (case aside), ' 26, - 27, any other
+/// byte [`NO_CLASS`] (one load where the ranges take several compares).
+const SHAPE_CLASS: [u8; 256] = {
+    let mut t = [NO_CLASS; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = c.to_ascii_lowercase() - b'a';
+        } else if c == b'\'' {
+            t[b] = 26;
+        } else if c == b'-' {
+            t[b] = 27;
+        }
+        b += 1;
+    }
+    t
+};
+const NO_CLASS: u8 = 0xff;
 
 /// Thousands separators: 1600 → "1,600".
 pub fn group_thousands(n: u64) -> String {
@@ -420,6 +431,38 @@ fn match_case(word: &str, model: &str) -> String {
 mod tests {
     use super::*;
     use crate::confusables::tests::tokens;
+
+    /// `word_shape` as it was written before its table: ranges per byte.
+    fn word_shape_by_range(bytes: &[u8]) -> Option<(usize, usize, u32, u32)> {
+        let (&first, &last) = (bytes.first()?, bytes.last()?);
+        if bytes.len() >= SHAPE_LEN || !first.is_ascii_alphabetic() {
+            return None;
+        }
+        let class = |b: u8| match b {
+            b'a'..=b'z' | b'A'..=b'Z' => Some(u32::from(b.to_ascii_lowercase() - b'a')),
+            b'\'' => Some(26),
+            b'-' => Some(27),
+            _ => None,
+        };
+        Some((bytes.len(), usize::from(first.to_ascii_lowercase() - b'a'), class(*bytes.get(1).unwrap_or(&last))?, class(last)?))
+    }
+
+    #[test]
+    fn word_shape_is_the_test_per_range() {
+        let shape = |w: &[u8]| word_shape(w).map(|s| (s.len, s.first, s.second, s.last));
+        let mut words: Vec<Vec<u8>> = vec![vec![], b"x".repeat(SHAPE_LEN - 1), b"x".repeat(SHAPE_LEN)];
+        for a in 0..=u8::MAX {
+            words.push(vec![a]);
+            for b in 0..=u8::MAX {
+                words.push(vec![a, b]);
+                words.push(vec![a, b'q', b]);
+                words.push(vec![b'q', a, b'q', b]);
+            }
+        }
+        for w in &words {
+            assert_eq!(shape(w), word_shape_by_range(w), "{w:?}");
+        }
+    }
 
     #[test]
     fn lm_off_for_words_outside_embedded_sets() {

@@ -10,9 +10,28 @@ pub(super) fn bloom_bits(h: u64) -> [usize; 2] {
     [(h & 0xffff) as usize, ((h >> 16) & 0xffff) as usize]
 }
 
+/// What [`normalise`] writes for a byte: an ASCII letter lowered, `'` and `-` as they
+/// are, 0 for any other byte (a digit, punctuation, the lead byte of ’ or any non-ASCII).
+const NORM_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = c.to_ascii_lowercase();
+        } else if c == b'\'' || c == b'-' {
+            t[b] = c;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Feed `emit` the bytes of a token normalised for lookup (ASCII-lowercase, ’ → ');
 /// false for punctuation, digits, non-ASCII letters or tokens over MAX_WORD bytes.
-/// [`word_hash`] and [`Norm::new`] share it, so they always agree.
+/// [`word_hash`] and [`Norm::new`] share it, so they always agree. A byte is looked up in
+/// [`NORM_BYTE`] (one load where the class tests take a branch each); only a byte the
+/// table refuses is asked whether it opens a ’.
 #[inline]
 pub(super) fn normalise(token: &str, mut emit: impl FnMut(u8)) -> bool {
     let bytes = token.as_bytes();
@@ -22,19 +41,15 @@ pub(super) fn normalise(token: &str, mut emit: impl FnMut(u8)) -> bool {
     let mut len = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let out = if b.is_ascii_alphabetic() {
+        let mut out = NORM_BYTE[usize::from(bytes[i])];
+        if out != 0 {
             i += 1;
-            b.to_ascii_lowercase()
-        } else if b == b'\'' || b == b'-' {
-            i += 1;
-            b
         } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
             i += 3;
-            b'\''
+            out = b'\'';
         } else {
             return false;
-        };
+        }
         if len == MAX_WORD {
             return false;
         }
@@ -117,6 +132,61 @@ pub(super) fn is_quote_mark(t: &str) -> bool {
 mod tests {
     use super::*;
     use crate::hash::fnv1a64;
+    use proptest::prelude::*;
+
+    /// `normalise` as it was written before its table: a test per byte class.
+    fn normalise_by_class(token: &str) -> Option<Vec<u8>> {
+        let bytes = token.as_bytes();
+        if bytes.is_empty() || !bytes[0].is_ascii_alphabetic() {
+            return None;
+        }
+        let (mut out, mut i) = (Vec::new(), 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            let n = if b.is_ascii_alphabetic() {
+                i += 1;
+                b.to_ascii_lowercase()
+            } else if b == b'\'' || b == b'-' {
+                i += 1;
+                b
+            } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+                i += 3;
+                b'\''
+            } else {
+                return None;
+            };
+            if out.len() == MAX_WORD {
+                return None;
+            }
+            out.push(n);
+        }
+        Some(out)
+    }
+
+    fn normalised(token: &str) -> Option<Vec<u8>> {
+        let mut out = Vec::new();
+        normalise(token, |b| out.push(b)).then_some(out)
+    }
+
+    #[test]
+    fn normalise_is_the_test_per_class() {
+        let long = "x".repeat(MAX_WORD);
+        let longer = "x".repeat(MAX_WORD + 1);
+        for t in ["", "a", "Guest", "it’s", "They're", "well-known", "1st", "naïve", "’tis", "a’", "a\u{2018}", "a\u{e2}", "A-Z'", &long, &longer, "x’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’’"] {
+            assert_eq!(normalised(t), normalise_by_class(t), "{t:?}");
+        }
+        for b in 0..=0x7fu8 {
+            let t = format!("a{}", char::from(b));
+            assert_eq!(normalised(&t), normalise_by_class(&t), "{t:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn normalise_is_the_test_per_class_on_any_token(t in "[a-zA-Z][a-zA-Z0-9'’‘\\-éß.,]{0,40}|\\PC{0,12}") {
+            prop_assert_eq!(normalised(&t), normalise_by_class(&t));
+        }
+    }
 
     #[test]
     fn word_hash_is_the_hash_of_the_normalised_word() {

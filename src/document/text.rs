@@ -1,5 +1,6 @@
-// Over 700 lines: a fifth of it is the tests of what plain-text exports carry above and
-// around the story (headlines, stamps, credits, widgets); the reader itself is one pass.
+// Over 700 lines: each kind of furniture line (separator, label, style sheet, credit,
+// widget, publication stamp) is a small test of its own, read together in the one
+// line-by-line pass, and a third of the file is their tests.
 //! Plain-text reader: paragraphs by blank lines or by line, headings by shape, and a
 //! leading CMS metadata line (` date 2025-11-24 `) blanked so it is not read as prose.
 
@@ -262,7 +263,29 @@ fn is_style_line(text: &str) -> bool {
 
 /// A short line that credits a picture: "Getty Images.", "Bloomberg via Getty Images.".
 fn is_credit(text: &str) -> bool {
-    text.split_whitespace().nth(6).is_none() && crate::lexicon::has_credit(text)
+    at_most_six_words(text) && crate::lexicon::has_credit(text)
+}
+
+/// `text.split_whitespace().nth(6).is_none()`, with ASCII bytes classed by byte rather
+/// than decoded (most lines of prose reach their seventh word before any other char).
+fn at_most_six_words(text: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return text.split_whitespace().nth(6).is_none();
+        }
+        // The ASCII chars `char::is_whitespace` takes: tab to carriage return, space.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            words += 1;
+            if words == 7 {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 /// Scraped page chrome: words run together into one ("FlagShareLikeReply…").
@@ -280,10 +303,20 @@ fn is_widget(text: &str) -> bool {
     })
 }
 
-/// How many times an ASCII lower-case letter is followed by an upper-case one.
+/// How many times an ASCII lower-case letter is followed by an upper-case one. Counted in
+/// a byte per lane, 255 pairs at a time, so that the compiler keeps a vector of them (a
+/// count as wide as `usize` takes a lane of eight bytes, and it did not).
 fn humps(bytes: &[u8]) -> usize {
     let after = bytes.get(1..).unwrap_or_default();
-    bytes.iter().zip(after).map(|(a, b)| usize::from(a.is_ascii_lowercase() & b.is_ascii_uppercase())).sum()
+    bytes
+        .chunks(255)
+        .zip(after.chunks(255))
+        .map(|(a, b)| {
+            let n =
+                a.iter().zip(b).fold(0u8, |n, (a, b)| n + u8::from(a.is_ascii_lowercase() & b.is_ascii_uppercase()));
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// Length of a leading run of `key value` pairs whose values look like dates or times
@@ -551,8 +584,17 @@ mod tests {
     #[test]
     fn humps_is_the_pairwise_count() {
         let count = |b: &[u8]| b.windows(2).filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()).count();
-        for text in ["", "a", "aB", "FlagShareLikeReplyMore", "zZ aA é É xYz’Q", &"abCdEfGh ".repeat(9)] {
+        let (edge, long) = (format!("{}B{}C", "a".repeat(254), "b".repeat(254)), "aB".repeat(700));
+        for text in ["", "a", "aB", "FlagShareLikeReplyMore", "zZ aA é É xYz’Q", &"abCdEfGh ".repeat(9), &edge, &long]
+        {
             assert_eq!(super::humps(text.as_bytes()), count(text.as_bytes()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn at_most_six_words_is_split_whitespace(text in "([a-zA-Z.,’é]{0,6}[ \t\n\r\x0b\x0c\u{a0}\u{2009}\u{1c}]{0,2}){0,10}") {
+            proptest::prop_assert_eq!(super::at_most_six_words(&text), text.split_whitespace().nth(6).is_none());
         }
     }
 

@@ -74,7 +74,7 @@ impl Entities {
                     && !r.body_like
                     && {
                         let named = lexicon::is_given_name(&r.text)
-                            && !given_firsts.contains(r.text.to_lowercase().as_str())
+                            && !crate::chars::with_lowercase(&r.text, |lower| given_firsts.contains(lower))
                             || lexicon::is_common_surname(&r.text) && !lexicon::is_given_name(&r.text);
                         match article::pronoun_after(doc, r.span) {
                             // "Ford said its …": a body.
@@ -242,7 +242,7 @@ impl Entities {
         } else {
             return false;
         };
-        let id = match self.bodies.get(&run.text.to_lowercase()).copied() {
+        let id = match crate::chars::with_lowercase(&run.text, |lower| self.bodies.get(lower).copied()) {
             Some(id) => id,
             None => {
                 self.bodies.insert(run.text.to_lowercase(), self.entities.len());
@@ -305,13 +305,13 @@ impl Entities {
 }
 
 fn gender_of_title(word: &str) -> Option<Pronoun> {
-    match word.to_lowercase().trim_end_matches('.') {
+    crate::chars::with_lowercase(word, |lower| match lower.trim_end_matches('.') {
         "mr" | "spokesman" | "chairman" | "king" | "prince" | "father" | "sheikh" | "emir" | "sultan" => {
             Some(Pronoun::He)
         }
         "mrs" | "ms" | "spokeswoman" | "chairwoman" | "queen" | "princess" | "sister" => Some(Pronoun::She),
         _ => None,
-    }
+    })
 }
 
 /// The gender a kinship word right before a name gives: "his daughter, Kang Eun-ji",
@@ -422,7 +422,7 @@ fn learn_surnames(ents: &mut Entities, lowers: &[String]) {
         candidates
             .extend(parts.get(1..parts.len().saturating_sub(1)).unwrap_or_default().iter().map(|p| p.to_string()));
         for c in candidates {
-            let n = counts.get(c.to_lowercase().as_str()).copied().unwrap_or(0);
+            let n = crate::chars::with_lowercase(&c, |lower| counts.get(lower).copied()).unwrap_or(0);
             if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
                 best = Some((c, n));
             }

@@ -60,6 +60,10 @@ impl Entities {
     /// honorific fits ("Mrs. Ruiz" when a husband and a wife share the surname).
     pub fn person_for_gendered(&self, name: &str, offset: usize, gender: Option<Pronoun>) -> Option<usize> {
         let ids = crate::chars::with_lowercase(name, |lower| self.forms.get(lower))?;
+        // Most names are one person's: that person, without building the pool.
+        if let [id] = ids[..] {
+            return Some(id);
+        }
         let fitting = |id: &usize| gender.is_none_or(|g| self.entities[*id].gender.is_none_or(|e| e == g));
         let pool: Vec<usize> =
             if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };

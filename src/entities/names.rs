@@ -126,10 +126,29 @@ pub fn is_name_word(word: &str) -> bool {
 /// "I've", "We'll", "Don't": a pronoun or verb run into its clitic, never a name
 /// ("O'Neill" and "D'Souza" keep a capital after the apostrophe).
 fn is_contraction(word: &str) -> bool {
-    let Some((_, tail)) = word.split_once(['\'', '’']) else {
+    let Some(tail) = after_apostrophe(word) else {
         return false;
     };
-    matches!(tail, "ve" | "ll" | "re" | "m" | "d" | "t") && !word.starts_with("O'") && !word.starts_with("O’")
+    matches!(tail, b"ve" | b"ll" | b"re" | b"m" | b"d" | b"t") && !word.starts_with("O'") && !word.starts_with("O’")
+}
+
+/// What follows the first ' or ’ of `word` (`word.split_once(['\'', '’'])`'s tail), found
+/// by byte: a char-array pattern decodes every char, and this runs for every capitalised
+/// word of every article.
+fn after_apostrophe(word: &str) -> Option<&[u8]> {
+    let bytes = word.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + bytes[from..].iter().position(|&b| b == b'\'' || b == 0xE2)?;
+        if bytes[at] == b'\'' {
+            return Some(&bytes[at + 1..]);
+        }
+        if bytes[at..].starts_with("’".as_bytes()) {
+            return Some(&bytes[at + 3..]);
+        }
+        // Another char of the General Punctuation block (a dash, a curly double mark).
+        from = at + 1;
+    }
 }
 
 /// A capitalised nationality word: Kenyan, Brazilian, Japanese, Danish, Iraqi.
@@ -270,6 +289,15 @@ fn within_edits(a: &[char], b: &[char], limit: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// `after_apostrophe` is the tail of `split_once(['\'', '’'])`.
+        #[test]
+        fn after_apostrophe_is_split_once(word in "[A-Za-z'’‘—“é]{0,8}") {
+            let want = word.split_once(['\'', '’']).map(|(_, tail)| tail.as_bytes());
+            proptest::prop_assert_eq!(super::after_apostrophe(&word), want);
+        }
+    }
+
     /// `within_edits` (which drops a common prefix and suffix first and stops early)
     /// against the plain Levenshtein table, and `is_variant_lower` against `is_variant`, on invented words
     /// and their edits.

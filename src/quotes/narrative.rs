@@ -244,10 +244,8 @@ fn word_end(prose: &str, start: usize, limit: usize) -> usize {
     // A run of ASCII letters and digits first, a byte at a time: the loop below would
     // take each of them as a letter of the word, and the next char where it stopped.
     let bytes = prose.as_bytes();
-    let mut from = start;
-    while from < limit && bytes[from].is_ascii_alphanumeric() {
-        from += 1;
-    }
+    let run = bytes[start..limit].iter().position(|&b| !crate::chars::ASCII_ALNUM[usize::from(b)]);
+    let from = run.map_or(limit, |n| start + n);
     // Most words end there, at a space or a comma: an ASCII byte that is no letter or
     // digit and none of the joiners or the period `word_end_from` looks past ends the
     // word where it is, without setting up its char walk.

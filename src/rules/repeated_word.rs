@@ -66,8 +66,13 @@ impl Rule for RepeatedWord {
                     continue;
                 }
                 if let Some(pspan) = prev {
-                    // The word comparison first: it rules out almost every pair.
-                    if !bytes[pspan.start..pspan.end].eq_ignore_ascii_case(&bytes[span.start..span.end]) {
+                    // The word comparison first: it rules out almost every pair, most by
+                    // their lengths or first bytes (bytes that differ by more than the case
+                    // bit are different letters or no letters).
+                    let same = pspan.end - pspan.start == span.end - span.start
+                        && bytes[pspan.start] | 0x20 == first | 0x20
+                        && bytes[pspan.start..pspan.end].eq_ignore_ascii_case(&bytes[span.start..span.end]);
+                    if !same {
                         prev = Some(span);
                         continue;
                     }
