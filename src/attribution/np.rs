@@ -721,6 +721,7 @@ pub fn is_phrase_word(word: &str) -> bool {
                 | "longtime"
                 | "veteran"
                 | "junior"
+                | "staff"
         )
 }
 

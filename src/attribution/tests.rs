@@ -113,6 +113,9 @@ fn a_spokesperson_for_a_body_is_the_body_speaking() {
     let got = claims("Dale Hune lost the count. A longtime aide to the kiln guild said he would rest.");
     let aide = got.iter().find(|c| c.0.contains("aide"));
     assert_eq!(aide.map(|c| c.2), Some("anonymous"), "{got:?}");
+    // A staff member of a named body is one unnamed voice, not the body.
+    let got = claims("A Kellan Guild staff member said the kiln would close in May.");
+    assert_eq!(got.first().map(|c| c.2), Some("anonymous"), "{got:?}");
     // (Not a thing linked to a group.)
     let got = claims("“Ferry Now,” a page linked to the wharf guild, said fares would fall.");
     assert!(got.iter().all(|c| c.2 != "anonymous"), "{got:?}");
