@@ -449,7 +449,10 @@ def name_match_one(speaker, source):
     if not ssig and not gsig:
         sb, gb = name_words(speaker, titles=False)[0], name_words(source, titles=False)[0]
         return bool(sb) and sb == gb or contained(sw, gw)
-    if first_name_clash(ssig, gsig):
+    # (Only a capitalised word before the surname is a given name: "an angry Hollande"
+    # is Hollande.)
+    lower_before = len(gsig) >= 2 and any(w == gsig[-2] and not c for w, c in zip(gw, gcaps))
+    if first_name_clash(ssig, gsig) and not lower_before:
         return False
     caps = [w for w, c in zip(gw, gcaps) if c and w in gsig]
     if caps and caps[-1] in ssig:
