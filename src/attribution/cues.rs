@@ -1,3 +1,5 @@
+// Over 700 lines: `find_cues` is one pass of tests on each candidate verb (noun, participle,
+// passive, thing taken) that read the same tokens; the subject readers live in np.rs and subject.rs.
 //! Finding the speech verbs of a sentence and their speaker phrases: which words are
 //! cues (not nouns, passives or verbs taking a thing) and whether a cue states something.
 
@@ -77,11 +79,24 @@ pub(super) fn find_cues(
         if toks.get(i + 1).is_some_and(|n| n.is_word() && lexicon::is_reduced_relative(w(doc, n))) {
             continue;
         }
+        // "said in a notice posted at the gate": a participle after a preposition's document
+        // describes the document; it is no verb of its own ("the notice stated" is).
+        if word.ends_with("ed") && i > unit.start + 2 && toks[i - 1].is_word() && toks[i - 2].is_word() {
+            let det = matches!(w(doc, &toks[i - 2]).to_lowercase().as_str(), "a" | "an" | "the");
+            let object =
+                toks[i - 3].is_word() && matches!(w(doc, &toks[i - 3]), "in" | "on" | "at" | "via" | "through");
+            if det && object && lexicon::is_document_noun(w(doc, &toks[i - 1])) {
+                continue;
+            }
+        }
         // "the storm warning", "a gale warning": a noun after a determiner, not a verb.
         if word.ends_with("ing") && i > unit.start {
             let det = |k: usize| {
                 toks[k].is_word()
-                    && matches!(w(doc, &toks[k]).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that")
+                    && matches!(
+                        w(doc, &toks[k]).to_lowercase().as_str(),
+                        "the" | "a" | "an" | "this" | "that" | "little" | "no" | "any" | "without" | "fair" | "advance"
+                    )
             };
             if det(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && det(i - 2)) {
                 continue;
@@ -308,9 +323,18 @@ fn put_it(doc: &Document, toks: &[Tok], i: usize, end: usize) -> bool {
                 || matches!(w, "more" | "most" | "less" | "even" | "so" | "best" | "this" | "that" | "way" | "another")
         }
     };
-    matches!(w(doc, &toks[i]), "put" | "puts")
-        && toks.get(i + 1).is_some_and(|t| is(doc, t, "it"))
-        && (i + 2..end.min(i + 6)).find(|&k| !manner(&toks[k])).is_none_or(|k| k < i + 5 && !toks[k].is_word())
+    // "put the question directly: “…?”": a question put is a question asked.
+    let question = toks.get(i + 1).is_some_and(|t| t.is_word() && matches!(w(doc, t), "the" | "a"))
+        && toks.get(i + 2).is_some_and(|t| is(doc, t, "question"));
+    matches!(w(doc, &toks[i]), "put" | "puts") && (question || toks.get(i + 1).is_some_and(|t| is(doc, t, "it"))) && {
+        let from = if question { i + 3 } else { i + 2 };
+        let next = (from..end.min(from + 4)).find(|&k| !manner(&toks[k]));
+        // (A question put opens its own quote after the colon: not "put the question: who
+        // pays for the “terminal”?")
+        let quoted =
+            |k: usize| toks[k].is_punct(':') && toks.get(k + 1).is_some_and(|t| matches!(t.kind, TokKind::Quote(_)));
+        next.is_none_or(|k| k < from + 3 && !toks[k].is_word() && (!question || quoted(k)))
+    }
 }
 
 /// "the count was announced", "is expected": a passive speech verb names no speaker,
@@ -619,7 +643,11 @@ fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: 
             lexicon::is_social_media(word.strip_suffix('.').unwrap_or(word)) || is(doc, t, "social")
         }
     };
-    if (verb + 1..end.min(verb + 5)).any(|k| social(&toks[k]) && !(is(doc, &toks[k], "posted") && on_website(k))) {
+    // ("said in a notice posted at the gate": a document was posted, not a post.)
+    let document_posted = |k: usize| is(doc, &toks[k], "posted") && lexicon::is_document_noun(w(doc, &toks[k - 1]));
+    if (verb + 1..end.min(verb + 5))
+        .any(|k| social(&toks[k]) && !(is(doc, &toks[k], "posted") && on_website(k)) && !document_posted(k))
+    {
         return true;
     }
     matches!(word.as_str(), "wrote" | "writes" | "write") && toks[..verb].iter().chain(prev).any(social)
@@ -649,6 +677,19 @@ fn participle_subject(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> O
         };
         if let Some(np) = np::before(doc, toks, i, floor).filter(|n| !object(n)) {
             return Some(np);
+        }
+    }
+    // "The tables were wrong, Greer added, saying …": an attribution set off by commas
+    // just before the participle; its speaker is the participle's, not the main clause's.
+    if i >= floor + 3 && toks[i - 1].is_punct(',') && toks[i - 2].is_word() {
+        let verb = w(doc, &toks[i - 2]);
+        let inserted = lexicon::is_speech_verb(verb) && !verb.ends_with("ing") && verb.starts_with(char::is_lowercase);
+        let speaker = inserted
+            .then(|| np::before(doc, toks, i - 2, floor))
+            .flatten()
+            .filter(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(Pronoun::He | Pronoun::She)));
+        if speaker.is_some() {
+            return speaker;
         }
     }
     let main = np::clause_subject(doc, toks, floor, i);

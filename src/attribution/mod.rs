@@ -224,6 +224,9 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
     let (mut cur, mut before): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());
     // The speaker of the previous paragraph.
     let mut last_speaker: Option<Attribution> = None;
+    // Who answers a bare quote after an exchange: "“…,” Hollis said." then "“So you paid
+    // him?” Greer asked." then "“Yes, sir.”" is Hollis's answer, not Greer's.
+    let mut answerer: Option<Attribution> = None;
     // The quotes of the previous paragraph that found no speaker, for a credit line.
     let (mut unclaimed, mut unclaimed_now): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     // The cues of one sentence, a buffer kept from sentence to sentence.
@@ -338,6 +341,15 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
                     ents,
                     &out.cues,
                 );
+                let a = match &answerer {
+                    Some(ans)
+                        if a.link == Link::Adjacent
+                            && last_speaker.as_ref().is_some_and(|l| l.speaker == a.speaker) =>
+                    {
+                        Attribution { partial: a.partial, link: Link::Adjacent, ..ans.clone() }
+                    }
+                    _ => a,
+                };
                 if a.speaker.is_some() {
                     quoted = true;
                     para_speaker = Some(a.clone());
@@ -410,9 +422,23 @@ pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &m
             para_speaker = colon_introduction(doc, toks, bi, ents, &out.cues);
         }
         if let Some(p) = para_speaker {
+            // A paragraph that ends on a question its own speaker asks, right after another
+            // speaker's paragraph: that one answers a bare quote next.
+            let question = toks.iter().rev().find_map(|t| match t.kind {
+                TokKind::Quote(qi) => Some(qi),
+                _ => None,
+            });
+            let question = question.is_some_and(|qi| {
+                let words = doc.text(quotes[qi].span).trim_end_matches(['”', '"', '’', '\'', ' ']);
+                words.ends_with('?') && out.quotes[qi].link == Link::Sentence && out.quotes[qi].speaker == p.speaker
+            });
+            answerer = last_speaker.take().filter(|older| {
+                question && older.speaker.is_some() && older.speaker != p.speaker && older.entity.is_some()
+            });
             last_speaker = Some(p);
         } else if !toks.is_empty() {
             last_speaker = None;
+            answerer = None;
         }
     }
     // Coordinated verbs share one subject ("X announced …, said … and added …"): one claim.

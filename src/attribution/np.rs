@@ -137,7 +137,8 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 // hometown set off by commas, read through the comma before "who".)
                 let through = before(doc, toks, c + 1, floor)
                     .filter(|h| matches!(h.kind, NpKind::Name(_)) && h.span.end < toks[c - 1].span.start);
-                return through.or_else(|| before(doc, toks, c, floor));
+                let np = through.or_else(|| before(doc, toks, c, floor));
+                return unnamed_by_clause(doc, toks, floor, c, end, np);
             }
             let open = (floor..end).rev().find(|&i| toks[i].is_punct(','))?;
             // "Critics of the plan, including state Sen. Dolores Whitfield, said": the named
@@ -190,9 +191,13 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 let capital = |t: &Tok| {
                     t.is_punct('.') || t.is_word() && w(doc, t).chars().next().is_some_and(char::is_uppercase)
                 };
+                // (Not a person's name: "… in Marlow, Ana Ruiz, the deputy mayor, said".)
+                let given = seg.first().is_some_and(|t| {
+                    t.is_word() && (lexicon::is_given_name(w(doc, t)) || lexicon::is_title(w(doc, t)))
+                }) && !lexicon::is_place(&doc.prose()[seg[0].span.start..seg[seg.len() - 1].span.end]);
                 let place = !seg.is_empty()
                     && seg.len() <= 3
-                    && (seg.iter().all(capital)
+                    && (seg.iter().all(capital) && !given
                         || seg.len() >= 2 && w(doc, &seg[0]) == "of" && seg[1..].iter().all(capital));
                 // "Ana Ruiz, still a farmer near Bend, Ore., said": an appositive that
                 // opens on a lowercase word, whatever names it holds.
@@ -684,6 +689,58 @@ fn qualified_unnamed(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> 
         }
     }
     let span = Span::new(toks[start].span.start, toks[end].span.end);
+    Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span })
+}
+
+/// "A crane operator on the picket line, who asked not to be named, said": whatever its
+/// head, an indefinite phrase whose relative clause withholds its name is an unnamed
+/// person, not the business a head like "operator" may stand for.
+fn unnamed_by_clause(
+    doc: &Document,
+    toks: &[Tok],
+    floor: usize,
+    comma: usize,
+    end: usize,
+    np: Option<Np>,
+) -> Option<Np> {
+    // (A name is the speaker unless it is a preposition's object: "a nurse at Kellan General".)
+    let object = |n: &Np| {
+        let first = (floor..comma).find(|&k| toks[k].span.start == n.span.start);
+        first.is_some_and(|f| {
+            f > 0 && toks[f - 1].is_word() && matches!(w(doc, &toks[f - 1]), "at" | "in" | "on" | "of" | "from" | "for")
+        })
+    };
+    if np.as_ref().is_some_and(|n| !matches!(n.kind, NpKind::Body(_) | NpKind::Descriptor(_)) && !object(n)) {
+        return np;
+    }
+    let clause = &doc.prose()[toks[comma].span.end..toks[end.saturating_sub(1).max(comma)].span.end];
+    let withheld = clause.contains("not to be named")
+        || clause.contains("anonymity")
+        || clause.contains("not to be identified")
+        || clause.contains("not authorized")
+        || clause.contains("not authorised");
+    if !withheld {
+        return np;
+    }
+    // The phrase from its own "a", the first of the words before the comma ("a nurse on a
+    // ward"), to its own relative clause ("a supervisor who has worked there").
+    let lo = comma.saturating_sub(12).max(floor);
+    let det = (lo..comma)
+        .rev()
+        .take_while(|&k| toks[k].is_word())
+        .filter(|&k| matches!(w(doc, &toks[k]), "a" | "A" | "an" | "An"))
+        .last();
+    let Some(det) = det else { return np };
+    let stop = (det + 1..comma).find(|&k| matches!(w(doc, &toks[k]), "who" | "which" | "that")).unwrap_or(comma);
+    // Lowercase words up to a preposition; a place may be its object ("at Kellan General").
+    let head = toks[det + 1..stop]
+        .iter()
+        .take_while(|t| !matches!(w(doc, t), "at" | "in" | "on" | "of" | "from" | "for"))
+        .collect::<Vec<_>>();
+    if head.is_empty() || !head.iter().all(|t| w(doc, t).starts_with(char::is_lowercase)) {
+        return np;
+    }
+    let span = Span::new(toks[det].span.start, toks[stop - 1].span.end);
     Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span })
 }
 

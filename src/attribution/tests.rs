@@ -1422,3 +1422,79 @@ fn a_things_name_and_a_sum_are_no_claims() {
     let got = claims("The union called Hune a liar on Monday.");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn a_participle_after_an_attribution_set_off_by_commas_is_that_speakers() {
+    // "…, X added, saying …": the inserted attribution's speaker, not the clause's subject.
+    let text =
+        "The harbour report was wrong, Dale Hune added, saying the kiln should be “back to full heat by spring.”";
+    assert_eq!(one(text), Some("Dale Hune".into()));
+    // (A capitalised verb form is a name's word, not an inserted attribution.)
+    let text = "Ana Ruiz spoke on Monday. She laid out her plan for the Harbour State, stating that the levy was “a fair price.”";
+    assert_eq!(one(text), Some("Ana Ruiz".into()));
+}
+
+#[test]
+fn an_opening_phrase_ending_in_a_place_is_not_the_speaker_before_an_appositive() {
+    let text = "Worried by the storms off Kestrel Point, Warden Dana Hollis, the harbour's deputy, said the pier faced “a long winter.”";
+    assert_eq!(one(text), Some("Dana Hollis".into()));
+    // A hometown and its state still step back to the name.
+    let text = "Tomas Greer, a 61-year-old ferry pilot from Bend, New Mexico, says the wharf will “open late.”";
+    assert_eq!(one(text), Some("Tomas Greer".into()));
+}
+
+#[test]
+fn a_phrase_that_withholds_its_name_is_an_unnamed_source_a_pronoun_continues() {
+    let text = "Ana Ruiz, the guild's treasurer, spoke first. “We will hold,” she said.\n\nA kiln stoker at the Kestrel works, who asked not to be named because she feared for her post, said the shifts had doubled.\n\n“I love the fire,” she said. “Not the hours.”";
+    let got = speakers(text);
+    assert_eq!(got[0], Some("Ana Ruiz".into()));
+    assert_eq!(got[1], Some("A kiln stoker at the Kestrel works".into()));
+    assert_eq!(got[2], got[1]);
+    // The phrase runs from its own "a" to its own relative clause.
+    let text = "A stoker on a night crew, who asked not to be named, said the kiln ran “far too hot.”";
+    assert_eq!(one(text), Some("A stoker on a night crew".into()));
+    let text = "A ferry clerk who has sold tickets for a decade, and who spoke on condition of anonymity, said the fares were “a scandal.”";
+    assert_eq!(one(text), Some("A ferry clerk".into()));
+}
+
+#[test]
+fn a_bare_reply_to_a_question_is_the_answer_of_the_one_asked() {
+    let text = "At the hearing, counsel Tomas Greer questioned Kestrel Amundsen about the missing ledgers.\n\n\"I burned them in the kiln,\" Amundsen said.\n\n\"So you destroyed the guild's records?\" Greer asked.\n\n\"I did.\"";
+    let got = speakers(text);
+    assert_eq!(got[1], Some("Tomas Greer".into()));
+    assert_eq!(got[2], Some("Kestrel Amundsen".into()));
+    // A speaker's own rhetorical question, with no one else before it, runs on.
+    let text =
+        "The mayor spoke for an hour.\n\n\"Who pays for the ferry?\" Mayor Ana Ruiz asked.\n\n\"Not the riders.\"";
+    assert_eq!(speakers(text)[1], Some("Ana Ruiz".into()));
+}
+
+#[test]
+fn a_document_in_a_prepositional_phrase_is_the_medium_not_the_source() {
+    let text = "The stokers' union said in a notice posted at the gate that the stoppage was “indefinite.”";
+    let doc = Document::parse("t.txt".as_ref(), text.into(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("union"));
+    assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::Organization);
+    // "the notice stated" is the notice's own verb.
+    assert_eq!(one("The notice stated that the stoppage was “indefinite.”"), Some("notice".into()));
+}
+
+#[test]
+fn warning_after_a_quantifier_is_a_noun() {
+    let text = "The ferry company had printed timetables only in summer, leaving riders with little warning of “sudden” sailings.";
+    assert_eq!(one(text), None);
+}
+
+#[test]
+fn a_question_put_is_a_question_asked() {
+    let text =
+        "At the briefing, a reporter from a coastal paper put the question bluntly: “Is the levy aimed at the ferry?”";
+    assert_eq!(one(text), Some("a reporter from a coastal paper".into()));
+}
+
+#[test]
+fn a_double_barrelled_surname_after_a_place_word_is_a_person() {
+    let text = "Warden Tomas Greer opened the meeting.\n\nJordan Mensah-Rhodes, who runs the sailing club, said the fees would hurt. He put it simply: “Nobody will sail.”";
+    assert_eq!(one(text), Some("Jordan Mensah-Rhodes".into()));
+}

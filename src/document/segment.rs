@@ -283,8 +283,14 @@ fn wrapped_line(before: &str, gap: &str, after: &str) -> bool {
         return false;
     }
     let line = before.rsplit('\n').next().unwrap_or(before).trim();
-    let ends_open =
-        line.chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '(' | '“' | '‘'));
+    // ("… at Kellan Magistrates'⏎Court that …": a plural's possessive mark ends the line, not
+    // a closing mark, when no single mark opened in the sentence.)
+    let possessive = (line.ends_with("s'") || line.ends_with("s’")) && {
+        let b = before.as_bytes();
+        !before.contains('‘') && !(0..b.len()).any(|i| b[i] == b'\'' && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+    };
+    let ends_open = possessive
+        || line.chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '(' | '“' | '‘'));
     // (Wrapped prose runs to a width: a short line is a heading, a byline or a list's item.)
     let long = line.chars().count() >= 40;
     let title_case = {
@@ -613,6 +619,10 @@ mod tests {
         assert_eq!(split("Harbour Reopens After the Longest Winter Closure\nKellan harbour reopened.").len(), 2);
         assert_eq!(split("The locks at the lower gate were full every spring\nKellan harbour reopened.").len(), 1);
         assert_eq!(split("The locks at the lower gate were full every spring:\nKellan harbour reopened.").len(), 2);
+        // A plural's possessive mark at the line's end is no closing mark; a closing single
+        // mark after an opening one is.
+        assert_eq!(split("The keeper said at the Kellan Lock Keepers'\nHall that the gates would open.").len(), 1);
+        assert_eq!(split("The keeper called the gates 'a danger to the boats'\nKellan harbour reopened.").len(), 2);
     }
 
     #[test]

@@ -431,9 +431,8 @@ fn make_run(
             !names::is_suffix(bare)
                 && (lexicon::is_group_word(bare) || bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase()))
         });
-    // "Cleveland Browns", "Dallas Cowboys": a place and a plural that is no surname of
-    // its own is a team or a group, not a person.
-    // (A plural of a surname, "Browns", is no surname either.)
+    // "Cleveland Browns", "Dallas Cowboys": a place and a plural that is no surname of its own
+    // is a team or a group, not a person. (A plural of a surname, "Browns", is no surname either.)
     // "Harbor Teachers", "Coastal Decisions", "Faith Republicans": a run ending in a common
     // plural noun names a group, not a person (a surname like "Sanders" is listed as one).
     let plural_noun = name_words.len() >= 2
@@ -461,8 +460,9 @@ fn make_run(
                 && lexicon::per_million(w) >= 100.0
         });
     let team = name_words.len() >= 2
+        && !relative // (nor one "who" is said of, nor a double-barrelled "Jordan Okafor-Barnes")
         && name_words.last().is_some_and(|w| {
-            let singular = w.strip_suffix('s').filter(|b| b.len() >= 3 && !b.ends_with('s'));
+            let singular = w.strip_suffix('s').filter(|b| b.len() >= 3 && !b.ends_with('s') && !b.contains('-'));
             singular.is_some()
                 && !lexicon::is_common_surname(w)
                 && !lexicon::is_given_name(w)
