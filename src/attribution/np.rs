@@ -299,7 +299,14 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         } else {
             // "one Ruiz campaign source said": a count opens an unnamed source's phrase.
             let count = matches!(prev.to_lowercase().as_str(), "one" | "two" | "three" | "several" | "another");
-            if count && lexicon::is_anonymous_noun(w(doc, &toks[end])) {
+            // ("One senior consultant said": a role counted is unnamed too.)
+            let head = w(doc, &toks[end]);
+            if count
+                && (lexicon::is_anonymous_noun(head)
+                    || prev.eq_ignore_ascii_case("one")
+                        && lexicon::is_title(head)
+                        && head.starts_with(char::is_lowercase))
+            {
                 start -= 1;
             }
             break;
@@ -1153,6 +1160,14 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         }
     }
     let det_first = DETERMINERS.contains(&words[0]);
+    // "a longtime press operator", "a retired carrier": years of service make a worker of a
+    // head that may name a business.
+    let worker = matches!(words[0], "a" | "A" | "an" | "An")
+        && words[1..].iter().any(|w| matches!(*w, "longtime" | "long-serving" | "veteran" | "retired"))
+        && !last.ends_with('s');
+    if worker && lexicon::is_body_noun(last) {
+        return Some(Np { kind: NpKind::Anonymous(words.join(" ")), span });
+    }
     if lexicon::is_body_noun(last) || lexicon::is_document_noun(last) {
         let text = if det_first { words[1..].join(" ") } else { words.join(" ") };
         return Some(Np { kind: NpKind::Body(text), span });

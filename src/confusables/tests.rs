@@ -119,3 +119,5 @@ fn fix_ngrams(s: &str) -> Option<String> {
 #[test] fn bated_breath() { assert_eq!(fix("The guild waited with baited breath for the vote."), Some("baited->bated".into())); }
 #[test] fn poring_over_plural() { assert_eq!(fix("Dana Hollis spent May pouring over receipts from the kiln."), Some("pouring->poring".into())); }
 #[test] fn principal_sticking_point() { assert_eq!(fix("Fares remain the principle sticking point in the ferry talks."), Some("principle->principal".into())); }
+#[test] fn losing_what_is_lost() { assert_eq!(fix("The ferry line has been loosing ground to the new bridge all winter."), Some("loosing->losing".into())); }
+#[test] fn principal_before_a_role() { assert_eq!(fix("Ana Ruiz, the kiln's principle lender, wants repayment by June."), Some("principle->principal".into())); }

@@ -145,6 +145,15 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_role_and_a_long_serving_worker_are_unnamed_sources() {
+        assert_count(&R, "One junior architect said the glaze specifications had been ignored for years.", 1);
+        // "operator" may name a business ("the ferry operator said"); years of service make a worker.
+        assert_count(&R, "A veteran ferry operator said the night crossings had been cut without notice.", 1);
+        // near miss: a business named by what it does
+        assert_count(&R, "The ferry operator said the night crossings would resume in May.", 0);
+    }
+
+    #[test]
     fn an_unnamed_witness_described_by_what_they_did() {
         assert_count(&R, "A paramedic who reached the scene first said the driver was conscious.", 1);
     }
