@@ -39,26 +39,40 @@ fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &
     }
 }
 
-/// The word hashes of one part, in one pass over its bytes: ASCII bytes are classed by
-/// table, and only a non-ASCII char is decoded. A word's hash runs from its first letter
+/// The word hashes of one part, in one pass over its bytes: ASCII bytes are classed and
+/// lowered by one table, a run of ASCII letters and digits is hashed in a loop of its
+/// own, and only a non-ASCII char is decoded. A word's hash runs from its first letter
 /// or digit, and is the one it had at its last letter or digit (the trimmed word's).
 fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
     let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     let bytes = text.as_bytes();
     let (mut h, mut at_last) = (FNV_OFFSET, None);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
+    while let Some(&b) = bytes.get(i) {
+        let t = LOWERED[usize::from(b)];
+        if t >= ALNUM {
+            h = step(h, t);
             i += 1;
-            let class = BYTE_CLASS[usize::from(b)];
-            if class == ALNUM {
-                h = step(h, b | LOWER_BIT[usize::from(b)]);
-                at_last = Some(h);
-            } else if class == SPACE {
-                out.extend(at_last.take());
-                h = FNV_OFFSET;
-            } else if at_last.is_some() {
+            while let Some(&b) = bytes.get(i) {
+                let t = LOWERED[usize::from(b)];
+                if t < ALNUM {
+                    break;
+                }
+                h = step(h, t);
+                i += 1;
+            }
+            at_last = Some(h);
+            continue;
+        }
+        if t == SPACE {
+            i += 1;
+            out.extend(at_last.take());
+            h = FNV_OFFSET;
+            continue;
+        }
+        if t == OTHER {
+            i += 1;
+            if at_last.is_some() {
                 h = step(h, b);
             }
             continue;
@@ -85,32 +99,25 @@ fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
     out.extend(at_last);
 }
 
-/// The bit that lowers an ASCII capital letter (0x20 for A to Z, 0 for any other byte).
-const LOWER_BIT: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = b'A';
-    while b <= b'Z' {
-        t[b as usize] = 0x20;
-        b += 1;
-    }
-    t
-};
+const SPACE: u8 = 0;
+const OTHER: u8 = 1;
+const NON_ASCII: u8 = 2;
+/// The least [`LOWERED`] value of a letter or digit ('0').
+const ALNUM: u8 = b'0';
 
-const OTHER: u8 = 0;
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-
-/// The class of an ASCII byte for [`part_word_hashes`]: the chars `split_whitespace`
-/// splits at below 0x80 (tab to carriage return, space), letters and digits, the rest.
-const BYTE_CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
+/// A byte for [`part_word_hashes`]: an ASCII letter or digit lowered (`b | 0x20` lowers a
+/// capital and leaves a small letter or a digit as it is), SPACE for the chars
+/// `split_whitespace` splits at below 0x80 (tab to carriage return, space), OTHER for the
+/// rest of ASCII, NON_ASCII for a byte of a multi-byte char.
+const LOWERED: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
             SPACE
         } else if c.is_ascii_alphanumeric() {
-            ALNUM
+            c | 0x20
         } else {
             OTHER
         };
