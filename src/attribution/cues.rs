@@ -81,7 +81,9 @@ pub(super) fn find_cues(
         if word.ends_with("ing") && i > unit.start {
             let det = |k: usize| {
                 toks[k].is_word()
-                    && matches!(w(doc, &toks[k]).to_lowercase().as_str(), "the" | "a" | "an" | "this" | "that")
+                    && crate::chars::with_lowercase(w(doc, &toks[k]), |l| {
+                        matches!(l, "the" | "a" | "an" | "this" | "that")
+                    })
             };
             if det(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && det(i - 2)) {
                 continue;
@@ -92,21 +94,12 @@ pub(super) fn find_cues(
         if word.ends_with('s') && i > unit.start {
             let quantifier = |k: usize| {
                 toks[k].is_word()
-                    && matches!(
-                        w(doc, &toks[k]).to_lowercase().as_str(),
-                        "many"
-                            | "some"
-                            | "several"
-                            | "all"
-                            | "both"
-                            | "other"
-                            | "these"
-                            | "those"
-                            | "most"
-                            | "few"
-                            | "various"
-                            | "numerous"
-                            | "member"
+                    && crate::chars::lower_is_any(
+                        w(doc, &toks[k]),
+                        &[
+                            "many", "some", "several", "all", "both", "other", "these", "those", "most", "few",
+                            "various", "numerous", "member",
+                        ],
                     )
             };
             if quantifier(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && quantifier(i - 2)) {
@@ -199,30 +192,32 @@ pub(super) fn find_cues(
         // speaker.
         let auxiliary = i > unit.start
             && toks[i - 1].is_word()
-            && matches!(
-                w(doc, &toks[i - 1]).to_lowercase().as_str(),
-                "not"
-                    | "never"
-                    | "did"
-                    | "didn't"
-                    | "didn’t"
-                    | "does"
-                    | "doesn't"
-                    | "doesn’t"
-                    | "don't"
-                    | "don’t"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "might"
-                    | "must"
-                    | "to"
-                    | "and"
-                    | "but"
-                    | "or"
-            );
+            && crate::chars::with_lowercase(w(doc, &toks[i - 1]), |l| {
+                matches!(
+                    l,
+                    "not"
+                        | "never"
+                        | "did"
+                        | "didn't"
+                        | "didn’t"
+                        | "does"
+                        | "doesn't"
+                        | "doesn’t"
+                        | "don't"
+                        | "don’t"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "might"
+                        | "must"
+                        | "to"
+                        | "and"
+                        | "but"
+                        | "or"
+                )
+            });
         if subject.is_none() && !opening_participle && !participle && !preposition && !auxiliary {
             subject = np::after(doc, toks, i + 1, unit.end);
         }
