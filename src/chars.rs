@@ -38,20 +38,41 @@ pub fn trim_possessive(word: &str) -> &str {
     w
 }
 
-/// `f(&word.to_lowercase())`, with an ASCII word lowercased on the stack instead of in
-/// a new string.
+thread_local! {
+    /// The buffer [`with_ascii_lowercase`] lowers a word into: taken while in use (a nested
+    /// call takes an empty one), so that lowering a word allocates nothing once it has
+    /// grown.
+    static LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// `f(&word.to_ascii_lowercase())`, without a new string: the word itself when it has no
+/// ASCII capital, else a copy lowered in a buffer kept per thread.
+pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    let mut lower = LOWER.take();
+    lower.clear();
+    lower.push_str(word);
+    lower.make_ascii_lowercase();
+    let out = f(&lower);
+    LOWER.set(lower);
+    out
+}
+
+/// `f(&word.to_lowercase())`, with an ASCII word lowered by [`with_ascii_lowercase`]
+/// instead of into a new string.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
     if word.is_ascii() {
-        if let Some(dst) = buf.get_mut(..word.len()) {
-            dst.copy_from_slice(word.as_bytes());
-            dst.make_ascii_lowercase();
-            if let Ok(lower) = std::str::from_utf8(dst) {
-                return f(lower);
-            }
-        }
+        return with_ascii_lowercase(word, f);
     }
     f(&word.to_lowercase())
+}
+
+/// Whether `word` in lower case is one of `words` (each in lower case), without a new
+/// string for an ASCII word.
+pub fn lower_is_any(word: &str, words: &[&str]) -> bool {
+    with_lowercase(word, |lower| words.contains(&lower))
 }
 
 /// `a.to_lowercase() == b.to_lowercase()`, without a new string when both are ASCII.
@@ -72,6 +93,14 @@ mod tests {
         let words = ["Ruiz", "RUIZ", "ruiz", "Ruíz", "ΣΟΦΊΑ", "σοφία", "İstanbul", "istanbul", "", &long, &loud];
         for a in words {
             assert_eq!(with_lowercase(a, str::to_string), a.to_lowercase(), "{a:?}");
+            assert_eq!(with_ascii_lowercase(a, str::to_string), a.to_ascii_lowercase(), "{a:?}");
+            // Nested, as a caller's closure may lower another word.
+            let nested = with_lowercase(a, |outer| with_lowercase("ÉcOLE Ruiz", |inner| format!("{outer}|{inner}")));
+            assert_eq!(nested, format!("{}|école ruiz", a.to_lowercase()), "{a:?}");
+            assert_eq!(
+                lower_is_any(a, &["ruiz", "σοφία", "x"]),
+                ["ruiz", "σοφία", "x"].contains(&a.to_lowercase().as_str())
+            );
             for b in words {
                 assert_eq!(eq_lowercase(a, b), a.to_lowercase() == b.to_lowercase(), "{a:?} {b:?}");
             }

@@ -216,20 +216,7 @@ fn has_lower(set: &LowerSet, word: &str) -> bool {
 /// [`has_lower`] past the filter: the word lowered and looked up.
 #[inline(never)]
 fn has_lower_listed(set: &LowerSet, word: &str) -> bool {
-    let set = &set.words;
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return set.contains(word);
-    }
-    // Lower-case on the stack: this runs for every capitalised word of an article.
-    let mut buf = [0u8; 64];
-    match buf.get_mut(..word.len()) {
-        Some(dst) => {
-            dst.copy_from_slice(word.as_bytes());
-            dst.make_ascii_lowercase();
-            std::str::from_utf8(dst).is_ok_and(|lower| set.contains(lower))
-        }
-        None => set.contains(word.to_ascii_lowercase().as_str()),
-    }
+    crate::chars::with_ascii_lowercase(word, |lower| set.words.contains(lower))
 }
 
 /// What kind of furniture label a line is (`summary`, `note`, `label`), given the line
@@ -433,7 +420,7 @@ pub fn per_million(word: &str) -> f64 {
     if !word.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
         return model.per_million(word);
     }
-    model.per_million(&word.to_lowercase())
+    crate::chars::with_lowercase(word, |lower| model.per_million(lower))
 }
 
 /// `text` with every repetition of `suffix` taken off its end, as

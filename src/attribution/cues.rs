@@ -82,7 +82,7 @@ pub(super) fn find_cues(
         // "said in a notice posted at the gate": a participle after a preposition's document
         // describes the document; it is no verb of its own ("the notice stated" is).
         if word.ends_with("ed") && i > unit.start + 2 && toks[i - 1].is_word() && toks[i - 2].is_word() {
-            let det = matches!(w(doc, &toks[i - 2]).to_lowercase().as_str(), "a" | "an" | "the");
+            let det = crate::chars::with_lowercase(w(doc, &toks[i - 2]), |l| matches!(l, "a" | "an" | "the"));
             let object =
                 toks[i - 3].is_word() && matches!(w(doc, &toks[i - 3]), "in" | "on" | "at" | "via" | "through");
             if det && object && lexicon::is_document_noun(w(doc, &toks[i - 1])) {
@@ -93,10 +93,22 @@ pub(super) fn find_cues(
         if word.ends_with("ing") && i > unit.start {
             let det = |k: usize| {
                 toks[k].is_word()
-                    && matches!(
-                        w(doc, &toks[k]).to_lowercase().as_str(),
-                        "the" | "a" | "an" | "this" | "that" | "little" | "no" | "any" | "without" | "fair" | "advance"
-                    )
+                    && crate::chars::with_lowercase(w(doc, &toks[k]), |l| {
+                        matches!(
+                            l,
+                            "the"
+                                | "a"
+                                | "an"
+                                | "this"
+                                | "that"
+                                | "little"
+                                | "no"
+                                | "any"
+                                | "without"
+                                | "fair"
+                                | "advance"
+                        )
+                    })
             };
             if det(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && det(i - 2)) {
                 continue;
@@ -107,21 +119,12 @@ pub(super) fn find_cues(
         if word.ends_with('s') && i > unit.start {
             let quantifier = |k: usize| {
                 toks[k].is_word()
-                    && matches!(
-                        w(doc, &toks[k]).to_lowercase().as_str(),
-                        "many"
-                            | "some"
-                            | "several"
-                            | "all"
-                            | "both"
-                            | "other"
-                            | "these"
-                            | "those"
-                            | "most"
-                            | "few"
-                            | "various"
-                            | "numerous"
-                            | "member"
+                    && crate::chars::lower_is_any(
+                        w(doc, &toks[k]),
+                        &[
+                            "many", "some", "several", "all", "both", "other", "these", "those", "most", "few",
+                            "various", "numerous", "member",
+                        ],
                     )
             };
             if quantifier(i - 1) || (i - 1 > unit.start && toks[i - 1].is_word() && quantifier(i - 2)) {
@@ -214,30 +217,32 @@ pub(super) fn find_cues(
         // speaker.
         let auxiliary = i > unit.start
             && toks[i - 1].is_word()
-            && matches!(
-                w(doc, &toks[i - 1]).to_lowercase().as_str(),
-                "not"
-                    | "never"
-                    | "did"
-                    | "didn't"
-                    | "didn’t"
-                    | "does"
-                    | "doesn't"
-                    | "doesn’t"
-                    | "don't"
-                    | "don’t"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "should"
-                    | "might"
-                    | "must"
-                    | "to"
-                    | "and"
-                    | "but"
-                    | "or"
-            );
+            && crate::chars::with_lowercase(w(doc, &toks[i - 1]), |l| {
+                matches!(
+                    l,
+                    "not"
+                        | "never"
+                        | "did"
+                        | "didn't"
+                        | "didn’t"
+                        | "does"
+                        | "doesn't"
+                        | "doesn’t"
+                        | "don't"
+                        | "don’t"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "might"
+                        | "must"
+                        | "to"
+                        | "and"
+                        | "but"
+                        | "or"
+                )
+            });
         if subject.is_none() && !opening_participle && !participle && !preposition && !auxiliary {
             subject = np::after(doc, toks, i + 1, unit.end);
         }

@@ -89,7 +89,9 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if t.is_word() && matches!(w(doc, t), "them" | "those") && end >= floor + 2 && toks[end - 1].is_word() {
         let of = w(doc, &toks[end - 1]) == "of";
         let count = toks[end - 2].is_word()
-            && matches!(w(doc, &toks[end - 2]).to_lowercase().as_str(), "one" | "another" | "two" | "some");
+            && crate::chars::with_lowercase(w(doc, &toks[end - 2]), |l| {
+                matches!(l, "one" | "another" | "two" | "some")
+            });
         if of && count {
             let span = Span::new(toks[end - 2].span.start, t.span.end);
             return Some(Np { kind: NpKind::Descriptor(vec!["them".to_string()]), span });
@@ -298,7 +300,8 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             }
         } else {
             // "one Ruiz campaign source said": a count opens an unnamed source's phrase.
-            let count = matches!(prev.to_lowercase().as_str(), "one" | "two" | "three" | "several" | "another");
+            let count =
+                crate::chars::with_lowercase(prev, |l| matches!(l, "one" | "two" | "three" | "several" | "another"));
             // ("One senior consultant said": a role counted is unnamed too.)
             let head = w(doc, &toks[end]);
             if count
@@ -316,11 +319,14 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     // between a possessive or determiner and a body, a document or a role.
     // ("one harbour source", "two port security sources": an unnamed source's plain
     // modifiers, after a count or an indefinite article.)
-    let head = w(doc, &toks[end]).to_lowercase();
-    let unnamed = lexicon::is_anonymous_noun(&head);
+    let head = w(doc, &toks[end]);
+    let unnamed = crate::chars::with_lowercase(head, lexicon::is_anonymous_noun);
     if start > floor
         && !DETERMINERS.contains(&w(doc, &toks[start]))
-        && (lexicon::is_body_noun(&head) || lexicon::is_document_noun(&head) || lexicon::is_title(&head) || unnamed)
+        && (unnamed
+            || crate::chars::with_lowercase(head, |head| {
+                lexicon::is_body_noun(head) || lexicon::is_document_noun(head) || lexicon::is_title(head)
+            }))
     {
         let mut k = start;
         let plain = |word: &str| {
@@ -348,10 +354,9 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         if let Some(a) = anchor.filter(|_| k < start) {
             let word = w(doc, &toks[a]);
             let count = || {
-                matches!(
-                    word.to_lowercase().as_str(),
-                    "a" | "an" | "one" | "two" | "three" | "four" | "several" | "another" | "some"
-                )
+                crate::chars::with_lowercase(word, |l| {
+                    matches!(l, "a" | "an" | "one" | "two" | "three" | "four" | "several" | "another" | "some")
+                })
             };
             if unnamed {
                 if count() {
@@ -508,7 +513,9 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         let one_of = prep > floor
             && w(doc, &toks[prep]) == "of"
             && toks[prep - 1].is_word()
-            && matches!(w(doc, &toks[prep - 1]).to_lowercase().as_str(), "one" | "two" | "three" | "some" | "another");
+            && crate::chars::with_lowercase(w(doc, &toks[prep - 1]), |l| {
+                matches!(l, "one" | "two" | "three" | "some" | "another")
+            });
         if let Some(n) = np.as_ref().filter(|_| one_of && det) {
             let head = doc.text(n.span).rsplit(' ').next().unwrap_or("").to_string();
             let span = Span::new(toks[prep - 1].span.start, n.span.end);
@@ -530,7 +537,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                 // "A spokesperson for the museum said": the body speaks through its
                 // spokesperson, on the record; the unnamed voice is not an anonymous source.
                 let spokesperson = matches!(&head.kind, NpKind::Anonymous(words)
-                    if words.rsplit(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "spokesperson" | "spokesman" | "spokeswoman")));
+                    if words.rsplit(' ').next().is_some_and(|w| crate::chars::with_lowercase(w, |l| matches!(l, "spokesperson" | "spokesman" | "spokeswoman"))));
                 if spokesperson && matches!(w(doc, &toks[prep]), "for" | "of") && np.is_some() {
                     return np;
                 }

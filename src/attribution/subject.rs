@@ -135,7 +135,7 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
         // participle opens a phrase that is not the subject, however long.
         let participle = first.len() > 4
             && (first.ends_with("ing") || first.ends_with("ed"))
-            && !names::is_name_word(&first.to_lowercase())
+            && !crate::chars::with_lowercase(first, names::is_name_word)
             && crate::lexicon::given_name_gender(first).is_none();
         // (A subordinate clause or a prepositional phrase may run long: "When the subject
         // comes up on the trail, Ruiz …".)

@@ -15,9 +15,29 @@ use crate::quotes::Quote;
 impl Entities {
     pub fn build(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) -> Entities {
         let runs = find_runs(doc, quotes, tokens);
-        // Every run's text lowered once, for the sets below that compare names case-blind.
-        let lowers: Vec<String> = runs.iter().map(|r| r.text.to_lowercase()).collect();
-        let lowered = || runs.iter().zip(lowers.iter().map(String::as_str));
+        // Every run's text lowered once, for the sets below that compare names case-blind:
+        // all into one string (an ASCII name lowered in place), each a slice of it.
+        let mut arena = String::with_capacity(runs.iter().map(|r| r.text.len()).sum());
+        let mut ends = Vec::with_capacity(runs.len());
+        for r in &runs {
+            if r.text.is_ascii() {
+                let at = arena.len();
+                arena.push_str(&r.text);
+                arena[at..].make_ascii_lowercase();
+            } else {
+                arena.push_str(&r.text.to_lowercase());
+            }
+            ends.push(arena.len());
+        }
+        let lowers: Vec<&str> = ends
+            .iter()
+            .scan(0, |start, &end| {
+                let lower = &arena[*start..end];
+                *start = end;
+                Some(lower)
+            })
+            .collect();
+        let lowered = || runs.iter().zip(lowers.iter().copied());
         let mut ents = Entities::default();
         let mut by_name: HashMap<&str, usize> = HashMap::default();
         let mut suffixes: HashSet<&str> = HashSet::default();
@@ -25,16 +45,18 @@ impl Entities {
         // ending in one of them names a person even without a title or appositive.
         let speaking: HashSet<&str> = lowered().filter(|(r, _)| r.speaks).map(|(_, lower)| lower).collect();
         let ends_in_speaker = |text: &str| {
-            let lower = text.to_lowercase();
-            // "Thomas Whitaker Jr." ends in "Whitaker" for this purpose.
-            let lower = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
-                .iter()
-                .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')).map(str::to_string))
-                .unwrap_or(lower);
-            // A country that speaks ("Scotland said") does not make "Cricket Scotland" a person.
-            lower
-                .match_indices(' ')
-                .any(|(i, _)| speaking.contains(&lower[i + 1..]) && !text.get(i + 1..).is_some_and(lexicon::is_country))
+            crate::chars::with_lowercase(text, |lower| {
+                // "Thomas Whitaker Jr." ends in "Whitaker" for this purpose.
+                let lower = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+                    .iter()
+                    .find_map(|s| lower.strip_suffix(s).and_then(|l| l.strip_suffix(' ')))
+                    .unwrap_or(lower);
+                // A country that speaks ("Scotland said") does not make "Cricket Scotland" a
+                // person.
+                lower.match_indices(' ').any(|(i, _)| {
+                    speaking.contains(&lower[i + 1..]) && !text.get(i + 1..).is_some_and(lexicon::is_country)
+                })
+            })
         };
         // "Delta Misr" where the article also names "Delta Misr Bank": the body's short
         // form, not a person, unless a title or an appositive says otherwise.
@@ -401,10 +423,10 @@ fn kin_before(doc: &Document, start: usize) -> Option<Pronoun> {
 /// Learn each person's surname: the shortest form of the name the article uses alone
 /// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
 /// `lowers`: every run's text, lowered.
-fn learn_surnames(ents: &mut Entities, lowers: &[String]) {
+fn learn_surnames(ents: &mut Entities, lowers: &[&str]) {
     let mut counts: HashMap<&str, usize> = HashMap::default();
-    for lower in lowers {
-        *counts.entry(lower.as_str()).or_default() += 1;
+    for &lower in lowers {
+        *counts.entry(lower).or_default() += 1;
     }
     for e in &mut ents.entities {
         let all: Vec<&str> = e.parts.iter().map(String::as_str).collect();

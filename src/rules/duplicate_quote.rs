@@ -31,7 +31,8 @@ const MIN_WORDS: usize = 5;
 /// The hashes of a quote's words, case and punctuation aside, into `out`: each
 /// whitespace-separated word of each part, trimmed of what is not a letter or digit, in
 /// lower case with ’ as ', hashed (FNV-1a) as it is lowered, without building
-/// the normalised text (the test `word_hashes_match_the_normalised_text` holds it to that).
+/// the normalised text (the tests `word_hashes_match_the_normalised_text` and
+/// `word_hashes_match_the_normalised_text_of_any_text` hold it to that).
 fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &mut Vec<u64>) {
     out.clear();
     for &part in &q.parts {
@@ -39,26 +40,40 @@ fn word_hashes(q: &crate::quotes::Quote, doc: &crate::document::Document, out: &
     }
 }
 
-/// The word hashes of one part, in one pass over its bytes: ASCII bytes are classed by
-/// table, and only a non-ASCII char is decoded. A word's hash runs from its first letter
+/// The word hashes of one part, in one pass over its bytes: ASCII bytes are classed and
+/// lowered by one table, a run of ASCII letters and digits is hashed in a loop of its
+/// own, and only a non-ASCII char is decoded. A word's hash runs from its first letter
 /// or digit, and is the one it had at its last letter or digit (the trimmed word's).
 fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
     let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     let bytes = text.as_bytes();
     let (mut h, mut at_last) = (FNV_OFFSET, None);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
+    while let Some(&b) = bytes.get(i) {
+        let t = LOWERED[usize::from(b)];
+        if t >= ALNUM {
+            h = step(h, t);
             i += 1;
-            let class = BYTE_CLASS[usize::from(b)];
-            if class == ALNUM {
-                h = step(h, b | LOWER_BIT[usize::from(b)]);
-                at_last = Some(h);
-            } else if class == SPACE {
-                out.extend(at_last.take());
-                h = FNV_OFFSET;
-            } else if at_last.is_some() {
+            while let Some(&b) = bytes.get(i) {
+                let t = LOWERED[usize::from(b)];
+                if t < ALNUM {
+                    break;
+                }
+                h = step(h, t);
+                i += 1;
+            }
+            at_last = Some(h);
+            continue;
+        }
+        if t == SPACE {
+            i += 1;
+            out.extend(at_last.take());
+            h = FNV_OFFSET;
+            continue;
+        }
+        if t == OTHER {
+            i += 1;
+            if at_last.is_some() {
                 h = step(h, b);
             }
             continue;
@@ -85,32 +100,25 @@ fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
     out.extend(at_last);
 }
 
-/// The bit that lowers an ASCII capital letter (0x20 for A to Z, 0 for any other byte).
-const LOWER_BIT: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = b'A';
-    while b <= b'Z' {
-        t[b as usize] = 0x20;
-        b += 1;
-    }
-    t
-};
+const SPACE: u8 = 0;
+const OTHER: u8 = 1;
+const NON_ASCII: u8 = 2;
+/// The least [`LOWERED`] value of a letter or digit ('0').
+const ALNUM: u8 = b'0';
 
-const OTHER: u8 = 0;
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-
-/// The class of an ASCII byte for [`part_word_hashes`]: the chars `split_whitespace`
-/// splits at below 0x80 (tab to carriage return, space), letters and digits, the rest.
-const BYTE_CLASS: [u8; 256] = {
-    let mut t = [OTHER; 256];
+/// A byte for [`part_word_hashes`]: an ASCII letter or digit lowered (`b | 0x20` lowers a
+/// capital and leaves a small letter or a digit as it is), SPACE for the chars
+/// `split_whitespace` splits at below 0x80 (tab to carriage return, space), OTHER for the
+/// rest of ASCII, NON_ASCII for a byte of a multi-byte char.
+const LOWERED: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
             SPACE
         } else if c.is_ascii_alphanumeric() {
-            ALNUM
+            c | 0x20
         } else {
             OTHER
         };
@@ -142,14 +150,28 @@ impl Rule for DuplicateQuote {
         // inside a later one), each with the quote it came from.
         let quotes = &a.quotes.quotes;
         // Sized once for about as many runs as the quotes have words (a word takes more
-        // than four bytes with its space), so that the tables do not grow step by step.
+        // than four bytes with its space), so that the tables do not grow step by step;
+        // the run table for half as many, as runs repeat and it grows in place.
         let words_about = (quotes.iter().map(|q| q.span.len()).sum::<usize>() / 5).min(MAX_RUNS);
+        RUNS.with_borrow_mut(|runs| {
+            runs.start(words_about / 2);
+            self.find(a, runs)
+        })
+    }
+}
+
+impl DuplicateQuote {
+    /// The findings, with `runs` the (empty) run table.
+    fn find(&self, a: &Analysis, runs: &mut Runs) -> Vec<Diagnostic> {
+        let quotes = &a.quotes.quotes;
         let mut seen: HashMap<u64, usize, PrehashedBuild> =
             HashMap::with_capacity_and_hasher(quotes.len(), PrehashedBuild::default());
-        let mut runs: HashMap<u64, usize, PrehashedBuild> =
-            HashMap::with_capacity_and_hasher(words_about, PrehashedBuild::default());
         let mut firsts: HashMap<u64, usize, PrehashedBuild> =
             HashMap::with_capacity_and_hasher(quotes.len().min(MAX_RUNS), PrehashedBuild::default());
+        // A bit for every key of `firsts` (by its top bits), asked before the map: most runs
+        // open no earlier quote.
+        let mut first_bits = [0u64; FIRST_BITS / 64];
+        let first_bit = |h: u64| (h >> (64 - FIRST_BITS.trailing_zeros())) as usize;
         // Words and whole-quote hash of every quote indexed so far.
         let mut meta: Vec<(usize, u64)> = vec![(0, 0); quotes.len()];
         let mut out = Vec::new();
@@ -168,26 +190,27 @@ impl Rule for DuplicateQuote {
                 Some(&qj) => Some(format!("this quote already appears on line {}", line_of(quotes[qj].span.start))),
                 None => {
                     seen.insert(whole, qi);
-                    hashes.clear();
-                    hashes.extend(word_hashes.windows(SHINGLE).map(combine));
+                    run_hashes(&word_hashes, &mut hashes);
                     // These words inside an earlier, longer quote: every run of them is one
                     // of its runs.
-                    let first = hashes.first().and_then(|h| runs.get(h)).copied();
-                    let inside = first.filter(|&qj| hashes.iter().all(|h| runs.get(h) == Some(&qj)));
+                    let first = hashes.first().and_then(|&h| runs.get(h));
+                    let inside = first.filter(|&qj| hashes.iter().all(|&h| runs.get(h) == Some(qj)));
                     // An earlier, shorter quote inside these words.
                     let holds = hashes.iter().enumerate().find_map(|(p, h)| {
+                        let bit = first_bit(*h);
+                        if first_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                            return None;
+                        }
                         let qj = *firsts.get(h)?;
                         let (len, full) = meta[qj];
                         (p + len <= words && combine(&word_hashes[p..p + len]) == full).then_some(qj)
                     });
-                    for &h in &hashes {
-                        if runs.len() < MAX_RUNS {
-                            runs.entry(h).or_insert(qi);
-                        }
-                    }
+                    runs.insert_all_first(&hashes, qi);
                     if let Some(&h) = hashes.first() {
                         if firsts.len() < MAX_RUNS {
                             firsts.entry(h).or_insert(qi);
+                            let bit = first_bit(h);
+                            first_bits[bit / 64] |= 1 << (bit % 64);
                         }
                     }
                     match (inside, holds) {
@@ -217,6 +240,170 @@ impl Rule for DuplicateQuote {
 const SHINGLE: usize = 6;
 /// Runs indexed at most (a few MB): a huge file stops indexing, it does not grow.
 const MAX_RUNS: usize = 1 << 16;
+/// Bits of the filter in front of the first runs of quotes.
+const FIRST_BITS: usize = 1 << 12;
+
+/// The hash of every run of SHINGLE words, into `out`: a polynomial in the words'
+/// hashes, rolled from one run to the next (take the word that leaves, add the one that
+/// comes), where [`combine`] would fold SHINGLE words for every run. Runs are compared
+/// only with runs.
+fn run_hashes(word_hashes: &[u64], out: &mut Vec<u64>) {
+    out.clear();
+    let Some(head) = word_hashes.get(..SHINGLE) else { return };
+    let mut h = head.iter().fold(0u64, |h, &w| h.wrapping_mul(RUN_BASE).wrapping_add(w));
+    out.push(h);
+    for (&gone, &w) in word_hashes.iter().zip(&word_hashes[SHINGLE..]) {
+        h = h.wrapping_sub(gone.wrapping_mul(RUN_BASE_TOP)).wrapping_mul(RUN_BASE).wrapping_add(w);
+        out.push(h);
+    }
+}
+
+/// The base of [`run_hashes`]' polynomial (odd), and its power for a run's first word.
+const RUN_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+const RUN_BASE_TOP: u64 = {
+    let (mut p, mut k) = (1u64, 1);
+    while k < SHINGLE {
+        p = p.wrapping_mul(RUN_BASE);
+        k += 1;
+    }
+    p
+};
+
+/// Runs of words by hash, each with the first quote it came from (what
+/// `HashMap::entry(h).or_insert(quote)` keeps): open addressing, probed linearly from the
+/// top bits of the hash spread by one multiply, kept at most half full. 0 marks a free
+/// slot; a run whose hash is 0 is kept aside. One table serves every file a thread
+/// checks ([`RUNS`]): [`Runs::start`] frees the slots the last file used, so no file
+/// allocates and zeroes a table of its own; a file uses the first `1 << bits` slots.
+#[derive(Default)]
+struct Runs {
+    keys: Vec<u64>,
+    quotes: Vec<u32>,
+    /// The slots in use, to free them.
+    used: Vec<u32>,
+    zero: Option<u32>,
+    bits: u32,
+}
+
+thread_local! {
+    static RUNS: std::cell::RefCell<Runs> = std::cell::RefCell::new(Runs::default());
+}
+
+impl Runs {
+    /// Empty the table, with room for about `runs` runs before it grows.
+    fn start(&mut self, runs: usize) {
+        for &i in &self.used {
+            self.keys[i as usize] = 0;
+        }
+        self.used.clear();
+        self.zero = None;
+        self.bits = (runs.max(8) * 2).next_power_of_two().trailing_zeros();
+        self.reserve();
+    }
+
+    /// Slots for `1 << bits`.
+    fn reserve(&mut self) {
+        if self.keys.len() < 1 << self.bits {
+            self.keys.resize(1 << self.bits, 0);
+            self.quotes.resize(1 << self.bits, 0);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.used.len() + usize::from(self.zero.is_some())
+    }
+
+    fn slot(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, h: u64) -> Option<usize> {
+        if h == 0 {
+            return self.zero.map(|q| q as usize);
+        }
+        let mask = (1 << self.bits) - 1;
+        let mut i = self.slot(h);
+        loop {
+            match self.keys[i] {
+                k if k == h => return Some(self.quotes[i] as usize),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Index run `h` as quote `qi`'s, unless an earlier quote has it.
+    #[cfg(test)]
+    fn insert_first(&mut self, h: u64, qi: usize) {
+        self.insert_all_first(&[h], qi);
+    }
+
+    /// [`Runs::insert_first`] of each of `runs` in turn, while fewer than MAX_RUNS runs
+    /// are indexed.
+    fn insert_all_first(&mut self, runs: &[u64], qi: usize) {
+        let qi = u32::try_from(qi).expect("fewer quotes than u32::MAX");
+        if self.len() + runs.len() <= MAX_RUNS {
+            // None of them can reach the cap: room is made once, and no run is tested.
+            self.make_room(runs.len());
+            for &h in runs {
+                self.put(h, qi);
+            }
+            return;
+        }
+        for &h in runs {
+            if self.len() < MAX_RUNS {
+                self.make_room(1);
+                self.put(h, qi);
+            }
+        }
+    }
+
+    /// Enough slots for `more` runs beyond those indexed, the table at most half full.
+    fn make_room(&mut self, more: usize) {
+        if (self.len() + more) * 2 <= 1 << self.bits {
+            return;
+        }
+        let entries: Vec<(u64, u32)> = self
+            .used
+            .drain(..)
+            .map(|i| {
+                let i = i as usize;
+                let entry = (self.keys[i], self.quotes[i]);
+                self.keys[i] = 0;
+                entry
+            })
+            .collect();
+        let zero = self.zero.take();
+        self.start(entries.len() + usize::from(zero.is_some()) + more);
+        self.zero = zero;
+        for (k, q) in entries {
+            self.put(k, q);
+        }
+    }
+
+    /// Index `h` as quote `qi`'s unless it is indexed; there is room.
+    #[inline]
+    fn put(&mut self, h: u64, qi: u32) {
+        if h == 0 {
+            self.zero = self.zero.or(Some(qi));
+            return;
+        }
+        let mask = (1 << self.bits) - 1;
+        let mut i = self.slot(h);
+        loop {
+            match self.keys[i] {
+                k if k == h => return,
+                0 => {
+                    self.keys[i] = h;
+                    self.quotes[i] = qi;
+                    self.used.push(i as u32);
+                    return;
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
 
 /// FNV-1a of a word.
 #[cfg(test)]
@@ -273,6 +460,71 @@ mod tests {
                 if key.is_empty() { Vec::new() } else { key.split(' ').map(super::word_hash).collect() };
             assert_eq!(got, want, "{key}");
         }
+    }
+
+    #[test]
+    fn word_hashes_match_the_normalised_text_of_any_text() {
+        // Pieces to join at random, split at '|'.
+        let pieces: Vec<&str> = "a|Z|q|7|Ab|internationalization|COUNTER|x| | |  |\n|\t|-|'|’|.|,|(|é|É|ß|İ|Σ|—|\u{a0}|\u{2003}|…|“|1|0123456789|ABCDEFGHIJKLMNO"
+            .split('|')
+            .collect();
+        let mut x = 11u64;
+        let mut text = String::new();
+        for _ in 0..3000 {
+            text.clear();
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let len = (x >> 58) as usize;
+            for k in 0..len {
+                let r = x.rotate_left(7 * k as u32 + 3) ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                text.push_str(pieces[(r >> 40) as usize % pieces.len()]);
+            }
+            let mut got = Vec::new();
+            super::part_word_hashes(&text, &mut got);
+            let key = normalise(&text);
+            let want: Vec<u64> =
+                if key.is_empty() { Vec::new() } else { key.split(' ').map(super::word_hash).collect() };
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn runs_keep_the_first_quote_of_each_run_as_a_map_would() {
+        let mut x = 1u64;
+        let mut next = || {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            x
+        };
+        // Repeated keys, small keys and 0, past several growths.
+        let pool: Vec<u64> = (0..3000).map(|i| if i % 300 == 0 { 0 } else { next() >> (i % 64) }).collect();
+        // One table for several files, as a thread's is: each starts empty.
+        let mut runs = super::Runs::default();
+        for (file, count) in [(0, 6000), (1, 50), (2, 3000)] {
+            runs.start(4 + file);
+            let mut map = std::collections::HashMap::new();
+            for qi in 0..count {
+                let h = pool[(next() >> 33) as usize % pool.len()];
+                runs.insert_first(h, qi);
+                map.entry(h).or_insert(qi);
+                assert_eq!(runs.len(), map.len());
+            }
+            for &h in pool.iter().chain(&[7, 1 << 40, u64::MAX]) {
+                assert_eq!(runs.get(h), map.get(&h).copied(), "{h}");
+            }
+        }
+    }
+
+    #[test]
+    fn run_hashes_are_the_polynomial_of_each_run() {
+        let words: Vec<u64> = (0..40u64).map(|i| [3, 1 << 63, u64::MAX, 0, 12_345][(i * i % 7 % 5) as usize]).collect();
+        let mut got = Vec::new();
+        super::run_hashes(&words, &mut got);
+        let want: Vec<u64> = words
+            .windows(super::SHINGLE)
+            .map(|run| run.iter().fold(0u64, |h, &w| h.wrapping_mul(super::RUN_BASE).wrapping_add(w)))
+            .collect();
+        assert_eq!(got, want);
+        super::run_hashes(&words[..super::SHINGLE - 1], &mut got);
+        assert!(got.is_empty());
     }
 
     #[test]
