@@ -78,7 +78,16 @@ impl Rule for RepeatedWord {
                     }
                     let w = a.doc.text(span);
                     let gap = &prose[pspan.end..span.start];
+                    // ("the<!-- x -->the", "the<em>the</em>": markup between words with no
+                    // space beside it glues them into one word on the page; "the&nbsp;the"
+                    // is spaced.)
+                    let source_gap = &a.doc.source.as_bytes()[pspan.end..span.start];
+                    let spaced = source_gap.first().is_some_and(u8::is_ascii_whitespace)
+                        || source_gap.last().is_some_and(u8::is_ascii_whitespace)
+                        || source_gap.first() == Some(&b'&')
+                        || !source_gap.is_ascii();
                     let repeated = gap.chars().all(char::is_whitespace)
+                        && spaced
                         && !breaks_line(&a.doc.source[pspan.end..span.start])
                         && !w.chars().any(|c| c.is_ascii_digit())
                         && !DOUBLES.contains(&w.to_lowercase().as_str())
@@ -220,6 +229,18 @@ mod tests {
         assert_eq!(md("The ferry left the<p>the wharf at noon."), 0);
         // near miss: an inline tag leaves the words side by side
         assert_eq!(md("The ferry left the <em>the</em> wharf at noon."), 1);
+    }
+
+    #[test]
+    fn markup_that_glues_two_words_is_no_space_between_them() {
+        let md = |text: &str| diagnostics_as(&R, text, crate::document::Format::Markdown).len();
+        let html = |text: &str| diagnostics_as(&R, text, crate::document::Format::Html).len();
+        // "the<!-- … -->the" reads "thethe" on the page: not two words.
+        assert_eq!(md("The ferry left the<!-- note -->the wharf at noon."), 0);
+        assert_eq!(html("<p>The ferry left the<em>the</em> wharf at noon.</p>"), 0);
+        // near misses: a space beside the markup, or a no-break space, keeps them two words
+        assert_eq!(md("The ferry left the <!-- note -->the wharf at noon."), 1);
+        assert_eq!(html("<p>The ferry left the&nbsp;the wharf at noon.</p>"), 1);
     }
 
     #[test]
