@@ -79,13 +79,51 @@ pub(super) fn find_cues(
         if toks.get(i + 1).is_some_and(|n| n.is_word() && lexicon::is_reduced_relative(w(doc, n))) {
             continue;
         }
-        // "said in a notice posted at the gate": a participle after a preposition's document
-        // describes the document; it is no verb of its own ("the notice stated" is).
-        if word.ends_with("ed") && i > unit.start + 2 && toks[i - 1].is_word() && toks[i - 2].is_word() {
-            let det = crate::chars::with_lowercase(w(doc, &toks[i - 2]), |l| matches!(l, "a" | "an" | "the"));
-            let object =
-                toks[i - 3].is_word() && matches!(w(doc, &toks[i - 3]), "in" | "on" | "at" | "via" | "through");
-            if det && object && lexicon::is_document_noun(w(doc, &toks[i - 1])) {
+        // "said in a notice posted at the gate", "under a 12-year agreement announced
+        // Wednesday": a participle after a preposition's document (up to two modifiers
+        // between its determiner and its noun) describes the document; it is no verb of its
+        // own ("the notice stated" is).
+        if word.ends_with("ed")
+            && i > unit.start + 2
+            && toks[i - 1].is_word()
+            && lexicon::is_document_noun(w(doc, &toks[i - 1]))
+        {
+            let det = (i.saturating_sub(4).max(unit.start + 1)..i - 1).rev().find(|&k| {
+                toks[k].is_word() && crate::chars::with_lowercase(w(doc, &toks[k]), |l| matches!(l, "a" | "an" | "the"))
+            });
+            let object = det.is_some_and(|d| {
+                toks[d + 1..i - 1]
+                    .iter()
+                    .all(|t| t.is_word() && w(doc, t).starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+                    && toks[d - 1].is_word()
+                    && matches!(
+                        w(doc, &toks[d - 1]),
+                        "in" | "on" | "at" | "via" | "through" | "under" | "with" | "by" | "from"
+                    )
+            });
+            if object {
+                continue;
+            }
+        }
+        // "submit written arguments", "a banner written in Korean": "written" is a verb of
+        // its own only after "has", "have" or "had", or with its writer ("written by").
+        if word == "written"
+            && !(i > unit.start
+                && toks[i - 1].is_word()
+                && matches!(w(doc, &toks[i - 1]), "has" | "have" | "had" | "having"))
+            && !toks.get(i + 1).is_some_and(|t| is(doc, t, "by"))
+        {
+            continue;
+        }
+        // "spoke with him by video call": a noun after "by" or "via", not a verb.
+        if !word.ends_with("ed") && !word.ends_with("ing") && i > unit.start {
+            let by = |k: usize| toks[k].is_word() && matches!(w(doc, &toks[k]), "by" | "via");
+            if by(i - 1)
+                || i - 1 > unit.start
+                    && toks[i - 1].is_word()
+                    && w(doc, &toks[i - 1]).starts_with(char::is_lowercase)
+                    && by(i - 2)
+            {
                 continue;
             }
         }
@@ -594,6 +632,36 @@ fn number_word(w: &str) -> bool {
 /// of speech in its other sense, taking a thing, in a sentence without a quote.
 fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Range<usize>) -> bool {
     let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    // "The judge denied the request", "had denied the company fair treatment": a ruling or
+    // a refusal, not a denial of what someone said.
+    if word.starts_with("deni") || word.starts_with("deny") {
+        return toks[verb + 1..unit.end.min(verb + 7)].iter().take_while(|t| t.is_word()).any(|t| {
+            matches!(
+                w(doc, t),
+                "request"
+                    | "requests"
+                    | "motion"
+                    | "motions"
+                    | "application"
+                    | "applications"
+                    | "appeal"
+                    | "petition"
+                    | "bail"
+                    | "parole"
+                    | "permission"
+                    | "access"
+                    | "entry"
+                    | "visa"
+                    | "visas"
+                    | "treatment"
+                    | "benefits"
+                    | "permit"
+                    | "licence"
+                    | "license"
+                    | "funding"
+            )
+        });
+    }
     if !["admit", "claim", "concede"].iter().any(|v| word.starts_with(v)) {
         return false;
     }

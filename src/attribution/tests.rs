@@ -1498,3 +1498,24 @@ fn a_double_barrelled_surname_after_a_place_word_is_a_person() {
     let text = "Warden Tomas Greer opened the meeting.\n\nJordan Mensah-Rhodes, who runs the sailing club, said the fees would hurt. He put it simply: “Nobody will sail.”";
     assert_eq!(one(text), Some("Jordan Mensah-Rhodes".into()));
 }
+
+#[test]
+fn words_that_look_like_speech_verbs_but_state_nothing_make_no_claim() {
+    for text in [
+        // a document's participle after a preposition
+        "The wharf reopened under a five-year agreement announced Tuesday by the harbour board.",
+        // "written" as an adjective or a participle after a noun
+        "Warden Hollis asked both guilds to submit written objections by Friday.",
+        "Outside the hall, potters held up a sign written in Welsh and English.",
+        // a noun after "by"
+        "Ana Ruiz spoke with the glaziers by video call on Monday to settle the levy.",
+        // a ruling or a refusal
+        "The magistrate denied the request.",
+        "The board had denied the guild fair treatment under its charter.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // near misses: a denial of what was said, a writer named, a finite "have written"
+    assert_eq!(claims("Tomas Greer denied the allegations.").len(), 1);
+    assert_eq!(claims("Dale Hune has written that the levy is unfair.").len(), 1);
+}
