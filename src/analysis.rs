@@ -203,7 +203,8 @@ pub fn analyze(mut doc: Document) -> Analysis {
     }
     let tokens = BlockTokens::new(&doc, &quotes.quotes);
     let mut entities = Entities::build(&doc, &quotes.quotes, &tokens);
-    let attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
+    let mut attributions = attribution::attribute(&doc, &quotes.quotes, &tokens, &mut entities);
+    attributions.pull_quotes = attribution::attribute_pull_quotes(&doc, &quotes.quotes, &attributions.quotes);
     Analysis { doc, quotes, entities, attributions, tokens, segment_tokens: Default::default() }
 }
 

@@ -497,8 +497,39 @@ fn quotes_json_shape() {
     assert_eq!(first["cue"], "said");
     assert_eq!(first["source_type"], "named-person");
     assert_eq!(first["via"], Value::Null);
+    assert_eq!(first["pull_quote"], false);
     assert_eq!(quotes[1]["text"], "talks went well.");
     assert_eq!(quotes[1]["cue"], "according to");
+}
+
+#[test]
+fn a_pull_quote_is_listed_with_its_speaker_and_checked_by_no_rule() {
+    let dir = TempDir::new("a_pull_quote_is_listed");
+    let source = "<article><p>“The wharf stays open all winter,” Dale Hune, the harbour master, said.</p>\
+        <aside class=\"pull-quote\"><p>“The wharf stays open all winter.”</p></aside>\
+        <p>“We will see,” said Kestrel Amundsen, a ferry captain.</p></article>\n";
+    let file = dir.write("wharf.html", source);
+    let out = dir.run(&["quotes", file, "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let quotes = out.json()["quotes"].as_array().expect("quotes").clone();
+    let listed: Vec<(&str, &str, bool)> = quotes
+        .iter()
+        .map(|q| {
+            (q["text"].as_str().unwrap(), q["speaker"].as_str().unwrap_or("-"), q["pull_quote"].as_bool().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            ("The wharf stays open all winter,", "Dale Hune", false),
+            ("The wharf stays open all winter.", "Dale Hune", true),
+            ("We will see,", "Kestrel Amundsen", false),
+        ]
+    );
+    assert_eq!(span_text(source.as_bytes(), &quotes[1]), "“The wharf stays open all winter.”");
+    // The box repeats the story's words by design: no duplicate quote, no missing speaker.
+    let check = dir.run(&["check", file, "--format", "json"]);
+    assert_eq!(rules_by_file(&check.json()), vec![(file.to_string(), vec![])]);
 }
 
 #[test]

@@ -61,16 +61,13 @@ fn findings_value(analysis: &Analysis, diagnostics: &[Diagnostic]) -> Value {
     Value::Array(list)
 }
 
-/// The quote list as snapshotted: the contract's quote fields but the speaker span.
+/// The quote list as snapshotted: the contract's quote fields but the speaker span, and
+/// `pull_quote` only on a page's pull quotes.
 fn quotes_value(analysis: &Analysis) -> Value {
-    let list: Vec<Value> = analysis
-        .quotes
-        .quotes
-        .iter()
-        .zip(&analysis.attributions.quotes)
-        .map(|(q, a)| {
-            let j = json::quote(&analysis.doc, q, a);
-            json!({
+    let list: Vec<Value> = json::quotes(analysis)
+        .into_iter()
+        .map(|j| {
+            let mut q = json!({
                 "start": j.start,
                 "end": j.end,
                 "text": j.text,
@@ -78,7 +75,11 @@ fn quotes_value(analysis: &Analysis) -> Value {
                 "cue": j.cue,
                 "source_type": j.source_type,
                 "via": j.via,
-            })
+            });
+            if j.pull_quote {
+                q["pull_quote"] = json!(true);
+            }
+            q
         })
         .collect();
     Value::Array(list)

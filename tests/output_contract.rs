@@ -73,7 +73,7 @@ fn read_contract() -> Contract {
     Contract { objects, values }
 }
 
-/// Whether a value has the documented type (`integer`, `string`, `array of …`, `any`,
+/// Whether a value has the documented type (`integer`, `string`, `boolean`, `array of …`, `any`,
 /// `object`, or the name of a documented object), `| null` allowing null.
 fn has_type(value: &Value, ty: &str) -> bool {
     let nullable = ty.split('|').any(|t| t.trim() == "null");
@@ -84,6 +84,7 @@ fn has_type(value: &Value, ty: &str) -> bool {
             "any" => true,
             "integer" => value.is_u64(),
             "string" => value.is_string(),
+            "boolean" => value.is_boolean(),
             b if b.starts_with("array") => value.is_array(),
             _ => value.is_object(),
         },

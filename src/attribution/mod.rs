@@ -15,11 +15,13 @@
 //   resolve.rs    a speaker phrase to a speaker, an entity and a source type
 //   according.rs  "according to X", "in the words of X", "quoted X as saying"
 //   quote.rs      the decision for one quote: its cue, a relay, a title, or the speaker before
+//   pull.rs       a page's pull quotes: the attribution of the story's quote they repeat
 // `credit_line` (a "— Name, role" paragraph under a quote) is read here, in `attribute`.
 mod according;
 mod cues;
 pub mod np;
 mod phrases;
+mod pull;
 mod quote;
 mod resolve;
 mod subject;
@@ -32,6 +34,7 @@ use crate::quotes::Quote;
 use according::{find_according, resolve_according};
 use cues::find_cues;
 use np::{w, Np, NpKind};
+pub use pull::attribute_pull_quotes;
 use quote::attribute_quote;
 use resolve::resolve;
 use serde::Serialize;
@@ -179,6 +182,8 @@ pub struct Attributions {
     pub according: Vec<According>,
     /// Paraphrased claims in article order.
     pub claims: Vec<Claim>,
+    /// One per pull quote of the document ([`Document::pull_quotes`]), in its order.
+    pub pull_quotes: Vec<Attribution>,
 }
 
 /// Attribute every quote of the article.

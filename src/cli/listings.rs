@@ -130,7 +130,7 @@ struct QuotesFile {
 }
 
 fn quote_list(a: &onrecord::Analysis) -> Vec<json::JsonQuote> {
-    a.quotes.quotes.iter().zip(&a.attributions.quotes).map(|(q, at)| json::quote(&a.doc, q, at)).collect()
+    json::quotes(a)
 }
 
 fn claim_list(a: &onrecord::Analysis) -> Vec<json::JsonClaim> {
@@ -158,7 +158,8 @@ pub fn quotes(paths: &[PathBuf], format: OutputFormat) -> Result<ExitCode> {
                     let (line, col) = a.doc.lines.line_col(&a.doc.source, q.start);
                     let speaker = q.speaker.as_deref().unwrap_or("(no speaker)");
                     let via = q.via.map(|v| format!(" via {v}")).unwrap_or_default();
-                    writeln!(out, "  {line}:{col}  {speaker} [{}]{via}: “{}”", q.source_type, q.text)?;
+                    let pull = if q.pull_quote { " (pull quote)" } else { "" };
+                    writeln!(out, "  {line}:{col}  {speaker} [{}]{via}{pull}: “{}”", q.source_type, q.text)?;
                 }
                 for c in claim_list(a) {
                     let (line, col) = a.doc.lines.line_col(&a.doc.source, c.start);

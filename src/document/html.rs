@@ -7,7 +7,7 @@
 //! Character references are decoded in place in the prose (see [`super::markup`]).
 
 use super::markup::{decode_references, Markup};
-use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
+use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, PullQuote, Raw, Span};
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// Inline elements whose content is never article text.
@@ -77,6 +77,8 @@ pub(crate) fn read(source: &str) -> Raw {
                     prose[range.clone()].copy_from_slice(&source.as_bytes()[range.clone()]);
                     decode_references(&mut prose, source, range.clone(), &mut reader.references);
                     reader.copied.push(range);
+                } else if let Some(pieces) = reader.pull.as_mut() {
+                    pieces.push(text.span.start..text.span.end.min(source.len()));
                 }
             }
             Token::Comment(comment) => {
@@ -121,7 +123,89 @@ pub(crate) fn read(source: &str) -> Raw {
             (!trimmed.is_empty()).then(|| (kind, Span::new(span.start + lead, span.start + lead + trimmed.len())))
         })
         .collect();
-    Raw { prose: Some(prose), blocks, comments: reader.comments, markup, sections: reader.sections }
+    let pull_quotes = reader.pulls.iter().filter_map(|pieces| pull_quote(source, pieces)).collect();
+    Raw { prose: Some(prose), blocks, comments: reader.comments, markup, sections: reader.sections, pull_quotes }
+}
+
+/// Which way a quotation mark faces, and the family it pairs within.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Open,
+    Close,
+    Either,
+}
+
+/// The marks a pull quote may be set in, as characters or character references.
+const MARKS: [(&str, Side, u8); 24] = [
+    ("“", Side::Open, b'd'),
+    ("&ldquo;", Side::Open, b'd'),
+    ("&#8220;", Side::Open, b'd'),
+    ("&#x201c;", Side::Open, b'd'),
+    ("”", Side::Close, b'd'),
+    ("&rdquo;", Side::Close, b'd'),
+    ("&#8221;", Side::Close, b'd'),
+    ("&#x201d;", Side::Close, b'd'),
+    ("\"", Side::Either, b'd'),
+    ("&quot;", Side::Either, b'd'),
+    ("&#34;", Side::Either, b'd'),
+    ("«", Side::Open, b'g'),
+    ("»", Side::Close, b'g'),
+    ("‘", Side::Open, b's'),
+    ("&lsquo;", Side::Open, b's'),
+    ("&#8216;", Side::Open, b's'),
+    ("&#x2018;", Side::Open, b's'),
+    ("’", Side::Close, b's'),
+    ("&rsquo;", Side::Close, b's'),
+    ("&#8217;", Side::Close, b's'),
+    ("&#x2019;", Side::Close, b's'),
+    ("'", Side::Either, b's'),
+    ("&#39;", Side::Either, b's'),
+    ("&apos;", Side::Either, b's'),
+];
+
+/// The mark that starts at byte `at` of `text`: its side, family and length.
+fn mark_at(text: &str, at: usize) -> Option<(Side, u8, usize)> {
+    let rest = &text.as_bytes()[at..];
+    MARKS
+        .iter()
+        .find(|(m, _, _)| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m.as_bytes()))
+        .map(|&(m, side, family)| (side, family, m.len()))
+}
+
+/// A pull quote from the text pieces of its box: the words between its first opening
+/// mark and the closing mark of the same family (a single mark closes only where no
+/// letter follows, so "I’ll" does not end it), and the name set after them.
+fn pull_quote(source: &str, pieces: &[std::ops::Range<usize>]) -> Option<PullQuote> {
+    let (lo, hi) = (pieces.first()?.start, pieces.last()?.end);
+    // The box's text at its own offsets, its tags blanked as the prose blanks them.
+    let mut flat: Vec<u8> = source.as_bytes()[lo..hi].iter().map(|&b| if b == b'\n' { b } else { b' ' }).collect();
+    for r in pieces {
+        flat[r.start - lo..r.end - lo].copy_from_slice(&source.as_bytes()[r.clone()]);
+    }
+    let flat = into_string(flat);
+    let alnum_at = |i: usize| flat[i..].chars().next().is_some_and(char::is_alphanumeric);
+    let alnum_before = |i: usize| flat[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let candidates =
+        || flat.char_indices().filter(|(_, c)| matches!(c, '&' | '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»'));
+    let (open, family, open_len) = candidates().find_map(|(i, _)| {
+        let (side, family, len) = mark_at(&flat, i)?;
+        (side != Side::Close && !(family == b's' && alnum_before(i))).then_some((i, family, len))
+    })?;
+    let (close, close_len) = candidates().filter(|(i, _)| *i >= open + open_len).find_map(|(i, _)| {
+        let (side, f, len) = mark_at(&flat, i)?;
+        (f == family && side != Side::Open && !(family == b's' && alnum_at(i + len))).then_some((i, len))
+    })?;
+    let text = flat[open + open_len..close].trim();
+    if !text.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // "— Ana Ruiz, potter": the credit's name, up to a comma or the line's end.
+    let rest = flat[close + close_len..].trim_start_matches(|c: char| c.is_whitespace() || ".,;:|—–―-".contains(c));
+    let name = rest.split([',', '\n', '(']).next().unwrap_or("").trim();
+    let words = name.split_whitespace().count();
+    let credit = ((1..=6).contains(&words) && name.starts_with(char::is_uppercase) && !name.contains(['“', '"']))
+        .then(|| name.to_string());
+    Some(PullQuote { span: Span::new(lo + open, lo + close + close_len), text: text.to_string(), credit })
 }
 
 /// Where a caption's picture credit starts (`Photograph: …`, `Photo by …`), or its end.
@@ -189,6 +273,9 @@ struct Reader {
     run: usize,
     /// The depth in `stack` of an element whose class makes its text a heading.
     heading_at: Option<usize>,
+    /// The text pieces of the pull quote being skipped, and those of the ones before.
+    pull: Option<Vec<std::ops::Range<usize>>>,
+    pulls: Vec<Vec<std::ops::Range<usize>>>,
 }
 
 impl Reader {
@@ -212,6 +299,7 @@ impl Reader {
             self.flush(span.start);
             if !self_closing {
                 self.skipping = Some((skip, 1, true));
+                self.pull = (role == ClassRole::PullQuote).then(Vec::new);
             }
             self.run = span.end;
             return;
@@ -220,6 +308,7 @@ impl Reader {
         self.flush(span.start);
         if role == ClassRole::PullQuote && !self_closing {
             self.skipping = Some((block, 1, true));
+            self.pull = Some(Vec::new());
             self.run = span.end;
             return;
         }
@@ -261,6 +350,9 @@ impl Reader {
                         self.run = span.end;
                     }
                     self.skipping = None;
+                    if let Some(pieces) = self.pull.take() {
+                        self.pulls.push(pieces);
+                    }
                 }
             }
             return;
@@ -380,6 +472,13 @@ mod tests {
                 (BlockKind::Paragraph, "The end."),
             ]
         );
+        let pull = &raw.pull_quotes;
+        assert_eq!(pull.len(), 1);
+        assert_eq!(
+            (&src[pull[0].span.start..pull[0].span.end], pull[0].text.as_str()),
+            ("“The kiln held.”", "The kiln held.")
+        );
+        assert_eq!(pull[0].credit.as_deref(), Some("Ana Ruiz"));
         assert_eq!(class_role(b"story pullQuote"), ClassRole::PullQuote);
         assert_eq!(class_role(b"pull_quote--wide"), ClassRole::PullQuote);
         assert_eq!(class_role(b"deck"), ClassRole::Heading);
@@ -387,6 +486,30 @@ mod tests {
         assert_eq!(class_role(b"article-dek"), ClassRole::Heading);
         assert_eq!(class_role(b"story-subhead"), ClassRole::Heading);
         assert_eq!(class_role(b"decking-report"), ClassRole::None);
+    }
+
+    #[test]
+    fn a_pull_quote_keeps_its_words_as_written_and_its_credit() {
+        // An aside box in single marks with apostrophes inside, a reference, inline markup
+        // and the credit after a dash; a box with no marks is no quote.
+        let src = "<p>Story.</p><aside class=\"pullquote\"><p>‘I’ll fire the <em>big</em> kiln at&nbsp;dawn, and that’s the job’</p>\
+            <p class=\"credit\">— Tomas Greer, glazer</p></aside>\
+            <aside class=\"pull-quote\"><p>Ferry times change in May.</p></aside>\
+            <blockquote class=\"pull-quote\"><p>&ldquo;The wharf is ours.&rdquo; Dale Hune (@dalehune)</p></blockquote>";
+        let raw = read(src);
+        let got: Vec<(&str, Option<&str>)> =
+            raw.pull_quotes.iter().map(|p| (p.text.as_str(), p.credit.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("I’ll fire the     big      kiln at&nbsp;dawn, and that’s the job", Some("Tomas Greer")),
+                ("The wharf is ours.", Some("Dale Hune")),
+            ]
+        );
+        let last = &raw.pull_quotes[1];
+        assert_eq!(&src[last.span.start..last.span.end], "&ldquo;The wharf is ours.&rdquo;");
+        // None of it is prose.
+        assert_eq!(texts(src, &raw), vec![(BlockKind::Paragraph, "Story.")]);
     }
 
     #[test]

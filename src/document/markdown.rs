@@ -103,7 +103,7 @@ pub(crate) fn read(source: &str) -> Raw {
     blocks.dedup_by(|later, earlier| later.1.start < earlier.1.end);
     copied.sort_by_key(|r: &std::ops::Range<usize>| r.start);
     let markup = Markup::from_copied(source.len(), &copied, &references);
-    Raw { prose: Some(prose), blocks, comments, markup, sections }
+    Raw { prose: Some(prose), blocks, comments, markup, sections, pull_quotes: Vec::new() }
 }
 
 /// Shrink a block span to its non-blank prose; None when nothing is left.

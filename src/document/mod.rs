@@ -79,6 +79,19 @@ pub struct Comment {
     pub text: String,
 }
 
+/// A pull quote of a web page (`<aside class="pull-quote">`): the story's words set out
+/// again for display. It is no paragraph of the story, so no rule reads it; the quote
+/// listings show it as a quote of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PullQuote {
+    /// From its opening mark to the end of its closing mark, in the file.
+    pub span: Span,
+    /// The words inside the marks as written: tags blanked, references kept.
+    pub text: String,
+    /// The name the box credits (`— Ana Ruiz, potter` gives `Ana Ruiz`), if any.
+    pub credit: Option<String>,
+}
+
 /// An article, read and segmented.
 #[derive(Debug)]
 pub struct Document {
@@ -94,6 +107,8 @@ pub struct Document {
     pub lines: LineIndex,
     /// What of the file is markup or a character reference rather than words as written.
     pub markup: Markup,
+    /// The page's pull quotes (HTML only), outside the prose.
+    pub pull_quotes: Vec<PullQuote>,
 }
 
 impl Document {
@@ -124,6 +139,7 @@ impl Document {
             sentences: Vec::new(),
             comments: Vec::new(),
             markup: Markup::default(),
+            pull_quotes: Vec::new(),
         }
     }
 
@@ -135,6 +151,7 @@ impl Document {
             sentences: Vec::new(),
             comments: Vec::new(),
             markup: Markup::default(),
+            pull_quotes: Vec::new(),
             ..self
         }
     }
@@ -188,6 +205,7 @@ impl Document {
             comments: raw.comments,
             lines,
             markup: raw.markup,
+            pull_quotes: raw.pull_quotes,
         }
     }
 
@@ -292,6 +310,7 @@ pub(crate) struct Raw {
     pub markup: Markup,
     /// Offsets where a new item of the article starts (a live blog's entries).
     pub sections: Vec<usize>,
+    pub pull_quotes: Vec<PullQuote>,
 }
 
 /// Blank a byte range of `prose` to spaces, keeping line breaks.

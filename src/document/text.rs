@@ -33,7 +33,7 @@ pub(crate) fn read(source: &str) -> Raw {
     let mut spans = vec![(Span::new(0, bom), MarkupKind::Markup), (Span::new(0, meta), MarkupKind::Markup)];
     spans.extend(furniture.lines.iter().map(|l| (*l, MarkupKind::Markup)));
     let markup = Markup::from_spans(spans);
-    Raw { prose, blocks, comments: Vec::new(), markup, sections: furniture.sections }
+    Raw { prose, blocks, comments: Vec::new(), markup, sections: furniture.sections, pull_quotes: Vec::new() }
 }
 
 /// Lines of a plain-text export that are not the article's prose, and where its items

@@ -1,6 +1,7 @@
 //! The JSON contract of DESIGN.md and docs/output.md.
 
 use super::FileReport;
+use crate::analysis::Analysis;
 use crate::attribution::{Attribution, Claim};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::document::{Document, Span};
@@ -166,6 +167,8 @@ pub struct JsonQuote {
     pub cue: Option<String>,
     pub source_type: &'static str,
     pub via: Option<String>,
+    /// A page's pull quote, the story's words repeated for display (HTML).
+    pub pull_quote: bool,
 }
 
 pub fn quote(doc: &Document, q: &Quote, a: &Attribution) -> JsonQuote {
@@ -178,7 +181,31 @@ pub fn quote(doc: &Document, q: &Quote, a: &Attribution) -> JsonQuote {
         cue: a.cue.clone(),
         source_type: a.source_type.as_str(),
         via: a.via.clone(),
+        pull_quote: false,
     }
+}
+
+/// Every quote of an analysed article in file order: the story's and its pull quotes.
+pub fn quotes(a: &Analysis) -> Vec<JsonQuote> {
+    let story = a.quotes.quotes.iter().zip(&a.attributions.quotes).map(|(q, at)| quote(&a.doc, q, at));
+    if a.doc.pull_quotes.is_empty() {
+        return story.collect();
+    }
+    let mut list: Vec<JsonQuote> = story
+        .chain(a.doc.pull_quotes.iter().zip(&a.attributions.pull_quotes).map(|(p, at)| JsonQuote {
+            start: p.span.start,
+            end: p.span.end,
+            text: p.text.clone(),
+            speaker: at.speaker.clone(),
+            speaker_span: at.speaker_span,
+            cue: at.cue.clone(),
+            source_type: at.source_type.as_str(),
+            via: at.via.clone(),
+            pull_quote: true,
+        }))
+        .collect();
+    list.sort_by_key(|q| q.start);
+    list
 }
 
 /// One paraphrased claim: "the ministry said", "according to the report".
