@@ -522,7 +522,7 @@ fn in_question(doc: &Document, cue: &Cue) -> bool {
     let at = sentences.partition_point(|s| s.span.end <= cue.verb.start);
     sentences.get(at).is_some_and(|s| {
         s.span.start <= cue.verb.start
-            && doc.text(s.span).trim_end().trim_end_matches(['”', '"', '’', '\'', ')']).ends_with('?')
+            && doc.text(s.span).trim_end().trim_end_matches(['”', '"', '’', '\'', ')']).trim_end().ends_with('?')
             && !doc.text(Span::new(s.span.start, cue.verb.start)).contains(['“', '"'])
     })
 }

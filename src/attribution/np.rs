@@ -109,7 +109,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     // "Dale Hune, in an apron stamped “Fire Works,” said": a quote closing on the comma
     // that ends an appositive; the speaker stands before the appositive's first comma.
     if let TokKind::Quote(_) = t.kind {
-        let text = doc.text(t.span).trim_end_matches(['”', '"', '’', '\'']);
+        let text = doc.text(t.span).trim_end_matches(['”', '"', '’', '\'']).trim_end();
         let open = (end.saturating_sub(15).max(floor)..end).rev().find(|&i| !toks[i].is_word())?;
         let lower = toks.get(open + 1).is_some_and(|n| n.is_word() && w(doc, n).starts_with(char::is_lowercase));
         if text.ends_with(',') && toks[open].is_punct(',') && lower && open > floor {

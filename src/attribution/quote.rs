@@ -372,7 +372,7 @@ fn choose_cue(
                 }))
     });
     // "Ortiz asked, “Will the board act?”": asking is how a question is said.
-    let question = text.trim_end_matches(['”', '"', '’', '\'', ',']).ends_with('?');
+    let question = text.trim_end_matches(['”', '"', '’', '\'', ',', ' ']).ends_with('?');
     let asks = |c: usize| question && doc.text(all[c].verb).to_ascii_lowercase().starts_with("ask");
     let before = cues[..first_after]
         .iter()
@@ -517,7 +517,11 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
 /// Whether the quote's own text ends in punctuation (`“…,”`, `“…!”`): then it is words
 /// spoken, set off from what follows.
 fn punctuated_end(doc: &Document, toks: &[Tok], qt: usize) -> bool {
-    doc.text(toks[qt].span).trim_end_matches(['”', '"', '’', '\'']).ends_with([',', '.', '!', '?', ';', ':', '—'])
+    // (A closing mark written as a character reference, `,&rdquo;`, is padded before it.)
+    doc.text(toks[qt].span)
+        .trim_end_matches(['”', '"', '’', '\''])
+        .trim_end()
+        .ends_with([',', '.', '!', '?', ';', ':', '—'])
 }
 
 /// Nouns that announce a title in quotes: the film “…”, the report titled “…”.

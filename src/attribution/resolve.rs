@@ -371,7 +371,8 @@ fn document_subject_before(doc: &Document, at: usize) -> Option<&str> {
 fn sentence_initial(doc: &Document, at: usize) -> bool {
     let before = doc.prose()[..at].trim_end_matches([' ', '\t', '“', '"', '‘', '\'', '(']);
     // (After a closing mark, only when the quote ended its sentence: not “…,” Church said.)
-    let before = before.trim_end_matches(['”', '’']);
+    // (A closing mark written as a character reference is padded before it.)
+    let before = before.trim_end_matches(['”', '’']).trim_end_matches(' ');
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 

@@ -9,6 +9,11 @@ fn speakers(text: &str) -> Vec<Option<String>> {
     crate::analyze(doc).attributions.quotes.into_iter().map(|a| a.speaker).collect()
 }
 
+fn html_speakers(html: &str) -> Vec<Option<String>> {
+    let doc = Document::parse("t.html".as_ref(), html.to_string(), Format::Html);
+    crate::analyze(doc).attributions.quotes.into_iter().map(|a| a.speaker).collect()
+}
+
 fn one(text: &str) -> Option<String> {
     speakers(text).into_iter().next().flatten()
 }
@@ -1518,4 +1523,12 @@ fn words_that_look_like_speech_verbs_but_state_nothing_make_no_claim() {
     // near misses: a denial of what was said, a writer named, a finite "have written"
     assert_eq!(claims("Tomas Greer denied the allegations.").len(), 1);
     assert_eq!(claims("Dale Hune has written that the levy is unfair.").len(), 1);
+}
+
+#[test]
+fn a_closing_mark_written_as_a_reference_still_sets_the_quote_off() {
+    // `,&rdquo;` decodes to the mark with blanks before it: the comma still ends the
+    // words spoken, so a short quote before a surname with a lowercase particle is speech.
+    let html = "<p>Tomas al-Rashid runs the kiln.</p><p>&ldquo;Never,&rdquo; al-Rashid said. &ldquo;The kiln stays.&rdquo;</p>";
+    assert_eq!(html_speakers(html), vec![Some("Tomas al-Rashid".into()), Some("Tomas al-Rashid".into())]);
 }

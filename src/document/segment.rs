@@ -42,7 +42,22 @@ fn sentences_from<'a>(
             continue;
         }
         let lead = piece.len() - piece.trim_start().len();
-        let span = Span::new(block.start + offset + lead, block.start + offset + trimmed.len());
+        let mut span = Span::new(block.start + offset + lead, block.start + offset + trimmed.len());
+        // "“Stop!&rdquo; Ruiz said": a closing mark written as a character reference is
+        // decoded at the reference's end with blanks before it, so the candidate break
+        // falls before the mark. The mark belongs to the sentence it closes.
+        if let Some(prev) = current.as_mut() {
+            let text = &prose[span.start..span.end];
+            let marks = text.len() - text.trim_start_matches(['”', '’', '"', '\'', '»', ')']).len();
+            if marks > 0 && text[marks..].chars().next().is_none_or(char::is_whitespace) {
+                prev.end = span.start + marks;
+                let rest = &text[marks..];
+                span.start += marks + (rest.len() - rest.trim_start().len());
+                if span.start >= span.end {
+                    continue;
+                }
+            }
+        }
         current = Some(match current {
             Some(prev)
                 if wrapped_line(
@@ -345,7 +360,8 @@ fn breaks_between(before: &str, after: &str) -> bool {
     let body = before.trim_end();
     // A quote that ends in ! or ? followed by its attribution: “Stop!” Ruiz said.
     if body.ends_with(['”', '"', '’', '\'']) {
-        let inner = body.trim_end_matches(['”', '"', '’', '\'']);
+        // (A closing mark written as a character reference is padded before it.)
+        let inner = body.trim_end_matches(['”', '"', '’', '\'']).trim_end();
         if inner.ends_with(['!', '?', ',', '—']) && starts_with_attribution(after) {
             return false;
         }
@@ -631,6 +647,15 @@ mod tests {
         assert_eq!(split(text).len(), 1);
         // near miss: a sentence between the quote and a later verb ends the quote's sentence
         assert_eq!(split("\"Full speed!\" Then she left. Hollis said so.").len(), 3);
+    }
+
+    #[test]
+    fn a_closing_mark_written_as_a_reference_is_read_past_its_padding() {
+        // An HTML page's `&rdquo;` is decoded in place: the mark at the reference's end,
+        // blanks before it.
+        let text = "“Full speed!    ” Hollis said of the ferries.";
+        assert_eq!(split(text).len(), 1);
+        assert_eq!(split("“Full speed.    ” Hollis left.").len(), 2);
     }
 
     #[test]
