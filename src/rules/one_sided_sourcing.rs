@@ -82,10 +82,17 @@ impl Rule for OneSidedSourcing {
 
 /// An article-level finding sits at the top of the article: the first line of its
 /// first block (the headline, or the dateline's paragraph), at most 120 bytes of it;
-/// the message names the source. `first` (the source's first attribution) stands in
-/// for an article with no blocks.
+/// the message names the source. A web page's article starts in its body: the `<title>`
+/// in its head names the page, not the story. `first` (the source's first attribution)
+/// stands in for an article with no blocks.
 fn from_the_top(a: &Analysis, first: Span) -> Span {
-    let Some(block) = a.doc.blocks.first() else { return first };
+    let body = match a.doc.format {
+        crate::document::Format::Html => body_start(&a.doc.source),
+        _ => 0,
+    };
+    let Some(block) = a.doc.blocks.iter().find(|b| b.span.start >= body).or(a.doc.blocks.first()) else {
+        return first;
+    };
     // From the start of its line: a dateline ("PERTH (Reuters) —") is not part of the
     // paragraph's prose, but it is the top of the article.
     let source = &a.doc.source;
@@ -96,6 +103,14 @@ fn from_the_top(a: &Analysis, first: Span) -> Span {
         end -= 1;
     }
     Span::new(start, start + end)
+}
+
+/// Where a web page's `<body>` tag starts (0 when it has none).
+fn body_start(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, b"<")
+        .find(|&i| bytes.get(i + 1..i + 5).is_some_and(|t| t.eq_ignore_ascii_case(b"body")))
+        .unwrap_or(0)
 }
 
 /// Every quote from one side: the speakers are all the same body or people affiliated
@@ -138,6 +153,16 @@ mod tests {
     fn five_quotes_from_one_source() {
         let one = "“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said. “C,” Ruiz said.\n\n“D,” Ruiz said.\n\n“E,” Ruiz said.";
         assert_count(&R, one, 1);
+    }
+
+    #[test]
+    fn on_a_web_page_the_finding_sits_on_the_story_not_the_page_title() {
+        let page = "<html><head>\n<title>Kiln reopens | The Kellan Post</title>\n</head><body><nav>Home</nav>\n\
+            <h1>Kellan kiln reopens after a year</h1>\n<p>“A,” said Ana Ruiz, the chief executive. “B,” Ruiz said.</p>\n\
+            <p>“C,” Ruiz said.</p><p>“D,” Ruiz said.</p><p>“E,” Ruiz said.</p></body></html>";
+        let found = diagnostics_as(&R, page, crate::document::Format::Html);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&page[found[0].span.start..found[0].span.end], "<h1>Kellan kiln reopens after a year</h1>");
     }
 
     #[test]
