@@ -1532,3 +1532,12 @@ fn a_closing_mark_written_as_a_reference_still_sets_the_quote_off() {
     let html = "<p>Tomas al-Rashid runs the kiln.</p><p>&ldquo;Never,&rdquo; al-Rashid said. &ldquo;The kiln stays.&rdquo;</p>";
     assert_eq!(html_speakers(html), vec![Some("Tomas al-Rashid".into()), Some("Tomas al-Rashid".into())]);
 }
+
+#[test]
+fn a_family_member_the_article_calls_by_given_name_is_found_by_it() {
+    // The family's surname alone means the father; the daughter is "Dana".
+    let text = "Kiln race\n\nTomas Greer Sr. lost the race in 1998. Greer keeps a copy of the recount.\n\n\
+        His daughter, Dana Greer, 38, runs the campaign.\n\n“We knock every door,” Dana said.\n\n\
+        “She takes half my advice,” the elder Greer said.";
+    assert_eq!(speakers(text), vec![Some("Dana Greer".into()), Some("Tomas Greer Sr.".into())]);
+}

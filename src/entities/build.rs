@@ -422,11 +422,24 @@ fn kin_before(doc: &Document, start: usize) -> Option<Pronoun> {
 
 /// Learn each person's surname: the shortest form of the name the article uses alone
 /// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
-/// `lowers`: every run's text, lowered.
+/// A family's surname gives way, for a member the article also calls by their given name
+/// ("Marisol" beside Hector Villanueva Sr. and Jr.), to that name, when the article
+/// uses it alone about as often as the shared surname per member: the lone surname then
+/// means the others. `lowers`: every run's text, lowered.
 fn learn_surnames(ents: &mut Entities, lowers: &[&str]) {
     let mut counts: HashMap<&str, usize> = HashMap::default();
     for &lower in lowers {
         *counts.entry(lower).or_default() += 1;
+    }
+    // How many people's names hold each word (lowercased), for the family test.
+    let mut holders: HashMap<String, usize> = HashMap::default();
+    for e in ents.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let mut words: Vec<String> = e.parts.iter().map(|p| p.to_lowercase()).collect();
+        words.sort();
+        words.dedup();
+        for w in words {
+            *holders.entry(w).or_default() += 1;
+        }
     }
     for e in &mut ents.entities {
         let all: Vec<&str> = e.parts.iter().map(String::as_str).collect();
@@ -443,10 +456,32 @@ fn learn_surnames(ents: &mut Entities, lowers: &[&str]) {
         // Carmen Loayza Paredes).
         candidates
             .extend(parts.get(1..parts.len().saturating_sub(1)).unwrap_or_default().iter().map(|p| p.to_string()));
-        for c in candidates {
-            let n = crate::chars::with_lowercase(&c, |lower| counts.get(lower).copied()).unwrap_or(0);
-            if n > 0 && best.as_ref().is_none_or(|(_, bn)| n > *bn) {
+        let person = e.kind == EntityKind::Person;
+        // Each form's lone uses, and how many people's names hold it (a form of several
+        // words: the fewest that hold any of its words).
+        let scored: Vec<(String, usize, usize)> = candidates
+            .into_iter()
+            .map(|c| {
+                let n = crate::chars::with_lowercase(&c, |lower| counts.get(lower).copied()).unwrap_or(0);
+                let people = c
+                    .split(' ')
+                    .map(|w| crate::chars::with_lowercase(w, |l| holders.get(l).copied()).unwrap_or(0))
+                    .min()
+                    .unwrap_or(0);
+                (c, n, if person { people } else { 1 })
+            })
+            .collect();
+        // The shared form's lone uses per holder: an own form used as often wins.
+        // (Only for a member of a family the article calls by its surname alone.)
+        let family = scored.iter().any(|s| s.2 >= 2 && s.1 > 0);
+        let shared = scored.iter().filter(|s| s.2 >= 2).map(|s| s.1 / s.2).max().unwrap_or(0);
+        let mut best_own = false;
+        for (c, n, people) in scored {
+            // (A given name: "Doral" in a resort's name is no one's own form.)
+            let mine = family && people < 2 && n > 0 && n >= shared && c == parts[0] && lexicon::is_given_name(&c);
+            if n > 0 && best.as_ref().is_none_or(|(_, bn)| (mine, n) > (best_own, *bn)) {
                 best = Some((c, n));
+                best_own = mine;
             }
         }
         e.surname_learnt = best.is_some();

@@ -69,13 +69,16 @@ impl Entities {
             if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
         // A surname alone that two people share is the one the article has already called
         // by it ("Greer" is the coach the profile is about, not his wife introduced
-        // since); then the one mentioned last.
+        // since; nor a daughter the article calls by her given name); then the one
+        // mentioned last.
         let bare = !name.contains(' ') && pool.len() > 1;
         let called = |id: usize| {
             bare && {
                 let e = &self.entities[id];
-                let idx = e.mentions.partition_point(|m| m.start < offset);
-                e.mentions[..idx].iter().any(|m| m.kind == MentionKind::Surname)
+                e.surname.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(name)) && {
+                    let idx = e.mentions.partition_point(|m| m.start < offset);
+                    e.mentions[..idx].iter().any(|m| m.kind == MentionKind::Surname)
+                }
             }
         };
         pool.into_iter().max_by_key(|&id| {
