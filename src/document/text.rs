@@ -417,16 +417,19 @@ fn blocks(prose: &str) -> Vec<(BlockKind, Span)> {
     // The first line of a story, alone above the rest with no end punctuation and in
     // headline grammar (few articles, no past auxiliary), is its headline however long:
     // "Japan, Vietnam leaders agree to fast-track …, Tokyo says".
-    if let [(kind @ BlockKind::Paragraph, span), (BlockKind::Paragraph, next), ..] = out.as_mut_slice() {
+    // A short first line above a longer paragraph (the next, or one of the two after a
+    // short kicker: "He's back.") is the headline, whatever it ends with (some exports
+    // give every headline a period), unless it reads as narrative: headlines speak in
+    // the present ("says", "to meet"), not "said" or "was".
+    let count = |s: &Span| prose[s.start..s.end].split_whitespace().count();
+    let first_words = out.first().map_or(0, |(_, s)| count(s));
+    let longer_below = out.iter().skip(1).take(3).any(|(k, s)| *k == BlockKind::Paragraph && count(s) > first_words);
+    if let [(kind @ BlockKind::Paragraph, span), (BlockKind::Paragraph, _), ..] = out.as_mut_slice() {
         let line = &prose[span.start..span.end];
-        // A short first line above a longer paragraph is the headline, whatever it ends
-        // with (some exports give every headline a period), unless it reads as narrative:
-        // headlines speak in the present ("says", "to meet"), not "said" or "was".
-        let count = |s: &str| s.split_whitespace().count();
-        let words = count(line);
+        let words = first_words;
         if !line.contains('\n')
             && words <= 18
-            && count(&prose[next.start..next.end]) > words
+            && longer_below
             && (!is_narrative(line) || headline_form(line))
             && (!line.starts_with(['"', '“', '‘', '\'']) || short_quoted_lead(line))
         {
@@ -664,6 +667,15 @@ mod tests {
         assert_eq!(k[0].0, BlockKind::Heading);
         // near miss: a lede that opens on a quoted sentence
         let k = kinds("\"We were not told,\" Ruiz said.\n\nThe council voted on Tuesday to close the harbour for a year of repairs.");
+        assert_eq!(k[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_headline_above_a_short_kicker_is_a_headline() {
+        let k = kinds("Dana is back: the potter on the kiln trail in Kellan.\n\nShe's back.\n\nDana Greer's hands were slower and her voice hoarser than when she last fired the big kiln on the hill above Kellan in 1992.");
+        assert_eq!(k[0].0, BlockKind::Heading);
+        // near miss: short paragraphs all the way down are the story's own
+        let k = kinds("The kiln cooled slowly on Monday.\n\nIt cracked.\n\nNobody came.");
         assert_eq!(k[0].0, BlockKind::Paragraph);
     }
 
