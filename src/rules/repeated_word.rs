@@ -52,6 +52,8 @@ impl Rule for RepeatedWord {
         let bytes = prose.as_bytes();
         for (bi, block) in a.doc.blocks.iter().enumerate() {
             let mut prev: Option<Span> = None;
+            // The finding of the last repeat, and its second word.
+            let mut chain: Option<(usize, Span)> = None;
             // `segment::words` of the block, from its kept tokens, read as spans: a word's
             // text is sliced only when it matches the word before it.
             let mut tokens = a.words_in(bi, block.span);
@@ -92,7 +94,27 @@ impl Rule for RepeatedWord {
                         && !w.chars().any(|c| c.is_ascii_digit())
                         && !DOUBLES.contains(&w.to_lowercase().as_str())
                         && !w.chars().next().is_some_and(char::is_uppercase);
+                    // "the the the": a third repeat widens the finding before it, whose fix
+                    // then keeps one word of the three (two fixes would overlap).
+                    if let Some(last) = repeated.then_some(()).and(chain.filter(|(_, second)| *second == pspan)) {
+                        let d: &mut Diagnostic = &mut out[last.0];
+                        d.span.end = span.end;
+                        if let Some(fix) = d.fix.as_mut() {
+                            let e = &mut fix.edits[0];
+                            // (An edit that deleted the earlier word now deletes up to the
+                            // last; one that deleted the later word, through the last.)
+                            let end = if e.start == d.span.start { span.start } else { span.end };
+                            if !a.doc.markup.is_verbatim(Span::new(e.start, end)) {
+                                fix.applicability = Applicability::Unsafe;
+                            }
+                            e.end = end;
+                        }
+                        chain = Some((last.0, span));
+                        prev = Some(span);
+                        continue;
+                    }
                     if repeated {
+                        chain = Some((out.len(), span));
                         let in_quote = a.quote_at(span.start).is_some();
                         let fix = match deletion(a, pspan, span) {
                             Some(edit) if !in_quote => Fix { applicability: Applicability::Safe, edits: vec![edit] },
@@ -198,6 +220,18 @@ fn deletion(a: &Analysis, first: Span, second: Span) -> Option<Edit> {
 mod tests {
     use super::RepeatedWord as R;
     use crate::rules::testing::*;
+
+    #[test]
+    fn a_word_tripled_is_one_finding_whose_fix_keeps_one() {
+        let text = "The guild fired the the the kiln.";
+        assert_count(&R, text, 1);
+        assert_flags(&R, text, "the the the");
+        assert_fix(&R, text, "The guild fired the kiln.");
+        // across a soft line break in Markdown, as one paragraph
+        let md = "the the \nthe kiln";
+        let found = diagnostics_as(&R, md, crate::document::Format::Markdown);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
 
     #[test]
     fn a_word_doubled_is_flagged_and_fixed() {
