@@ -423,7 +423,7 @@ fn kin_before(doc: &Document, start: usize) -> Option<Pronoun> {
 /// Learn each person's surname: the shortest form of the name the article uses alone
 /// (a suffix such as "Ruiz Ortega", or the first part in family-name-first order: "Xi").
 /// A family's surname gives way, for a member the article also calls by their given name
-/// ("Marisol" beside Hector Villanueva Sr. and Jr.), to that name, when the article
+/// ("Dana" beside Tomas Greer Sr. and Jr.), to that name, when the article
 /// uses it alone about as often as the shared surname per member: the lone surname then
 /// means the others. `lowers`: every run's text, lowered.
 fn learn_surnames(ents: &mut Entities, lowers: &[&str]) {
@@ -477,7 +477,7 @@ fn learn_surnames(ents: &mut Entities, lowers: &[&str]) {
         let shared = scored.iter().filter(|s| s.2 >= 2).map(|s| s.1 / s.2).max().unwrap_or(0);
         let mut best_own = false;
         for (c, n, people) in scored {
-            // (A given name: "Doral" in a resort's name is no one's own form.)
+            // (A given name: a word of a resort's or a firm's name is no one's own form.)
             let mine = family && people < 2 && n > 0 && n >= shared && c == parts[0] && lexicon::is_given_name(&c);
             if n > 0 && best.as_ref().is_none_or(|(_, bn)| (mine, n) > (best_own, *bn)) {
                 best = Some((c, n));
