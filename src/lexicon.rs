@@ -26,6 +26,8 @@ struct Lexicon {
     social_media: HashSet<&'static str>,
     family_first: HashSet<&'static str>,
     given_names: HashSet<&'static str>,
+    /// Whether a word may be a given name (`given_names` or `us_names`), as written.
+    given_filter: ShapeFilter,
     male_names: HashSet<&'static str>,
     female_names: HashSet<&'static str>,
     /// Capital or demonym (as written) → country.
@@ -33,6 +35,7 @@ struct Lexicon {
     country_names: HashSet<&'static str>,
     /// Group words: parties, faiths, peoples (data/lexicon/groups.txt).
     groups: HashSet<&'static str>,
+    groups_filter: ShapeFilter,
     /// Capitalised last words of places and organisations (data/lexicon/place_nouns.txt).
     place_nouns: HashSet<&'static str>,
     /// Words skipped between a subject and its verb (data/lexicon/adverbs.txt).
@@ -41,8 +44,11 @@ struct Lexicon {
     function_words: HashSet<&'static str>,
     /// Capitalised words that never name anyone (data/lexicon/not_names.txt).
     not_names: HashSet<&'static str>,
+    not_names_filter: ShapeFilter,
     /// Place names that are not people: countries, states, regions, large cities.
     places: HashSet<&'static str>,
+    /// Whether a name may be a place (`places` or `country_names`), as written.
+    places_filter: ShapeFilter,
     /// Nouns a surname modifies without naming the person (data/lexicon/name_modifiers.txt).
     name_modifiers: HashSet<&'static str>,
     /// Words that make a speech verb before them a participle (data/lexicon/reduced_relatives.txt).
@@ -132,47 +138,103 @@ fn kinds(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon {
-        speech_verbs: LowerSet::new(words(include_str!("../data/lexicon/speech_verbs.txt"))),
-        loaded_verbs: LowerSet::new(words(include_str!("../data/lexicon/loaded_verbs.txt"))),
-        abbreviations: words(include_str!("../data/lexicon/abbreviations.txt")),
-        sentence_openers: words(include_str!("../data/lexicon/sentence_openers.txt")),
-        titles: LowerSet::new(words(include_str!("../data/lexicon/titles.txt"))),
-        bodies: LowerSet::new(words(include_str!("../data/lexicon/bodies.txt"))),
-        documents: LowerSet::new(words(include_str!("../data/lexicon/documents.txt"))),
-        capitals: words(include_str!("../data/lexicon/capitals.txt")),
-        anonymous: LowerSet::new(words(include_str!("../data/lexicon/anonymous.txt"))),
-        public: LowerSet::new(words(include_str!("../data/lexicon/public.txt"))),
-        vague: phrases(include_str!("../data/lexicon/vague.txt")),
-        vague_index: first_positions(&phrases(include_str!("../data/lexicon/vague.txt"))),
-        anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
-        social_media: words(include_str!("../data/lexicon/social_media.txt")),
-        family_first: words(include_str!("../data/lexicon/family_first.txt")),
-        given_names: words(include_str!("../data/lexicon/given_names.txt")),
-        male_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[male]"),
-        female_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[female]"),
-        countries: countries(include_str!("../data/lexicon/countries.txt")),
-        country_names: country_names(include_str!("../data/lexicon/countries.txt")),
-        furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
-        groups: words(include_str!("../data/lexicon/groups.txt")),
-        place_nouns: words(include_str!("../data/lexicon/place_nouns.txt")),
-        adverbs: words(include_str!("../data/lexicon/adverbs.txt")),
-        function_words: words(include_str!("../data/lexicon/function_words.txt")),
-        not_names: words(include_str!("../data/lexicon/not_names.txt")),
-        surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
-        reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
-        name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
-        places: kinds(include_str!("../data/lexicon/places.txt")).into_iter().flat_map(|(_, names)| names).collect(),
-        us_names: include_str!("../data/lexicon/given_names_us.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once(' '))
-            .collect(),
+    LEXICON.get_or_init(|| {
+        let mut lex = Lexicon {
+            speech_verbs: LowerSet::new(words(include_str!("../data/lexicon/speech_verbs.txt"))),
+            loaded_verbs: LowerSet::new(words(include_str!("../data/lexicon/loaded_verbs.txt"))),
+            abbreviations: words(include_str!("../data/lexicon/abbreviations.txt")),
+            sentence_openers: words(include_str!("../data/lexicon/sentence_openers.txt")),
+            titles: LowerSet::new(words(include_str!("../data/lexicon/titles.txt"))),
+            bodies: LowerSet::new(words(include_str!("../data/lexicon/bodies.txt"))),
+            documents: LowerSet::new(words(include_str!("../data/lexicon/documents.txt"))),
+            capitals: words(include_str!("../data/lexicon/capitals.txt")),
+            anonymous: LowerSet::new(words(include_str!("../data/lexicon/anonymous.txt"))),
+            public: LowerSet::new(words(include_str!("../data/lexicon/public.txt"))),
+            vague: phrases(include_str!("../data/lexicon/vague.txt")),
+            vague_index: first_positions(&phrases(include_str!("../data/lexicon/vague.txt"))),
+            anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
+            social_media: words(include_str!("../data/lexicon/social_media.txt")),
+            family_first: words(include_str!("../data/lexicon/family_first.txt")),
+            given_names: words(include_str!("../data/lexicon/given_names.txt")),
+            male_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[male]"),
+            female_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[female]"),
+            countries: countries(include_str!("../data/lexicon/countries.txt")),
+            country_names: country_names(include_str!("../data/lexicon/countries.txt")),
+            furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
+            groups: words(include_str!("../data/lexicon/groups.txt")),
+            place_nouns: words(include_str!("../data/lexicon/place_nouns.txt")),
+            adverbs: words(include_str!("../data/lexicon/adverbs.txt")),
+            function_words: words(include_str!("../data/lexicon/function_words.txt")),
+            not_names: words(include_str!("../data/lexicon/not_names.txt")),
+            surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
+            reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
+            name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
+            places: kinds(include_str!("../data/lexicon/places.txt"))
+                .into_iter()
+                .flat_map(|(_, names)| names)
+                .collect(),
+            us_names: include_str!("../data/lexicon/given_names_us.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once(' '))
+                .collect(),
+            given_filter: ShapeFilter::default(),
+            groups_filter: ShapeFilter::default(),
+            not_names_filter: ShapeFilter::default(),
+            places_filter: ShapeFilter::default(),
+        };
+        lex.given_filter = ShapeFilter::new(lex.given_names.iter().chain(lex.us_names.keys()));
+        lex.groups_filter = ShapeFilter::new(&lex.groups);
+        lex.not_names_filter = ShapeFilter::new(&lex.not_names);
+        lex.places_filter = ShapeFilter::new(lex.places.iter().chain(&lex.country_names));
+        lex
     })
 }
 
+/// A filter in front of a case-sensitive word list: one bit of 16,384 for each word's
+/// length with its first, second and last byte, as written. Most words asked about
+/// (every capitalised word is asked whether it is a place, a given name, …) have no
+/// listed word's shape, and are answered without hashing them or probing the table.
+struct ShapeFilter(Box<[u64; SHAPE_FILTER_WORDS]>);
+
+/// 64-bit words of a [`ShapeFilter`].
+const SHAPE_FILTER_WORDS: usize = 256;
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        ShapeFilter(Box::new([0; SHAPE_FILTER_WORDS]))
+    }
+}
+
+impl ShapeFilter {
+    fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> ShapeFilter {
+        let mut filter = ShapeFilter::default();
+        for w in words {
+            let bit = shape_bit(w.as_bytes());
+            filter.0[bit / 64] |= 1 << (bit % 64);
+        }
+        filter
+    }
+
+    /// False when no listed word has the shape of `word`.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = shape_bit(word.as_bytes());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The [`ShapeFilter`] bit of a word: [`filter_bit`]'s key without lowering, mixed by one
+/// multiplication into the top 14 bits.
+#[inline]
+fn shape_bit(word: &[u8]) -> usize {
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+    let key = (word.len() as u32 & 0xFF) | byte(word.first()) << 8 | byte(word.get(1)) << 16 | byte(word.last()) << 24;
+    (key.wrapping_mul(0x2745_937F) >> (32 - 14)) as usize
+}
+
 /// A word list asked about case-insensitively ([`has_lower`]): the words, and a filter of
-/// 4,096 bits, one set for each word's length with its first, second and last byte in
+/// 16,384 bits, one set for each word's length with its first, second and last byte in
 /// ASCII lower case, which answers no for most words without copying or hashing them.
 struct LowerSet {
     words: HashSet<&'static str>,
@@ -180,7 +242,7 @@ struct LowerSet {
 }
 
 /// 64-bit words of a [`LowerSet`]'s filter.
-const FILTER_WORDS: usize = 64;
+const FILTER_WORDS: usize = 256;
 
 impl LowerSet {
     fn new(words: HashSet<&'static str>) -> LowerSet {
@@ -195,13 +257,13 @@ impl LowerSet {
 
 /// The filter bit of a word: its length (its low byte), first, second and last byte
 /// (ASCII lower case), packed into one word and mixed by one multiplication, whose top
-/// twelve bits every input bit reaches.
+/// fourteen bits every input bit reaches.
 #[inline]
 fn filter_bit(word: &[u8]) -> usize {
     let lower = |b: Option<&u8>| u32::from(b.map_or(0, u8::to_ascii_lowercase));
     let key =
         (word.len() as u32 & 0xFF) | lower(word.first()) << 8 | lower(word.get(1)) << 16 | lower(word.last()) << 24;
-    (key.wrapping_mul(0x2745_937F) >> 20) as usize
+    (key.wrapping_mul(0x2745_937F) >> (32 - 14)) as usize
 }
 
 /// Whether `set` holds `word` in ASCII lower case. The filter is asked inline, in the
@@ -358,7 +420,8 @@ pub fn given_name_gender(word: &str) -> Option<Pronoun> {
 /// A family name written first in its own tradition (Chinese, Korean, Vietnamese).
 /// A common given name ("Mustafa", "Ana", "Ji-hoon"), compared as written.
 pub fn is_given_name(word: &str) -> bool {
-    lexicon().given_names.contains(word) || lexicon().us_names.contains_key(word)
+    let lex = lexicon();
+    lex.given_filter.may_hold(word) && (lex.given_names.contains(word) || lex.us_names.contains_key(word))
 }
 
 /// A lowercase noun a surname modifies without naming the person ("administration" in
@@ -381,12 +444,14 @@ pub fn is_common_surname(word: &str) -> bool {
 /// ("Republicans", "Muslims", "GOP"); case-sensitive, possessive allowed.
 pub fn is_group_word(word: &str) -> bool {
     let word = trim_suffix(trim_suffix(word, "'s"), "’s").trim_end_matches(['\'', '’']);
-    lexicon().groups.contains(word)
+    let lex = lexicon();
+    lex.groups_filter.may_hold(word) && lex.groups.contains(word)
 }
 
 /// Capitalised words that never name anyone, exactly as written.
 pub fn is_listed_not_name(word: &str) -> bool {
-    lexicon().not_names.contains(word)
+    let lex = lexicon();
+    lex.not_names_filter.may_hold(word) && lex.not_names.contains(word)
 }
 
 /// Words skipped between a subject and its verb, exactly as written.
@@ -409,7 +474,8 @@ pub fn is_place_noun(word: &str) -> bool {
 /// ("North Korea", "Nevada", "Asia"); data/lexicon/places.txt (GeoNames).
 pub fn is_place(name: &str) -> bool {
     let name = trim_suffix(trim_suffix(name, "'s"), "’s");
-    lexicon().places.contains(name) || lexicon().country_names.contains(name)
+    let lex = lexicon();
+    lex.places_filter.may_hold(name) && (lex.places.contains(name) || lex.country_names.contains(name))
 }
 
 /// How common a word is in English text, per million words (lower-cased first); 0 for a
@@ -479,6 +545,36 @@ mod tests {
             for w in &asked {
                 assert_eq!(has_lower(set, w), set.words.contains(w.to_ascii_lowercase().as_str()), "{w:?}");
             }
+        }
+    }
+
+    /// The case-sensitive look-ups behind a [`ShapeFilter`] answer as the lists do, for
+    /// every word of the lists and other words.
+    #[test]
+    fn shape_filters_are_the_lookups() {
+        let l = lexicon();
+        let mut asked: Vec<String> = ["", "a", "Paris", "PARIS", "paris", "Said", "Zoë", "x".repeat(70).as_str()]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let lists = [&l.places, &l.country_names, &l.given_names, &l.groups, &l.not_names, &l.surnames];
+        for w in lists.iter().flat_map(|set| set.iter()).chain(l.us_names.keys()) {
+            asked.extend([w.to_string(), w.to_uppercase(), w.to_lowercase(), format!("{w}s"), format!("{w}'s")]);
+        }
+        for w in &asked {
+            let w = w.as_str();
+            assert_eq!(
+                is_place(w),
+                {
+                    let n = trim_suffix(trim_suffix(w, "'s"), "’s");
+                    l.places.contains(n) || l.country_names.contains(n)
+                },
+                "{w:?}"
+            );
+            assert_eq!(is_given_name(w), l.given_names.contains(w) || l.us_names.contains_key(w), "{w:?}");
+            assert_eq!(is_listed_not_name(w), l.not_names.contains(w), "{w:?}");
+            let g = trim_suffix(trim_suffix(w, "'s"), "’s").trim_end_matches(['\'', '’']);
+            assert_eq!(is_group_word(w), l.groups.contains(g), "{w:?}");
         }
     }
 

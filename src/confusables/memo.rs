@@ -18,7 +18,7 @@ const MEMO_KEY: usize = 96;
 #[derive(Default)]
 pub struct Memo {
     pub(super) slots: Vec<MemoSlot>,
-    pub(super) key: Vec<u8>,
+    pub(super) key: MemoKey,
     /// [`Checker::id`] of the checker whose verdicts these are.
     pub(super) owner: u64,
     /// Look-ups and hits in the current round of [`MEMO_ROUND`] look-ups.
@@ -36,6 +36,42 @@ const MEMO_ROUND: u32 = 1024;
 const MEMO_MIN_HITS: u32 = MEMO_ROUND / 16;
 const MEMO_REST: u32 = 1 << 16;
 
+/// A memo key being written: its first [`MEMO_KEY`] bytes in place, and its whole length
+/// (a longer key is not kept, only known to be too long), so that writing it is a store
+/// per byte with no vector to grow.
+pub(super) struct MemoKey {
+    buf: [u8; MEMO_KEY],
+    len: usize,
+}
+
+impl Default for MemoKey {
+    fn default() -> Self {
+        MemoKey { buf: [0; MEMO_KEY], len: 0 }
+    }
+}
+
+impl MemoKey {
+    #[inline]
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.buf.get_mut(self.len) {
+            *slot = b;
+        }
+        self.len += 1;
+    }
+
+    #[inline]
+    fn set(&mut self, at: usize, b: u8) {
+        if let Some(slot) = self.buf.get_mut(at) {
+            *slot = b;
+        }
+    }
+
+    /// The key, or None when it is longer than [`MEMO_KEY`].
+    fn bytes(&self) -> Option<&[u8]> {
+        self.buf.get(..self.len)
+    }
+}
+
 #[derive(Clone)]
 pub(super) struct MemoSlot {
     /// Key length; 0 for an empty slot (a key is never empty).
@@ -47,10 +83,9 @@ pub(super) struct MemoSlot {
 impl Memo {
     /// The verdict for the context in `self.key`, from the memo or from `score`.
     pub(super) fn get_or(&mut self, score: impl FnOnce() -> Option<(usize, f64)>) -> Option<(usize, f64)> {
-        let key = self.key.as_slice();
-        if key.len() > MEMO_KEY {
+        let Some(key) = self.key.bytes() else {
             return score();
-        }
+        };
         if self.slots.is_empty() {
             self.slots = vec![MemoSlot { len: 0, key: [0; MEMO_KEY], best: None }; MEMO_SLOTS];
         }
@@ -75,14 +110,22 @@ impl Memo {
     }
 }
 
-/// A memo key's slot: eight bytes at a time (the key is compared in full after).
+/// A memo key's slot: eight bytes at a time, the last few padded with zeros (the key is
+/// compared in full after). Whole words are read as they are, and the tail a byte at a
+/// time: a copy of a slice of unknown length into the word is a call to memcpy.
 fn slot_hash(key: &[u8]) -> u64 {
     let mut h = 0x9e37_79b9_7f4a_7c15 ^ key.len() as u64;
-    for chunk in key.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let mut mix = |word: u64| {
+        h = (h ^ word).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         h ^= h >> 31;
+    };
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        mix(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        mix(tail.iter().rev().fold(0u64, |word, &b| word << 8 | u64::from(b)));
     }
     h
 }
@@ -93,13 +136,14 @@ fn slot_hash(key: &[u8]) -> u64 {
 /// it (the count model reads only the nearest token, which is among them):
 /// words normalised as [`Norm`], other tokens as written, each with its length
 /// before it; a word `Norm` refuses stops the walk as it stops `lm_side`.
-pub(super) fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut Vec<u8>) {
+pub(super) fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut MemoKey) {
     const STOP: u8 = 0xf0;
     const EDGE: u8 = 0xf1;
     const SIDE: u8 = 0xf2;
-    key.clear();
-    key.reserve(MEMO_KEY);
-    key.extend_from_slice(&(wi as u32).to_le_bytes());
+    key.len = 0;
+    for b in (wi as u32).to_le_bytes() {
+        key.push(b);
+    }
     for right in [false, true] {
         let mut j = i;
         let mut words = 0;
@@ -113,14 +157,14 @@ pub(super) fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut Vec<u8>) 
             let t = tokens[j];
             if is_word_token(t) {
                 // The word's length, then the word as `Norm` has it, written in place.
-                let at = key.len();
+                let at = key.len;
                 key.push(0);
                 if !normalise(t, |b| key.push(b)) {
-                    key.truncate(at);
+                    key.len = at;
                     key.push(STOP);
                     break;
                 }
-                key[at] = (key.len() - at - 1) as u8;
+                key.set(at, (key.len - at - 1) as u8);
                 words += 1;
                 if words == 2 {
                     break;
@@ -128,7 +172,9 @@ pub(super) fn memo_key(tokens: &[&str], i: usize, wi: usize, key: &mut Vec<u8>) 
             } else {
                 // Punctuation is one character (at most 4 bytes).
                 key.push(t.len().min(0xef) as u8);
-                key.extend_from_slice(t.as_bytes());
+                for &b in t.as_bytes() {
+                    key.push(b);
+                }
                 if !(is_quote_mark(t) || matches!(t, "," | ";" | ":")) {
                     break;
                 }
@@ -144,6 +190,29 @@ mod tests {
     use super::*;
     use crate::confusables::tests::tokens;
     use crate::confusables::{Checker, ConfusionSets, Params};
+
+    /// The hash as it was first written: each chunk of eight copied into a zeroed word.
+    fn slot_hash_by_copy(key: &[u8]) -> u64 {
+        let mut h = 0x9e37_79b9_7f4a_7c15 ^ key.len() as u64;
+        for chunk in key.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            h ^= h >> 31;
+        }
+        h
+    }
+
+    #[test]
+    fn slot_hash_is_the_hash_by_copy() {
+        let bytes: Vec<u8> = (0..=255u8).rev().chain(0..=255).collect();
+        for len in 0..40 {
+            for start in [0, 1, 7, 200, 300] {
+                let key = &bytes[start..start + len];
+                assert_eq!(slot_hash(key), slot_hash_by_copy(key), "{key:?}");
+            }
+        }
+    }
 
     #[test]
     fn memo_gives_what_check_gives() {

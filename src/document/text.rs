@@ -170,7 +170,9 @@ fn split_blank_lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
 /// `___`, `***`, `---`, `===` (three or more, an optional period).
 fn is_separator(text: &str) -> bool {
     let t = text.trim_end_matches('.');
-    t.chars().count() >= 2 && t.chars().all(|c| matches!(c, '_' | '-' | '*' | '=' | '~' | '•' | '—'))
+    // The chars' kind first: a line of prose fails on its first char, before its chars are
+    // counted.
+    t.chars().all(|c| matches!(c, '_' | '-' | '*' | '=' | '~' | '•' | '—')) && t.chars().count() >= 2
 }
 
 /// A live item's heading that opens on its time: `12:41 a.m. — Mayor declares victory`,

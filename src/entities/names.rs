@@ -43,11 +43,14 @@ pub fn is_particle(word: &str) -> bool {
 fn is_listed_particle(word: &str) -> bool {
     let mut buf = [0u8; MAX_PARTICLE];
     let Some(lower) = buf.get_mut(..word.len()) else { return false };
-    if !word.is_ascii() {
-        return false;
+    // Lowered a byte at a time: a copy of a slice this short is a call to memcpy, and
+    // this runs for most short words of an article.
+    for (to, &b) in lower.iter_mut().zip(word.as_bytes()) {
+        if !b.is_ascii() {
+            return false;
+        }
+        *to = b.to_ascii_lowercase();
     }
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
     matches!(
         &*lower,
         b"van"
