@@ -1541,3 +1541,20 @@ fn a_family_member_the_article_calls_by_given_name_is_found_by_it() {
         “She takes half my advice,” the elder Greer said.";
     assert_eq!(speakers(text), vec![Some("Dana Greer".into()), Some("Tomas Greer Sr.".into())]);
 }
+
+#[test]
+fn requests_and_captions_are_no_claims() {
+    let text = "Ana Ruiz urged the guild to reopen the kiln. The wharf association demanded an apology. \
+        Tomas Greer called for a vote on the ferry. Greer said the vote would be close.";
+    let got: Vec<String> = claims(text).into_iter().map(|c| c.0).collect();
+    assert_eq!(got, vec!["Greer said".to_string()]);
+    // The request still carries a quote in its sentence.
+    assert_eq!(speakers("Ana Ruiz urged the guild to “open the kiln by May.”"), vec![Some("Ana Ruiz".into())]);
+    // A picture's caption tells what it shows.
+    let html = "<figure><img src=\"k.jpg\"><figcaption>Ana Ruiz leaves the guild hall after testifying that the kiln was safe.</figcaption></figure>\
+        <p>Ana Ruiz said the kiln was safe.</p>";
+    let doc = Document::parse("t.html".as_ref(), html.to_string(), Format::Html);
+    let a = crate::analyze(doc);
+    let got: Vec<&str> = a.attributions.claims.iter().map(|c| a.doc.text(c.span)).collect();
+    assert_eq!(got, vec!["Ana Ruiz said"]);
+}
