@@ -47,7 +47,9 @@ impl Rule for UnexplainedAnonymousSource {
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut sources: Vec<(Span, usize)> = Vec::new();
+        // Each unnamed source: its phrase and verb, where it starts, and its head noun.
+        let mut sources: Vec<(Span, usize, String)> = Vec::new();
+        let head = |p: &str| p.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
         for cue in &a.attributions.cues {
             // A bare "officials said" is wire shorthand for the officials of a body the
             // copy names: unnamed, but not a source that needs its anonymity explained.
@@ -63,21 +65,26 @@ impl Rule for UnexplainedAnonymousSource {
                 .as_ref()
                 .filter(|n| matches!(n.kind, NpKind::Anonymous(_)) && !shorthand(n) && !public(n) && !asks)
             {
-                sources.push((np.span.cover(cue.verb), np.span.start));
+                let NpKind::Anonymous(p) = &np.kind else { continue };
+                sources.push((np.span.cover(cue.verb), np.span.start, head(p)));
             }
         }
         for acc in &a.attributions.according {
-            if matches!(&acc.source.kind, NpKind::Anonymous(p) if !p.split_whitespace().take(4).any(lexicon::is_member_of_public))
-            {
-                sources.push((acc.span, acc.span.start));
+            if let NpKind::Anonymous(p) = &acc.source.kind {
+                if !p.split_whitespace().take(4).any(lexicon::is_member_of_public) {
+                    sources.push((acc.span, acc.span.start, head(p)));
+                }
             }
         }
-        sources.sort_by_key(|&(_, at)| at);
-        sources.dedup_by_key(|&mut (_, at)| at);
-        for (span, at) in sources {
+        sources.sort_by_key(|&(_, at, _)| at);
+        sources.dedup_by_key(|(_, at, _)| *at);
+        for (span, at, head) in sources {
             let Some(s) = a.doc.sentence_at(at) else {
                 continue;
             };
+            if named_next(a, s, &head) {
+                continue;
+            }
             // "According to the charge sheet, a site inspector warned …": the document is
             // the source; the unnamed person is part of what it says.
             let sentence = a.doc.sentences[s].span;
@@ -122,6 +129,29 @@ impl Rule for UnexplainedAnonymousSource {
     }
 }
 
+/// A delayed identification: the sentence after the unnamed source's names it ("A retired
+/// judge told the committee …" ⏎ "The judge, Ana Ruiz, sat …", or "Ana Ruiz, a judge
+/// for 19 years, …"). The lede held the name back for the story's sake, not the source's.
+fn named_next(a: &Analysis, s: usize, head: &str) -> bool {
+    let Some(next) = a.doc.sentences.get(s + 1) else { return false };
+    let words: Vec<&str> = a.doc.text(next.span).split_whitespace().take(14).collect();
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let bare = |w: &str| w.trim_end_matches([',', '.']).to_ascii_lowercase();
+    // "The judge, Ana Ruiz, …"
+    let the_head =
+        words.len() > 2 && words[0] == "The" && words[1].ends_with(',') && bare(words[1]) == head && capital(&words[2]);
+    // "Ana Ruiz, a judge …": a name of capitalised words to a comma, then an article and
+    // the head among the next few words.
+    let name_end = words.iter().position(|w| w.ends_with(','));
+    let named_then_head = name_end.is_some_and(|k| {
+        (1..=3).contains(&k)
+            && words[..=k].iter().all(capital)
+            && words.get(k + 1).is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+            && words[k + 2..words.len().min(k + 6)].iter().any(|w| bare(w) == head)
+    });
+    !head.is_empty() && (the_head || named_then_head)
+}
+
 #[cfg(test)]
 mod tests {
     use super::UnexplainedAnonymousSource as R;
@@ -151,6 +181,16 @@ mod tests {
         assert_count(&R, "A veteran ferry operator said the night crossings had been cut without notice.", 1);
         // near miss: a business named by what it does
         assert_count(&R, "The ferry operator said the night crossings would resume in May.", 0);
+    }
+
+    #[test]
+    fn a_source_named_in_the_next_sentence_is_a_delayed_identification() {
+        let lede = "A retired harbour pilot told the council on Monday that the ferry rules were unfair.\n\n";
+        assert_count(&R, &format!("{lede}The pilot, Dana Hollis, brought ships into Kellan for 19 years."), 0);
+        assert_count(&R, &format!("{lede}Dana Hollis, a pilot for 19 years, brought ships into Kellan."), 0);
+        // near misses: the next sentence names someone else, or no one
+        assert_count(&R, &format!("{lede}The guild chair, Dana Hollis, disagreed."), 1);
+        assert_count(&R, &format!("{lede}The pilot brought ships into Kellan for 19 years."), 1);
     }
 
     #[test]
