@@ -178,6 +178,21 @@ impl Document {
             })
             .map(|(_, span)| span.start)
             .collect();
+        // A roundup's group label in capitals over entries that open on a quote ("**IN
+        // KELLAN**" in Markdown, a bold paragraph in HTML) starts a new group, whose entries
+        // name their speakers in full by design. (Plain text finds its labels as it reads.)
+        let grouped = (format != Format::Text).then(|| {
+            raw.blocks
+                .windows(2)
+                .filter(|w| {
+                    let (label, next) =
+                        (prose[w[0].1.start..w[0].1.end].trim(), prose[w[1].1.start..w[1].1.end].trim_start());
+                    text::is_group_label(label) && next.starts_with(['“', '"'])
+                })
+                .map(|w| w[0].1.start)
+                .collect::<Vec<usize>>()
+        });
+        let timed: Vec<usize> = timed.into_iter().chain(grouped.into_iter().flatten()).collect();
         if !timed.is_empty() {
             raw.sections.extend(timed);
             raw.sections.sort_unstable();

@@ -226,7 +226,7 @@ fn label(text: &str) -> Option<&'static str> {
 
 /// A short line in capitals with no sentence punctuation: "THE WHITE HOUSE", "ON THE
 /// RIGHT".
-fn is_group_label(text: &str) -> bool {
+pub(crate) fn is_group_label(text: &str) -> bool {
     // The cheap tests first (a line of prose fails on its first or second char); the
     // words are counted only up to seven.
     text.chars().next().is_some_and(char::is_alphabetic)

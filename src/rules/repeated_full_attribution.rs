@@ -116,6 +116,21 @@ mod tests {
     use crate::rules::testing::*;
 
     #[test]
+    fn a_markdown_roundup_group_under_a_label_in_capitals_names_in_full_by_design() {
+        let roundup = |label: &str| {
+            format!(
+                "# Reactions to the kiln vote\n\nThe guild voted on Monday to keep the kiln open.\n\n**IN KELLAN**\n\n\
+                 “The kiln stays.” — Ana Ruiz, chair of the potters’ guild\n\n“We lost the argument.” — Tomas Greer, ferry captain\n\n\
+                 {label}\n\n“The vote is final, and the firing starts in May.” — Ana Ruiz, chair of the potters’ guild\n"
+            )
+        };
+        let count = |text: &str| diagnostics_as(&R, text, crate::document::Format::Markdown).len();
+        assert_eq!(count(&roundup("**WHAT COMES NEXT**")), 0);
+        // near miss: a sentence, not a label, between the entries
+        assert_eq!(count(&roundup("The chair spoke again later.")), 1);
+    }
+
+    #[test]
     fn a_second_full_introduction_is_flagged_and_cut_to_the_surname() {
         let text = "“We are ready,” said Ana Ruiz, director of the port authority.\n\nThe port reopened.\n\n“It works,” said Ana Ruiz, director of the port authority.";
         assert_count(&R, text, 1);
