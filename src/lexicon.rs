@@ -336,6 +336,10 @@ pub fn is_body_noun(word: &str) -> bool {
 pub fn is_document_noun(word: &str) -> bool {
     has_lower(&lexicon().documents, word)
 }
+/// A place by any list: a place, a capital or a country ("Bend", "Lisbon", "Peru").
+pub fn is_any_place(name: &str) -> bool {
+    is_place(name) || is_capital(name) || country_of(name).is_some()
+}
 /// A capital used for its government ("Beijing"); case-sensitive.
 pub fn is_capital(word: &str) -> bool {
     lexicon().capitals.contains(word)
@@ -510,6 +514,16 @@ pub fn pronoun(word: &str) -> Option<Pronoun> {
         "it" | "It" => Some(Pronoun::It),
         _ => None,
     }
+}
+
+/// A personal subject pronoun with a contracted auxiliary ("He’s predicting", "She'd said",
+/// "They’ve argued"): the pronoun and its length in bytes. Not "it": "It’s said that …"
+/// has no speaker.
+pub fn contracted_pronoun(word: &str) -> Option<(Pronoun, usize)> {
+    let (base, _) = ["’s", "'s", "’d", "'d", "’ve", "'ve", "’re", "'re", "’ll", "'ll"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix).map(|b| (b, suffix)))?;
+    pronoun(base).filter(|p| *p != Pronoun::It).map(|p| (p, base.len()))
 }
 
 /// A subject pronoun that can attribute a quote.

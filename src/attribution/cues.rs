@@ -190,8 +190,17 @@ pub(super) fn find_cues(
         // statement, said Greer had lied" has its subject before, and a verb after the name.
         // ("…, written by Ana Ruiz, …": a passive's agent writes, but does not speak here;
         // "…, who rowed for the club, wrote on her page": a preposition opens no speaker.)
+        // ("That would create a “…” for the islands, forcing …, said Ana Ruiz": a phrase
+        // after a preposition is its object, no subject of the verb; the name after it is.)
+        let object_of_preposition = subject.as_ref().is_some_and(|n| {
+            let at = (unit.start..i).find(|&k| toks[k].span.start >= n.span.start).unwrap_or(i);
+            at > unit.start
+                && toks[at - 1].is_word()
+                && (is_preposition(w(doc, &toks[at - 1]))
+                    || matches!(w(doc, &toks[at - 1]), "for" | "of" | "by" | "about"))
+        });
         if !inverted
-            && subject.is_none()
+            && (subject.is_none() || object_of_preposition)
             && i > unit.start + 1
             && toks[i - 1].is_punct(',')
             && !word.ends_with("ing")

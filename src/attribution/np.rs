@@ -239,6 +239,10 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if let Some(p) = lexicon::pronoun(word) {
         return Some(Np { kind: NpKind::Pronoun(p), span: t.span });
     }
+    // "He’s predicting …", "She’d said …".
+    if let Some((p, len)) = lexicon::contracted_pronoun(word) {
+        return Some(Np { kind: NpKind::Pronoun(p), span: Span::new(t.span.start, t.span.start + len) });
+    }
     if let Some(np) = qualified_unnamed(doc, toks, end, floor) {
         return Some(np);
     }
@@ -374,6 +378,23 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         }
     }
     let mut np = classify(doc, toks, start, end + 1);
+    // "Some economists in Lisbon believe", "Critics of the county's permit rules have
+    // argued": a vague group, then a phrase that says where it is or what it opposes; the
+    // phrase's object is no speaker. (A named object, "Analysts at Carrow Ratings", is who
+    // speaks; a place is not.)
+    if let Some(group) = vague_before_preposition(doc, toks, start, floor, np.as_ref()) {
+        return Some(group);
+    }
+    // "Some Green strategists believe": a share of a group the reading back stopped short of.
+    if start > floor
+        && !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Vague(_)))
+        && toks[start - 1].is_word()
+        && crate::chars::with_lowercase(w(doc, &toks[start - 1]), |q| matches!(q, "some" | "many"))
+    {
+        if let Some(group) = classify(doc, toks, start - 1, end + 1).filter(|n| matches!(n.kind, NpKind::Vague(_))) {
+            return Some(group);
+        }
+    }
     // A phrase after a preposition is its object, not the subject: "presented to council".
     let object = start > floor
         && toks[start - 1].is_word()
@@ -1054,10 +1075,11 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         return Some(Np { kind: NpKind::Vague(text), span });
     }
     // "some workers", "many economists": an unnumbered share of a plural, no one in it named.
+    // ("Some Green strategists": a party or a people names no one either.)
     let share = words.len() >= 2
         && matches!(words[0], "some" | "Some" | "many" | "Many")
         && words.last().is_some_and(|l| l.ends_with('s') && l.starts_with(char::is_lowercase))
-        && !words[1..].iter().any(|w| names::is_name_word(w));
+        && !words[1..].iter().any(|w| names::is_name_word(w) && !lexicon::is_group_word(w) && !names::is_demonym(w));
     if share {
         return Some(Np { kind: NpKind::Vague(lower), span });
     }
@@ -1196,6 +1218,60 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         return Some(Np { kind: NpKind::Descriptor(words[from..].iter().map(|s| s.to_string()).collect()), span });
     }
     None
+}
+
+/// The vague group before a preposition whose object is the phrase read back from a verb
+/// (see `before`): "some economists" in "Some economists in Lisbon", "critics" in "Critics
+/// of the county's permit rules". The group's span ends at its head, so the rule that
+/// reads the words up to the verb still sees a name among them.
+fn vague_before_preposition(
+    doc: &Document,
+    toks: &[Tok],
+    start: usize,
+    floor: usize,
+    object: Option<&Np>,
+) -> Option<Np> {
+    if start < floor + 2 || !toks[start - 1].is_word() || !toks[start - 2].is_word() {
+        return None;
+    }
+    let head = start - 2;
+    // Where the group is, by a place's name: "in Lisbon", "across Peru" (not "locals in
+    // three states", branches of a union); or what the group opposes or backs: "critics of
+    // the plan" (not "residents of the hotel", a defined whole).
+    let place = |n: &Np| match &n.kind {
+        NpKind::Name(text) | NpKind::Body(text) => lexicon::is_any_place(text),
+        _ => false,
+    };
+    let opinion = crate::chars::with_lowercase(w(doc, &toks[head]), |h| {
+        matches!(h, "critics" | "opponents" | "supporters" | "skeptics" | "sceptics" | "detractors")
+    });
+    let fits = match w(doc, &toks[start - 1]) {
+        "in" | "across" | "around" | "outside" | "from" => object.is_some_and(place),
+        "of" => opinion && object.is_none_or(|n| !matches!(n.kind, NpKind::Name(_))),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    // (A quantifier alone is no group: "Many of her supporters" reads on from "supporters".)
+    if crate::chars::with_lowercase(w(doc, &toks[head]), |h| matches!(h, "some" | "many" | "most" | "all")) {
+        return None;
+    }
+    // The head's own modifiers and quantifier, at most three words back: "Three-in-five
+    // party insiders across the states", "some veteran strategists in the capital".
+    let mut from = head;
+    while from > floor && head - from < 3 && toks[from - 1].is_word() {
+        let prev = w(doc, &toks[from - 1]);
+        let quantifier = crate::chars::with_lowercase(prev, |q| matches!(q, "some" | "many" | "most"));
+        if !quantifier && (DETERMINERS.contains(&prev) || !(is_phrase_word(prev) || is_modifier(prev))) {
+            break;
+        }
+        from -= 1;
+        if quantifier {
+            break;
+        }
+    }
+    (from..=head).find_map(|f| classify(doc, toks, f, head + 1).filter(|n| matches!(n.kind, NpKind::Vague(_))))
 }
 
 /// Whether a token is the word `word`.

@@ -401,9 +401,14 @@ fn choose_cue(
         let place = rest.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "in" | "on" | "at" | "during"));
         let limit = if after_subject > cue.tok + 1 && appositive_opens(doc, rest) || place { 15 } else { 7 };
         let tail = rest.iter().take(limit + 1).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
+        // (The comma may sit inside the marks of a quote before it: "… “…” and “…,” Ruiz
+        // said".)
+        let comma = toks[first - 1].is_punct(',')
+            || matches!(toks[first - 1].kind, TokKind::Quote(_))
+                && doc.text(toks[first - 1].span).trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with(',');
         cue.speaker.is_some()
             && cue.states
-            && toks[first - 1].is_punct(',')
+            && comma
             && tail <= limit
             && !rest[..tail].iter().any(|t| matches!(t.kind, TokKind::Quote(_)))
     });

@@ -3,7 +3,7 @@
 //! "Speaking in Bend, Oregon, Ruiz told …". Each reader is bounded in tokens.
 
 use super::np::{before, classify, is, is_phrase_word, w, Np, NpKind, DETERMINERS};
-use crate::document::Document;
+use crate::document::{Document, Span};
 use crate::entities::names;
 use crate::lexicon::{self, Pronoun};
 use crate::quotes::narrative::Tok;
@@ -271,6 +271,11 @@ pub fn clause_subject(doc: &Document, toks: &[Tok], start: usize, verb: usize) -
     }
     if let Some(p) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::pronoun(w(doc, t))) {
         return Some(Np { kind: NpKind::Pronoun(p), span: toks[s].span });
+    }
+    // "He’s predicting …", "She’d said …".
+    if let Some((p, len)) = toks.get(s).filter(|t| t.is_word()).and_then(|t| lexicon::contracted_pronoun(w(doc, t))) {
+        let at = toks[s].span.start;
+        return Some(Np { kind: NpKind::Pronoun(p), span: Span::new(at, at + len) });
     }
     subject_before_comma(doc, toks, s, verb)
         .or_else(|| classify(doc, toks, s, e))

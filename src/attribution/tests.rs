@@ -1558,3 +1558,38 @@ fn requests_and_captions_are_no_claims() {
     let got: Vec<&str> = a.attributions.claims.iter().map(|c| a.doc.text(c.span)).collect();
     assert_eq!(got, vec!["Ana Ruiz said"]);
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_is_a_subject() {
+    let text = "Dale Hune runs the wharf.\n\nHe’s promising the pier will be “open by the first frost” this year.\n\n\
+        Dana Hollis chairs the guild. She'd warned the board it was “a gamble with other people’s boats.”";
+    assert_eq!(speakers(text), vec![Some("Dale Hune".into()), Some("Dana Hollis".into())]);
+    // "It’s" is no one: "It’s said that …" has no speaker.
+    assert_eq!(one("Dale Hune runs the wharf.\n\nIt’s said the pier is “older than the town.”"), None);
+}
+
+#[test]
+fn a_name_in_a_topic_opener_is_not_the_pronoun_that_follows() {
+    // The name is what the sentence is about; "he" is the man speaking before.
+    let text = "Tomas Greer took questions after the vote.\n\n\
+        On the guild’s complaint and Dana Hollis, he said, “We read every letter.”\n\n\
+        Asked about Kestrel Amundsen, he said, “He is welcome back.”";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
+    // "As for X, he said" names the subject to come.
+    let text = "Tomas Greer and Dale Hune spoke after the vote.\n\nAs for Hune, he said, “I am staying.”";
+    assert_eq!(one(text), Some("Dale Hune".into()));
+}
+
+#[test]
+fn a_closing_inverted_attribution_reports_every_phrase_before_it() {
+    // Two phrases joined by "and", the comma inside the second's marks.
+    let text = "Kilns are “the oldest trade on the island” and “a fire risk we live with,” \
+        Ana Ruiz, who fires three of them, told the council.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()), Some("Ana Ruiz".into())]);
+    // A phrase after a preposition is its object, not the verb's subject.
+    let text = "The toll would bring a “long season of detours” for the ferry company, pushing crews to night runs, \
+        said Tomas Greer, a harbor pilot.";
+    assert_eq!(one(text), Some("Tomas Greer".into()));
+    let got: Vec<Option<String>> = claims(text).into_iter().map(|c| c.1).collect();
+    assert!(got.iter().all(|s| s.as_deref() != Some("ferry company")), "{got:?}");
+}

@@ -241,7 +241,10 @@ impl Entities {
             // clause starts after an opening participle or subordinate clause, and a name
             // inside that opener is not the subject. ("Although he did not mention Greer,
             // he was blunt …": a pronoun subject after the opener chains the same way.)
-            let subject_at = if si < here { main_clause_start(doc, span) } else { span.start };
+            // "Of the criticism aimed at Ruiz, he said", "Asked about Ruiz, she said": in
+            // the pronoun's own sentence, a name inside a prepositional or participial
+            // opener right before it is what the sentence is about, not who speaks.
+            let subject_at = if si < here { main_clause_start(doc, span) } else { topic_opener_end(doc, span, offset) };
             if si < here
                 && (starts_with_pronoun(doc, span, pronoun)
                     || subject_at > span.start && starts_with_pronoun(doc, Span::new(subject_at, span.end), pronoun))
@@ -433,6 +436,25 @@ fn main_clause_start(doc: &Document, span: Span) -> usize {
         && !lexicon::is_given_name(first);
     match text.find(',') {
         Some(i) if opener && i < 200 => span.start + i + 1,
+        _ => span.start,
+    }
+}
+
+/// The end of a topic opener ("Of …,", "On …,", "About …,", "Asked about …,") when the
+/// pronoun at `offset` follows its comma at once; else the sentence's start. (Not "As for
+/// Ruiz, she said": that opener names the subject to come.)
+fn topic_opener_end(doc: &Document, span: Span, offset: usize) -> usize {
+    let text = doc.text(Span::new(span.start, offset.clamp(span.start, span.end)));
+    let first = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let topic = matches!(
+        first,
+        "Of" | "On" | "About" | "Regarding" | "Concerning" | "Unlike" | "Like" | "Despite" | "Besides" | "Beyond"
+    ) || first.len() > 4
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && (first.ends_with("ed") || first.ends_with("ing"))
+        && !lexicon::is_given_name(first);
+    match text.rfind(',') {
+        Some(i) if topic && text[i + 1..].trim().is_empty() => span.start + i + 1,
         _ => span.start,
     }
 }

@@ -164,6 +164,11 @@ mod tests {
     }
 
     #[test]
+    fn an_administrator_of_a_body_is_an_unnamed_person_not_the_body() {
+        assert_flags(&R, "A harbor administrator said the ferry would be late.", "A harbor administrator said");
+    }
+
+    #[test]
     fn an_unnamed_role_qualified_by_closeness_to_a_body() {
         assert_count(&R, "A Republican strategist close to the campaign said the ads would start next week.", 1);
         // near miss: the reason is given

@@ -2,6 +2,7 @@ use super::{Context, Diagnostic, Rule, RuleGroup, RuleId, Severity};
 use crate::analysis::Analysis;
 use crate::attribution::np::NpKind;
 use crate::document::Span;
+use crate::lexicon;
 
 declare_rule! {
     /// A claim credited to a source no reader can identify.
@@ -53,7 +54,24 @@ impl Rule for VagueAttribution {
             let span = match &cue.subject {
                 Some(np) if matches!(np.kind, NpKind::Vague(_)) => {
                     // A named group after the vague noun is not vague: "critics, including Sen. X".
-                    if named_after(a, toks, np.span.end, cue.verb.start) || last_subject == Some(np.span.start) {
+                    // Nor are the members of a defined whole, "residents of the hotel"; but
+                    // "critics of the plan" are anyone who opposes it.
+                    let head = a.doc.text(np.span).rsplit(' ').next().unwrap_or("");
+                    let opinion = crate::chars::with_lowercase(head, |h| {
+                        matches!(
+                            h,
+                            "critics"
+                                | "opponents"
+                                | "supporters"
+                                | "skeptics"
+                                | "sceptics"
+                                | "detractors"
+                                | "observers"
+                        )
+                    });
+                    if named_after(a, toks, np.span.end, cue.verb.start, !opinion)
+                        || last_subject == Some(np.span.start)
+                    {
                         continue;
                     }
                     last_subject = Some(np.span.start);
@@ -81,14 +99,23 @@ impl Rule for VagueAttribution {
     }
 }
 
-/// A name between the vague subject and its verb ("Critics of the plan, including Sen. Ruiz, said").
-fn named_after(a: &Analysis, toks: &[crate::quotes::narrative::Tok], from: usize, to: usize) -> bool {
+/// A name between the vague subject and its verb ("Critics of the plan, including Sen. Ruiz,
+/// said", "Analysts at Carrow Ratings said"), or with `of_names`, a whole the group belongs
+/// to ("Residents of the hotel say"). A place is where the group is, not who it is ("Some
+/// analysts in Lisbon believe").
+fn named_after(a: &Analysis, toks: &[crate::quotes::narrative::Tok], from: usize, to: usize, of_names: bool) -> bool {
     // (Tokens are in text order: a binary search to `from`, so a paragraph of many vague
     // subjects is read once per subject's own words, not whole.)
     let lo = toks.partition_point(|t| t.span.start < from);
+    let mut prev = "";
     toks[lo..].iter().take_while(|t| t.span.start <= to).filter(|t| t.span.end <= to && t.is_word()).any(|t| {
         let word = a.doc.text(t.span);
-        word.chars().next().is_some_and(char::is_uppercase) || matches!(word, "including" | "at" | "from" | "of")
+        let after = std::mem::replace(&mut prev, word);
+        word == "including"
+            || of_names && word == "of"
+            || word.chars().next().is_some_and(char::is_uppercase)
+                && !(matches!(after, "in" | "of" | "from" | "across" | "around" | "outside")
+                    && lexicon::is_any_place(word))
     })
 }
 
@@ -163,6 +190,24 @@ mod tests {
         assert_count(&R, text, 0);
         // one vague subject with two verbs is one finding
         assert_count(&R, "Critics complained on Monday and said the fares would rise.", 1);
+    }
+
+    #[test]
+    fn a_place_or_a_cause_after_the_group_names_no_one() {
+        assert_flags(
+            &R,
+            "Some glaziers in Lisbon believe the kiln was sold long ago.",
+            "Some glaziers in Lisbon believe",
+        );
+        assert_flags(
+            &R,
+            "Critics of the harbor toll have argued for years that it hurts the islands.",
+            "Critics of the harbor toll have argued",
+        );
+        // A party names no one either.
+        assert_flags(&R, "Some Labour organisers believe the ferry vote is lost.", "Some Labour organisers believe");
+        // near miss: the members of a defined whole
+        assert_count(&R, "Residents of the Marlowe Street hostel say the rent doubled.", 0);
     }
 
     #[test]
