@@ -208,6 +208,30 @@ impl Rule for LoadedAttributionVerb {
             if !cue.quoted && cue.object == ObjectKind::Thing {
                 continue;
             }
+            // "has conceded in a short speech", "conceded shortly after midnight": the
+            // race, not a point; no statement follows.
+            if verb.to_ascii_lowercase().starts_with("conced") && !cue.quoted {
+                let ahead = next_words(a, toks, cue.tok, 12);
+                let bare = toks.get(cue.tok + 1).is_none_or(|t| !t.is_word());
+                let place_or_time = ahead.first().is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "in" | "on"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "late"
+                            | "early"
+                            | "shortly"
+                            | "minutes"
+                            | "hours"
+                            | "tonight"
+                    )
+                });
+                if bare || place_or_time && !ahead.iter().any(|w| w == "that") {
+                    continue;
+                }
+            }
             // "admitted in March to arranging the transfers", "confessed to the theft": an
             // admission of an act, the right word for it, not an attribution.
             let lower = verb.to_ascii_lowercase();
@@ -336,6 +360,11 @@ mod tests {
     fn conceding_a_race_is_not_attribution() {
         // near miss
         assert_count(&R, "Whitcombe, 61, conceded the race shortly after 11 p.m.", 0);
+        // The race, with no object: a place or a time after the verb, and no statement.
+        assert_count(&R, "Ana Ruiz, the Green nominee, conceded at a union hall in Dover.", 0);
+        assert_count(&R, "Ruiz conceded shortly after midnight.", 0);
+        // A statement after the place is still an admission.
+        assert_count(&R, "Ruiz conceded in a letter that the kiln had failed.", 1);
     }
 
     #[test]
