@@ -468,6 +468,36 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if noun_form && w(doc, prev).starts_with(char::is_uppercase) && lexicon::is_place(w(doc, prev)) {
         return false;
     }
+    // "a former state treasurer", "the old state charter": the bare form
+    // "state" is a verb only after a plural or a pronoun subject or an auxiliary ("they
+    // state", "did not state"); after anything else it is the noun.
+    if word == "state"
+        && !(p.ends_with('s')
+            || matches!(
+                p.as_str(),
+                "i" | "we"
+                    | "you"
+                    | "they"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "not"
+                    | "also"
+                    | "clearly"
+                    | "explicitly"
+            ))
+    {
+        return false;
+    }
     // "a protein called Kelvase": a thing's name, not a speech act ("The union called
     // Hune a liar" has a definite subject).
     if word == "called" && i >= floor + 2 && matches!(w(doc, &toks[i - 2]), "a" | "an" | "A" | "An") {

@@ -189,12 +189,23 @@ pub struct Attributions {
 /// A request is no claim, as "asked the court to …" is none: "urged the council to …",
 /// "demanded an apology", "called for a recount", "called on the board to …". (The verb
 /// still carries a quote in its sentence.)
+/// Nor is a plea or a call of a race an account of what is so: "pleaded not guilty",
+/// "has called the race".
 fn requests(doc: &Document, cue: &Cue) -> bool {
     let verb = doc.text(cue.verb).to_ascii_lowercase();
-    let next = doc.prose()[cue.verb.end..].split_whitespace().next().unwrap_or("");
+    let mut after = doc.prose()[cue.verb.end..].split_whitespace();
+    let next = after.next().unwrap_or("");
+    let then = after.next().unwrap_or("").trim_end_matches([',', '.', ';']);
     verb.starts_with("urg")
         || verb.starts_with("demand")
         || verb.starts_with("call") && matches!(next, "for" | "on" | "upon")
+        || (verb.starts_with("plead") || verb == "pled")
+            && (matches!(next, "guilty" | "innocent")
+                || next == "no" && then == "contest"
+                || next == "not" && then == "guilty")
+        || verb.starts_with("call")
+            && next == "the"
+            && matches!(then, "race" | "election" | "contest" | "seat" | "state")
 }
 
 /// Attribute every quote of the article.

@@ -385,7 +385,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
     if let Some(group) = vague_before_preposition(doc, toks, start, floor, np.as_ref()) {
         return Some(group);
     }
-    // "Some Green strategists believe": a share of a group the reading back stopped short of.
+    // "Some Labour organisers believe": a share of a group the reading back stopped short of.
     if start > floor
         && !np.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Vague(_)))
         && toks[start - 1].is_word()
@@ -1075,7 +1075,7 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         return Some(Np { kind: NpKind::Vague(text), span });
     }
     // "some workers", "many economists": an unnumbered share of a plural, no one in it named.
-    // ("Some Green strategists": a party or a people names no one either.)
+    // ("Some Labour organisers": a party or a people names no one either.)
     let share = words.len() >= 2
         && matches!(words[0], "some" | "Some" | "many" | "Many")
         && words.last().is_some_and(|l| l.ends_with('s') && l.starts_with(char::is_lowercase))

@@ -208,7 +208,7 @@ impl Rule for LoadedAttributionVerb {
             if !cue.quoted && cue.object == ObjectKind::Thing {
                 continue;
             }
-            // "has conceded in a short speech", "conceded shortly after midnight": the
+            // "conceded at a union hall", "conceded late on Tuesday": the
             // race, not a point; no statement follows.
             if verb.to_ascii_lowercase().starts_with("conced") && !cue.quoted {
                 let ahead = next_words(a, toks, cue.tok, 12);
@@ -362,7 +362,7 @@ mod tests {
         assert_count(&R, "Whitcombe, 61, conceded the race shortly after 11 p.m.", 0);
         // The race, with no object: a place or a time after the verb, and no statement.
         assert_count(&R, "Ana Ruiz, the Green nominee, conceded at a union hall in Dover.", 0);
-        assert_count(&R, "Ruiz conceded shortly after midnight.", 0);
+        assert_count(&R, "Ruiz conceded late on Tuesday.", 0);
         // A statement after the place is still an admission.
         assert_count(&R, "Ruiz conceded in a letter that the kiln had failed.", 1);
     }
