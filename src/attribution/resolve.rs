@@ -18,6 +18,11 @@ pub(super) fn resolve(
     let Some(np) = np else {
         return (None, None, SourceType::Unattributed);
     };
+    if let NpKind::Name(name) = &np.kind {
+        if let Some(id) = elder_or_younger(doc, np.span, name, ents) {
+            return (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson);
+        }
+    }
     match &np.kind {
         NpKind::Name(name) => match ents.person_for_gendered(name, np.span.start, honorific(doc, np.span)) {
             Some(id) => (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson),
@@ -395,6 +400,31 @@ fn ordinary_word(word: &str) -> bool {
         && !matches!(word, "Some" | "Many" | "Most" | "Few" | "All" | "Both" | "Multiple" | "Numerous" | "People")
         && !lexicon::is_given_name(word)
         && lexicon::per_million(word) >= 20.0
+}
+
+/// "the elder Mr. Greer", "the younger Greer": of two relatives who share the surname, the
+/// one the article calls Sr. or Jr.
+fn elder_or_younger(doc: &Document, span: crate::document::Span, name: &str, ents: &Entities) -> Option<usize> {
+    let before = doc.prose()[..span.start].trim_end();
+    let before = ["Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"]
+        .iter()
+        .find_map(|t| before.strip_suffix(t))
+        .map_or(before, str::trim_end);
+    let word = before.rsplit(char::is_whitespace).next()?;
+    let elder = match word {
+        "elder" => true,
+        "younger" => false,
+        _ => return None,
+    };
+    let suffixes: &[&str] = if elder { &["Sr.", "Sr"] } else { &["Jr.", "Jr"] };
+    let surname = name.rsplit(' ').next()?;
+    // (Bounded: only a name right after "elder" or "younger" asks, and each asks once.)
+    ents.entities.iter().position(|e| {
+        e.kind == EntityKind::Person && {
+            let mut words = e.name.split(' ').rev();
+            words.next().is_some_and(|last| suffixes.contains(&last)) && words.next() == Some(surname)
+        }
+    })
 }
 
 /// The gender an honorific at or right before a name gives ("Mrs. Ruiz", "Mr. Ruiz").

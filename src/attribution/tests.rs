@@ -1593,3 +1593,12 @@ fn a_closing_inverted_attribution_reports_every_phrase_before_it() {
     let got: Vec<Option<String>> = claims(text).into_iter().map(|c| c.1).collect();
     assert!(got.iter().all(|s| s.as_deref() != Some("ferry company")), "{got:?}");
 }
+
+#[test]
+fn the_elder_and_the_younger_are_the_senior_and_the_junior() {
+    let text = "Wharf vote\n\nDale Hune Jr. runs the wharf now. His father, Dale Hune Sr., ran it until 2011.\n\n\
+        “The pilings are sound,” Mr. Hune said on Monday.\n\n\
+        “They were sound in my day too,” the elder Mr. Hune said.\n\n“He is right about that,” the younger Hune said.";
+    let got = speakers(text);
+    assert_eq!(got[1..], [Some("Dale Hune Sr.".into()), Some("Dale Hune Jr.".into())]);
+}
