@@ -24,7 +24,11 @@ pub(super) fn resolve(
         }
     }
     match &np.kind {
-        NpKind::Name(name) => match ents.person_for_gendered(name, np.span.start, honorific(doc, np.span)) {
+        NpKind::Name(name) => match ents.person_for_gendered(
+            name,
+            np.span.start,
+            honorific(doc, np.span).or_else(|| pronoun_after_verb(doc, np.span.end)),
+        ) {
             Some(id) => (Some(ents.entities[id].name.clone()), Some(id), SourceType::NamedPerson),
             None => {
                 // A misspelt surname still names its person (the rule reports the spelling).
@@ -425,6 +429,22 @@ fn elder_or_younger(doc: &Document, span: crate::document::Span, name: &str, ent
             words.next().is_some_and(|last| suffixes.contains(&last)) && words.next() == Some(surname)
         }
     })
+}
+
+/// "Woods said she …": the pronoun that opens the reported clause right after a name and
+/// its speech verb, a hint of whom the name means when relatives share it.
+fn pronoun_after_verb(doc: &Document, end: usize) -> Option<Pronoun> {
+    let mut words = doc.prose()[end..].split_whitespace().take(3);
+    if !words.next().is_some_and(lexicon::is_speech_verb) {
+        return None;
+    }
+    let next = words.next()?;
+    let next = if next == "that" { words.next()? } else { next };
+    match next {
+        "he" => Some(Pronoun::He),
+        "she" => Some(Pronoun::She),
+        _ => None,
+    }
 }
 
 /// The gender an honorific at or right before a name gives ("Mrs. Ruiz", "Mr. Ruiz").

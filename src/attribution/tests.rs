@@ -1602,3 +1602,13 @@ fn the_elder_and_the_younger_are_the_senior_and_the_junior() {
     let got = speakers(text);
     assert_eq!(got[1..], [Some("Dale Hune Sr.".into()), Some("Dale Hune Jr.".into())]);
 }
+
+#[test]
+fn a_shared_surname_followed_by_said_she_is_the_woman_of_the_family() {
+    // The husband's given name tells no gender; the pronoun after the verb does.
+    let text = "Ana Hollis, whose husband, harbor pilot Kestrel Hollis, drowned in 2019, spoke on Tuesday.\n\n\
+        Hollis said she would sue the port. “They knew the pier was rotten,” she said.";
+    assert_eq!(one(text), Some("Ana Hollis".into()));
+    let got: Vec<Option<String>> = claims(text).into_iter().map(|c| c.1).collect();
+    assert_eq!(got, vec![Some("Ana Hollis".into())]);
+}

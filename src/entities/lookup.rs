@@ -65,8 +65,15 @@ impl Entities {
             return Some(id);
         }
         let fitting = |id: &usize| gender.is_none_or(|g| self.entities[*id].gender.is_none_or(|e| e == g));
-        let pool: Vec<usize> =
-            if ids.iter().any(fitting) { ids.iter().copied().filter(fitting).collect() } else { ids.clone() };
+        // (One known to be of that gender before one whose gender is unknown.)
+        let exact = |id: &usize| gender.is_some() && self.entities[*id].gender == gender;
+        let pool: Vec<usize> = if ids.iter().any(exact) {
+            ids.iter().copied().filter(exact).collect()
+        } else if ids.iter().any(fitting) {
+            ids.iter().copied().filter(fitting).collect()
+        } else {
+            ids.clone()
+        };
         // A surname alone that two people share is the one the article has already called
         // by it ("Greer" is the coach the profile is about, not his wife introduced
         // since; nor a daughter the article calls by her given name); then the one
