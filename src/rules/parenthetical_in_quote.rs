@@ -71,9 +71,13 @@ impl Rule for ParentheticalInQuote {
                     from = close + 1;
                     let inner = &text[open + 1..close];
                     // (1) list markers and (s) plurals are not insertions, nor a marker
-                    // in capitals ("(REDACTED)") or a reference with digits ("(2 Cor. 5:17)").
+                    // in capitals ("(REDACTED)") or a reference with digits ("(2 Cor. 5:17)",
+                    // "(2019)"); a short date or figure an editor put in, "(on May 4)", is an
+                    // insertion (a long aside with figures is the writer's own).
+                    let lower_word = inner.split_whitespace().nth(4).is_none()
+                        && inner.split_whitespace().any(|w| w.chars().all(char::is_lowercase));
                     let marker = inner.chars().any(char::is_alphabetic) && !inner.chars().any(char::is_lowercase)
-                        || inner.chars().any(|c| c.is_ascii_digit());
+                        || inner.chars().any(|c| c.is_ascii_digit()) && !lower_word;
                     // An aside in the speaker's own syntax ("(or another amount)", "(and
                     // perhaps are now)", "(just kidding)") and a party label ("(D-Va.)") are
                     // the original's, not words put in.
@@ -182,6 +186,19 @@ fn posted_nearby(a: &Analysis, q: &crate::quotes::Quote) -> bool {
 mod tests {
     use super::ParentheticalInQuote as R;
     use crate::rules::testing::*;
+
+    #[test]
+    fn a_short_date_put_in_is_an_insertion_but_a_reference_or_a_long_aside_is_not() {
+        assert_flags(&R, "“The fire (on May 4) was no accident,” Ruiz said.", "(on May 4)");
+        // near misses: a reference, a year, a long aside with figures in written words
+        assert_count(&R, "“Read it (2 Cor. 5:17) and weep,” the pastor said.", 0);
+        assert_count(&R, "“The kiln (1898) still fires,” Ruiz said.", 0);
+        assert_count(
+            &R,
+            "“Turnout rose to 55 percent (closer to the 60 percent share the guild reported in its own count) by noon,” Ruiz said.",
+            0,
+        );
+    }
 
     #[test]
     fn words_in_parentheses_in_spoken_words_are_flagged_and_fixed_to_brackets() {
