@@ -192,8 +192,11 @@ pub(super) fn find_cues(
         // "…, who rowed for the club, wrote on her page": a preposition opens no speaker.)
         // ("That would create a “…” for the islands, forcing …, said Ana Ruiz": a phrase
         // after a preposition is its object, no subject of the verb; the name after it is.)
+        // (Back from the verb, at most 40 tokens: the look stays bounded in a sentence of
+        // thousands of cues.)
         let object_of_preposition = subject.as_ref().is_some_and(|n| {
-            let at = (unit.start..i).find(|&k| toks[k].span.start >= n.span.start).unwrap_or(i);
+            let lo = i.saturating_sub(40).max(unit.start);
+            let at = (lo..i).rev().take_while(|&k| toks[k].span.start >= n.span.start).last().unwrap_or(i);
             at > unit.start
                 && toks[at - 1].is_word()
                 && (is_preposition(w(doc, &toks[at - 1]))

@@ -452,7 +452,10 @@ fn main_clause_start(doc: &Document, span: Span) -> usize {
 /// Ruiz, she said": that opener names the subject to come.)
 fn topic_opener_end(doc: &Document, span: Span, offset: usize) -> usize {
     let text = doc.text(Span::new(span.start, offset.clamp(span.start, span.end)));
-    let first = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    // (The opener is short: its first word and, for the comma, the last 300 bytes before
+    // the pronoun; a sentence of thousands of pronouns stays linear.)
+    let cut = (0..=text.len().min(40)).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
+    let first = text[..cut].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
     let topic = matches!(
         first,
         "Of" | "On" | "About" | "Regarding" | "Concerning" | "Unlike" | "Like" | "Despite" | "Besides" | "Beyond"
@@ -460,8 +463,11 @@ fn topic_opener_end(doc: &Document, span: Span, offset: usize) -> usize {
         && first.chars().next().is_some_and(char::is_uppercase)
         && (first.ends_with("ed") || first.ends_with("ing"))
         && !lexicon::is_given_name(first);
+    if !topic || text.len() > 300 {
+        return span.start;
+    }
     match text.rfind(',') {
-        Some(i) if topic && text[i + 1..].trim().is_empty() => span.start + i + 1,
+        Some(i) if text[i + 1..].trim().is_empty() => span.start + i + 1,
         _ => span.start,
     }
 }
