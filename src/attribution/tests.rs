@@ -1558,3 +1558,16 @@ fn requests_and_captions_are_no_claims() {
     let got: Vec<&str> = a.attributions.claims.iter().map(|c| a.doc.text(c.span)).collect();
     assert_eq!(got, vec!["Ana Ruiz said"]);
 }
+
+/// `quote::count_words` is `split_whitespace().take(most).count()`.
+#[test]
+fn count_words_is_split_whitespace_taken() {
+    let texts =
+        ["", " ", "a", "a b", " a  b\tc\nd ", "α β\u{a0}γ", "a\u{2003}b\u{85}c d", "x\u{b}y\u{c}z", "—“We” said"];
+    for text in texts {
+        for most in 0..5 {
+            let want = text.split_whitespace().take(most).count();
+            assert_eq!(super::quote::count_words(text, most), want, "{text:?} {most}");
+        }
+    }
+}
