@@ -136,6 +136,11 @@ pub fn is_name_word(word: &str) -> bool {
 /// "I've", "We'll", "Don't": a pronoun or verb run into its clitic, never a name
 /// ("O'Neill" and "D'Souza" keep a capital after the apostrophe).
 fn is_contraction(word: &str) -> bool {
+    // Each clitic ends on one of these bytes, and so does a word that ends on one: most
+    // capitalised words are turned away here, unscanned.
+    if !matches!(word.as_bytes().last(), Some(b'e' | b'l' | b'm' | b'd' | b't')) {
+        return false;
+    }
     let Some(tail) = after_apostrophe(word) else {
         return false;
     };
@@ -377,6 +382,43 @@ mod tests {
         }
         // Every particle is in the match.
         assert!(super::PARTICLES.iter().all(|p| super::is_listed_particle(p)));
+    }
+
+    /// `is_contraction` with its test of the last byte answers as the scan alone did.
+    #[test]
+    fn contraction_by_last_byte_is_the_scan() {
+        let by_scan = |w: &str| {
+            super::after_apostrophe(w).is_some_and(|t| matches!(t, b"ve" | b"ll" | b"re" | b"m" | b"d" | b"t"))
+                && !w.starts_with("O'")
+                && !w.starts_with("O’")
+        };
+        let words = [
+            "I've",
+            "We'll",
+            "Don't",
+            "Don’t",
+            "I'm",
+            "He'd",
+            "They're",
+            "O'Neill",
+            "O’Neill",
+            "D'Souza",
+            "Ruiz",
+            "It’s",
+            "Can’t",
+            "L'Oréal",
+            "Ma'am",
+            "Y'all",
+            "",
+            "'t",
+            "’d",
+            "A—B'd",
+            "X’ve",
+            "Wouldn’t’ve",
+        ];
+        for w in words {
+            assert_eq!(super::is_contraction(w), by_scan(w), "{w:?}");
+        }
     }
 
     /// PARTICLE_FIRSTS are the first bytes of PARTICLES, and `is_particle` answers as the
