@@ -244,8 +244,13 @@ fn colon_introduction(
 }
 
 pub fn attribute(doc: &Document, quotes: &[Quote], store: &BlockTokens, ents: &mut Entities) -> Attributions {
-    let mut out =
-        Attributions { quotes: vec![Attribution::none(false, Link::None); quotes.len()], ..Default::default() };
+    // (Room for about as many cues as there are quotes, and more: a cue is large, and
+    // growing the vector a cue at a time copies it again at each doubling.)
+    let mut out = Attributions {
+        quotes: vec![Attribution::none(false, Link::None); quotes.len()],
+        cues: Vec::with_capacity(2 * quotes.len() + 16),
+        ..Default::default()
+    };
     // One block's tokens and the previous block's: the kept ones, or (an article too long
     // to keep them as they are) unpacked or rebuilt in two buffers.
     let (mut cur, mut before): (Vec<Tok>, Vec<Tok>) = (Vec::new(), Vec::new());

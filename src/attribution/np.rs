@@ -1051,20 +1051,57 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     if start >= end {
         return None;
     }
-    let mut words: Vec<&str> = toks[start..end].iter().map(|t| w(doc, t)).collect();
+    // The phrase's words on the stack when they are few (as nearly all are), and their
+    // lowered join in a buffer kept per thread: most phrases are classified without
+    // allocating, and only what an `Np` keeps is copied.
+    let mut stack = [""; PHRASE_ON_STACK];
+    let mut heap = Vec::new();
+    let words: &mut [&str] = if end - start <= PHRASE_ON_STACK {
+        for (slot, t) in stack.iter_mut().zip(&toks[start..end]) {
+            *slot = w(doc, t);
+        }
+        &mut stack[..end - start]
+    } else {
+        heap.extend(toks[start..end].iter().map(|t| w(doc, t)));
+        &mut heap
+    };
     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-    let mut lower = words.join(" ");
+    let mut lower = PHRASE_LOWER.take();
+    lower.clear();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            lower.push(' ');
+        }
+        lower.push_str(word);
+    }
     // to_lowercase, in place for ASCII.
     if lower.is_ascii() {
         lower.make_ascii_lowercase();
     } else {
         lower = lower.to_lowercase();
     }
+    let np = classify_words(words, &lower, span, toks, end);
+    PHRASE_LOWER.set(lower);
+    np
+}
+
+/// Words of a phrase [`classify`] keeps on the stack.
+const PHRASE_ON_STACK: usize = 16;
+
+thread_local! {
+    /// The buffer [`classify`] joins a phrase's lowered words in: taken while in use (a
+    /// nested call would take an empty one).
+    static PHRASE_LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// [`classify`] of the phrase `words` (`toks[..end]` its tokens, `span` its extent),
+/// whose words joined by spaces and lowered are `lower`.
+fn classify_words<'a>(words: &mut [&'a str], lower: &'a str, span: Span, toks: &[Tok], end: usize) -> Option<Np> {
     // "Officials said", "Diplomats say" opening a sentence: a plural role, not a name.
-    if words.len() == 1 && words[0].ends_with('s') && lexicon::is_anonymous_noun(&lower) {
-        words[0] = &lower;
+    if words.len() == 1 && words[0].ends_with('s') && lexicon::is_anonymous_noun(lower) {
+        words[0] = lower;
     }
-    if let Some(v) = lexicon::vague_phrase(&lower) {
+    if let Some(v) = lexicon::vague_phrase(lower) {
         // ("Hune supporters", "Greer's aides": a group the copy ties to someone keeps the
         // name it is tied to.)
         let owned = words.len() >= 2
@@ -1081,7 +1118,7 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
         && words.last().is_some_and(|l| l.ends_with('s') && l.starts_with(char::is_lowercase))
         && !words[1..].iter().any(|w| names::is_name_word(w) && !lexicon::is_group_word(w) && !names::is_demonym(w));
     if share {
-        return Some(Np { kind: NpKind::Vague(lower), span });
+        return Some(Np { kind: NpKind::Vague(lower.to_string()), span });
     }
     let last = *words.last()?;
     // "a senior Omani official": a nationality does not name anyone. Nor does a body

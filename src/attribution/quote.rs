@@ -29,7 +29,7 @@ pub(super) fn attribute_quote(
 ) -> Attribution {
     let text = doc.text(quote.inner()).trim();
     // Only `words >= 3` is asked: a long quote's words are not all counted.
-    let words = text.split_whitespace().take(3).count();
+    let words = count_words(text, 3);
     // ("Instead, “…”", "But “…”": a sentence adverb before the quote leaves it the
     // sentence's whole content.)
     let adverb = |k: usize| toks[k].is_word() && super::subject::is_sentence_adverb(w(doc, &toks[k]));
@@ -646,4 +646,26 @@ fn appositive_opens(doc: &Document, rest: &[Tok]) -> bool {
         && next.is_word()
         && (np::DETERMINERS.contains(&w(doc, next))
             || w(doc, next).starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase()))
+}
+
+/// `text.split_whitespace().take(most).count()`, reading an ASCII byte as it is and
+/// decoding only a non-ASCII char.
+pub(super) fn count_words(text: &str, most: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while count < most {
+        let Some(&b) = bytes.get(i) else { break };
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    count
 }

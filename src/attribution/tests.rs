@@ -1612,3 +1612,16 @@ fn a_shared_surname_followed_by_said_she_is_the_woman_of_the_family() {
     let got: Vec<Option<String>> = claims(text).into_iter().map(|c| c.1).collect();
     assert_eq!(got, vec![Some("Ana Hollis".into())]);
 }
+
+/// `quote::count_words` is `split_whitespace().take(most).count()`.
+#[test]
+fn count_words_is_split_whitespace_taken() {
+    let texts =
+        ["", " ", "a", "a b", " a  b\tc\nd ", "α β\u{a0}γ", "a\u{2003}b\u{85}c d", "x\u{b}y\u{c}z", "—“We” said"];
+    for text in texts {
+        for most in 0..5 {
+            let want = text.split_whitespace().take(most).count();
+            assert_eq!(super::quote::count_words(text, most), want, "{text:?} {most}");
+        }
+    }
+}

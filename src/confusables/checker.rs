@@ -184,8 +184,10 @@ impl Checker {
             None => bytes.len() >= SHAPE_LEN,
         };
         // (A non-ASCII token, "it’s", is not its normalised form byte for byte: it passes
-        // whatever its shape, and only a token the shape turns away is asked.)
-        shaped || !tok.is_ascii()
+        // whatever its shape, and only a token the shape turns away is asked. One of at most
+        // three bytes is never asked: `Norm::new` takes a non-ASCII byte only in a ’ after
+        // an ASCII letter, four bytes at least.)
+        shaped || has_non_ascii(bytes)
     }
 
     /// The tuning parameters in use.
@@ -346,6 +348,22 @@ impl Checker {
     }
 }
 
+/// Whether a token of four bytes or more holds a non-ASCII byte (false for a shorter one,
+/// which never normalises with one). Up to eight bytes, by two overlapping four-byte
+/// reads; a longer token by `is_ascii`.
+#[inline]
+fn has_non_ascii(bytes: &[u8]) -> bool {
+    match bytes.len() {
+        0..=3 => false,
+        n @ 4..=8 => {
+            let head = bytes.first_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+            let tail = bytes[n - 4..].first_chunk::<4>().map_or(0, |b| u32::from_le_bytes(*b));
+            (head | tail) & 0x8080_8080 != 0
+        }
+        _ => !bytes.is_ascii(),
+    }
+}
+
 /// Lengths the shape table covers: a longer word is looked up as before.
 const SHAPE_LEN: usize = 16;
 type Shapes = [[u32; 26]; SHAPE_LEN];
@@ -491,6 +509,13 @@ mod tests {
         assert_eq!(match_case("it's", "its"), "it's");
         assert_eq!(match_case("its", "it’s"), "its");
         assert_eq!(match_case("they're", "Their"), "They're");
+    }
+
+    #[test]
+    fn has_non_ascii_is_a_long_token_not_ascii() {
+        for t in ["", "a", "ab’", "it’s", "abcd", "abcé", "éabc", "abcdefgh", "abcdefg’", "abcdefghi", "abcdefghé", "a’bcdefgh"] {
+            assert_eq!(super::has_non_ascii(t.as_bytes()), t.len() > 3 && !t.is_ascii(), "{t:?}");
+        }
     }
 
     #[test]

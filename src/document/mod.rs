@@ -98,9 +98,12 @@ pub struct Document {
     pub path: PathBuf,
     pub format: Format,
     pub source: String,
-    /// The prose when it differs from the source (markup, a BOM, CR line endings or
-    /// metadata blanked); plain text that needs none of that is not copied.
-    prose: Option<String>,
+    /// The prose: the source with markup, a BOM, CR line endings or metadata blanked, or a
+    /// copy of the source where a reader blanks nothing. Always a string of its own, so
+    /// that [`Document::prose`] and [`Document::text`], which every stage calls for every
+    /// token it reads, are a field read rather than a choice between two strings. Empty in
+    /// a document read unparsed, of which only the source and the line index are read.
+    prose: String,
     pub blocks: Vec<Block>,
     pub sentences: Vec<Sentence>,
     pub comments: Vec<Comment>,
@@ -126,15 +129,15 @@ impl Document {
         Ok(Document::unparsed(path, decode(path, bytes)?, format))
     }
 
-    /// A document with nothing parsed: no prose copy, blocks or sentences, only the line
-    /// index that reports need.
+    /// A document with nothing parsed: no prose (an empty one), blocks or sentences, only
+    /// the line index that reports need.
     pub(crate) fn unparsed(path: &Path, source: String, format: Format) -> Document {
         Document {
             path: path.to_path_buf(),
             format,
             lines: LineIndex::new(&source),
             source,
-            prose: None,
+            prose: String::new(),
             blocks: Vec::new(),
             sentences: Vec::new(),
             comments: Vec::new(),
@@ -146,7 +149,7 @@ impl Document {
     /// This document with only its source and line index: what was parsed is dropped.
     pub(crate) fn into_unparsed(self) -> Document {
         Document {
-            prose: None,
+            prose: String::new(),
             blocks: Vec::new(),
             sentences: Vec::new(),
             comments: Vec::new(),
@@ -210,11 +213,12 @@ impl Document {
             })
             .collect();
         let lines = LineIndex::new(&source);
+        let prose = raw.prose.unwrap_or_else(|| source.clone());
         Document {
             path: path.to_path_buf(),
             format,
             source,
-            prose: raw.prose,
+            prose,
             blocks,
             sentences,
             comments: raw.comments,
@@ -224,9 +228,10 @@ impl Document {
         }
     }
 
-    /// The prose: the source with markup blanked, same length, same offsets.
+    /// The prose: the source with markup blanked, same length, same offsets (empty for a
+    /// document read unparsed: see [`Document::for_check`]).
     pub fn prose(&self) -> &str {
-        self.prose.as_deref().unwrap_or(&self.source)
+        &self.prose
     }
 
     /// The prose of a span (markup blanked).

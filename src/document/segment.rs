@@ -487,24 +487,69 @@ impl<'a> Iterator for Tokens<'a> {
 pub fn token_spans(text: &str, base: usize, out: &mut Vec<[u32; 2]>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    loop {
-        while pos < bytes.len() && bytes[pos].is_ascii_whitespace() {
-            pos += 1;
+    // One dispatch on each token's first byte: white space skipped, ASCII punctuation a
+    // token of one byte, an ASCII word read to its end, and the rest as `ascii_token_end`
+    // and `Tokens` read them.
+    while let Some(&first) = bytes.get(pos) {
+        let start = pos;
+        match BYTE_CLASS[usize::from(first)] {
+            WHITE => {
+                pos += 1;
+                continue;
+            }
+            PUNCT => pos += 1,
+            ALNUM => match ascii_word_end(bytes, pos + 1) {
+                Some(end) => pos = end,
+                None => {
+                    let Some(next) = general_token(text, pos, base, out) else { return };
+                    pos = next;
+                    continue;
+                }
+            },
+            _ => match ascii_token_end(bytes, pos) {
+                Some(end) => pos = end,
+                None => {
+                    let Some(next) = general_token(text, pos, base, out) else { return };
+                    pos = next;
+                    continue;
+                }
+            },
         }
-        if pos == bytes.len() {
-            return;
-        }
-        if let Some(end) = ascii_token_end(bytes, pos) {
-            out.push([(base + pos) as u32, (base + end) as u32]);
-            pos = end;
-            continue;
-        }
-        let mut general = Tokens { text, pos, base };
-        let Some((span, _)) = general.next() else { return };
-        out.push([span.start as u32, span.end as u32]);
-        pos = general.pos;
+        out.push([(base + start) as u32, (base + pos) as u32]);
     }
 }
+
+/// The next token at or after `pos` as [`Tokens`] reads it, pushed to `out`; the offset
+/// after it, or None at the end of the text.
+#[cold]
+fn general_token(text: &str, pos: usize, base: usize, out: &mut Vec<[u32; 2]>) -> Option<usize> {
+    let mut general = Tokens { text, pos, base };
+    let (span, _) = general.next()?;
+    out.push([span.start as u32, span.end as u32]);
+    Some(general.pos)
+}
+
+/// What [`token_spans`] does with a token's first byte.
+const WHITE: u8 = 0;
+const PUNCT: u8 = 1;
+const ALNUM: u8 = 2;
+const NON_ASCII: u8 = 3;
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            WHITE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The end of the token at `start` when it and the byte after it are ASCII (most
 /// tokens of most copy): the same token [`Tokens`] finds, without decoding chars.
@@ -524,7 +569,13 @@ fn ascii_token_end(bytes: &[u8], start: usize) -> Option<usize> {
     if !first.is_ascii_alphanumeric() {
         return Some(start + 1);
     }
-    let mut j = start + 1;
+    ascii_word_end(bytes, start + 1)
+}
+
+/// [`ascii_token_end`] of a word whose first byte, an ASCII letter or digit, is just
+/// before `j`.
+#[inline]
+fn ascii_word_end(bytes: &[u8], mut j: usize) -> Option<usize> {
     loop {
         while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
             j += 1;

@@ -562,7 +562,8 @@ fn is_closer(c: char) -> bool {
 /// lower case or with a quote mark.
 pub(crate) fn is_heading(line: &str) -> bool {
     let line = line.trim();
-    if line.contains('\n') || line.len() > 100 || line.split_whitespace().count() > 12 {
+    // (The length first: most paragraphs are longer, and need no scan.)
+    if line.len() > 100 || line.contains('\n') || line.split_whitespace().nth(12).is_some() {
         return false;
     }
     is_heading_shape(line)

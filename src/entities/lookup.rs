@@ -7,7 +7,7 @@ use super::names;
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::{Document, Span};
 use crate::lexicon::{self, Pronoun};
-use crate::quotes::narrative::{BlockTokens, Tok};
+use crate::quotes::narrative::BlockTokens;
 use crate::quotes::Quote;
 
 impl Entities {
@@ -23,21 +23,32 @@ impl Entities {
                 if !t.is_word() || !matches!(doc.text(t.span), "the" | "The") {
                     continue;
                 }
-                // Up to two lowercase words after "the"; the last is the role.
-                let words: Vec<&Tok> = toks[i + 1..].iter().take(2).take_while(|t| t.is_word()).collect();
+                // Up to two lowercase words after "the"; the last is the role. (On the
+                // stack, and the role looked up as a slice: this runs at every "the".)
+                let mut next = [t; 2];
+                let mut count = 0;
+                for w in toks[i + 1..].iter().take(2).take_while(|t| t.is_word()) {
+                    next[count] = w;
+                    count += 1;
+                }
+                let words = &next[..count];
                 let found = (1..=words.len()).rev().find_map(|n| {
-                    let phrase: Vec<&str> = words[..n].iter().map(|t| doc.text(t.span)).collect();
+                    let mut phrase = [""; 2];
+                    for (p, t) in phrase.iter_mut().zip(&words[..n]) {
+                        *p = doc.text(t.span);
+                    }
+                    let phrase = &phrase[..n];
                     if !phrase.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
                         return None;
                     }
-                    let last = expand_title(phrase[n - 1]);
+                    let last = expanded_title(phrase[n - 1]);
                     // A role many people share ("the minister" in an archive of stories)
                     // names no one in particular; it also keeps this pass linear.
-                    let few = self.roles.get(&last).is_some_and(|ids| ids.len() <= 8);
-                    if !few || !lexicon::is_title(&last) || lexicon::is_body_noun(&last) {
+                    let few = self.roles.get(last).is_some_and(|ids| ids.len() <= 8);
+                    if !few || !lexicon::is_title(last) || lexicon::is_body_noun(last) {
                         return None;
                     }
-                    let id = self.by_descriptor(&phrase, t.span.start)?;
+                    let id = self.by_descriptor(phrase, t.span.start)?;
                     (self.entities[id].kind == EntityKind::Person).then_some((id, words[n - 1].span.end))
                 });
                 if let Some((id, end)) = found {
@@ -521,7 +532,12 @@ fn fits(e: &Entity, pronoun: Pronoun) -> bool {
 
 /// Abbreviated titles stand for the role word a second reference uses ("Sen." → "senator").
 fn expand_title(word: &str) -> String {
-    let full = match word.trim_end_matches('.') {
+    expanded_title(word).to_string()
+}
+
+/// [`expand_title`] as a slice: the full role word, or `word` without its final periods.
+fn expanded_title(word: &str) -> &str {
+    match word.trim_end_matches('.') {
         "sen" => "senator",
         "rep" => "representative",
         "gov" => "governor",
@@ -542,8 +558,7 @@ fn expand_title(word: &str) -> String {
         "cmdr" => "commander",
         "maj" => "major",
         other => other,
-    };
-    full.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -30,11 +30,18 @@ pub fn is_courtesy_title(word: &str) -> bool {
 
 pub fn is_particle(word: &str) -> bool {
     // PARTICLES are in lower case: an ASCII case-blind match, without a lowered copy, and
-    // none is longer than MAX_PARTICLE bytes (most words are: no scan).
-    word.len() <= MAX_PARTICLE && word.chars().next().is_some_and(char::is_lowercase) && is_listed_particle(word)
+    // none is longer than MAX_PARTICLE bytes (most words are: no scan). Each opens on one
+    // of PARTICLE_FIRSTS, an ASCII small letter: a word opening on any other byte (a
+    // capital, another small letter, a non-ASCII char) is none of them, unlowered.
+    word.len() <= MAX_PARTICLE
+        && word.bytes().next().is_some_and(|b| PARTICLE_FIRSTS.contains(&b))
+        && is_listed_particle(word)
         || word.starts_with("al-")
         || word.starts_with("el-")
 }
+
+/// The first bytes of PARTICLES (the test `particle_firsts_are_the_lists` holds them to it).
+const PARTICLE_FIRSTS: &[u8] = b"vdlbiaetys";
 
 /// `PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(word))` for a word of at most
 /// MAX_PARTICLE bytes, as one `match` on the word lowered on the stack (PARTICLES are
@@ -129,6 +136,11 @@ pub fn is_name_word(word: &str) -> bool {
 /// "I've", "We'll", "Don't": a pronoun or verb run into its clitic, never a name
 /// ("O'Neill" and "D'Souza" keep a capital after the apostrophe).
 fn is_contraction(word: &str) -> bool {
+    // Each clitic ends on one of these bytes, and so does a word that ends on one: most
+    // capitalised words are turned away here, unscanned.
+    if !matches!(word.as_bytes().last(), Some(b'e' | b'l' | b'm' | b'd' | b't')) {
+        return false;
+    }
     let Some(tail) = after_apostrophe(word) else {
         return false;
     };
@@ -370,6 +382,73 @@ mod tests {
         }
         // Every particle is in the match.
         assert!(super::PARTICLES.iter().all(|p| super::is_listed_particle(p)));
+    }
+
+    /// `is_contraction` with its test of the last byte answers as the scan alone did.
+    #[test]
+    fn contraction_by_last_byte_is_the_scan() {
+        let by_scan = |w: &str| {
+            super::after_apostrophe(w).is_some_and(|t| matches!(t, b"ve" | b"ll" | b"re" | b"m" | b"d" | b"t"))
+                && !w.starts_with("O'")
+                && !w.starts_with("O’")
+        };
+        let words = [
+            "I've",
+            "We'll",
+            "Don't",
+            "Don’t",
+            "I'm",
+            "He'd",
+            "They're",
+            "O'Neill",
+            "O’Neill",
+            "D'Souza",
+            "Ruiz",
+            "It’s",
+            "Can’t",
+            "L'Oréal",
+            "Ma'am",
+            "Y'all",
+            "",
+            "'t",
+            "’d",
+            "A—B'd",
+            "X’ve",
+            "Wouldn’t’ve",
+        ];
+        for w in words {
+            assert_eq!(super::is_contraction(w), by_scan(w), "{w:?}");
+        }
+    }
+
+    /// PARTICLE_FIRSTS are the first bytes of PARTICLES, and `is_particle` answers as the
+    /// test of the first char's case did.
+    #[test]
+    fn particle_firsts_are_the_lists() {
+        let mut firsts: Vec<u8> = super::PARTICLES.iter().map(|p| p.as_bytes()[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut listed = super::PARTICLE_FIRSTS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, firsts);
+        let by_case = |w: &str| {
+            w.len() <= super::MAX_PARTICLE
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && super::is_listed_particle(w)
+                || w.starts_with("al-")
+                || w.starts_with("el-")
+        };
+        let mut words: Vec<String> = Vec::new();
+        for p in super::PARTICLES {
+            words.extend([p.to_string(), p.to_uppercase(), format!("{p}x"), p[1..].to_string(), format!("é{p}")]);
+        }
+        words.extend(
+            ["", "vAn", "Van", "St.", "st.", "dé", "ü", "ßa", "al-Assad", "el-Sisi", "x", "the", "and"]
+                .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(super::is_particle(w), by_case(w), "{w:?}");
+        }
     }
 
     use super::*;

@@ -51,7 +51,7 @@ pub(super) fn role_appositive(doc: &Document, r: &Run) -> bool {
 
 /// Find capitalised name runs in every block's narrative.
 pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) -> Vec<Run> {
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(doc.prose().len() / 128 + 8); // (a run per 128 bytes: wire copy's rate)
     let courtesy = super::article::courtesy_surnames(doc);
     let mut buf = Vec::new();
     // A heading in title case capitalises every word, so its runs run names and verbs
@@ -134,7 +134,7 @@ fn block_runs(doc: &Document, bi: usize, toks: &[Tok], runs: &mut Vec<Run>, cour
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let w = word(doc, t);
+            let w = if t.is_word() { word(doc, t) } else { "" }; // (a punctuation token's text is not read)
             let starts = t.is_word() && (names::is_name_word(w) || names::is_particle(w) && next_is_name(doc, toks, i));
             if !starts {
                 i += 1;

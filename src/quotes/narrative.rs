@@ -208,28 +208,37 @@ pub fn block_tokens(doc: &Document, bi: usize, quotes: &[Quote], out: &mut Vec<T
             }
         }
         let limit = quotes.get(qi).map_or(block.span.end, |q| q.span.start.min(block.span.end));
-        // An ASCII byte is its own char: most of the text needs no decoding.
-        let c = match prose[i] {
-            b if b.is_ascii() => char::from(b),
-            _ => text[i..].chars().next().unwrap_or(' '),
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let end = word_end(text, i, limit);
-            out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
-            i = end;
-        } else {
-            out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
-            i += c.len_utf8();
-        }
-        // The spaces after a token, skipped here rather than a turn of the loop each: they
-        // make no token, and a sentence's break is pushed at its end's offset whenever it
-        // is reached. (Up to `limit`, so a quote's start is still met at the loop's top.)
-        while i < limit && prose[i] == b' ' {
-            i += 1;
+        // The tokens up to the next sentence end or quote, read without asking before each
+        // whether one is reached (neither is before `i`: the loop's top has just seen to it).
+        let stop = sentences.get(next_end).map_or(limit, |s| s.span.end.min(limit));
+        loop {
+            // An ASCII byte is its own char: most of the text needs no decoding.
+            let c = match prose[i] {
+                b if b.is_ascii() => char::from(b),
+                _ => text[i..].chars().next().unwrap_or(' '),
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+            } else {
+                if c.is_alphanumeric() {
+                    let end = word_end(text, i, limit);
+                    out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
+                    i = end;
+                } else {
+                    out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
+                    i += c.len_utf8();
+                }
+                // The spaces after a token, skipped here rather than a turn of the loop
+                // each: they make no token, and a sentence's break is pushed at its end's
+                // offset whenever it is reached. (Up to `limit`, so a quote's start is still
+                // met at the outer loop's top.)
+                while i < limit && prose[i] == b' ' {
+                    i += 1;
+                }
+            }
+            if i >= stop {
+                break;
+            }
         }
     }
     if out.last().is_some_and(|t| t.kind != TokKind::Break) {
@@ -321,6 +330,91 @@ mod tests {
                 assert_eq!(a.tokens.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice());
                 assert!(none.kept(bi).is_none());
                 assert_eq!(none.get(&a.doc, bi, quotes, &mut Vec::new()), want.as_slice());
+            }
+        }
+    }
+
+    /// [`super::block_tokens`] as it was written before its inner loop: every turn of the
+    /// loop asks for sentence ends and quotes before reading a token.
+    fn block_tokens_by_turns(doc: &crate::document::Document, bi: usize, quotes: &[crate::quotes::Quote]) -> Vec<Tok> {
+        use crate::document::Span;
+        let mut out = Vec::new();
+        let block = &doc.blocks[bi];
+        let text = doc.prose();
+        let prose = text.as_bytes();
+        let sentences = &doc.sentences[block.sentences.clone()];
+        let ends = |k: usize| sentences[k].span.end;
+        let mut next_end = 0;
+        let mut qi = quotes.partition_point(|q| q.span.end <= block.span.start);
+        let mut i = block.span.start;
+        while i < block.span.end {
+            while next_end < sentences.len() && ends(next_end) <= i {
+                if out.last().is_some_and(|t: &Tok| t.kind != TokKind::Break) {
+                    out.push(Tok { span: Span::new(ends(next_end), ends(next_end)), kind: TokKind::Break });
+                }
+                next_end += 1;
+            }
+            if let Some(q) = quotes.get(qi) {
+                if q.span.start <= i {
+                    if q.first_block == bi || q.span.start >= block.span.start {
+                        out.push(Tok { span: q.span, kind: TokKind::Quote(qi) });
+                    }
+                    i = q.span.end.max(i + 1);
+                    qi += 1;
+                    while next_end < sentences.len() && ends(next_end) < i {
+                        next_end += 1;
+                    }
+                    if next_end < sentences.len() && ends(next_end) == i {
+                        out.push(Tok { span: Span::new(i, i), kind: TokKind::Break });
+                        next_end += 1;
+                    }
+                    continue;
+                }
+            }
+            let limit = quotes.get(qi).map_or(block.span.end, |q| q.span.start.min(block.span.end));
+            let c = match prose[i] {
+                b if b.is_ascii() => char::from(b),
+                _ => text[i..].chars().next().unwrap_or(' '),
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let end = super::word_end(text, i, limit);
+                out.push(Tok { span: Span::new(i, end), kind: TokKind::Word });
+                i = end;
+            } else {
+                out.push(Tok { span: Span::new(i, i + c.len_utf8()), kind: TokKind::Punct(c) });
+                i += c.len_utf8();
+            }
+            while i < limit && prose[i] == b' ' {
+                i += 1;
+            }
+        }
+        if out.last().is_some_and(|t| t.kind != TokKind::Break) {
+            out.push(Tok { span: Span::new(block.span.end, block.span.end), kind: TokKind::Break });
+        }
+        out
+    }
+
+    use super::{Tok, TokKind};
+
+    proptest::proptest! {
+        /// [`super::block_tokens`] reads the tokens the loop of one token a turn read, on
+        /// text of words, quotes, sentence ends and paragraphs.
+        #[test]
+        fn block_tokens_are_those_read_a_token_a_turn(
+            text in "([A-Za-z]{1,6}|[ .,!?\"“”‘’'\n—é]|Gov\\. |U\\.S\\. |\n\n|  ){0,60}",
+            format in 0..3usize,
+        ) {
+            use crate::document::{Document, Format};
+            let format = [Format::Text, Format::Markdown, Format::Html][format];
+            let a = crate::analyze(Document::parse("a.txt".as_ref(), text.clone(), format));
+            for bi in 0..a.doc.blocks.len() {
+                let mut got = Vec::new();
+                super::block_tokens(&a.doc, bi, &a.quotes.quotes, &mut got);
+                proptest::prop_assert_eq!(&got, &block_tokens_by_turns(&a.doc, bi, &a.quotes.quotes), "{:?} block {}", text, bi);
             }
         }
     }

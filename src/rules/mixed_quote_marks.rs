@@ -3,7 +3,6 @@ use crate::analysis::Analysis;
 use crate::config::QuoteStyle;
 use crate::document::Span;
 use crate::quotes::{Mark, MarkStyle};
-use std::collections::HashMap;
 
 declare_rule! {
     /// Straight and curly quotation marks mixed in one article.
@@ -47,18 +46,20 @@ impl Rule for MixedQuoteMarks {
             QuoteStyle::Curly => MarkStyle::Curly,
             QuoteStyle::Straight => MarkStyle::Straight,
             QuoteStyle::Auto => {
-                let mut counts: HashMap<MarkStyle, usize> = HashMap::new();
+                // (Counted by the style's place in the enum: four counters, no hashing.)
+                let mut counts = [0usize; STYLES.len()];
                 for q in a.quotes.quotes.iter().filter(|q| !q.single && !a.is_block_excerpt(q) && !markup(a, q)) {
-                    *counts.entry(q.open.mark.style()).or_default() += 1;
+                    counts[q.open.mark.style() as usize] += 1;
                 }
-                if counts.len() < 2 {
+                if counts.iter().filter(|&&n| n > 0).count() < 2 {
                     return Vec::new();
                 }
                 // Most used; on a tie, curly (the typographic default).
-                counts
+                STYLES
                     .into_iter()
-                    .max_by_key(|(s, n)| (*n, *s == MarkStyle::Curly, std::cmp::Reverse(*s)))
-                    .map_or(MarkStyle::Curly, |(s, _)| s)
+                    .filter(|&s| counts[s as usize] > 0)
+                    .max_by_key(|&s| (counts[s as usize], s == MarkStyle::Curly, std::cmp::Reverse(s)))
+                    .unwrap_or(MarkStyle::Curly)
             }
         };
         a.quotes
@@ -165,6 +166,9 @@ fn help(house: MarkStyle) -> &'static str {
 }
 
 /// A "quote" whose marks are HTML markup left in plain text (`<a href="…">`).
+/// Every style, each at the index `style as usize`.
+const STYLES: [MarkStyle; 4] = [MarkStyle::Curly, MarkStyle::Straight, MarkStyle::Ascii, MarkStyle::Guillemet];
+
 fn markup(a: &Analysis, q: &crate::quotes::Quote) -> bool {
     let prose = a.doc.prose();
     crate::quotes::in_markup(prose, q.open.span) || q.close.is_some_and(|c| crate::quotes::in_markup(prose, c.span))

@@ -48,96 +48,109 @@ impl Rule for RepeatedWord {
     }
     fn check(&self, a: &Analysis, _: &Context) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let prose = a.doc.prose();
-        let bytes = prose.as_bytes();
         for (bi, block) in a.doc.blocks.iter().enumerate() {
-            let mut prev: Option<Span> = None;
-            // The finding of the last repeat, and its second word.
-            let mut chain: Option<(usize, Span)> = None;
             // `segment::words` of the block, from its kept tokens, read as spans: a word's
-            // text is sliced only when it matches the word before it.
+            // text is sliced only when it matches the word before it. (The kept tokens are
+            // walked as a slice, with no dispatch per token on where they come from.)
             let mut tokens = a.words_in(bi, block.span);
-            while let Some(span) = tokens.next_span() {
-                let Some(&first) = bytes.get(span.start).filter(|_| span.start < span.end) else { continue };
-                let word = if first < 0x80 {
-                    first.is_ascii_alphanumeric()
-                } else {
-                    prose[span.start..].chars().next().is_some_and(crate::document::is_alphanumeric)
-                };
-                if !word {
-                    continue;
+            match tokens.kept() {
+                Some(kept) => {
+                    self.block(a, kept.iter().map(|&[start, end]| Span::new(start as usize, end as usize)), &mut out)
                 }
-                if let Some(pspan) = prev {
-                    // The word comparison first: it rules out almost every pair, most by
-                    // their lengths or first bytes (bytes that differ by more than the case
-                    // bit are different letters or no letters).
-                    let same = pspan.end - pspan.start == span.end - span.start
-                        && bytes[pspan.start] | 0x20 == first | 0x20
-                        && bytes[pspan.start..pspan.end].eq_ignore_ascii_case(&bytes[span.start..span.end]);
-                    if !same {
-                        prev = Some(span);
-                        continue;
-                    }
-                    let w = a.doc.text(span);
-                    let gap = &prose[pspan.end..span.start];
-                    // ("the<!-- x -->the", "the<em>the</em>": markup between words with no
-                    // space beside it glues them into one word on the page; "the&nbsp;the"
-                    // is spaced.)
-                    let source_gap = &a.doc.source.as_bytes()[pspan.end..span.start];
-                    let spaced = source_gap.first().is_some_and(u8::is_ascii_whitespace)
-                        || source_gap.last().is_some_and(u8::is_ascii_whitespace)
-                        || source_gap.first() == Some(&b'&')
-                        || !source_gap.is_ascii();
-                    let repeated = gap.chars().all(char::is_whitespace)
-                        && spaced
-                        && !breaks_line(&a.doc.source[pspan.end..span.start])
-                        && !w.chars().any(|c| c.is_ascii_digit())
-                        && !DOUBLES.contains(&w.to_lowercase().as_str())
-                        && !w.chars().next().is_some_and(char::is_uppercase);
-                    // "the the the": a third repeat widens the finding before it, whose fix
-                    // then keeps one word of the three (two fixes would overlap).
-                    if let Some(last) = repeated.then_some(()).and(chain.filter(|(_, second)| *second == pspan)) {
-                        let d: &mut Diagnostic = &mut out[last.0];
-                        d.span.end = span.end;
-                        if let Some(fix) = d.fix.as_mut() {
-                            let e = &mut fix.edits[0];
-                            // (An edit that deleted the earlier word now deletes up to the
-                            // last; one that deleted the later word, through the last.)
-                            let end = if e.start == d.span.start { span.start } else { span.end };
-                            if !a.doc.markup.is_verbatim(Span::new(e.start, end)) {
-                                fix.applicability = Applicability::Unsafe;
-                            }
-                            e.end = end;
-                        }
-                        chain = Some((last.0, span));
-                        prev = Some(span);
-                        continue;
-                    }
-                    if repeated {
-                        chain = Some((out.len(), span));
-                        let in_quote = a.quote_at(span.start).is_some();
-                        let fix = match deletion(a, pspan, span) {
-                            Some(edit) if !in_quote => Fix { applicability: Applicability::Safe, edits: vec![edit] },
-                            edit => Fix {
-                                applicability: Applicability::Unsafe,
-                                edits: vec![edit.unwrap_or(Edit {
-                                    start: pspan.end,
-                                    end: span.end,
-                                    replacement: String::new(),
-                                })],
-                            },
-                        };
-                        out.push(
-                            Diagnostic::new(self, Span::new(pspan.start, span.end), format!("'{w}' repeated"))
-                                .help("delete one of them")
-                                .fix(fix),
-                        );
-                    }
-                }
-                prev = Some(span);
+                None => self.block(a, std::iter::from_fn(|| tokens.next_span()), &mut out),
             }
         }
         out
+    }
+}
+
+impl RepeatedWord {
+    /// The findings of one block, whose tokens' spans are `spans`.
+    fn block(&self, a: &Analysis, spans: impl Iterator<Item = Span>, out: &mut Vec<Diagnostic>) {
+        let prose = a.doc.prose();
+        let bytes = prose.as_bytes();
+        let mut prev: Option<Span> = None;
+        // The finding of the last repeat, and its second word.
+        let mut chain: Option<(usize, Span)> = None;
+        for span in spans {
+            let Some(&first) = bytes.get(span.start).filter(|_| span.start < span.end) else { continue };
+            let word = if first < 0x80 {
+                first.is_ascii_alphanumeric()
+            } else {
+                prose[span.start..].chars().next().is_some_and(crate::document::is_alphanumeric)
+            };
+            if !word {
+                continue;
+            }
+            if let Some(pspan) = prev {
+                // The word comparison first: it rules out almost every pair, most by
+                // their lengths or first bytes (bytes that differ by more than the case
+                // bit are different letters or no letters).
+                let same = pspan.end - pspan.start == span.end - span.start
+                    && bytes[pspan.start] | 0x20 == first | 0x20
+                    && bytes[pspan.start..pspan.end].eq_ignore_ascii_case(&bytes[span.start..span.end]);
+                if !same {
+                    prev = Some(span);
+                    continue;
+                }
+                let w = a.doc.text(span);
+                let gap = &prose[pspan.end..span.start];
+                // ("the<!-- x -->the", "the<em>the</em>": markup between words with no
+                // space beside it glues them into one word on the page; "the&nbsp;the"
+                // is spaced.)
+                let source_gap = &a.doc.source.as_bytes()[pspan.end..span.start];
+                let spaced = source_gap.first().is_some_and(u8::is_ascii_whitespace)
+                    || source_gap.last().is_some_and(u8::is_ascii_whitespace)
+                    || source_gap.first() == Some(&b'&')
+                    || !source_gap.is_ascii();
+                let repeated = gap.chars().all(char::is_whitespace)
+                    && spaced
+                    && !breaks_line(&a.doc.source[pspan.end..span.start])
+                    && !w.chars().any(|c| c.is_ascii_digit())
+                    && !DOUBLES.contains(&w.to_lowercase().as_str())
+                    && !w.chars().next().is_some_and(char::is_uppercase);
+                // "the the the": a third repeat widens the finding before it, whose fix
+                // then keeps one word of the three (two fixes would overlap).
+                if let Some(last) = repeated.then_some(()).and(chain.filter(|(_, second)| *second == pspan)) {
+                    let d: &mut Diagnostic = &mut out[last.0];
+                    d.span.end = span.end;
+                    if let Some(fix) = d.fix.as_mut() {
+                        let e = &mut fix.edits[0];
+                        // (An edit that deleted the earlier word now deletes up to the
+                        // last; one that deleted the later word, through the last.)
+                        let end = if e.start == d.span.start { span.start } else { span.end };
+                        if !a.doc.markup.is_verbatim(Span::new(e.start, end)) {
+                            fix.applicability = Applicability::Unsafe;
+                        }
+                        e.end = end;
+                    }
+                    chain = Some((last.0, span));
+                    prev = Some(span);
+                    continue;
+                }
+                if repeated {
+                    chain = Some((out.len(), span));
+                    let in_quote = a.quote_at(span.start).is_some();
+                    let fix = match deletion(a, pspan, span) {
+                        Some(edit) if !in_quote => Fix { applicability: Applicability::Safe, edits: vec![edit] },
+                        edit => Fix {
+                            applicability: Applicability::Unsafe,
+                            edits: vec![edit.unwrap_or(Edit {
+                                start: pspan.end,
+                                end: span.end,
+                                replacement: String::new(),
+                            })],
+                        },
+                    };
+                    out.push(
+                        Diagnostic::new(self, Span::new(pspan.start, span.end), format!("'{w}' repeated"))
+                            .help("delete one of them")
+                            .fix(fix),
+                    );
+                }
+            }
+            prev = Some(span);
+        }
     }
 }
 
