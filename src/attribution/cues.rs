@@ -456,6 +456,20 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if p.ends_with("'s") || p.ends_with("’s") {
         return false;
     }
+    // "Greer's Facebook post", "the mill's annual report": a bare form one word after a
+    // possessive is a noun too ("Greer's lawyer said", "… says", "Greer's critics argue"
+    // stay verbs).
+    if i >= floor + 2
+        && !p.ends_with('s')
+        && toks[i - 2].is_word()
+        && (w(doc, &toks[i - 2]).ends_with("'s") || w(doc, &toks[i - 2]).ends_with("’s"))
+        && !word.ends_with('s')
+        && !word.ends_with("ed")
+        && !word.ends_with("ing")
+        && !matches!(word, "said" | "told" | "wrote" | "spoke" | "put" | "read")
+    {
+        return false;
+    }
     // "taking questions", "fielding calls": the object of a verb of doing.
     if matches!(
         w(doc, prev),

@@ -838,6 +838,30 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
         }
         end += 1;
     }
+    // "said former secretary of the guild Ana Ruiz": a title, its "of" and the office,
+    // then the name of who holds it.
+    if end > from
+        && end < ceil
+        && toks[end].is_word()
+        && w(doc, &toks[end]) == "of"
+        && lexicon::is_title(w(doc, &toks[end - 1]))
+        && !DETERMINERS.contains(&w(doc, &toks[from]))
+    {
+        let given = (end + 1..ceil.min(end + 7)).take_while(|&k| toks[k].is_word()).find(|&k| {
+            let word = w(doc, &toks[k]);
+            word.starts_with(char::is_uppercase) && lexicon::is_given_name(word)
+        });
+        if let Some(k) = given {
+            let stop = (k + 1..ceil.min(k + 5))
+                .find(|&j| !(toks[j].is_word() && names::is_name_word(w(doc, &toks[j]))))
+                .unwrap_or(ceil.min(k + 5));
+            if stop == ceil || !toks[stop].is_word() {
+                if let Some(np) = classify(doc, toks, k, stop).filter(|n| matches!(n.kind, NpKind::Name(_))) {
+                    return Some(np);
+                }
+            }
+        }
+    }
     // "said the printed campaign slate card": plain modifiers after the determiner, up to
     // a head noun that can speak. ("said one retired guild records clerk": a count opens
     // the phrase as a determiner does.)
@@ -1178,14 +1202,19 @@ fn classify_words<'a>(words: &mut [&'a str], lower: &'a str, span: Span, toks: &
         return Some(Np { kind: NpKind::Name(last.to_string()), span });
     }
     // A capitalised name at the end of the phrase: the titles before it are dropped.
+    // ("Dana Judge said", "Ana Dean said": a title's word after a given name is a surname.)
+    let title_surname = words.len() >= 2
+        && last.starts_with(char::is_uppercase)
+        && lexicon::is_given_name(words[words.len() - 2])
+        && !lexicon::is_title(words[words.len() - 2]);
     let name_len = words
         .iter()
         .rev()
         .enumerate()
         .take_while(|(i, w)| *i == 0 || !(w.ends_with("'s") || w.ends_with("’s")))
-        .map(|(_, w)| w)
-        .take_while(|w| {
-            (names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w)) && !lexicon::is_title(w)
+        .take_while(|(i, w)| {
+            (names::is_name_word(w) || names::is_particle(w) || names::is_suffix(w))
+                && (!lexicon::is_title(w) || *i == 0 && title_surname)
         })
         .count();
     // "Secretary of State Maria Varga": the words after a title's "of" name its office,

@@ -64,6 +64,15 @@ fn is_speech_noun(word: &str) -> bool {
             | "refrain"
             | "mantra"
             | "catchphrase"
+            | "statement"
+            | "tweet"
+            | "post"
+            | "message"
+            | "reply"
+            | "response"
+            | "answer"
+            | "speech"
+            | "explanation"
     )
 }
 
@@ -82,6 +91,18 @@ pub(super) fn claimant(doc: &Document, toks: &[Tok], unit: std::ops::Range<usize
             .take_while(|&k| toks[k].is_word() && w(doc, &toks[k]) != "as")
             .find(|&k| is_speech_noun(w(doc, &toks[k])))
     })?;
+    // ("Greer's statement was “true”": a verdict on the words, not the words; "Greer's
+    // claim that there had been “…”", "Greer's claim is that …", "a pledge to be “…”"
+    // are the words.)
+    let between = toks.get(noun + 1..qt).unwrap_or(&[]);
+    let copula = between.iter().take_while(|t| !(t.is_word() && w(doc, t) == "that")).enumerate().any(|(k, t)| {
+        t.is_word()
+            && matches!(w(doc, t), "is" | "was" | "are" | "were")
+            && !between.get(k + 1).is_some_and(|n| n.is_word() && w(doc, n) == "that")
+    });
+    if copula {
+        return None;
+    }
     // "by X" or "from X" right after the noun.
     if noun < qt && noun + 1 < qt && matches!(w(doc, &toks[noun + 1]), "by" | "from") {
         let end = (noun + 2..qt).find(|&k| !toks[k].is_word() || w(doc, &toks[k]) == "that").unwrap_or(qt);

@@ -108,6 +108,13 @@ pub(super) fn attribute_quote(
             })?;
         Some((c, doc_cue))
     });
+    // "Ruiz mocked Greer's claim that the kiln “…,” saying …": the words are the
+    // claimant's, not those of the subject whose participle follows.
+    let chosen = chosen.filter(|&c| {
+        let cue = &all_cues[c];
+        let participle = cue.tok > qt && cue.subject.as_ref().is_some_and(|s| s.span.end <= quote.span.start);
+        !(participle && !at_start && claimant(doc, toks, unit.clone(), qt).is_some())
+    });
     let mut a = match (relay, chosen) {
         (Some((person, relay)), _) => {
             let mut a = from_cue(doc, &all_cues[person], Link::Sentence);
@@ -216,7 +223,9 @@ pub(super) fn attribute_quote(
             (speech && toks[qt - 1].is_punct(':')).then_some(Np { kind: NpKind::Pronoun(pronoun), span: first.span })
         };
         let subject = subject.or_else(owner);
-        for (np, body) in [(last, false), (subject, true)] {
+        // ("From Greer's post on the guild page: “…”": whose words the colon's noun names.)
+        let claimed = toks[qt - 1].is_punct(':').then(|| claimant(doc, toks, unit.clone(), qt - 1)).flatten();
+        for (np, body) in [(claimed, true), (last, false), (subject, true)] {
             let Some(np) = np else { continue };
             let (speaker, entity, mut kind) = resolve(doc, Some(&np), quote.first_block, ents, all_cues);
             let body_ok = body && kind == SourceType::Organization && sentence_like;
@@ -398,11 +407,24 @@ fn choose_cue(
             cue.tok + 1 + toks[cue.tok + 1..].iter().take(8).take_while(|t| t.span.end <= subject.span.end).count();
         let rest = &toks[after_subject..];
         // ("…, she said on the radio on Friday morning.": where and how is no tail.)
-        let place = rest.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "in" | "on" | "at" | "during"));
+        // ("…, Ruiz proclaimed to a cheering crowd at the guild hall on Tuesday.": nor is
+        // to whom, or when.)
+        let place = rest.first().is_some_and(|t| {
+            t.is_word() && matches!(w(doc, t), "in" | "on" | "at" | "during" | "to" | "after" | "before" | "while")
+        });
         let limit = if after_subject > cue.tok + 1 && appositive_opens(doc, rest) || place { 15 } else { 7 };
         let tail = rest.iter().take(limit + 1).take_while(|t| !matches!(t.kind, TokKind::Break)).count();
         // (The comma may sit inside the marks of a quote before it: "… “…” and “…,” Ruiz
         // said".)
+        // ("…, Wharf Board senior counsel Ana Ruiz wrote": the comma may stand before a
+        // few words of title the speaker phrase leaves out.)
+        let first = first
+            - toks[qt + 1..first]
+                .iter()
+                .rev()
+                .take(6)
+                .take_while(|t| t.is_word() && !lexicon::is_function_word(&w(doc, t).to_lowercase()))
+                .count();
         let comma = toks[first - 1].is_punct(',')
             || matches!(toks[first - 1].kind, TokKind::Quote(_))
                 && doc.text(toks[first - 1].span).trim_end_matches(['”', '"', '’', '\'', ' ']).ends_with(',');
@@ -417,10 +439,13 @@ fn choose_cue(
         || toks.get(qt + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('—'));
     // ("“Twelve boats” came in by the evening tide, he said.": a quote that opens
     // the sentence with no mark of speech after it is reported by the closing cue.)
+    // (A speech verb after the quote with no speaker of its own, "“…” that would answer
+    // the guild, counsel Ana Ruiz wrote", yields to the closing cue.)
+    let spoken_after = after.filter(|&c| all[c].speaker.is_some());
     if leads {
-        after.filter(|&c| all[c].speaker.is_some()).or(before).or(after).or(closing)
+        spoken_after.or(before).or(closing).or(after)
     } else {
-        before.or(after).or(closing)
+        before.or(spoken_after).or(closing).or(after)
     }
 }
 

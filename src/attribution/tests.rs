@@ -1613,6 +1613,62 @@ fn a_shared_surname_followed_by_said_she_is_the_woman_of_the_family() {
     assert_eq!(got, vec![Some("Ana Hollis".into())]);
 }
 
+#[test]
+fn a_closing_attribution_after_the_quote_and_more_words() {
+    // Title words between the comma and the name, after a clause the quote began.
+    let text = "“If the guild finds more ledgers, it will search them” that would answer questions \
+        from the ferry, senior counsel Tomas Greer wrote.";
+    assert_eq!(one(text), Some("Tomas Greer".into()));
+    // A tail that says to whom and where is no clause of its own.
+    let text = "Kilns are “the heart of the town” and “older than the wharf,” Dana Hollis, the former \
+        mayor of Kestrel, proclaimed to a packed hall at the glaze fair on Tuesday.";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into()), Some("Dana Hollis".into())]);
+}
+
+#[test]
+fn a_title_word_after_a_given_name_is_a_surname() {
+    let text = "Kiln vote\n\nMary Judge, the harbor master, said the vote was “a mess.”";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Mary Judge"));
+    assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::NamedPerson);
+}
+
+#[test]
+fn an_office_and_its_holder_after_an_inverted_verb() {
+    let text = "“The first duty is to the riders,” said former secretary of the guild Dana Hollis, who \
+        praised the crews.";
+    assert_eq!(one(text), Some("Dana Hollis".into()));
+}
+
+#[test]
+fn a_pronoun_continues_the_subject_not_a_name_in_an_aside_or_an_opener() {
+    // A name in a dash aside between two parts of the quote is not who speaks.
+    let text = "Wharf vote\n\nThe guild’s pollster, Tomas Greer, says the mayor has time. “I doubt the \
+        common view” -- that Dale Hune is a lost cause -- “will hold,” he says.";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into()), Some("Tomas Greer".into())]);
+    // An opener with commas of its own before the main clause's subject.
+    let text = "Wharf vote\n\nAsked whether Dale Hune, the ferry owner, who has mocked the levy, could \
+        win the seat, Tomas Greer demurred.\n\n“The riders will decide,” he said.";
+    assert_eq!(one(text), Some("Tomas Greer".into()));
+}
+
+#[test]
+fn a_claim_or_post_is_its_owners_words() {
+    let text = "Kiln vote\n\nDale Hune runs the ferry. Ana Ruiz mocked Hune’s claim that the kiln “runs \
+        on hope,” saying he had not read the ledger.";
+    assert_eq!(one(text), Some("Dale Hune".into()));
+    let text = "Kiln vote\n\nDale Hune runs the ferry.\n\nFrom Hune’s Facebook post: “We will not back down.”";
+    let doc = Document::parse("t.txt".as_ref(), text.to_string(), Format::Text);
+    let a = crate::analyze(doc);
+    assert_eq!(a.attributions.quotes[0].speaker.as_deref(), Some("Dale Hune"));
+    assert_eq!(a.attributions.quotes[0].source_type, crate::attribution::SourceType::SocialMedia);
+    // A verdict on the words is not the words.
+    let text = "Kiln vote\n\nDale Hune runs the ferry. The auditors then announced that Hune’s statement was \
+        “false.”";
+    assert_ne!(one(text), Some("Dale Hune".into()));
+}
+
 /// `quote::count_words` is `split_whitespace().take(most).count()`.
 #[test]
 fn count_words_is_split_whitespace_taken() {

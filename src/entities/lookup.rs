@@ -3,6 +3,10 @@
 //! minister"), or by position for a pronoun (the last person before, the subject of the
 //! latest sentence).
 
+use super::clauses::{
+    asked_between, closes_quote, main_clause_start, mentions_pronoun, role_between, starts_with_pronoun,
+    topic_opener_end,
+};
 use super::names;
 use super::{Entities, Entity, EntityKind, Mention, MentionKind};
 use crate::document::{Document, Span};
@@ -276,7 +280,22 @@ impl Entities {
             // (At most 3,000 bytes before the pronoun: a sentence longer than that is no
             // prose, and the scan stays linear.)
             let lo = self.index.partition_point(|m| m.0 < subject_at.max(span.end.min(offset).saturating_sub(3000)));
-            let hi = offset.min(span.end);
+            // ("“…” -- that Greer is … -- “…,” he says": a pronoun that closes a quote
+            // speaks it; a name in its sentence after the first quote opens is inside what
+            // was said, or an aside, and no subject. "Hune saw it otherwise: “…,” he said"
+            // keeps Hune.)
+            let hi = if si == here && closes_quote(doc, offset) {
+                // (At most 3,000 bytes back, as below: linear in a sentence of thousands.)
+                let end = offset.clamp(span.start, span.end);
+                let mut from = span.start.max(end.saturating_sub(3000));
+                while !doc.prose().is_char_boundary(from) {
+                    from += 1;
+                }
+                doc.prose()[from..end].find(['“', '"']).map_or(offset, |i| from + i)
+            } else {
+                offset
+            };
+            let hi = hi.min(span.end);
             let fitting: Vec<(usize, usize, usize)> = self.index[lo..]
                 .iter()
                 .take_while(|m| m.0 < hi)
@@ -400,121 +419,12 @@ impl Entities {
     }
 }
 
-/// Whether a sentence opens with `pronoun` as its subject (after a short introductory
-/// phrase set off by a comma at most).
 /// Sentences opening on the same pronoun that a pronoun's search for its person looks
 /// back over, each letting it reach one paragraph further.
 const MAX_PRONOUN_CHAIN: usize = 6;
 
 /// Sentences a pronoun's search for its person reads back at most.
 const MAX_SENTENCES_BACK: usize = 40;
-
-fn starts_with_pronoun(doc: &Document, span: Span, pronoun: Pronoun) -> bool {
-    let text = doc.text(span);
-    // ("And he …", "But she …": a conjunction or a linking adverb before the subject.)
-    let first = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .find(|w| !matches!(*w, "And" | "But" | "So" | "Yet" | "Still" | "Then" | "Now" | "Also" | "Later" | "Instead"))
-        .unwrap_or("");
-    lexicon::pronoun(first) == Some(pronoun)
-}
-
-/// Where a sentence's main clause starts: after the first comma when the sentence opens
-/// with a participle ("Asked about …,") or a subordinate clause ("When …,", "If …,").
-fn main_clause_start(doc: &Document, span: Span) -> usize {
-    let text = doc.text(span);
-    let first = text.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    let opener = matches!(
-        first,
-        "When"
-            | "If"
-            | "After"
-            | "Although"
-            | "Though"
-            | "While"
-            | "Because"
-            | "Since"
-            | "Before"
-            | "Once"
-            | "Unless"
-            // A prepositional opener: "As for the bill Ruiz wrote, Hune …", "Of Ruiz, Hune said".
-            | "As"
-            | "Of"
-            | "Despite"
-            | "Unlike"
-            | "Like"
-            | "Amid"
-            | "During"
-            | "Without"
-            | "Until"
-    ) || first.len() > 4
-        && first.chars().next().is_some_and(char::is_uppercase)
-        && (first.ends_with("ed") || first.ends_with("ing"))
-        && !lexicon::is_given_name(first);
-    match text.find(',') {
-        Some(i) if opener && i < 200 => span.start + i + 1,
-        _ => span.start,
-    }
-}
-
-/// The end of a topic opener ("Of …,", "On …,", "About …,", "Asked about …,") when the
-/// pronoun at `offset` follows its comma at once; else the sentence's start. (Not "As for
-/// Ruiz, she said": that opener names the subject to come.)
-fn topic_opener_end(doc: &Document, span: Span, offset: usize) -> usize {
-    let text = doc.text(Span::new(span.start, offset.clamp(span.start, span.end)));
-    // (The opener is short: its first word and, for the comma, the last 300 bytes before
-    // the pronoun; a sentence of thousands of pronouns stays linear.)
-    let cut = (0..=text.len().min(40)).rev().find(|&k| text.is_char_boundary(k)).unwrap_or(0);
-    let first = text[..cut].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
-    let topic = matches!(
-        first,
-        "Of" | "On" | "About" | "Regarding" | "Concerning" | "Unlike" | "Like" | "Despite" | "Besides" | "Beyond"
-    ) || first.len() > 4
-        && first.chars().next().is_some_and(char::is_uppercase)
-        && (first.ends_with("ed") || first.ends_with("ing"))
-        && !lexicon::is_given_name(first);
-    if !topic || text.len() > 300 {
-        return span.start;
-    }
-    match text.rfind(',') {
-        Some(i) if text[i + 1..].trim().is_empty() => span.start + i + 1,
-        _ => span.start,
-    }
-}
-
-/// "asked", maybe after an adverb ("then asked", "later asked"), and nothing else.
-fn asked_between(text: &str) -> bool {
-    let mut words = text.split_whitespace().rev();
-    matches!(words.next(), Some("asked" | "asks" | "pressed" | "quizzed"))
-        && words.next().is_none_or(|w| w.ends_with("ly") || matches!(w, "then" | "later" | "also"))
-        && words.next().is_none()
-}
-
-/// Whether the words between two names are a role the second name holds: "Obama
-/// consultant", "Clinton campaign manager" (lowercase, ending in a title).
-fn role_between(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().all(|c| c.is_lowercase() || c == '-')
-                && !matches!(
-                    *w,
-                    "and" | "or" | "nor" | "with" | "by" | "for" | "of" | "to" | "the" | "a" | "an" | "than"
-                )
-        })
-        && words.last().is_some_and(|w| lexicon::is_title(w))
-}
-
-/// Whether a stretch of text holds a form of the pronoun ("her", "his", "him").
-fn mentions_pronoun(text: &str, pronoun: Pronoun) -> bool {
-    let forms: &[&str] = match pronoun {
-        Pronoun::He => &["he", "him", "his", "himself"],
-        Pronoun::She => &["she", "her", "hers", "herself"],
-        _ => return false,
-    };
-    text.split(|c: char| !c.is_alphabetic()).any(|w| forms.iter().any(|f| w.eq_ignore_ascii_case(f)))
-}
 
 /// Start of the entity's last mention (pronouns excluded) at or before `offset`.
 /// (Of the name mentions and those attribution has added so far.)

@@ -12,6 +12,7 @@
 
 mod article;
 mod build;
+mod clauses;
 mod lookup;
 pub mod names;
 mod runs;
