@@ -1669,6 +1669,14 @@ fn a_claim_or_post_is_its_owners_words() {
     assert_ne!(one(text), Some("Dale Hune".into()));
 }
 
+#[test]
+fn a_name_with_a_letter_written_as_a_reference_is_one_name() {
+    let html = "<html><body><h1>Truce</h1><p>&ldquo;We are tired,&rdquo; Teodor B&aacute;nffy told reporters. \
+        &ldquo;So are they.&rdquo;</p><p>&ldquo;It holds,&rdquo; B&aacute;nffy said.</p></body></html>";
+    let want = Some("Teodor Bánffy".to_string());
+    assert_eq!(html_speakers(html), vec![want.clone(), want.clone(), want]);
+}
+
 /// `quote::count_words` is `split_whitespace().take(most).count()`.
 #[test]
 fn count_words_is_split_whitespace_taken() {

@@ -2,7 +2,7 @@
 //! prose at their source offsets (a character reference decoded in place, as in HTML);
 //! front matter, code and markup stay blank.
 
-use super::markup::{place, Markup};
+use super::markup::{join_word, place, Markup};
 use super::{blank_bom, into_string, normalise_line_endings, BlockKind, Comment, Raw, Span};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -75,6 +75,7 @@ pub(crate) fn read(source: &str) -> Raw {
                 } else if place(&mut prose, range.start, range.end, &text) {
                     // A character reference (`&eacute;`), given as its own text event.
                     references.push(Span::new(range.start, range.end));
+                    join_word(&mut prose, 0, range.start, range.end, &text);
                 }
                 copied.push(range);
             }

@@ -100,6 +100,12 @@ impl Markup {
             .all(|(s, k)| *k == MarkupKind::Reference && !span.is_empty() && span.start <= s.start && s.end <= span.end)
     }
 
+    /// The reference a position lies strictly inside, if any.
+    pub fn reference_around(&self, at: usize) -> Option<Span> {
+        let i = self.spans.partition_point(|(s, _)| s.end <= at);
+        self.spans.get(i).filter(|(s, k)| *k == MarkupKind::Reference && s.start < at && at < s.end).map(|(s, _)| *s)
+    }
+
     /// Whether `span` is all words as written: no markup, no reference.
     pub fn is_verbatim(&self, span: Span) -> bool {
         self.touching(span).next().is_none()
@@ -126,12 +132,39 @@ pub(crate) fn decode_references(prose: &mut [u8], source: &str, range: Range<usi
                 let end = amp + len;
                 if place(prose, amp, end, &decoded) {
                     references.push(Span::new(amp, end));
+                    join_word(prose, range.start, amp, end, &decoded);
                 }
                 i = end;
             }
             None => i = amp + 1,
         }
     }
+}
+
+/// "Jos&eacute;", "B&aacute;nffy": a letter written as a reference inside a word. The
+/// letters before it (back to `floor`) move up against the decoded letter, into the
+/// reference's blanked bytes, so the prose reads one word ("   Bánffy"), and a name
+/// keeps its letters. Only when they fit; the word then starts inside the reference, so
+/// any fix touching it touches markup and is withheld.
+pub(crate) fn join_word(prose: &mut [u8], floor: usize, amp: usize, end: usize, decoded: &str) {
+    if !decoded.chars().all(char::is_alphabetic) {
+        return;
+    }
+    // (The letters right before the reference: ASCII letters and digits, and the bytes of
+    // any other character, which are all >= 0x80 in UTF-8.)
+    // (Counted only as far as the room in the reference: bounded however long the word.)
+    let at = end - decoded.len();
+    let room = at - amp;
+    let prefix =
+        prose[floor..amp].iter().rev().take(room + 1).take_while(|&&b| b.is_ascii_alphanumeric() || b >= 0x80).count();
+    // (Strictly inside: a word that began at the reference's first byte would let an edit
+    // replace the reference whole and leave the letters before it in the file.)
+    if prefix == 0 || prefix >= room {
+        return;
+    }
+    let from = amp - prefix;
+    prose.copy_within(from..amp, at - prefix);
+    prose[from..at - prefix].fill(b' ');
 }
 
 /// Put `decoded` at the end of `start..end` in the prose and blank the rest; false (and
@@ -196,9 +229,27 @@ mod tests {
         decode_references(&mut prose, src, 0..src.len(), &mut refs);
         assert_eq!(prose.len(), src.len());
         let prose = String::from_utf8(prose).unwrap();
-        assert!(prose.starts_with("Jos      é said"), "{prose}");
+        // The letters before a letter written as a reference join it: one word.
+        assert!(prose.starts_with("      José said"), "{prose}");
         assert_eq!(refs.len(), 4);
         assert_eq!(&src[refs[0].start..refs[0].end], "&eacute;");
+    }
+
+    #[test]
+    fn a_letter_reference_inside_a_word_keeps_the_word_whole() {
+        let decode = |src: &str| {
+            let mut prose = src.as_bytes().to_vec();
+            decode_references(&mut prose, src, 0..src.len(), &mut Vec::new());
+            String::from_utf8(prose).unwrap()
+        };
+        assert_eq!(decode("Teodor B&aacute;nffy said"), "Teodor       Bánffy said");
+        // Two in one word, and a numeric one.
+        assert_eq!(decode("Dvo&#345;&aacute;k"), "          Dvořák");
+        assert_eq!(decode("Dvo&#345;&aacute;k").split_whitespace().count(), 1);
+        // No room for a long prefix: left as it was.
+        assert_eq!(decode("Abcdefghij&eacute;"), "Abcdefghij      é");
+        // Not a letter: an apostrophe stays where it was.
+        assert_eq!(decode("don&rsquo;t"), "don    ’t");
     }
 
     #[test]

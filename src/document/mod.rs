@@ -230,6 +230,30 @@ impl Document {
 
     /// The prose: the source with markup blanked, same length, same offsets (empty for a
     /// document read unparsed: see [`Document::for_check`]).
+    /// `span` as the file writes it: a start inside a character reference that a word's
+    /// letters were joined into ("B&aacute;nffy", see `markup::join_word`) moves back to
+    /// the word's first letter, and an end inside a reference to the reference's end.
+    pub fn as_written(&self, span: Span) -> Span {
+        let mut out = span;
+        if let Some(r) = self.markup.reference_around(span.start) {
+            let joined = self.prose.get(r.start..r.end).is_some_and(|t| t.trim_start_matches(' ').chars().count() > 1);
+            if joined {
+                // (Back over the letters joined into it, as many as a reference can hold.)
+                let letters = self.source.as_bytes()[..r.start]
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .take_while(|&&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                    .count();
+                out.start = r.start - letters;
+            }
+        }
+        if let Some(r) = self.markup.reference_around(span.end) {
+            out.end = r.end;
+        }
+        out
+    }
+
     pub fn prose(&self) -> &str {
         &self.prose
     }
@@ -252,8 +276,18 @@ impl Document {
         let mut out = String::with_capacity(span.len());
         let mut at = span.start;
         for r in references {
-            out.push_str(&self.prose()[at..r.start]);
-            out.push_str(&self.source[r.start..r.end]);
+            // (The letters right before a reference come from the source too: a letter
+            // written as a reference has them joined into its own bytes in the prose, "caf"
+            // of "caf&eacute;", and blanks where they were.)
+            let letters = self.source.as_bytes()[at.min(r.start)..r.start]
+                .iter()
+                .rev()
+                .take(40)
+                .take_while(|&&b| b.is_ascii_alphanumeric() || b >= 0x80)
+                .count();
+            let lo = r.start - letters;
+            out.push_str(&self.prose()[at.min(lo)..lo]);
+            out.push_str(&self.source[lo..r.end]);
             at = r.end;
         }
         out.push_str(&self.prose()[at..span.end]);
@@ -472,6 +506,19 @@ mod tests {
         let span = Span::new(open, close);
         assert_eq!(doc.written(span), "We don&rsquo;t stop,     R&amp;D      &#8212; never,");
         assert_eq!(doc.written(span).len(), span.end - span.start);
+        // A letter written as a reference inside a word: the word whole in the prose, as
+        // written in `written`, and a span from inside the reference reported from the
+        // word's first letter.
+        let src = "<p>&ldquo;Sit in the caf&eacute; a while,&rdquo; said Teodor B&aacute;nffy.</p>";
+        let doc = Document::parse(Path::new("a.html"), src.to_string(), Format::Html);
+        let open = src.find("Sit").unwrap();
+        let close = src.find(",&rdquo;").unwrap() + 1;
+        assert_eq!(doc.written(Span::new(open, close)), "Sit in the caf&eacute; a while,");
+        assert!(doc.prose().contains(" Bánffy."), "{}", doc.prose());
+        let word = doc.prose().find("Bánffy").unwrap();
+        let name = Span::new(word, word + "Bánffy".len());
+        let written = doc.as_written(name);
+        assert_eq!(&src[written.start..written.end], "B&aacute;nffy");
         // Plain text and Markdown are the prose itself.
         let doc = Document::parse(Path::new("a.txt"), "It's R&amp;D.".to_string(), Format::Text);
         assert_eq!(doc.written(Span::new(0, 13)), "It's R&amp;D.");

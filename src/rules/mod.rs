@@ -201,6 +201,8 @@ pub(crate) fn findings(analysis: &Analysis, cx: &Context, out: &mut Vec<Diagnost
         let Some(severity) = cx.config.severity_of(rule.id(), rule.group(), rule.severity()) else { continue };
         for mut d in rule.check(analysis, cx) {
             d.severity = severity;
+            // (A name with a letter written as a reference is reported from its first letter.)
+            d.span = analysis.doc.as_written(d.span);
             out.push(d);
         }
     }
