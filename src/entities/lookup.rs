@@ -213,19 +213,13 @@ impl Entities {
             self.index.extend(
                 e.mentions.iter().filter(|m| m.kind != MentionKind::Pronoun).map(|m| (m.start, m.end, id, m.block)),
             );
-            // (Each word lowered without a string of its own, and its role keyed by a new
-            // string only the first time it is met.)
             for word in e.titles.iter().chain(&e.descriptors).flat_map(|d| d.split(' ')) {
-                crate::chars::with_lowercase(word, |lower| {
-                    let role = expanded_title(crate::chars::trim_possessive(lower));
-                    match self.roles.get_mut(role) {
-                        Some(ids) if !ids.contains(&id) => ids.push(id),
-                        Some(_) => {}
-                        None => {
-                            self.roles.insert(role.to_string(), vec![id]);
-                        }
-                    }
-                });
+                let word = word.to_lowercase();
+                let word = crate::chars::trim_possessive(&word);
+                let ids = self.roles.entry(expand_title(word)).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
             }
         }
         self.index.sort_unstable();
