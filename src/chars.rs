@@ -55,6 +55,14 @@ pub fn ascii_lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `words.join(" ")`, borrowed for one word (the phrases asked about are most often one).
+pub fn joined<'a>(words: &[&'a str]) -> std::borrow::Cow<'a, str> {
+    match words {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(words.join(" ")),
+    }
+}
+
 /// `f(&word.to_ascii_lowercase())`, without a new string: the word itself when it has no
 /// ASCII capital, else a copy lowered in a buffer kept per thread.
 pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {

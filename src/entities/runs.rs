@@ -347,7 +347,7 @@ fn make_run(
     // (Country names are at most three words: only the run's last three are tried.)
     let n = name_words.len();
     // (The tails are the suffixes of one joined string that start after a space.)
-    let tail = joined(&name_words[n.saturating_sub(3).max(1).min(n)..]);
+    let tail = crate::chars::joined(&name_words[n.saturating_sub(3).max(1).min(n)..]);
     let country_tail = !tail.is_empty()
         && (lexicon::is_country(&tail) || tail.match_indices(' ').any(|(i, _)| lexicon::is_country(&tail[i + 1..])));
     let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
@@ -478,7 +478,7 @@ fn make_run(
         || common_last
         || !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
         || lexicon::is_place(&text)
-        || lexicon::is_place(&joined(&whole_run));
+        || lexicon::is_place(&crate::chars::joined(&whole_run));
     Some(Run {
         non_person,
         block: bi,
@@ -525,7 +525,7 @@ fn place_or_group_prefix(words: &[&str]) -> usize {
     let mut k = 0;
     'outer: while k + 1 < words.len() {
         for n in (1..=3.min(words.len() - 1 - k)).rev() {
-            let phrase = joined(&words[k..k + n]);
+            let phrase = crate::chars::joined(&words[k..k + n]);
             let given = n == 1 && lexicon::is_given_name(words[k]) && !is_non_person_word(words[k + 1]);
             if lexicon::is_place(&phrase) && !given {
                 k += n;
@@ -539,14 +539,6 @@ fn place_or_group_prefix(words: &[&str]) -> usize {
         break;
     }
     k
-}
-
-/// `words.join(" ")`, borrowed for one word (the phrases asked about are most often one).
-fn joined<'a>(words: &[&'a str]) -> std::borrow::Cow<'a, str> {
-    match words {
-        [one] => std::borrow::Cow::Borrowed(one),
-        _ => std::borrow::Cow::Owned(words.join(" ")),
-    }
 }
 
 /// A word that never names a person: a group, a place, a demonym or an acronym.
