@@ -132,10 +132,12 @@ impl Analysis {
         let before = self.doc.prose()[..q.span.start].chars().next_back();
         let after = self.doc.prose()[q.span.end..].chars().find(|c| !matches!(c, ',' | '.'));
         let blocks = self.doc.blocks[q.first_block].span.start..self.doc.blocks[q.last_block].span.end;
-        q.well_formed(&self.doc)
-            && self.quotes.stopped_at.is_none()
+        // (The tests that read no more than a char first: `well_formed` reads the quote's
+        // words.)
+        self.quotes.stopped_at.is_none()
             && !before.is_some_and(|c| marks.contains(&c))
             && !after.is_some_and(|c| marks.contains(&c))
+            && q.well_formed(&self.doc)
             && !self.quotes.unbalanced.iter().any(|u| blocks.contains(&u.mark.span.start))
     }
 

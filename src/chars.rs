@@ -45,6 +45,24 @@ thread_local! {
     static LOWER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
 
+/// `word.to_ascii_lowercase()`, borrowed when the word has no ASCII capital (as most
+/// words have none): a word kept lowered, or several at once, without a string each.
+pub fn ascii_lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// `words.join(" ")`, borrowed for one word (the phrases asked about are most often one).
+pub fn joined<'a>(words: &[&'a str]) -> std::borrow::Cow<'a, str> {
+    match words {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(words.join(" ")),
+    }
+}
+
 /// `f(&word.to_ascii_lowercase())`, without a new string: the word itself when it has no
 /// ASCII capital, else a copy lowered in a buffer kept per thread.
 pub fn with_ascii_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {

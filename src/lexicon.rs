@@ -4,64 +4,63 @@
 //! verb?", "is this a title?", never match phrases written into the source.
 
 use crate::hash::FastBuild;
-
-type HashSet<T> = std::collections::HashSet<T, FastBuild>;
+use crate::wordset::WordSet;
 use std::sync::OnceLock;
 
 struct Lexicon {
     speech_verbs: LowerSet,
     loaded_verbs: LowerSet,
-    abbreviations: HashSet<&'static str>,
-    sentence_openers: HashSet<&'static str>,
+    abbreviations: WordSet,
+    sentence_openers: WordSet,
     titles: LowerSet,
     bodies: LowerSet,
     documents: LowerSet,
-    capitals: HashSet<&'static str>,
+    capitals: WordSet,
     anonymous: LowerSet,
     public: LowerSet,
     vague: Vec<&'static str>,
     /// Each vague phrase → its first position in `vague`.
     vague_index: std::collections::HashMap<&'static str, usize, FastBuild>,
     anonymity_reasons: Vec<&'static str>,
-    social_media: HashSet<&'static str>,
-    family_first: HashSet<&'static str>,
-    given_names: HashSet<&'static str>,
+    social_media: WordSet,
+    family_first: WordSet,
+    given_names: WordSet,
     /// Whether a word may be a given name (`given_names` or `us_names`), as written.
     given_filter: ShapeFilter,
-    male_names: HashSet<&'static str>,
-    female_names: HashSet<&'static str>,
+    male_names: WordSet,
+    female_names: WordSet,
     /// Capital or demonym (as written) → country.
     countries: std::collections::HashMap<&'static str, &'static str, FastBuild>,
-    country_names: HashSet<&'static str>,
+    country_names: WordSet,
     /// Group words: parties, faiths, peoples (data/lexicon/groups.txt).
-    groups: HashSet<&'static str>,
+    groups: WordSet,
     groups_filter: ShapeFilter,
     /// Capitalised last words of places and organisations (data/lexicon/place_nouns.txt).
-    place_nouns: HashSet<&'static str>,
+    place_nouns: WordSet,
     /// Words skipped between a subject and its verb (data/lexicon/adverbs.txt).
-    adverbs: HashSet<&'static str>,
+    adverbs: WordSet,
     /// Words that end a noun phrase read forward (data/lexicon/function_words.txt).
-    function_words: HashSet<&'static str>,
+    function_words: WordSet,
     /// Capitalised words that never name anyone (data/lexicon/not_names.txt).
-    not_names: HashSet<&'static str>,
+    not_names: WordSet,
     not_names_filter: ShapeFilter,
     /// Place names that are not people: countries, states, regions, large cities.
-    places: HashSet<&'static str>,
+    places: WordSet,
     /// Whether a name may be a place (`places` or `country_names`), as written.
     places_filter: ShapeFilter,
     /// Nouns a surname modifies without naming the person (data/lexicon/name_modifiers.txt).
-    name_modifiers: HashSet<&'static str>,
+    name_modifiers: WordSet,
     /// Words that make a speech verb before them a participle (data/lexicon/reduced_relatives.txt).
-    reduced_relatives: HashSet<&'static str>,
+    reduced_relatives: WordSet,
     /// The most frequent US surnames (data/lexicon/surnames_us.txt).
-    surnames: HashSet<&'static str>,
+    surnames: WordSet,
     /// US given names with who bears them (data/lexicon/given_names_us.txt).
     us_names: std::collections::HashMap<&'static str, &'static str, FastBuild>,
     /// Furniture labels and credit words by kind (data/lexicon/furniture.txt).
     furniture: Vec<(&'static str, Vec<&'static str>)>,
 }
 
-fn words(data: &'static str) -> HashSet<&'static str> {
+fn words(data: &'static str) -> WordSet {
     data.lines().map(|l| l.split('#').next().unwrap_or("")).flat_map(str::split_whitespace).collect()
 }
 
@@ -96,7 +95,7 @@ fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'st
 }
 
 /// The countries themselves: the first field of each line.
-fn country_names(data: &'static str) -> HashSet<&'static str> {
+fn country_names(data: &'static str) -> WordSet {
     data.lines()
         .map(|l| l.split('#').next().unwrap_or("").split('|').next().unwrap_or("").trim())
         .filter(|c| !c.is_empty())
@@ -237,7 +236,7 @@ fn shape_bit(word: &[u8]) -> usize {
 /// 16,384 bits, one set for each word's length with its first, second and last byte in
 /// ASCII lower case, which answers no for most words without copying or hashing them.
 struct LowerSet {
-    words: HashSet<&'static str>,
+    words: WordSet,
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
@@ -245,7 +244,7 @@ struct LowerSet {
 const FILTER_WORDS: usize = 256;
 
 impl LowerSet {
-    fn new(words: HashSet<&'static str>) -> LowerSet {
+    fn new(words: WordSet) -> LowerSet {
         let mut filter = Box::new([0u64; FILTER_WORDS]);
         for w in &words {
             let bit = filter_bit(w.as_bytes());
@@ -284,10 +283,10 @@ fn has_lower(set: &LowerSet, word: &str) -> bool {
     set.filter[bit / 64] & (1 << (bit % 64)) != 0 && has_lower_listed(set, word)
 }
 
-/// [`has_lower`] past the filter: the word lowered and looked up.
+/// [`has_lower`] past the filter: the word looked up as lowered, without a copy.
 #[inline(never)]
 fn has_lower_listed(set: &LowerSet, word: &str) -> bool {
-    crate::chars::with_ascii_lowercase(word, |lower| set.words.contains(lower))
+    set.words.contains_ascii_lowercase(word)
 }
 
 /// What kind of furniture label a line is (`summary`, `note`, `label`), given the line
@@ -400,9 +399,9 @@ pub fn is_country(name: &str) -> bool {
 }
 
 /// The words of one `[section]` of a sectioned word list, up to the next section.
-fn section(data: &'static str, name: &str) -> HashSet<&'static str> {
+fn section(data: &'static str, name: &str) -> WordSet {
     let mut inside = false;
-    let mut out = HashSet::default();
+    let mut out = WordSet::default();
     for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()) {
         if line.starts_with('[') {
             inside = line == name;

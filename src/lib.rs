@@ -33,6 +33,7 @@ pub mod sources;
 pub mod span;
 pub mod suppress;
 pub mod windows;
+mod wordset;
 
 pub use analysis::{analyze, Analysis, TokenCache};
 use document::Document;

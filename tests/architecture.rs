@@ -31,6 +31,7 @@ const STAGES: &[&str] = &[
     "error",
     "chars",
     "hash",
+    "wordset",
     "rule_id",
     "span",
     // The real-word engine and its embedded n-gram data: `lexicon` reads word

@@ -6,11 +6,13 @@
 use super::np::{self, is, w, Np, NpKind};
 use super::resolve::resolve;
 use super::{Attributions, Cue, ObjectKind, SourceType};
+use crate::chars::ascii_lowercase;
 use crate::document::{Document, Span};
 use crate::entities::Entities;
 use crate::lexicon;
 use crate::lexicon::Pronoun;
 use crate::quotes::narrative::{Tok, TokKind};
+use std::borrow::Cow;
 
 /// Find the speech verbs of a sentence and resolve their speakers: their cues are pushed
 /// to `out.cues` and their indices there written to `found` (cleared first: a buffer the
@@ -425,7 +427,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if !prev.is_word() {
         return true;
     }
-    let p = w(doc, prev).to_ascii_lowercase();
+    let p = ascii_lowercase(w(doc, prev));
     // "Ruiz went on to say, “…”", "was prompted to add: “…”": an infinitive right before
     // the quote it introduces says it.
     if p == "to" {
@@ -445,7 +447,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     // "a rise in claims", "worked as ferry agent": after a preposition a bare or
     // plural form is a noun ("by warning that …", "as noted" stay verbs).
     let word = w(doc, &toks[i]);
-    if matches!(p.as_str(), "in" | "on" | "at" | "with" | "from" | "into" | "about" | "as" | "without" | "against")
+    if matches!(&*p, "in" | "on" | "at" | "with" | "from" | "into" | "about" | "as" | "without" | "against")
         && !word.ends_with("ing")
         && !word.ends_with("ed")
         && !matches!(word, "said" | "told" | "wrote" | "spoke")
@@ -491,7 +493,7 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
     if word == "state"
         && !(p.ends_with('s')
             || matches!(
-                p.as_str(),
+                &*p,
                 "i" | "we"
                     | "you"
                     | "they"
@@ -532,16 +534,16 @@ fn verb_position(doc: &Document, toks: &[Tok], i: usize, floor: usize) -> bool {
         && i >= floor + 2
         && toks[i - 2].is_word()
         && matches!(
-            w(doc, &toks[i - 2]).to_ascii_lowercase().as_str(),
+            &*ascii_lowercase(w(doc, &toks[i - 2])),
             "of" | "for" | "in" | "on" | "with" | "from" | "about" | "by" | "at"
         )
         && w(doc, prev).chars().all(|c| c.is_ascii_lowercase())
-        && !matches!(p.as_str(), "the" | "a" | "an" | "and")
+        && !matches!(&*p, "the" | "a" | "an" | "and")
     {
         return false;
     }
     !matches!(
-        p.as_str(),
+        &*p,
         "a" | "an"
             | "the"
             | "this"
@@ -586,12 +588,12 @@ fn be_before(doc: &Document, toks: &[Tok], verb: usize) -> bool {
 fn object_kind(doc: &Document, toks: &[Tok], verb: usize) -> ObjectKind {
     // Most verbs are followed by a name, "that", a quote or punctuation: the rest of the
     // words are read only after a word that can start a noun phrase.
-    let first = toks.get(verb + 1).filter(|t| t.is_word()).map(|t| w(doc, t).to_ascii_lowercase());
+    let first = toks.get(verb + 1).filter(|t| t.is_word()).map(|t| ascii_lowercase(w(doc, t)));
     if !first.as_deref().is_some_and(starts_phrase) {
         return ObjectKind::Other;
     }
-    let words: Vec<String> =
-        toks[verb + 1..].iter().take(8).take_while(|t| t.is_word()).map(|t| w(doc, t).to_ascii_lowercase()).collect();
+    let words: Vec<Cow<str>> =
+        toks[verb + 1..].iter().take(8).take_while(|t| t.is_word()).map(|t| ascii_lowercase(w(doc, t))).collect();
     if thing_object(&words) {
         ObjectKind::Thing
     } else {
@@ -606,7 +608,7 @@ fn starts_phrase(word: &str) -> bool {
 
 /// Words after a verb that are a noun phrase and nothing more: a determiner or a number
 /// first, and no verb of a clause after it ("the company lied", "the plan would work").
-fn thing_object(words: &[String]) -> bool {
+fn thing_object(words: &[Cow<str>]) -> bool {
     let Some(first) = words.first() else { return false };
     if !starts_phrase(first) {
         return false;
@@ -619,16 +621,13 @@ fn thing_object(words: &[String]) -> bool {
     let end = words
         .iter()
         .position(|w| {
-            matches!(
-                w.as_str(),
-                "as" | "when" | "while" | "after" | "before" | "because" | "since" | "until" | "but" | "and"
-            )
+            matches!(&**w, "as" | "when" | "while" | "after" | "before" | "because" | "since" | "until" | "but" | "and")
         })
         .unwrap_or(words.len());
     let words = &words[..end];
     !words.iter().enumerate().any(|(i, w)| {
         let finite = matches!(
-            w.as_str(),
+            &**w,
             "was"
                 | "were"
                 | "is"
@@ -687,7 +686,7 @@ fn number_word(w: &str) -> bool {
 /// "Clinics had admitted 23 injured workers", "the club has conceded 14 goals": a verb
 /// of speech in its other sense, taking a thing, in a sentence without a quote.
 fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Range<usize>) -> bool {
-    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    let word = ascii_lowercase(w(doc, &toks[verb]));
     // "The judge denied the request", "had denied the company fair treatment": a ruling or
     // a refusal, not a denial of what someone said.
     if word.starts_with("deni") || word.starts_with("deny") {
@@ -724,11 +723,11 @@ fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Ran
     if toks[unit.clone()].iter().any(|t| matches!(t.kind, TokKind::Quote(_))) {
         return false;
     }
-    let words: Vec<String> = toks[verb + 1..unit.end]
+    let words: Vec<Cow<str>> = toks[verb + 1..unit.end]
         .iter()
         .take(8)
         .take_while(|t| t.is_word())
-        .map(|t| w(doc, t).to_ascii_lowercase())
+        .map(|t| ascii_lowercase(w(doc, t)))
         .collect();
     thing_object(&words)
 }
@@ -736,7 +735,7 @@ fn takes_a_thing(doc: &Document, toks: &[Tok], verb: usize, unit: &std::ops::Ran
 /// Whether a speech verb reports something said: not a question or request ("asked the
 /// court to …") and not negated ("did not say", "declined to comment").
 fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
-    let word = w(doc, &toks[verb]).to_ascii_lowercase();
+    let word = ascii_lowercase(w(doc, &toks[verb]));
     if word.starts_with("ask") {
         return false;
     }
@@ -745,7 +744,7 @@ fn states(doc: &Document, toks: &[Tok], verb: usize) -> bool {
     {
         k -= 1;
     }
-    let before = |n: usize| (k >= n && toks[k - n].is_word()).then(|| w(doc, &toks[k - n]).to_ascii_lowercase());
+    let before = |n: usize| (k >= n && toks[k - n].is_word()).then(|| ascii_lowercase(w(doc, &toks[k - n])));
     match before(1).as_deref() {
         Some("not" | "never" | "didn't" | "don't" | "doesn't" | "won't" | "wouldn't" | "hasn't" | "haven't") => false,
         // Hypothetical: "the union would announce action", "it will decide".
@@ -762,8 +761,8 @@ fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: 
     let on_website = |k: usize| {
         toks[k + 1..end.min(k + 5)].iter().any(|t| matches!(w(doc, t), "website" | "site" | "homepage" | "web"))
     };
-    let word = w(doc, &toks[verb]).to_ascii_lowercase();
-    if matches!(word.as_str(), "posted" | "tweeted" | "posting" | "tweeting") {
+    let word = ascii_lowercase(w(doc, &toks[verb]));
+    if matches!(&*word, "posted" | "tweeted" | "posting" | "tweeting") {
         return !(word.starts_with("post") && on_website(verb));
     }
     let social = |t: &Tok| {
@@ -779,7 +778,7 @@ fn social_context(doc: &Document, toks: &[Tok], prev: &[Tok], verb: usize, end: 
     {
         return true;
     }
-    matches!(word.as_str(), "wrote" | "writes" | "write") && toks[..verb].iter().chain(prev).any(social)
+    matches!(&*word, "wrote" | "writes" | "write") && toks[..verb].iter().chain(prev).any(social)
 }
 
 /// "…, saying it …": the subject of a participle is the name just before it

@@ -1247,7 +1247,8 @@ fn classify_words<'a>(words: &mut [&'a str], lower: &'a str, span: Span, toks: &
             if name_words.len() == 1 && names::is_not_name(&name) {
                 return None;
             }
-            name = name.trim_end_matches('.').to_string();
+            // (Cut in place: the name is kept, not copied.)
+            name.truncate(name.trim_end_matches('.').len());
             if name_words.last().is_some_and(|w| names::is_suffix(w)) {
                 name = name_words.join(" ");
             }

@@ -203,6 +203,21 @@ pub fn is_variant(a: &str, b: &str) -> bool {
         if x.len() < 4 || y.len() < 4 || x.len().abs_diff(y.len()) > 2 || !x[0].eq_ignore_ascii_case(&y[0]) {
             return false;
         }
+        // Two short ASCII words (a char a byte): lowered on the stack and compared as
+        // bytes, what the lowered copies below would give.
+        const STACK: usize = 32;
+        if x.len() <= STACK && y.len() <= STACK {
+            let (mut la, mut lb) = ([0u8; STACK], [0u8; STACK]);
+            for (to, from) in la.iter_mut().zip(x) {
+                *to = from.to_ascii_lowercase();
+            }
+            for (to, from) in lb.iter_mut().zip(y) {
+                *to = from.to_ascii_lowercase();
+            }
+            let (la, lb) = (&la[..x.len()], &lb[..y.len()]);
+            let limit = if la.len().min(lb.len()) >= 8 { 2 } else { 1 };
+            return la != lb && la.len().abs_diff(lb.len()) <= limit && within_edits(la, lb, limit);
+        }
     }
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let (na, nb) = (a.chars().count(), b.chars().count());
@@ -259,7 +274,7 @@ pub fn is_romanized_variant_lower(a: &[char], b: &[char]) -> bool {
 
 /// Whether `a` and `b` are at most `limit` edits apart (Levenshtein), without
 /// allocating for words of up to 32 chars.
-fn within_edits(a: &[char], b: &[char], limit: usize) -> bool {
+fn within_edits<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> bool {
     // A common prefix or suffix does not change the distance.
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[pre..], &b[pre..]);

@@ -347,7 +347,7 @@ fn make_run(
     // (Country names are at most three words: only the run's last three are tried.)
     let n = name_words.len();
     // (The tails are the suffixes of one joined string that start after a space.)
-    let tail = name_words[n.saturating_sub(3).max(1).min(n)..].join(" ");
+    let tail = crate::chars::joined(&name_words[n.saturating_sub(3).max(1).min(n)..]);
     let country_tail = !tail.is_empty()
         && (lexicon::is_country(&tail) || tail.match_indices(' ').any(|(i, _)| lexicon::is_country(&tail[i + 1..])));
     let weak = !after_function_word && (next_verb || prev_verb || of_body) && !country_tail;
@@ -478,7 +478,7 @@ fn make_run(
         || common_last
         || !given && (group_last || name_words.iter().all(|w| is_non_person_word(w)))
         || lexicon::is_place(&text)
-        || lexicon::is_place(&whole_run.join(" "));
+        || lexicon::is_place(&crate::chars::joined(&whole_run));
     Some(Run {
         non_person,
         block: bi,
@@ -514,7 +514,7 @@ fn is_common_opener_before(w: &str, next: &str) -> bool {
         && !lexicon::is_common_surname(w)
         && !lexicon::is_family_first(w)
         && !lexicon::is_title(w)
-        && !names::is_particle(&w.to_lowercase())
+        && !names::is_particle(&if w.is_ascii() { crate::chars::ascii_lowercase(w) } else { w.to_lowercase().into() })
         && lexicon::per_million(w) >= threshold
 }
 
@@ -525,7 +525,7 @@ fn place_or_group_prefix(words: &[&str]) -> usize {
     let mut k = 0;
     'outer: while k + 1 < words.len() {
         for n in (1..=3.min(words.len() - 1 - k)).rev() {
-            let phrase = words[k..k + n].join(" ");
+            let phrase = crate::chars::joined(&words[k..k + n]);
             let given = n == 1 && lexicon::is_given_name(words[k]) && !is_non_person_word(words[k + 1]);
             if lexicon::is_place(&phrase) && !given {
                 k += n;

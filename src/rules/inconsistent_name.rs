@@ -336,6 +336,15 @@ impl Rule for InconsistentName {
             if table.is_empty() {
                 return None;
             }
+            // (An ASCII word's lowered first letter and length are known unlowered: most
+            // words have no surname of that letter and about that length, and are turned
+            // away without a lowered copy.)
+            if let Some(&b) = word.as_bytes().first().filter(|_| word.is_ascii()) {
+                let (first, n) = (char::from(b.to_ascii_lowercase()), word.len());
+                if !(n.saturating_sub(2)..=n + 2).any(|len| table.contains_key(&(first, len))) {
+                    return None;
+                }
+            }
             let lower = word.to_lowercase();
             let chars: Vec<char> = lower.chars().collect();
             let first = chars.first().copied().unwrap_or(' ');

@@ -42,30 +42,38 @@ impl Rule for MixedQuoteMarks {
         Self::DOC
     }
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
-        let house = match cx.config.style.quotes {
-            QuoteStyle::Curly => MarkStyle::Curly,
-            QuoteStyle::Straight => MarkStyle::Straight,
+        // The quotes whose marks count: double, not a block excerpt's, not markup's.
+        let counted = |q: &&crate::quotes::Quote| !q.single && !a.is_block_excerpt(q) && !markup(a, q);
+        let (house, candidates): (MarkStyle, Vec<&crate::quotes::Quote>) = match cx.config.style.quotes {
+            QuoteStyle::Curly => (MarkStyle::Curly, a.quotes.quotes.iter().collect()),
+            QuoteStyle::Straight => (MarkStyle::Straight, a.quotes.quotes.iter().collect()),
             QuoteStyle::Auto => {
-                // (Counted by the style's place in the enum: four counters, no hashing.)
+                // (Each quote asked once whether it counts; the counted ones are the
+                // candidates below. Counted by the style's place in the enum: four
+                // counters, no hashing.)
+                let counted: Vec<&crate::quotes::Quote> = a.quotes.quotes.iter().filter(counted).collect();
                 let mut counts = [0usize; STYLES.len()];
-                for q in a.quotes.quotes.iter().filter(|q| !q.single && !a.is_block_excerpt(q) && !markup(a, q)) {
+                for q in &counted {
                     counts[q.open.mark.style() as usize] += 1;
                 }
                 if counts.iter().filter(|&&n| n > 0).count() < 2 {
                     return Vec::new();
                 }
                 // Most used; on a tie, curly (the typographic default).
-                STYLES
+                let house = STYLES
                     .into_iter()
                     .filter(|&s| counts[s as usize] > 0)
                     .max_by_key(|&s| (counts[s as usize], s == MarkStyle::Curly, std::cmp::Reverse(s)))
-                    .unwrap_or(MarkStyle::Curly)
+                    .unwrap_or(MarkStyle::Curly);
+                (house, counted)
             }
         };
-        a.quotes
-            .quotes
-            .iter()
-            .filter(|q| !q.single && q.open.mark.style() != house && !a.is_block_excerpt(q) && !markup(a, q))
+        // An unclosed mark anywhere may pair with a rewritten one.
+        let balanced = a.quotes.unbalanced.is_empty() && a.quotes.stopped_at.is_none();
+        let auto = cx.config.style.quotes == QuoteStyle::Auto;
+        candidates
+            .into_iter()
+            .filter(|q| q.open.mark.style() != house && (auto || counted(q)))
             .map(|q| {
                 let style = q.open.mark.style();
                 let (open, close) = match house {
@@ -86,9 +94,8 @@ impl Rule for MixedQuoteMarks {
                         && !q
                             .close
                             .is_some_and(|c| prose[c.span.end..].chars().next().is_some_and(char::is_alphanumeric)));
-                // An unclosed mark anywhere may pair with a rewritten one.
-                let balanced = a.quotes.unbalanced.is_empty() && a.quotes.stopped_at.is_none();
-                let well_formed = a.quote_fix_is_safe(q) && !single_marks && outside_clear && balanced;
+                // (The cheap tests first: `quote_fix_is_safe` reads the quote's words.)
+                let well_formed = balanced && !single_marks && outside_clear && a.quote_fix_is_safe(q);
                 let applicability = if well_formed { Applicability::Safe } else { Applicability::Unsafe };
                 let mut edits = vec![mark_edit(a, q.open.span, open)];
                 if let Some(c) = q.close.filter(|c| c.mark.is_double() && c.mark != Mark::CurlyOpen) {
@@ -108,8 +115,13 @@ impl Rule for MixedQuoteMarks {
 fn mark_edit(a: &Analysis, span: Span, mark: &str) -> Edit {
     let written = a.doc.markup.widen(span);
     let old = &a.doc.source[written.start..written.end];
-    let replacement = match (old.strip_prefix('&'), mark.chars().collect::<Vec<_>>().as_slice()) {
-        (Some(reference), [c]) => {
+    // (The mark's chars are read only for a reference: a mark of one char.)
+    let one_char = |m: &str| {
+        let mut chars = m.chars();
+        chars.next().filter(|_| chars.next().is_none())
+    };
+    let replacement = match old.strip_prefix('&').and_then(|reference| Some((reference, one_char(mark)?))) {
+        Some((reference, c)) => {
             let named = match c {
                 '“' => "ldquo",
                 '”' => "rdquo",
@@ -118,14 +130,14 @@ fn mark_edit(a: &Analysis, span: Span, mark: &str) -> Edit {
                 _ => "raquo",
             };
             if reference.starts_with("#x") || reference.starts_with("#X") {
-                format!("&#x{:X};", u32::from(*c))
+                format!("&#x{:X};", u32::from(c))
             } else if reference.starts_with('#') {
-                format!("&#{};", u32::from(*c))
+                format!("&#{};", u32::from(c))
             } else {
                 format!("&{named};")
             }
         }
-        _ => mark.to_string(),
+        None => mark.to_string(),
     };
     Edit { start: written.start, end: written.end, replacement }
 }
