@@ -4,7 +4,7 @@
 //! attribution records the pronoun and descriptor mentions it resolves.
 
 use super::article;
-use super::runs::{affiliation, find_runs, role_appositive, Run};
+use super::runs::{find_runs, role_appositive, Run};
 use super::{names, Entities, Entity, EntityKind, Mention, MentionKind};
 use super::{HashMap, HashSet};
 use crate::document::{BlockKind, Document, Span};
@@ -514,4 +514,49 @@ fn learn_surnames(ents: &mut Entities, lowers: &[&str]) {
             if family_first { parts[0].to_string() } else { parts[names::default_surname(parts)..].join(" ") };
         e.surname = Some(best.map(|(c, _)| c).unwrap_or(default));
     }
+}
+
+/// The body named in an appositive: the capitalised name after "of", "at", "for" or
+/// "with" ("director of the China program at the Stimson Center" → "Stimson Center"
+/// is not reached: the first one wins, "China"), or a possessive body noun ("the
+/// company's vice president" → "the company").
+fn affiliation(appositive: &str) -> Option<String> {
+    let words: Vec<&str> =
+        appositive.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let mut candidates: Vec<String> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+            if lexicon::is_body_noun(stem) && stem.chars().all(char::is_lowercase) {
+                return Some(format!("the {stem}"));
+            }
+        }
+        if matches!(*w, "of" | "at" | "for" | "with") {
+            // "a researcher at the institute": the body named by its noun.
+            if let (Some(&"the"), Some(noun)) = (words.get(i + 1), words.get(i + 2)) {
+                let noun = noun.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if lexicon::is_body_noun(noun) && noun.chars().all(char::is_lowercase) {
+                    candidates.push(format!("the {noun}"));
+                    continue;
+                }
+            }
+            // Past "the", "-based" and a few lowercase words: "at the Washington-based
+            // think tank Stimson Center" → "Stimson Center".
+            let rest = words[i + 1..]
+                .iter()
+                .enumerate()
+                .skip_while(|(k, w)| {
+                    *k < 5
+                        && (**w == "the" || w.ends_with("-based") || w.chars().next().is_some_and(char::is_lowercase))
+                })
+                .map(|(_, w)| w);
+            let name: Vec<&str> = rest.take_while(|w| names::is_name_word(w) || **w == "&").copied().collect();
+            if !name.is_empty() {
+                candidates.push(name.join(" "));
+            }
+        }
+    }
+    // "director of the China program at the Stimson Center": the name that is a body
+    // (its last word an organisation word) wins over a topic; else the last one named.
+    let body = |c: &String| c.rsplit(' ').next().is_some_and(|w| lexicon::is_place_noun(w) || lexicon::is_body_noun(w));
+    candidates.iter().find(|c| body(c)).or(candidates.last()).cloned()
 }

@@ -50,6 +50,19 @@ impl Rule for RepeatedFullAttribution {
             // The first full mention of the current section of the article (a live blog's
             // items each introduce their people afresh), and the block of the last mention.
             let mut introduced: Option<(usize, usize)> = None;
+            // (Another person of that surname with a given name of their own: not the
+            // same person's lone "Ms. Hune".)
+            let first = |name: &str| name.split(' ').next().unwrap_or("").to_string();
+            let shares_surname = e.surname.as_deref().is_some_and(|s| {
+                a.entities.entities.iter().any(|o| {
+                    o.kind == EntityKind::Person
+                        && o.surname.as_deref() == Some(s)
+                        && o.name.contains(' ')
+                        && first(&o.name) != first(&e.name)
+                        && !crate::lexicon::is_title(&first(&o.name))
+                        && !crate::entities::names::is_courtesy_title(&first(&o.name))
+                })
+            });
             let mut last_block = 0;
             for m in &e.mentions {
                 if m.in_heading {
@@ -61,8 +74,13 @@ impl Rule for RepeatedFullAttribution {
                 if m.kind != MentionKind::Full {
                     continue;
                 }
+                // ("Dale Hune and his wife, Ana Hune, …" then "Dale Hune, 67, a retired
+                // welder, said": one of a family who share a surname, named bare, is
+                // introduced where a title or an appositive first comes.)
                 let Some(_) = introduced.filter(|&(_, s)| s == section) else {
-                    introduced = Some((block, section));
+                    if m.intro.is_some() || !shares_surname {
+                        introduced = Some((block, section));
+                    }
                     continue;
                 };
                 // A re-introduction gives the full name again with a title or an
@@ -174,6 +192,23 @@ mod tests {
     fn the_full_name_with_its_title_again_is_a_reintroduction() {
         let text = "Budget chief Lerato Mokoena said cuts were coming.\n\nThe plan passed.\n\n\
                     Budget chief Lerato Mokoena said the vote was close.\n\nMokoena said more cuts could follow.";
+        assert_count(&R, text, 1);
+    }
+
+    #[test]
+    fn an_age_and_a_role_again_reintroduce_but_a_family_members_first_intro_does_not() {
+        // Introduced with a role, then again with age and role, surname shared or not.
+        let text =
+            "Kiln fines\n\nTomas Greer, 61, and his wife, Ana Greer, 58, were fined.\n\nMrs Greer, a retired nurse, \
+            said she had no regrets.\n\nOutside court, Ana Greer, 58, a retired nurse, called it fair.";
+        assert_count(&R, text, 1);
+        // Named bare beside a relative, then introduced: the first introduction.
+        let text =
+            "Vote splits\n\nDale Hune and his wife, Kestrel Hune, split their votes.\n\nDale Hune, 67, a retired \
+            welder, said he would back the mayor.";
+        assert_count(&R, text, 0);
+        // Without a relative, the bare name was the introduction.
+        let text = "Vote splits\n\nDale Hune split his vote.\n\nDale Hune, 67, a retired welder, said he would back the mayor.";
         assert_count(&R, text, 1);
     }
 
