@@ -2,6 +2,7 @@ use super::{Applicability, Context, Diagnostic, Fix, Rule, RuleGroup, RuleId, Se
 use crate::analysis::Analysis;
 use crate::document::Span;
 use crate::entities::{EntityKind, MentionKind};
+use std::collections::HashMap;
 
 declare_rule! {
     /// A person re-introduced with full name and title after the first reference.
@@ -46,23 +47,28 @@ impl Rule for RepeatedFullAttribution {
     fn check(&self, a: &Analysis, cx: &Context) -> Vec<Diagnostic> {
         let distance = cx.config.style.second_reference_distance;
         let mut out = Vec::new();
+        // Each surname's people with a given name of their own, by their first word: one
+        // pass, so an article of thousands of people stays linear. (Not the same person's
+        // lone "Ms. Hune": a title or a courtesy title is no given name.)
+        fn first(name: &str) -> &str {
+            name.split(' ').next().unwrap_or("")
+        }
+        let mut given: HashMap<&str, (&str, bool)> = HashMap::default();
+        for o in a.entities.entities.iter().filter(|o| o.kind == EntityKind::Person && o.name.contains(' ')) {
+            let (Some(s), f) = (o.surname.as_deref(), first(&o.name)) else { continue };
+            if crate::lexicon::is_title(f) || crate::entities::names::is_courtesy_title(f) {
+                continue;
+            }
+            let entry = given.entry(s).or_insert((f, false));
+            entry.1 |= entry.0 != f;
+        }
         for e in a.entities.entities.iter().filter(|e| e.kind == EntityKind::Person) {
             // The first full mention of the current section of the article (a live blog's
             // items each introduce their people afresh), and the block of the last mention.
             let mut introduced: Option<(usize, usize)> = None;
-            // (Another person of that surname with a given name of their own: not the
-            // same person's lone "Ms. Hune".)
-            let first = |name: &str| name.split(' ').next().unwrap_or("").to_string();
-            let shares_surname = e.surname.as_deref().is_some_and(|s| {
-                a.entities.entities.iter().any(|o| {
-                    o.kind == EntityKind::Person
-                        && o.surname.as_deref() == Some(s)
-                        && o.name.contains(' ')
-                        && first(&o.name) != first(&e.name)
-                        && !crate::lexicon::is_title(&first(&o.name))
-                        && !crate::entities::names::is_courtesy_title(&first(&o.name))
-                })
-            });
+            // (Another person of that surname with a given name of their own.)
+            let shares_surname =
+                e.surname.as_deref().and_then(|s| given.get(s)).is_some_and(|&(f, more)| more || f != first(&e.name));
             let mut last_block = 0;
             for m in &e.mentions {
                 if m.in_heading {
