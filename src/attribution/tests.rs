@@ -1671,9 +1671,9 @@ fn a_claim_or_post_is_its_owners_words() {
 
 #[test]
 fn a_name_with_a_letter_written_as_a_reference_is_one_name() {
-    let html = "<html><body><h1>Truce</h1><p>&ldquo;We are tired,&rdquo; Teodor B&aacute;nffy told reporters. \
-        &ldquo;So are they.&rdquo;</p><p>&ldquo;It holds,&rdquo; B&aacute;nffy said.</p></body></html>";
-    let want = Some("Teodor Bánffy".to_string());
+    let html = "<html><body><h1>Truce</h1><p>&ldquo;We are tired,&rdquo; Tomas Hal&aacute;sz told reporters. \
+        &ldquo;So are they.&rdquo;</p><p>&ldquo;It holds,&rdquo; Hal&aacute;sz said.</p></body></html>";
+    let want = Some("Tomas Halász".to_string());
     assert_eq!(html_speakers(html), vec![want.clone(), want.clone(), want]);
 }
 

@@ -565,7 +565,7 @@ fn appositive(doc: &Document, toks: &[Tok], end: usize) -> Option<(Span, String)
     if !toks.get(end).is_some_and(|t| t.is_punct(',')) {
         return None;
     }
-    // ("Ana Ruiz, 58, a retired midwife": an age first.)
+    // ("Ana Ruiz, 63, a retired welder": an age first.)
     let age = toks.get(end + 2).is_some_and(|t| t.is_punct(','))
         && toks.get(end + 1).is_some_and(|t| t.is_word() && word(doc, t).bytes().all(|b| b.is_ascii_digit()));
     let (comma, end) = (end, if age { end + 2 } else { end });

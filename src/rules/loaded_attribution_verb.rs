@@ -241,7 +241,7 @@ impl Rule for LoadedAttributionVerb {
                 if ahead.iter().take_while(|w| *w != "that").any(|w| w == "to") {
                     continue;
                 }
-                // ("admitted obstructing a bailiff": the act itself, as a plea.)
+                // ("admitted blocking a bailiff": the act itself, as a plea.)
                 if ahead.first().is_some_and(|w| w.len() > 5 && w.ends_with("ing")) {
                     continue;
                 }
@@ -367,7 +367,7 @@ mod tests {
         // The race, with no object: a place or a time after the verb, and no statement.
         assert_count(&R, "Ana Ruiz, the Green nominee, conceded at a union hall in Dover.", 0);
         assert_count(&R, "Ruiz conceded late on Tuesday.", 0);
-        assert_count(&R, "Dale Hune, 61, admitted obstructing a bailiff at the wharf in May.", 0);
+        assert_count(&R, "Dale Hune, 61, admitted blocking a bailiff at the wharf in May.", 0);
         // A statement after the place is still an admission.
         assert_count(&R, "Ruiz conceded in a letter that the kiln had failed.", 1);
     }

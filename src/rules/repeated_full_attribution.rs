@@ -205,8 +205,8 @@ mod tests {
     fn an_age_and_a_role_again_reintroduce_but_a_family_members_first_intro_does_not() {
         // Introduced with a role, then again with age and role, surname shared or not.
         let text =
-            "Kiln fines\n\nTomas Greer, 61, and his wife, Ana Greer, 58, were fined.\n\nMrs Greer, a retired nurse, \
-            said she had no regrets.\n\nOutside court, Ana Greer, 58, a retired nurse, called it fair.";
+            "Kiln fines\n\nTomas Greer, 61, and his wife, Ana Greer, 63, were fined.\n\nMrs Greer, a retired nurse, \
+            said she had no regrets.\n\nOutside court, Ana Greer, 63, a retired nurse, called it fair.";
         assert_count(&R, text, 1);
         // Named bare beside a relative, then introduced: the first introduction.
         let text =
