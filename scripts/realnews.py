@@ -57,10 +57,12 @@ and exits 0. The binary is run once per split over the text directory (`check` a
    department, spokesman, officials, sources ...) and party or nationality words
    (Republican, Democratic, American ...), so bodies match by their distinctive words.
    Two full names with the same surname and a different word before it (Jo / Sam
-   Bloggs) do not match. A Source with commas or parentheses is judged by its first comma
-   part whose significant words are all capitalised and whose last word is ("X, a fellow
-   at Y," as "X"; "Y's chief executive, X," as "X"), parentheses dropped; "A and B" is right
-   for A or for B.
+   Bloggs) do not match. A Source with commas or parentheses is judged by its comma
+   parts whose significant words are all capitalised and whose last word is ("X, a fellow
+   at Y," as "X"; "Y's chief executive, X," as "X"), or that end in a name after a role in
+   lower case ("the economist X"), parentheses dropped; a part opening on "a"/"an" is a
+   description and never the name ("X, a former adviser in the Obama White House,"), and a
+   state after a town ("of Derry, N.H.") stays in its part; "A and B" is right for A or B.
    Source kinds. Named: a capitalised significant word (a sentence-initial one only when
    the word also occurs capitalised mid-sentence in the article), unless the Source is a
    determiner phrase ending in a common noun ("the Lakeland mayor", "a Bloggs aide"), which
@@ -413,16 +415,47 @@ def name_parts(source):
     comma part whose significant words are all capitalised and whose last word is, else
     the whole."""
     source = re.sub(r"\([^)]*\)?", " ", source)
-    parts = [p for p in source.split(",") if p.strip()]
+    parts = []
+    for p in source.split(","):
+        if not p.strip():
+            continue
+        # A place's state or country after its town ("of Derry, N.H.") continues the part.
+        if parts and PLACE_TAIL.search(parts[-1]) and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s*){1,2}", p):
+            parts[-1] += "," + p
+        else:
+            parts.append(p)
     if len(parts) < 2:
         return [source]
     named = []
     for part in parts:
         words, caps = name_words(part)
         sig = [c for w, c in zip(words, caps) if w in significant(words)]
+        # (An appositive opening on "a"/"an" describes: "a former adviser in the Obama
+        # White House" names the White House, not the source.)
+        if re.match(r"\s*(?:a|an)\s", part, re.I):
+            continue
         if sig and all(sig) and caps[-1]:
             named.append(part)
+        # "the economist Jared Bernstein": a role in lower case, then the name.
+        elif role_then_name(words, caps):
+            named.append(part)
     return named or [source]
+
+
+# A part ending in a capitalised place after "of", "in" or "from".
+PLACE_TAIL = re.compile(r"\b(?:of|in|from)\s+[A-Z][\w.'’-]*\s*$")
+
+
+def role_then_name(words, caps):
+    """The words end in two or more capitalised significant words after a lowercase
+    significant word (a role noun, not a preposition or article)."""
+    n = 0
+    while n < len(words) and caps[len(words) - 1 - n]:
+        n += 1
+    if n < 2 or n == len(words):
+        return False
+    run, before = words[len(words) - n:], words[len(words) - n - 1]
+    return len(significant(run)) >= 2 and before in significant(words)
 
 
 def name_part(source):
