@@ -18,6 +18,7 @@
 //   pull.rs       a page's pull quotes: the attribution of the story's quote they repeat
 // `credit_line` (a "— Name, role" paragraph under a quote) is read here, in `attribute`.
 mod according;
+mod choose;
 mod cues;
 pub mod np;
 mod phrases;

@@ -354,7 +354,22 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         while k > floor && start - k < 3 && toks[k - 1].is_word() && plain(w(doc, &toks[k - 1])) {
             k -= 1;
         }
-        let anchor = k.checked_sub(1).filter(|&a| a >= floor && toks[a].is_word());
+        let mut anchor = k.checked_sub(1).filter(|&a| a >= floor && toks[a].is_word());
+        // ("a Kellan security official": a place's or a body's name among an unnamed
+        // source's modifiers, after the count.)
+        if let Some(a) = anchor.filter(|&a| {
+            unnamed
+                && k < start
+                && a > floor
+                && w(doc, &toks[a]).starts_with(char::is_uppercase)
+                && toks[a - 1].is_word()
+                && crate::chars::with_lowercase(w(doc, &toks[a - 1]), |l| {
+                    matches!(l, "a" | "an" | "one" | "two" | "three" | "several" | "another" | "some")
+                })
+        }) {
+            k = a;
+            anchor = Some(a - 1);
+        }
         if let Some(a) = anchor.filter(|_| k < start) {
             let word = w(doc, &toks[a]);
             let count = || {

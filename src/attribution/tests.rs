@@ -1675,6 +1675,10 @@ fn a_name_with_a_letter_written_as_a_reference_is_one_name() {
         &ldquo;So are they.&rdquo;</p><p>&ldquo;It holds,&rdquo; Hal&aacute;sz said.</p></body></html>";
     let want = Some("Tomas Halász".to_string());
     assert_eq!(html_speakers(html), vec![want.clone(), want.clone(), want]);
+    // A long run of letters before the reference, at the end of the name.
+    let html = "<html><body><h1>Regatta</h1><p>&ldquo;We sail at dawn,&rdquo; said Ana Montagn&eacute;, 61.         &ldquo;Then we rest.&rdquo;</p><p>&ldquo;It holds,&rdquo; Montagn&eacute; said.</p></body></html>";
+    let want = Some("Ana Montagné".to_string());
+    assert_eq!(html_speakers(html), vec![want.clone(), want.clone(), want]);
 }
 
 /// `quote::count_words` is `split_whitespace().take(most).count()`.
@@ -1688,4 +1692,45 @@ fn count_words_is_split_whitespace_taken() {
             assert_eq!(super::quote::count_words(text, most), want, "{text:?} {most}");
         }
     }
+}
+
+#[test]
+fn a_quote_bound_by_that_is_the_verb_befores() {
+    assert_eq!(
+        speakers(
+            "But even as Dana Hollis claimed on Tuesday that “the ferry was never late,” one of the former captains \
+             for Tomas Greer said the two logs were quite different."
+        ),
+        vec![Some("Dana Hollis".into())]
+    );
+    // near miss: with no "that" binding it, the quote is the cue's after it
+    assert_eq!(
+        speakers("Dana Hollis spoke on Tuesday. “The ferry was never late,” Tomas Greer said the logs showed."),
+        vec![Some("Tomas Greer".into())]
+    );
+}
+
+#[test]
+fn a_role_before_the_name_after_the_quote() {
+    assert_eq!(
+        one(
+            "“We may see fares fall,” the economist Ana Ruiz, a former adviser to the harbor board, wrote on her blog."
+        ),
+        Some("Ana Ruiz".into())
+    );
+    assert_eq!(
+        one("“We may see fares fall,” a longtime rival, Tomas Greer, a former adviser to the harbor board, wrote on his blog."),
+        Some("Tomas Greer".into())
+    );
+}
+
+#[test]
+fn a_cue_after_a_conjunction_opens_its_own_clause() {
+    assert_eq!(
+        speakers(
+            "Mr. Greer said the ferry fund would be “unable to pay full fares in a decade,” and Ms. Hollis said \
+             that without changes, riders would face a cut of “roughly one-fifth.”"
+        ),
+        vec![Some("Greer".into()), Some("Hollis".into())]
+    );
 }

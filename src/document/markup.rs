@@ -144,8 +144,9 @@ pub(crate) fn decode_references(prose: &mut [u8], source: &str, range: Range<usi
 /// "Jos&eacute;", "Hal&aacute;sz": a letter written as a reference inside a word. The
 /// letters before it (back to `floor`) move up against the decoded letter, into the
 /// reference's blanked bytes, so the prose reads one word ("   Halász"), and a name
-/// keeps its letters. Only when they fit; the word then starts inside the reference, so
-/// any fix touching it touches markup and is withheld.
+/// keeps its letters; the word then starts inside the reference, so any fix touching it
+/// touches markup and is withheld. When they do not fit, the decoded letter moves to the
+/// reference's first byte instead ("Montagné      "), and the word ends inside it.
 pub(crate) fn join_word(prose: &mut [u8], floor: usize, amp: usize, end: usize, decoded: &str) {
     if !decoded.chars().all(char::is_alphabetic) {
         return;
@@ -157,9 +158,17 @@ pub(crate) fn join_word(prose: &mut [u8], floor: usize, amp: usize, end: usize, 
     let room = at - amp;
     let prefix =
         prose[floor..amp].iter().rev().take(room + 1).take_while(|&&b| b.is_ascii_alphanumeric() || b >= 0x80).count();
+    if prefix == 0 {
+        return;
+    }
     // (Strictly inside: a word that began at the reference's first byte would let an edit
     // replace the reference whole and leave the letters before it in the file.)
-    if prefix == 0 || prefix >= room {
+    if prefix >= room {
+        // "Montagn&eacute;": too many letters to move in, so the letter moves out to
+        // meet them, at the reference's first byte; the word ends inside the reference,
+        // and an edit touching it still touches part of the reference and is withheld.
+        prose.copy_within(at..end, amp);
+        prose[amp + decoded.len()..end].fill(b' ');
         return;
     }
     let from = amp - prefix;
@@ -246,8 +255,9 @@ mod tests {
         // Two in one word, and a numeric one.
         assert_eq!(decode("Dvo&#345;&aacute;k"), "          Dvořák");
         assert_eq!(decode("Dvo&#345;&aacute;k").split_whitespace().count(), 1);
-        // No room for a long prefix: left as it was.
-        assert_eq!(decode("Abcdefghij&eacute;"), "Abcdefghij      é");
+        // No room for a long prefix: the letter moves out to meet it.
+        assert_eq!(decode("Abcdefghij&eacute;"), "Abcdefghijé      ");
+        assert_eq!(decode("Ana Montagn&eacute;, 61").split_whitespace().nth(1), Some("Montagné"));
         // Not a letter: an apostrophe stays where it was.
         assert_eq!(decode("don&rsquo;t"), "don    ’t");
     }

@@ -236,7 +236,7 @@ impl Document {
     pub fn as_written(&self, span: Span) -> Span {
         let mut out = span;
         if let Some(r) = self.markup.reference_around(span.start) {
-            let joined = self.prose.get(r.start..r.end).is_some_and(|t| t.trim_start_matches(' ').chars().count() > 1);
+            let joined = self.prose.get(r.start..r.end).is_some_and(|t| t.trim_matches(' ').chars().count() > 1);
             if joined {
                 // (Back over the letters joined into it, as many as a reference can hold.)
                 let letters = self.source.as_bytes()[..r.start]
@@ -268,6 +268,9 @@ impl Document {
     /// decoded in place with blank padding ("don&rsquo;t", not "don    ’t");
     /// tags stay blanked.
     pub fn written(&self, span: Span) -> std::borrow::Cow<'_, str> {
+        // (A word may end inside a reference whose letter moved out to meet it,
+        // "Montagn&eacute;": the reference is written whole.)
+        let span = self.markup.reference_around(span.end).map_or(span, |r| Span::new(span.start, r.end));
         let prose = self.text(span);
         let mut references = self.markup.references_within(span).peekable();
         if references.peek().is_none() {
@@ -519,6 +522,14 @@ mod tests {
         let name = Span::new(word, word + "Halász".len());
         let written = doc.as_written(name);
         assert_eq!(&src[written.start..written.end], "Hal&aacute;sz");
+        // A long word before the reference: the letter meets it, the word is written whole.
+        let src = "<p>&ldquo;We sail at dawn,&rdquo; said Ana Montagn&eacute;, 61.</p>";
+        let doc = Document::parse(Path::new("a.html"), src.to_string(), Format::Html);
+        let word = doc.prose().find("Montagné").unwrap();
+        let name = Span::new(word, word + "Montagné".len());
+        assert_eq!(doc.written(name), "Montagn&eacute;");
+        let written = doc.as_written(name);
+        assert_eq!(&src[written.start..written.end], "Montagn&eacute;");
         // Plain text and Markdown are the prose itself.
         let doc = Document::parse(Path::new("a.txt"), "It's R&amp;D.".to_string(), Format::Text);
         assert_eq!(doc.written(Span::new(0, 13)), "It's R&amp;D.");

@@ -161,6 +161,8 @@ mod tests {
     fn an_unnamed_official_with_no_reason() {
         assert_count(&R, "A senior official said the talks had stalled.", 1);
         assert_count(&R, "People familiar with the matter said the deal was off.", 1);
+        // A place's name and a plain word among the modifiers, after an opening clause.
+        assert_count(&R, "Hours after the vote, a Kellan harbor official said the ferry was late.", 1);
     }
 
     #[test]
