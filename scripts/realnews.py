@@ -76,7 +76,9 @@ and exits 0. The binary is run once per split over the text directory (`check` a
    attribution's Source (resolved in turn); who/which/that take the capitalised name just
    before them; otherwise the nearest preceding annotated named Source in the article.
    Descriptions are also judged against their own words ("a spokesman" is right for "a
-   spokesman"); indefinite ones only so. The output counts judgments by method (direct
+   spokesman", and so is a description's head phrase, its qualifier left off: "a source"
+   for "a source at the station", when the tool's words are a description too);
+   indefinite ones only so. The output counts judgments by method (direct
    name, referents file, heuristic, own words, no referent) and splits all figures by kind.
 
 4. Indirect claims: attributions whose Contents have no quotation mark at all (a Content
@@ -621,7 +623,23 @@ class Resolver:
             method = "own words"
         if ref:
             candidates.append(ref)
-        return kind, method, any(name_match(speaker, c) for c in candidates)
+        right = any(name_match(speaker, c) for c in candidates)
+        # A description is also named by its own head phrase, its qualifier left off ("a
+        # source" for "a source at the station", "one of those advisers" for "one of those
+        # advisers, who spoke on condition of anonymity").
+        # (The tool's own words must be a description too: "Democrat" is a party's name.)
+        if not right and kind == "description" and speaker and re.search(r"\b[a-z]", speaker):
+            right = description_head(speaker) == description_head(src) != ""
+        return kind, method, right
+
+
+def description_head(phrase):
+    """A description's words up to its first comma, relative pronoun or preposition,
+    lowercased, determiners dropped: "a source at the station" -> "source"."""
+    head = re.split(r",|\s(?:who|which|that|at|in|on|with|from|for|familiar|close|involved|briefed)\s",
+                    phrase.replace("\xa0", " ") + " ", maxsplit=1)[0]
+    words = [w for w in re.findall(r"[\w'’-]+", head.casefold()) if w not in DETERMINERS]
+    return " ".join(words)
 
 
 def load_referents(path):
