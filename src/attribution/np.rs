@@ -723,10 +723,21 @@ fn qualified_unnamed(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> 
             && (i.saturating_sub(3).max(floor)..i)
                 .any(|j| toks[j].is_word() && matches!(w(doc, &toks[j]), "a" | "A" | "an" | "An"))
     };
-    if k == floor || !toks[k - 1].is_word() || !(lexicon::is_anonymous_noun(w(doc, &toks[k - 1])) || role(k - 1)) {
+    // (Or one member of a group after a count: "one Democrat familiar with the talks".)
+    let member = |i: usize| {
+        i > floor
+            && lexicon::is_group_word(w(doc, &toks[i]))
+            && !w(doc, &toks[i]).ends_with('s')
+            && toks[i - 1].is_word()
+            && crate::chars::with_lowercase(w(doc, &toks[i - 1]), |l| matches!(l, "a" | "an" | "one" | "another"))
+    };
+    if k == floor
+        || !toks[k - 1].is_word()
+        || !(lexicon::is_anonymous_noun(w(doc, &toks[k - 1])) || role(k - 1) || member(k - 1))
+    {
         return None;
     }
-    let mut start = k - 1;
+    let mut start = if member(k - 1) { k - 2 } else { k - 1 };
     while start > floor && toks[start - 1].is_word() && q - start < 6 {
         let prev = w(doc, &toks[start - 1]);
         let fits = DETERMINERS.contains(&prev)
@@ -1017,6 +1028,22 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             return Some(named);
         }
     }
+    // "said one Democrat familiar with the talks": one member of a group, qualified, is an
+    // unnamed source, not the group.
+    let member = end == from + 2
+        && toks[from].is_word()
+        && crate::chars::with_lowercase(w(doc, &toks[from]), |l| matches!(l, "a" | "an" | "one" | "another"))
+        && lexicon::is_group_word(w(doc, &toks[from + 1]))
+        && !w(doc, &toks[from + 1]).ends_with('s')
+        && end < ceil
+        && toks[end].is_word()
+        && QUALIFIERS.contains(&w(doc, &toks[end]));
+    let np = if member {
+        let span = Span::new(toks[from].span.start, toks[from + 1].span.end);
+        Some(Np { kind: NpKind::Anonymous(doc.text(span).to_string()), span })
+    } else {
+        np
+    };
     // "says a source familiar with the kiln's books.": an unnamed source's qualifier, up to
     // the comma or the sentence's end, is part of the phrase.
     if let Some(Np { kind: NpKind::Anonymous(_), span }) = &np {

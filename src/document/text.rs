@@ -581,7 +581,8 @@ fn is_heading_shape(line: &str) -> bool {
     }
     // (Two apostrophes last close a quote: archives that write a double mark so end a
     // quoted line `….''`. One may close a headline's single-quoted word.)
-    !matches!(last, '.' | '!' | '?' | '…' | ',' | ';' | ':' | '"' | '”' | '’' | ')' | '—' | '-') && !line.ends_with("''")
+    !matches!(last, '.' | '!' | '?' | '…' | ',' | ';' | ':' | '"' | '”' | '’' | ')' | '—' | '-')
+        && !line.ends_with("''")
 }
 
 #[cfg(test)]
