@@ -349,6 +349,17 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                         | "over"
                         | "as"
                         | "than"
+                        | "while"
+                        | "when"
+                        | "because"
+                        | "since"
+                        | "if"
+                        | "although"
+                        | "though"
+                        | "until"
+                        | "unless"
+                        | "whether"
+                        | "where"
                 )
         };
         while k > floor && start - k < 3 && toks[k - 1].is_word() && plain(w(doc, &toks[k - 1])) {
