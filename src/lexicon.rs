@@ -153,11 +153,20 @@ fn multi_word_forms(field: &'static str) -> Vec<&'static str> {
 
 /// `kind: form | form | …` lines.
 fn kinds(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter_map(|l| l.split_once(':'))
+    kind_lines(data)
         .map(|(kind, forms)| (kind.trim(), forms.split('|').map(str::trim).filter(|f| !f.is_empty()).collect()))
         .collect()
+}
+
+/// The `kind` and the forms of each `kind: form | form | …` line.
+fn kind_lines(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter_map(|l| l.split_once(':'))
+}
+
+/// Every form of [`kinds`], in order, without a vector for each line (places.txt is a
+/// line for each place).
+fn kind_forms(data: &'static str) -> impl Iterator<Item = &'static str> {
+    kind_lines(data).flat_map(|(_, forms)| forms.split('|').map(str::trim).filter(|f| !f.is_empty()))
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -193,10 +202,7 @@ fn lexicon() -> &'static Lexicon {
             surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
             reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
             name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
-            places: kinds(include_str!("../data/lexicon/places.txt"))
-                .into_iter()
-                .flat_map(|(_, names)| names)
-                .collect(),
+            places: kind_forms(include_str!("../data/lexicon/places.txt")).collect(),
             us_names: include_str!("../data/lexicon/given_names_us.txt")
                 .lines()
                 .filter(|l| !l.starts_with('#'))
@@ -426,15 +432,16 @@ pub fn is_country(name: &str) -> bool {
 /// The words of one `[section]` of a sectioned word list, up to the next section.
 fn section(data: &'static str, name: &str) -> WordSet {
     let mut inside = false;
-    let mut out = WordSet::default();
+    // (Gathered first: the set is then sized once for all of them, not grown step by step.)
+    let mut words = Vec::new();
     for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()) {
         if line.starts_with('[') {
             inside = line == name;
         } else if inside {
-            out.extend(line.split_whitespace());
+            words.extend(line.split_whitespace());
         }
     }
-    out
+    words.into_iter().collect()
 }
 
 /// The pronoun a given name almost always takes ("Jorge" he, "Rosa" she); None for names
