@@ -115,7 +115,7 @@ impl Rule for UnexplainedAnonymousSource {
                     }
                 })
                 .map_or(a.doc.sentences[s].span.end, |n| n.span.end);
-            let window = a.doc.prose()[a.doc.sentences[s].span.start..end].to_lowercase();
+            let window = crate::chars::lowercase(&a.doc.prose()[a.doc.sentences[s].span.start..end]);
             if lexicon::anonymity_reasons().iter().any(|r| window.contains(r)) {
                 continue;
             }
