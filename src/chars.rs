@@ -127,6 +127,26 @@ pub fn eq_lowercase(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
+    // Byte for byte where both have a byte: ASCII case-blind, any other byte the same. Then
+    // the chars line up, and those the same lower the same (a sigma's neighbours differ at
+    // most in ASCII case): equal when every byte passes and the lengths agree, unequal at
+    // two ASCII bytes that differ case aside (the lowered texts differ there). Anything
+    // else (a different non-ASCII byte, a length apart) is lowered char by char below.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut k = 0;
+    while k < x.len().min(y.len()) {
+        let (p, q) = (x[k], y[k]);
+        if p != q && !(p.is_ascii() && q.is_ascii() && p.eq_ignore_ascii_case(&q)) {
+            if p.is_ascii() && q.is_ascii() {
+                return false;
+            }
+            break;
+        }
+        k += 1;
+    }
+    if k == x.len() && k == y.len() {
+        return true;
+    }
     if a.contains('Σ') || b.contains('Σ') {
         return a.to_lowercase() == b.to_lowercase();
     }
@@ -167,6 +187,23 @@ mod tests {
             let text: String =
                 (0..(x >> 60)).map(|k| pieces[((x >> (4 * k)) % pieces.len() as u64) as usize]).collect();
             assert_eq!(lowercase(&text), text.to_lowercase(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn eq_lowercase_is_to_lowercase_on_any_pair() {
+        let pieces =
+            ["a", "A", "k", "K", "\u{212a}", " ", "’", "'", "É", "é", "İ", "i̇", "Σ", "σ", "ς", "ß", "ẞ", "ss", "x"];
+        let mut x = 3u64;
+        let mut text = || {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (0..(x >> 61)).map(|k| pieces[((x >> (5 * k + 3)) % pieces.len() as u64) as usize]).collect::<String>()
+        };
+        for _ in 0..20000 {
+            let (a, b) = (text(), text());
+            assert_eq!(eq_lowercase(&a, &b), a.to_lowercase() == b.to_lowercase(), "{a:?} {b:?}");
+            let c = a.to_uppercase();
+            assert_eq!(eq_lowercase(&a, &c), a.to_lowercase() == c.to_lowercase(), "{a:?} {c:?}");
         }
     }
 
