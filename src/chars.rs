@@ -84,7 +84,34 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.is_ascii() {
         return with_ascii_lowercase(word, f);
     }
-    f(&word.to_lowercase())
+    f(&lowercase(word))
+}
+
+/// `text.to_lowercase()`, quicker on copy that is ASCII but for a few chars (curly quotes,
+/// dashes, accents): `to_lowercase` lowers ASCII a word at a time only up to the first
+/// other char, and from there looks every char up in the Unicode tables; here each run
+/// of ASCII is copied and lowered whole, and only the other chars are looked up. (A
+/// capital sigma, whose lower form depends on its neighbours, leaves the text to
+/// `to_lowercase`.)
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { return out };
+        if c == 'Σ' {
+            return text.to_lowercase();
+        }
+        out.extend(c.to_lowercase());
+        rest = &rest[c.len_utf8()..];
+    }
 }
 
 /// Whether `word` in lower case is one of `words` (each in lower case), without a new
@@ -100,6 +127,26 @@ pub fn eq_lowercase(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
+    // Byte for byte where both have a byte: ASCII case-blind, any other byte the same. Then
+    // the chars line up, and those the same lower the same (a sigma's neighbours differ at
+    // most in ASCII case): equal when every byte passes and the lengths agree, unequal at
+    // two ASCII bytes that differ case aside (the lowered texts differ there). Anything
+    // else (a different non-ASCII byte, a length apart) is lowered char by char below.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut k = 0;
+    while k < x.len().min(y.len()) {
+        let (p, q) = (x[k], y[k]);
+        if p != q && !(p.is_ascii() && q.is_ascii() && p.eq_ignore_ascii_case(&q)) {
+            if p.is_ascii() && q.is_ascii() {
+                return false;
+            }
+            break;
+        }
+        k += 1;
+    }
+    if k == x.len() && k == y.len() {
+        return true;
+    }
     if a.contains('Σ') || b.contains('Σ') {
         return a.to_lowercase() == b.to_lowercase();
     }
@@ -109,6 +156,56 @@ pub fn eq_lowercase(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        let pieces = [
+            "a",
+            "Z",
+            "Ruiz",
+            " ",
+            "’",
+            "“",
+            "—",
+            "É",
+            "é",
+            "İ",
+            "Σ",
+            "ς",
+            "ΣΟΦΊΑ",
+            "ß",
+            "ẞ",
+            "Ω",
+            "x\u{2028}",
+            "1",
+            "ǅ",
+            "Ⅻ",
+        ];
+        let mut x = 7u64;
+        for _ in 0..4000 {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let text: String =
+                (0..(x >> 60)).map(|k| pieces[((x >> (4 * k)) % pieces.len() as u64) as usize]).collect();
+            assert_eq!(lowercase(&text), text.to_lowercase(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn eq_lowercase_is_to_lowercase_on_any_pair() {
+        let pieces =
+            ["a", "A", "k", "K", "\u{212a}", " ", "’", "'", "É", "é", "İ", "i̇", "Σ", "σ", "ς", "ß", "ẞ", "ss", "x"];
+        let mut x = 3u64;
+        let mut text = || {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (0..(x >> 61)).map(|k| pieces[((x >> (5 * k + 3)) % pieces.len() as u64) as usize]).collect::<String>()
+        };
+        for _ in 0..20000 {
+            let (a, b) = (text(), text());
+            assert_eq!(eq_lowercase(&a, &b), a.to_lowercase() == b.to_lowercase(), "{a:?} {b:?}");
+            let c = a.to_uppercase();
+            assert_eq!(eq_lowercase(&a, &c), a.to_lowercase() == c.to_lowercase(), "{a:?} {c:?}");
+        }
+    }
 
     #[test]
     fn lowercase_helpers_are_to_lowercase() {

@@ -1090,7 +1090,7 @@ fn share_of_group(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> Opt
         return None;
     }
     let span = Span::new(toks[j].span.start, toks[end].span.end);
-    Some(Np { kind: NpKind::Vague(doc.text(span).to_lowercase()), span })
+    Some(Np { kind: NpKind::Vague(crate::chars::lowercase(doc.text(span))), span })
 }
 
 /// The speaker of an inverted speech verb that no list knows as one, read forward:
@@ -1155,7 +1155,7 @@ pub fn classify(doc: &Document, toks: &[Tok], start: usize, end: usize) -> Optio
     if lower.is_ascii() {
         lower.make_ascii_lowercase();
     } else {
-        lower = lower.to_lowercase();
+        lower = crate::chars::lowercase(&lower);
     }
     let np = classify_words(words, &lower, span, toks, end);
     PHRASE_LOWER.set(lower);

@@ -67,7 +67,7 @@ fn furniture(source: &str) -> Furniture {
     let mut region = Region::Story;
     let mut start = 0;
     let mut label_at = None;
-    for line in source.split_inclusive('\n') {
+    for line in lines_inclusive(source) {
         let span = Span::new(start, start + line.trim_end_matches(['\n', '\r']).len());
         start += line.len();
         let text = line.trim();
@@ -158,6 +158,20 @@ fn pull_quotes(source: &str, out: &mut Furniture) {
 }
 
 /// The pieces of `source.split("\n\n")` with their offsets, found with memmem.
+/// `source.split_inclusive('\n')`, its breaks found by one memchr over the whole text
+/// rather than a search set up for each (short) line.
+fn lines_inclusive(source: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1).chain(std::iter::once(source.len())).filter_map(
+        move |end| {
+            // (Only the piece after a final break is empty: split_inclusive gives none.)
+            let line = (end > start).then(|| &source[start..end]);
+            start = end;
+            line
+        },
+    )
+}
+
 fn split_blank_lines(source: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = 0;
     memchr::memmem::find_iter(source.as_bytes(), b"\n\n").chain(std::iter::once(source.len())).map(move |end| {
@@ -663,6 +677,17 @@ mod tests {
         assert_eq!(k[1].0, BlockKind::Heading);
         let k = kinds("Kiln tax vote set\n\nHollis to speak 'shortly'\n\nThe guild meets on Friday.");
         assert_eq!(k[1].0, BlockKind::Heading);
+    }
+
+    #[test]
+    fn lines_inclusive_is_split_inclusive() {
+        for text in ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "\na\n\nb", "é\n’\nx"] {
+            assert_eq!(
+                lines_inclusive(text).collect::<Vec<_>>(),
+                text.split_inclusive('\n').collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

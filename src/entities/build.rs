@@ -25,7 +25,7 @@ impl Entities {
                 arena.push_str(&r.text);
                 arena[at..].make_ascii_lowercase();
             } else {
-                arena.push_str(&r.text.to_lowercase());
+                arena.push_str(&crate::chars::lowercase(&r.text));
             }
             ends.push(arena.len());
         }

@@ -123,7 +123,7 @@ impl Entities {
         };
         // `is_variant` asks for the same first letter and at most two letters' difference
         // in length, so only those buckets of the index can hold a fit.
-        let lower = name.to_lowercase();
+        let lower = crate::chars::lowercase(name);
         let (Some(first), n) = (lower.chars().next(), lower.chars().count()) else { return None };
         let mut candidates: Vec<usize> = (n.saturating_sub(2)..=n + 2)
             .filter_map(|len| self.variants.get(&(first, len)))
@@ -166,7 +166,7 @@ impl Entities {
         self.index_variants();
         self.forms.clear();
         for (id, e) in self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
-            let lower = e.name.to_lowercase();
+            let lower = crate::chars::lowercase(&e.name);
             let mut forms = vec![lower.clone()];
             forms.extend(lower.match_indices(' ').map(|(i, _)| lower[i + 1..].to_string()));
             if let Some(s) = &e.surname {
@@ -184,7 +184,7 @@ impl Entities {
     /// the byline as the full mention, the first time the narrator speaks.
     pub fn author(&mut self) -> Option<usize> {
         let (span, name, block) = self.byline.clone()?;
-        let lower = name.to_lowercase();
+        let lower = crate::chars::lowercase(&name);
         if let Some(id) = self.forms.get(&lower).and_then(|ids| ids.first().copied()) {
             return Some(id);
         }

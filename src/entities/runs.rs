@@ -72,7 +72,7 @@ pub(super) fn find_runs(doc: &Document, quotes: &[Quote], tokens: &BlockTokens) 
     // Every name the body knows, and every shorter form it ends in ("Ana Ruiz", "Ruiz").
     let mut known = super::HashSet::default();
     for r in &runs {
-        let lower = r.text.to_lowercase();
+        let lower = crate::chars::lowercase(&r.text);
         known.extend(lower.match_indices(' ').map(|(i, _)| lower[i + 1..].to_string()));
         known.insert(lower);
     }

@@ -83,7 +83,9 @@ impl Emitter {
         if self.format == Format::Sarif {
             return Ok(Rendered::Sarif(sarif::results(report, &self.rules)));
         }
-        let mut out = Vec::new();
+        // Room for the findings as they are usually written (about 330 bytes each in JSON),
+        // so that the buffer is not grown and copied step by step.
+        let mut out = Vec::with_capacity(256 + 384 * report.diagnostics.len());
         if self.format == Format::Json {
             // Straight into the vector, not through `dyn Write`: serde writes a diagnostic
             // in dozens of small pieces, and each would be a call through the vtable.

@@ -67,7 +67,7 @@ fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
         }
         if t == SPACE {
             i += 1;
-            out.extend(at_last.take());
+            push(out, at_last.take());
             h = FNV_OFFSET;
             continue;
         }
@@ -81,7 +81,7 @@ fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
         let c = text[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         if c.is_whitespace() {
-            out.extend(at_last.take());
+            push(out, at_last.take());
             h = FNV_OFFSET;
             continue;
         }
@@ -97,7 +97,16 @@ fn part_word_hashes(text: &str, out: &mut Vec<u64>) {
             }
         }
     }
-    out.extend(at_last);
+    push(out, at_last);
+}
+
+/// Push a word's hash, if a word ended: a push, where `extend` from an `Option` reserves and
+/// counts through an iterator for each word.
+#[inline]
+fn push(out: &mut Vec<u64>, word: Option<u64>) {
+    if let Some(h) = word {
+        out.push(h);
+    }
 }
 
 const SPACE: u8 = 0;

@@ -121,7 +121,7 @@ impl Rule for ParentheticalInQuote {
                         && matches!(inner.as_bytes()[0], b'D' | b'R' | b'I');
                     // "(an apparent reference to Clinton)": a gloss only an editor writes,
                     // in written words as in spoken ones.
-                    let lower = inner.to_lowercase();
+                    let lower = crate::chars::lowercase(inner);
                     let gloss = ["an apparent reference", "a reference to", "apparently referring", "referring to"]
                         .iter()
                         .any(|g| lower.starts_with(g));

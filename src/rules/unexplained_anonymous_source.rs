@@ -118,8 +118,8 @@ impl Rule for UnexplainedAnonymousSource {
                     }
                 })
                 .map_or(a.doc.sentences[s].span.end, |n| n.span.end);
-            let window = a.doc.prose()[a.doc.sentences[s].span.start..end].to_lowercase();
-            if lexicon::anonymity_reasons().iter().any(|r| window.contains(r)) {
+            let window = crate::chars::lowercase(&a.doc.prose()[a.doc.sentences[s].span.start..end]);
+            if reason_finders().iter().any(|f| f.find(window.as_bytes()).is_some()) {
                 continue;
             }
             let phrase = a.doc.text(span).to_string();
@@ -130,6 +130,13 @@ impl Rule for UnexplainedAnonymousSource {
         }
         out
     }
+}
+
+/// A searcher for each phrase of `lexicon::anonymity_reasons`, built once: `str::contains`
+/// set a searcher up for every phrase in every window it was asked about.
+fn reason_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::OnceLock::new();
+    FINDERS.get_or_init(|| lexicon::anonymity_reasons().iter().map(memchr::memmem::Finder::new).collect())
 }
 
 /// A delayed identification: the sentence after the unnamed source's names it ("A retired
