@@ -1744,3 +1744,14 @@ fn one_member_of_a_group_with_a_qualifier_is_an_unnamed_source() {
     // near miss: a plural group is the group
     assert_ne!(one("“It was not a convincing case,” said Democrats familiar with the talks."), Some("Democrat".into()));
 }
+
+#[test]
+fn a_role_set_off_before_the_name_is_how_the_article_refers_to_them_later() {
+    assert_eq!(
+        speakers(
+            "Kiln guild ends strike\n\nThe guild's chairman, Tomas Greer, opened the meeting. Later the chairman said \
+             the vote was “a kiln in search of a fire.”"
+        ),
+        vec![Some("Tomas Greer".into())]
+    );
+}

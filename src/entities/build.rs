@@ -223,6 +223,9 @@ impl Entities {
             if e.gender.is_none() && kind == MentionKind::Full && run.text.contains(' ') {
                 e.gender = pronoun_after_saying(doc.prose(), run.span.end);
             }
+            if let Some(d) = run.role_before.as_ref().filter(|d| !e.descriptors.contains(d)) {
+                e.descriptors.push(d.clone());
+            }
             if let Some((span, d)) = &run.appositive {
                 if e.affiliation.is_none() {
                     e.affiliation = affiliation(doc.text(*span));

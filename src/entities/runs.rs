@@ -29,6 +29,9 @@ pub(super) struct Run {
     /// Set off by commas after a body noun: "a contractor, Corvane Hidráulica, …".
     pub(super) named_body: bool,
     pub(super) appositive: Option<(Span, String)>,
+    /// The role set off by a comma before the name ("The guild's chairman, Tomas Greer"):
+    /// a descriptor a later "the chairman" refers by.
+    pub(super) role_before: Option<String>,
     pub(super) span: Span,
     pub(super) text: String,
 }
@@ -499,6 +502,7 @@ fn make_run(
             && !prev_word.is_some_and(|p| p.eq_ignore_ascii_case("the")),
         named_body: body_before_comma,
         appositive,
+        role_before: role_before_comma.then(|| word(doc, &toks[start - 2]).to_string()),
         span: Span::new(span_start, toks[end - 1].span.end),
         text,
     })
