@@ -60,9 +60,9 @@ and exits 0. The binary is run once per split over the text directory (`check` a
    Bloggs) do not match. A Source with commas or parentheses is judged by its comma
    parts whose significant words are all capitalised and whose last word is ("X, a fellow
    at Y," as "X"; "Y's chief executive, X," as "X"), or that end in a name after a role in
-   lower case ("the economist X"), parentheses dropped; a part opening on "a"/"an" is a
-   description and never the name ("X, a former adviser in the Obama White House,"), and a
-   state after a town ("of Derry, N.H.") stays in its part; "A and B" is right for A or B.
+   lower case ("the potter X"), parentheses dropped; a part opening on "a"/"an" is a
+   description and never the name ("X, a former adviser to the Kellan Guild,"), and a
+   state after a town ("of Tarrow, Ore.") stays in its part; "A and B" is right for A or B.
    Source kinds. Named: a capitalised significant word (a sentence-initial one only when
    the word also occurs capitalised mid-sentence in the article), unless the Source is a
    determiner phrase ending in a common noun ("the Lakeland mayor", "a Bloggs aide"), which
@@ -77,7 +77,7 @@ and exits 0. The binary is run once per split over the text directory (`check` a
    before them; otherwise the nearest preceding annotated named Source in the article.
    Descriptions are also judged against their own words ("a spokesman" is right for "a
    spokesman", and so is a description's head phrase, its qualifier left off: "a source"
-   for "a source at the station", when the tool's words are a description too);
+   for "a source at the wharf", when the tool's words are a description too);
    indefinite ones only so. The output counts judgments by method (direct
    name, referents file, heuristic, own words, no referent) and splits all figures by kind.
 
@@ -421,7 +421,7 @@ def name_parts(source):
     for p in source.split(","):
         if not p.strip():
             continue
-        # A place's state or country after its town ("of Derry, N.H.") continues the part.
+        # A place's state or country after its town ("of Tarrow, Ore.") continues the part.
         if parts and PLACE_TAIL.search(parts[-1]) and re.fullmatch(r"\s*(?:[A-Z][\w.]*\s*){1,2}", p):
             parts[-1] += "," + p
         else:
@@ -432,13 +432,13 @@ def name_parts(source):
     for part in parts:
         words, caps = name_words(part)
         sig = [c for w, c in zip(words, caps) if w in significant(words)]
-        # (An appositive opening on "a"/"an" describes: "a former adviser in the Obama
-        # White House" names the White House, not the source.)
+        # (An appositive opening on "a"/"an" describes: "a former adviser to the Kellan
+        # Guild" names the guild, not the source.)
         if re.match(r"\s*(?:a|an)\s", part, re.I):
             continue
         if sig and all(sig) and caps[-1]:
             named.append(part)
-        # "the economist Jared Bernstein": a role in lower case, then the name.
+        # "the potter Ana Ruiz": a role in lower case, then the name.
         elif role_then_name(words, caps):
             named.append(part)
     return named or [source]
@@ -625,8 +625,8 @@ class Resolver:
             candidates.append(ref)
         right = any(name_match(speaker, c) for c in candidates)
         # A description is also named by its own head phrase, its qualifier left off ("a
-        # source" for "a source at the station", "one of those advisers" for "one of those
-        # advisers, who spoke on condition of anonymity").
+        # source" for "a source at the wharf", "one of the potters" for "one of the
+        # potters, who asked not to be named").
         # (The tool's own words must be a description too: "Democrat" is a party's name.)
         if not right and kind == "description" and speaker and re.search(r"\b[a-z]", speaker):
             right = description_head(speaker) == description_head(src) != ""
@@ -635,7 +635,7 @@ class Resolver:
 
 def description_head(phrase):
     """A description's words up to its first comma, relative pronoun or preposition,
-    lowercased, determiners dropped: "a source at the station" -> "source"."""
+    lowercased, determiners dropped: "a source at the wharf" -> "source"."""
     head = re.split(r",|\s(?:who|which|that|at|in|on|with|from|for|familiar|close|involved|briefed)\s",
                     phrase.replace("\xa0", " ") + " ", maxsplit=1)[0]
     words = [w for w in re.findall(r"[\w'’-]+", head.casefold()) if w not in DETERMINERS]

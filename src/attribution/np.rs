@@ -734,7 +734,7 @@ fn qualified_unnamed(doc: &Document, toks: &[Tok], end: usize, floor: usize) -> 
             && (i.saturating_sub(3).max(floor)..i)
                 .any(|j| toks[j].is_word() && matches!(w(doc, &toks[j]), "a" | "A" | "an" | "An"))
     };
-    // (Or one member of a group after a count: "one Democrat familiar with the talks".)
+    // (Or one member of a group after a count: "one Republican briefed on the kiln vote".)
     let member = |i: usize| {
         i > floor
             && lexicon::is_group_word(w(doc, &toks[i]))
@@ -1039,7 +1039,7 @@ pub fn after(doc: &Document, toks: &[Tok], from: usize, ceil: usize) -> Option<N
             return Some(named);
         }
     }
-    // "said one Democrat familiar with the talks": one member of a group, qualified, is an
+    // "said one Republican briefed on the kiln vote": one member of a group, qualified, is an
     // unnamed source, not the group.
     let member = end == from + 2
         && toks[from].is_word()

@@ -1738,11 +1738,14 @@ fn a_cue_after_a_conjunction_opens_its_own_clause() {
 #[test]
 fn one_member_of_a_group_with_a_qualifier_is_an_unnamed_source() {
     assert_eq!(
-        one("“It was not a convincing case,” said one Democrat familiar with the talks, who asked not to be named."),
-        Some("one Democrat familiar with the talks".into())
+        one("“It was not a convincing case,” said one Republican briefed on the kiln vote, who asked not to be named."),
+        Some("one Republican briefed on the kiln vote".into())
     );
     // near miss: a plural group is the group
-    assert_ne!(one("“It was not a convincing case,” said Democrats familiar with the talks."), Some("Democrat".into()));
+    assert_ne!(
+        one("“It was not a convincing case,” said Republicans briefed on the kiln vote."),
+        Some("Republican".into())
+    );
 }
 
 #[test]

@@ -78,7 +78,7 @@ impl Rule for UnexplainedAnonymousSource {
         }
         sources.sort_by_key(|&(_, at, _)| at);
         sources.dedup_by_key(|(_, at, _)| *at);
-        // ("according to a Democrat familiar with …": the phrase and the source inside it
+        // ("according to a Republican briefed on …": the phrase and the source inside it
         // are one source.)
         sources.dedup_by(|(inner, _, _), (outer, _, _)| outer.start <= inner.start && inner.end <= outer.end);
         for (span, at, head) in sources {
@@ -174,7 +174,7 @@ mod tests {
         // A place's name and a plain word among the modifiers, after an opening clause.
         assert_count(&R, "Hours after the vote, a Kellan harbor official said the ferry was late.", 1);
         // One finding for one source, "according to" and all.
-        assert_count(&R, "The guild will vote on Friday, according to one Democrat familiar with the plan.", 1);
+        assert_count(&R, "The guild will vote on Friday, according to one Republican briefed on the kiln plan.", 1);
         // near miss: a clause of time before a plural subject is no unnamed source
         assert_count(&R, "The guild kept firing the glaze for two more years while managers argued over the cost.", 0);
     }
