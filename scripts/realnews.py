@@ -539,9 +539,16 @@ def source_kind(art, at):
 
 
 def common_head(source):
-    """A determiner phrase ending in a common noun: "the Lakeland mayor", "a Bloggs aide"."""
+    """A determiner phrase ending in a common noun: "the Lakeland mayor", "a Bloggs aide";
+    its head may be followed by a place or body it is of ("the harbor master of Tarrow",
+    "his rivals in the Kellan Guild")."""
     words = WORD_RE.findall(name_part(source))
-    return len(words) >= 2 and words[0].casefold() in DETERMINERS and words[-1].islower()
+    head = next((i for i, w in enumerate(words) if i > 0 and w in HEAD_ENDS), len(words))
+    return head >= 2 and words[0].casefold() in DETERMINERS and words[head - 1].islower()
+
+
+# Prepositions that end a description's head: "the senator from Tarrow".
+HEAD_ENDS = {"of", "from", "in", "at", "on", "for", "with"}
 
 
 def is_definite(source):

@@ -181,10 +181,18 @@ pub(super) fn find_cues(
         // Inverted: `“…,” said X` or `said X, title`.
         let after_quote = |k: usize| matches!(toks[k].kind, TokKind::Quote(_));
         // (Never a participle: "…, saying the city …" has its speaker before it.)
+        // ("Ruiz, citing “the strength of the wharf,” said the mayor could win": a quote
+        // inside a phrase set off after the subject, who is found before it.)
+        let set_off = |q: usize| {
+            subject.as_ref().is_some_and(|n| matches!(n.kind, NpKind::Name(_) | NpKind::Pronoun(_)))
+                && q > unit.start + 1
+                && toks[q - 1].is_word()
+                && w(doc, &toks[q - 1]).starts_with(char::is_lowercase)
+        };
         let inverted = !(word.ends_with("ing") && i > unit.start)
             && (i == unit.start
-                || after_quote(i - 1)
-                || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2))
+                || after_quote(i - 1) && !set_off(i - 1)
+                || (i >= 2 && !toks[i - 1].is_word() && after_quote(i - 2) && !set_off(i - 2))
                 || (i - 1 == unit.start && !toks[i - 1].is_word()));
         // "The tide turned and the nets came up empty, said Ana Ruiz, a clerk.": after a comma, with
         // nothing before it to speak, a verb and a name closing the clause (a comma, the

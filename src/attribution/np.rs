@@ -121,8 +121,21 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
         // "…, who spoke on condition of anonymity, said" — skip a comma-bounded clause.
         if t.is_punct(',') {
             // "Gov. Ana Ruiz (R-Ore.), said": a stray comma after the parenthesis.
+            // (Not a name inside an appositive, "X, a professor who worked for Sen. Y
+            // (D-Ore.), said": the name stands at the clause's start or after a comma.)
             if end > floor + 1 && toks[end - 1].is_punct(')') {
-                return before(doc, toks, end, floor);
+                let np = before(doc, toks, end, floor);
+                let mut first = np.as_ref().and_then(|n| (floor..end).find(|&k| toks[k].span.start >= n.span.start));
+                // (A title before the name is part of it: "…, Gov. Ana Ruiz (R-Ore.), said".)
+                while let Some(k) = first.filter(|&k| k > floor && toks[k - 1].is_word()) {
+                    if !lexicon::is_title(w(doc, &toks[k - 1])) {
+                        break;
+                    }
+                    first = Some(k - 1);
+                }
+                if first.is_some_and(|k| k == floor || !toks[k - 1].is_word()) {
+                    return np;
+                }
             }
             // "Ostrowski, who trains in Boulder, Colorado, said": skip the whole relative
             // clause, however many commas it holds.
@@ -186,8 +199,11 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
             while let Some(p) = (floor..c).rev().find(|&i| toks[i].is_punct(',')) {
                 let seg = &toks[p + 1..c];
                 let age = seg.len() == 1 && w(doc, &seg[0]).bytes().all(|b| b.is_ascii_digit());
+                // (A party tag in parentheses inside it: "who worked for Sen. Y (D-Ore.)".)
+                let inner =
+                    |t: &Tok| t.is_word() || t.is_punct('-') || t.is_punct('(') || t.is_punct(')') || t.is_punct('.');
                 let role = seg.first().is_some_and(|t| t.is_word() && matches!(w(doc, t), "a" | "an" | "the"))
-                    && seg.iter().all(|t| t.is_word() || t.is_punct('-'));
+                    && seg.iter().all(inner);
                 // "Ines Varga, 30, of Dover, Del., said", "…, a retired welder in
                 // Salem, Ore., said": a hometown and its state.
                 let capital = |t: &Tok| {
@@ -211,7 +227,7 @@ pub fn before(doc: &Document, toks: &[Tok], verb: usize, floor: usize) -> Option
                             // ("… for parks, libraries, and pools, said": a list's last item.)
                             && (!matches!(w(doc, t), "and" | "or") || seg.len() <= 4)
                     })
-                    && seg.iter().all(|t| t.is_word() || t.is_punct('-'));
+                    && seg.iter().all(inner);
                 // "Rep. Ana Ruiz, R-Bend, said": a party and district tag.
                 let tag = seg.len() == 1 && is_party_tag(w(doc, &seg[0]));
                 if !(age || role || place || lower || tag) {

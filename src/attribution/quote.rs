@@ -358,7 +358,18 @@ fn is_title_or_scare(doc: &Document, toks: &[Tok], qt: usize, text: &str) -> boo
                 && toks[qt.saturating_sub(6)..qt - 1].iter().any(|t| {
                     t.is_word() && matches!(w(doc, t), "message" | "post" | "tweet" | "note" | "email" | "text")
                 });
-            return !message;
+            // ("Greer keeps using the term “wharf rats”", "Ruiz coined the phrase “…”":
+            // a term someone uses is that person's words, not a name the story gives.)
+            let used = matches!(prev.as_str(), "word" | "term" | "phrase" | "slogan")
+                && qt >= 3
+                && toks[qt - 2].is_word()
+                && matches!(w(doc, &toks[qt - 2]), "the" | "a" | "that" | "this")
+                && toks[qt - 3].is_word()
+                && is_use_verb(w(doc, &toks[qt - 3]))
+                // (Not a document's wording, "the press release used the word “…”": a
+                // word counted in a text, not anyone's speech.)
+                && !toks[qt.saturating_sub(6)..qt - 3].iter().any(|t| t.is_word() && lexicon::is_document_noun(w(doc, t)));
+            return !message && !used;
         }
     }
     // "known as “…”", "billed as", "referred to as": a name, not words spoken; but
@@ -436,6 +447,42 @@ fn punctuated_end(doc: &Document, toks: &[Tok], qt: usize) -> bool {
         .trim_end_matches(['”', '"', '’', '\''])
         .trim_end()
         .ends_with([',', '.', '!', '?', ';', ':', '—'])
+}
+
+/// Verbs for using a term as one's own: "used the term", "coined the phrase".
+fn is_use_verb(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "use"
+            | "uses"
+            | "used"
+            | "using"
+            | "utter"
+            | "utters"
+            | "uttered"
+            | "uttering"
+            | "coin"
+            | "coins"
+            | "coined"
+            | "coining"
+            | "invoke"
+            | "invokes"
+            | "invoked"
+            | "invoking"
+            | "repeat"
+            | "repeats"
+            | "repeated"
+            | "repeating"
+            | "prefer"
+            | "prefers"
+            | "preferred"
+            | "adopt"
+            | "adopted"
+            | "adopting"
+            | "employ"
+            | "employed"
+            | "employing"
+    )
 }
 
 /// Nouns that announce a title in quotes: the film “…”, the report titled “…”.

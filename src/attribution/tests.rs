@@ -495,6 +495,33 @@ fn a_phrase_after_a_naming_verb_is_its_namers() {
 }
 
 #[test]
+fn a_term_someone_uses_is_theirs_a_term_shown_is_no_ones() {
+    let text = "Kiln news\n\nAna Ruiz spoke on Monday.\n\nRuiz has used the phrase “a kiln of lies” in two speeches.\n\nTomas Greer, the harbor master, keeps using the term “wharf rats” for the ferry crews.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into()), Some("Tomas Greer".into())]);
+    // the word on a screen, a slogan on a banner: no one's words
+    let text = "Kiln news\n\nAna Ruiz said the room went quiet when the word “closure” appeared on the screen.\n\nThe guild's banner bore the slogan “Fire and Clay.”";
+    assert_eq!(speakers(text), vec![None, None]);
+}
+
+#[test]
+fn a_party_tag_inside_an_appositive_leaves_the_subject_before_it() {
+    let text = "Kiln news\n\nDana Hollis, a ceramics professor at Tarrow College who once worked for Sen. Ana Ruiz (D-Ore.), one of the bill's authors, called it “a remarkable turn for the guild.”";
+    assert_eq!(speakers(text), vec![Some("Dana Hollis".into())]);
+    // but a tag right after the subject's own name, its title before it, still reads through
+    let text = "Kiln news\n\nOn Tuesday in Tarrow, after the vote, Gov. Tomas Greer (R-Ore.), said, “We will fire the kilns again.”";
+    assert_eq!(speakers(text), vec![Some("Tomas Greer".into())]);
+}
+
+#[test]
+fn a_quote_in_a_phrase_set_off_after_the_subject_is_the_subjects() {
+    let text = "Kiln news\n\nMr. Kellan, citing “the plain strength of the wharf,” said the mayor could win in three wards.\n\nAna Ruiz, quoting “an old guild rule,” said Greer had no vote.";
+    assert_eq!(speakers(text), vec![Some("Kellan".into()), Some("Ana Ruiz".into())]);
+    // a quote that opens the sentence is still followed by its speaker
+    let text = "Kiln news\n\n“The wharf is strong,” said the mayor, Ana Ruiz.";
+    assert_eq!(speakers(text), vec![Some("Ana Ruiz".into())]);
+}
+
+#[test]
 fn an_unnamed_source_set_off_after_an_opening_phrase() {
     let text = "Dana Hollis, a potter, spoke first. “We are tired,” she said.\n\nAcross the street, a 26-year-old night nurse, who asked not to be named because she feared losing her job, held a sign. She said she had thought of leaving twice.\n\n“People my age are doing the math,” she said.";
     assert_eq!(speakers(text), vec![Some("Dana Hollis".into()), Some("a 26-year-old night nurse".into())]);
