@@ -7,6 +7,21 @@ use crate::hash::FastBuild;
 use crate::wordset::WordSet;
 use std::sync::OnceLock;
 
+// (The readers run in build.rs and the tests; a run reads only `kind_lines`.)
+#[cfg_attr(not(test), allow(dead_code))]
+mod lists;
+
+/// The tables of the word lists that are sets, built by build.rs from data/lexicon with
+/// [`lists`]' readers (one `Parts` static for each of [`lists::SETS`], and `ALL`, each
+/// name with its table): a run copies them rather than parsing the lists and filling the
+/// tables at start.
+// (`ALL` is for the tests.)
+#[cfg_attr(not(test), allow(dead_code))]
+mod sets {
+    use crate::wordset::Parts;
+    include!(concat!(env!("OUT_DIR"), "/lexicon_sets.rs"));
+}
+
 struct Lexicon {
     speech_verbs: LowerSet,
     loaded_verbs: LowerSet,
@@ -60,35 +75,6 @@ struct Lexicon {
     furniture: Vec<(&'static str, Vec<&'static str>)>,
 }
 
-fn words(data: &'static str) -> WordSet {
-    list_words(data).collect()
-}
-
-/// The words of a list: separated by white space, `#` to the end of its line a comment. One
-/// pass over the bytes, where splitting each line at `#` and then at white space took a
-/// search per line (a third of the lists' start-up). The lists hold no white space outside
-/// ASCII (`list_words_are_the_split_words` holds it to the split on every list).
-fn list_words(data: &'static str) -> impl Iterator<Item = &'static str> {
-    let bytes = data.as_bytes();
-    let white = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
-    let mut i = 0;
-    std::iter::from_fn(move || loop {
-        let &b = bytes.get(i)?;
-        if b == b'#' {
-            i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
-        } else if white(b) {
-            i += 1;
-        } else {
-            let start = i;
-            while i < bytes.len() && !white(bytes[i]) && bytes[i] != b'#' {
-                i += 1;
-            }
-            // (White space and `#` are ASCII: both ends are char boundaries.)
-            return Some(&data[start..i]);
-        }
-    })
-}
-
 /// Each item → the position of its first occurrence.
 fn first_positions(items: &[&'static str]) -> std::collections::HashMap<&'static str, usize, FastBuild> {
     let mut out = std::collections::HashMap::default();
@@ -119,14 +105,6 @@ fn countries(data: &'static str) -> std::collections::HashMap<&'static str, &'st
     out
 }
 
-/// The countries themselves: the first field of each line.
-fn country_names(data: &'static str) -> WordSet {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or("").split('|').next().unwrap_or("").trim())
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
 /// The forms of one field: capitalised words, joined when they belong together (a word
 /// followed by a capitalised word that is not a form on its own is kept with it).
 fn multi_word_forms(field: &'static str) -> Vec<&'static str> {
@@ -153,56 +131,45 @@ fn multi_word_forms(field: &'static str) -> Vec<&'static str> {
 
 /// `kind: form | form | …` lines.
 fn kinds(data: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
-    kind_lines(data)
+    lists::kind_lines(data)
         .map(|(kind, forms)| (kind.trim(), forms.split('|').map(str::trim).filter(|f| !f.is_empty()).collect()))
         .collect()
-}
-
-/// The `kind` and the forms of each `kind: form | form | …` line.
-fn kind_lines(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter_map(|l| l.split_once(':'))
-}
-
-/// Every form of [`kinds`], in order, without a vector for each line (places.txt is a
-/// line for each place).
-fn kind_forms(data: &'static str) -> impl Iterator<Item = &'static str> {
-    kind_lines(data).flat_map(|(_, forms)| forms.split('|').map(str::trim).filter(|f| !f.is_empty()))
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut lex = Lexicon {
-            speech_verbs: LowerSet::new(words(include_str!("../data/lexicon/speech_verbs.txt"))),
-            loaded_verbs: LowerSet::new(words(include_str!("../data/lexicon/loaded_verbs.txt"))),
-            abbreviations: words(include_str!("../data/lexicon/abbreviations.txt")),
-            sentence_openers: words(include_str!("../data/lexicon/sentence_openers.txt")),
-            titles: LowerSet::new(words(include_str!("../data/lexicon/titles.txt"))),
-            bodies: LowerSet::new(words(include_str!("../data/lexicon/bodies.txt"))),
-            documents: LowerSet::new(words(include_str!("../data/lexicon/documents.txt"))),
-            capitals: words(include_str!("../data/lexicon/capitals.txt")),
-            anonymous: LowerSet::new(words(include_str!("../data/lexicon/anonymous.txt"))),
-            public: LowerSet::new(words(include_str!("../data/lexicon/public.txt"))),
+            speech_verbs: LowerSet::new(WordSet::from_parts(&sets::SPEECH_VERBS)),
+            loaded_verbs: LowerSet::new(WordSet::from_parts(&sets::LOADED_VERBS)),
+            abbreviations: WordSet::from_parts(&sets::ABBREVIATIONS),
+            sentence_openers: WordSet::from_parts(&sets::SENTENCE_OPENERS),
+            titles: LowerSet::new(WordSet::from_parts(&sets::TITLES)),
+            bodies: LowerSet::new(WordSet::from_parts(&sets::BODIES)),
+            documents: LowerSet::new(WordSet::from_parts(&sets::DOCUMENTS)),
+            capitals: WordSet::from_parts(&sets::CAPITALS),
+            anonymous: LowerSet::new(WordSet::from_parts(&sets::ANONYMOUS)),
+            public: LowerSet::new(WordSet::from_parts(&sets::PUBLIC)),
             vague: phrases(include_str!("../data/lexicon/vague.txt")),
             vague_index: first_positions(&phrases(include_str!("../data/lexicon/vague.txt"))),
             anonymity_reasons: phrases(include_str!("../data/lexicon/anonymity_reasons.txt")),
-            social_media: words(include_str!("../data/lexicon/social_media.txt")),
-            family_first: words(include_str!("../data/lexicon/family_first.txt")),
-            given_names: words(include_str!("../data/lexicon/given_names.txt")),
-            male_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[male]"),
-            female_names: section(include_str!("../data/lexicon/given_names_gender.txt"), "[female]"),
+            social_media: WordSet::from_parts(&sets::SOCIAL_MEDIA),
+            family_first: WordSet::from_parts(&sets::FAMILY_FIRST),
+            given_names: WordSet::from_parts(&sets::GIVEN_NAMES),
+            male_names: WordSet::from_parts(&sets::MALE_NAMES),
+            female_names: WordSet::from_parts(&sets::FEMALE_NAMES),
             countries: countries(include_str!("../data/lexicon/countries.txt")),
-            country_names: country_names(include_str!("../data/lexicon/countries.txt")),
+            country_names: WordSet::from_parts(&sets::COUNTRY_NAMES),
             furniture: kinds(include_str!("../data/lexicon/furniture.txt")),
-            groups: words(include_str!("../data/lexicon/groups.txt")),
-            place_nouns: words(include_str!("../data/lexicon/place_nouns.txt")),
-            adverbs: words(include_str!("../data/lexicon/adverbs.txt")),
-            function_words: words(include_str!("../data/lexicon/function_words.txt")),
-            not_names: words(include_str!("../data/lexicon/not_names.txt")),
-            surnames: words(include_str!("../data/lexicon/surnames_us.txt")),
-            reduced_relatives: words(include_str!("../data/lexicon/reduced_relatives.txt")),
-            name_modifiers: words(include_str!("../data/lexicon/name_modifiers.txt")),
-            places: kind_forms(include_str!("../data/lexicon/places.txt")).collect(),
+            groups: WordSet::from_parts(&sets::GROUPS),
+            place_nouns: WordSet::from_parts(&sets::PLACE_NOUNS),
+            adverbs: WordSet::from_parts(&sets::ADVERBS),
+            function_words: WordSet::from_parts(&sets::FUNCTION_WORDS),
+            not_names: WordSet::from_parts(&sets::NOT_NAMES),
+            surnames: WordSet::from_parts(&sets::SURNAMES),
+            reduced_relatives: WordSet::from_parts(&sets::REDUCED_RELATIVES),
+            name_modifiers: WordSet::from_parts(&sets::NAME_MODIFIERS),
+            places: WordSet::from_parts(&sets::PLACES),
             us_names: include_str!("../data/lexicon/given_names_us.txt")
                 .lines()
                 .filter(|l| !l.starts_with('#'))
@@ -429,21 +396,6 @@ pub fn is_country(name: &str) -> bool {
     lexicon().country_names.contains(name)
 }
 
-/// The words of one `[section]` of a sectioned word list, up to the next section.
-fn section(data: &'static str, name: &str) -> WordSet {
-    let mut inside = false;
-    // (Gathered first: the set is then sized once for all of them, not grown step by step.)
-    let mut words = Vec::new();
-    for line in data.lines().map(|l| l.split('#').next().unwrap_or("").trim()) {
-        if line.starts_with('[') {
-            inside = line == name;
-        } else if inside {
-            words.extend(line.split_whitespace());
-        }
-    }
-    words.into_iter().collect()
-}
-
 /// The pronoun a given name almost always takes ("Jorge" he, "Rosa" she); None for names
 /// used by both or not listed (data/lexicon/given_names_gender.txt).
 pub fn given_name_gender(word: &str) -> Option<Pronoun> {
@@ -595,7 +547,29 @@ mod tests {
         }
         assert!(lists.len() > 20);
         for data in lists {
-            assert_eq!(list_words(data).collect::<Vec<_>>(), split(data), "{}", &data[..data.len().min(80)]);
+            assert_eq!(lists::list_words(data).collect::<Vec<_>>(), split(data), "{}", &data[..data.len().min(80)]);
+        }
+    }
+
+    /// Each set's table that build.rs wrote is the set its list makes when read now: the
+    /// same words in the same order, the same slots, and so the same answers.
+    #[test]
+    fn compiled_sets_are_the_lists_read() {
+        assert_eq!(sets::ALL.len(), lists::SETS.len());
+        for ((name, file, reader), (built, parts)) in lists::SETS.iter().zip(sets::ALL) {
+            assert_eq!(name, built);
+            let path = format!("{}/data/lexicon/{file}", env!("CARGO_MANIFEST_DIR"));
+            let data: &'static str = std::fs::read_to_string(path).unwrap().leak();
+            let words = lists::read(data, reader);
+            assert!(!words.is_empty(), "{name}");
+            let read: WordSet = words.iter().copied().collect();
+            let compiled = WordSet::from_parts(parts);
+            assert_eq!(compiled.iter().collect::<Vec<_>>(), read.iter().collect::<Vec<_>>(), "{name}");
+            assert_eq!(compiled.slots(), read.slots(), "{name}");
+            for w in &words {
+                assert!(compiled.contains(w), "{name}: {w}");
+            }
+            assert!(!compiled.contains("no such word here"), "{name}");
         }
     }
 

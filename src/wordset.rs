@@ -163,6 +163,33 @@ impl WordSet {
     }
 }
 
+/// A set's table as build.rs writes it for a word list (`OUT_DIR/lexicon_sets.rs`, see
+/// `lexicon::lists`): its words in order and its slots, as [`WordSet::slots`] gives them.
+pub(crate) struct Parts {
+    pub(crate) words: &'static [&'static str],
+    pub(crate) slots: &'static [u32],
+    pub(crate) shift: u32,
+}
+
+impl WordSet {
+    /// The set whose words and slots are `parts`: its table copied, its keys made again
+    /// (each a few loads), and no word looked up or placed.
+    pub(crate) fn from_parts(parts: &Parts) -> WordSet {
+        WordSet {
+            words: parts.words.to_vec(),
+            keys: parts.words.iter().map(|w| Key::new(w.as_bytes(), |x| x)).collect(),
+            slots: parts.slots.into(),
+            shift: parts.shift,
+        }
+    }
+
+    /// The slots and the shift, for [`Parts`] (build.rs and the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn slots(&self) -> (&[u32], u32) {
+        (&self.slots, self.shift)
+    }
+}
+
 impl Extend<&'static str> for WordSet {
     fn extend<I: IntoIterator<Item = &'static str>>(&mut self, words: I) {
         for word in words {

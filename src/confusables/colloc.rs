@@ -22,9 +22,14 @@ fn slot(word: &str, lineno: usize) -> Result<Vec<Box<str>>, String> {
     let inner = word.strip_prefix('(').and_then(|w| w.strip_suffix(')')).unwrap_or(word);
     let mut out = Vec::new();
     for w in inner.split('|') {
-        let norm: String =
-            w.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
-        if norm.is_empty() || !norm.chars().all(|c| c.is_ascii_alphabetic() || c == '\'' || c == '-') {
+        // (An ASCII word, nearly every one, lowered in one copy: for ASCII, `to_lowercase` of
+        // each char is its ASCII lower case. Every run reads the phrases at start.)
+        let norm: String = if w.is_ascii() {
+            w.to_ascii_lowercase()
+        } else {
+            w.chars().map(|c| if c == '\u{2019}' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+        };
+        if norm.is_empty() || !norm.bytes().all(|b| b.is_ascii_alphabetic() || b == b'\'' || b == b'-') {
             return Err(format!("line {lineno}: '{word}' is not a word or a (a|b) group of words"));
         }
         out.push(norm.into());
